@@ -1,0 +1,5 @@
+"""``python -m briefer``."""
+
+from briefer.cli import main
+
+main()

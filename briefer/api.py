@@ -1,0 +1,116 @@
+"""The public API: text in, :class:`Document` and :class:`Summary` out.
+
+Nothing here prints, exits or imports a UI; the faces (CLI, TUI, batch) call these functions
+and render what they return.  Rankers are imported only when a summary is asked for.
+"""
+
+from __future__ import annotations
+
+from typing import BinaryIO
+
+from briefer import clean as cleanup
+from briefer.document import Document, Sentence, Span, Summary
+from briefer.ingest import Source, read_source
+from briefer.segment import split_sentences
+from briefer.select import select_top, summary_length
+
+
+def read(name: str, *, stdin: BinaryIO | None = None, clean: bool = True) -> Document:
+    """Read a file (or ``-`` for stdin) and split it into a :class:`Document`."""
+    return document_from_source(read_source(name, stdin), clean=clean)
+
+
+def document_from_source(source: Source, *, clean: bool = True) -> Document:
+    """Split an already decoded :class:`Source` into a :class:`Document`."""
+    return split(source.text, source=source.name, clean=clean, title=source.html_title)
+
+
+def split(
+    text: str, *, source: str = "<text>", clean: bool = True, title: str | None = None
+) -> Document:
+    """Clean ``text`` and split its body into sentences with offsets into ``text``.
+
+    ``title`` is a headline known from elsewhere (an HTML page's metadata); otherwise the
+    clean-up looks for one at the top of the text.
+    """
+    layout = cleanup.find_layout(text, clean=clean, known_title=title)
+    removed = list(layout.removed)
+    sentences: list[Sentence] = []
+    for number, (p_start, p_end) in enumerate(layout.paragraphs):
+        for s_start, s_end in split_sentences(text[p_start:p_end]):
+            start, end = p_start + s_start, p_start + s_end
+            body = text[start:end]
+            if clean:
+                kind = cleanup.boilerplate_kind(body)
+                if kind:
+                    removed.append(Span(start, end, kind))
+                    continue
+                cut = cleanup.dateline_end(body)
+                if cut:
+                    removed.append(Span(start, start + cut, "dateline"))
+                    start += cut
+                    body = text[start:end]
+            sentences.append(Sentence(len(sentences) + 1, " ".join(body.split()), start, end,
+                                      number))
+    doc_title = title
+    if layout.title is not None:
+        doc_title = cleanup.title_text(text[layout.title.start:layout.title.end])
+    standfirst = None
+    if layout.standfirst is not None:
+        standfirst = " ".join(text[layout.standfirst.start:layout.standfirst.end].split())
+    removed.sort(key=lambda s: s.start)
+    return Document(
+        source=source,
+        text=text,
+        sentences=tuple(sentences),
+        title=doc_title,
+        standfirst=standfirst,
+        removed=tuple(removed),
+        title_span=layout.title,
+        standfirst_span=layout.standfirst,
+    )
+
+
+def rank(doc: Document, algorithm: str | None = None) -> tuple[float, ...]:
+    """One score per sentence of ``doc`` from the named ranker (default: the registry's)."""
+    from briefer.rank import DEFAULT_ALGORITHM, RankInput, get_ranker
+
+    ranker = get_ranker(algorithm or DEFAULT_ALGORITHM)
+    data = RankInput(
+        sentences=tuple(s.text for s in doc.sentences),
+        paragraphs=tuple(s.paragraph for s in doc.sentences),
+        title=doc.title,
+    )
+    scores = tuple(float(x) for x in ranker(data)) if doc.sentences else ()
+    if len(scores) != len(doc.sentences):
+        raise RuntimeError(f"ranker {algorithm!r} returned {len(scores)} scores "
+                           f"for {len(doc.sentences)} sentences")
+    return scores
+
+
+def summarize(
+    doc: Document,
+    *,
+    count: int | None = None,
+    ratio: float | None = None,
+    words: int | None = None,
+    algorithm: str | None = None,
+    pinned: tuple[int, ...] = (),
+    dropped: tuple[int, ...] = (),
+    scores: tuple[float, ...] | None = None,
+) -> Summary:
+    """Rank ``doc`` and choose its best sentences (``count``, ``ratio`` or a ``words`` budget).
+
+    Pass ``scores`` from an earlier :func:`rank` to change only the length without ranking
+    again (the TUI's ``+``/``-``).
+    """
+    from briefer.rank import DEFAULT_ALGORITHM
+
+    name = (algorithm or DEFAULT_ALGORITHM).lower()
+    if scores is None:
+        scores = rank(doc, name)
+    n = summary_length(len(doc.sentences), count, ratio)
+    word_counts = [len(s.text.split()) for s in doc.sentences] if words else None
+    chosen = select_top(scores, n, pinned=pinned, dropped=dropped,
+                        word_counts=word_counts, max_words=words)
+    return Summary(doc, name, scores, chosen, tuple(p for p in pinned if p in chosen))

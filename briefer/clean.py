@@ -1,0 +1,211 @@
+"""Clean-up of scraped text: what is article body, what is headline, and what is page furniture.
+
+Text copied from a news site carries more than the story: share bars ("Gallery Gallery Videos
+Videos Share on WhatsApp Share"), teasers for other stories ("Also Read: ...", "Scroll down for
+video"), lone symbols left from buttons ("×"), datelines ("LONDON (Reuters) -"), and a
+headline and standfirst that are not body sentences.  Ranking them as sentences wastes a
+summary's few lines, so they are found here and set aside -- never deleted: each is recorded as
+a :class:`~briefer.document.Span` with its kind, and every offset still points into the
+original text.
+
+The rules are generic and lexical (a small vocabulary of page-furniture words and teaser
+openers, and layout cues such as a short unpunctuated first line followed by a blank line), so
+they carry over to news from any outlet.  Two levels:
+
+- **lines** (:func:`find_layout`): blank lines separate paragraphs; a line that is furniture
+  is removed; the first short unpunctuated block is the title, a short block after it the
+  standfirst.
+- **sentences** (:func:`boilerplate_kind`): after splitting, a sentence that is only a teaser
+  ("Scroll down for video.", "Click here to read more.") is removed; a dateline at the start
+  of a sentence is trimmed off (:func:`dateline_end`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from briefer.document import Span
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+_BLANK_SPLIT = re.compile(r"\n[ \t\f\v]*\n\s*")
+
+#: Words of share bars, galleries and page chrome; a line made (almost) only of them is chrome.
+FURNITURE_WORDS = frozenset(
+    """
+    gallery galleries video videos photo photos image images share shares sharing shared
+    whatsapp facebook twitter x linkedin pinterest reddit email e-mail mail print comment
+    comments tweet telegram messenger copy link tumblr flipboard on via menu search home
+    subscribe subscribed newsletter login log sign in up register advertisement advertising
+    ad ads sponsored skip to content next previous prev close open more top back follow us
+    listen audio play watch save bookmark icon toggle navigation
+    """.split()
+)
+
+#: Openers of a line or sentence that points elsewhere instead of telling the story.
+_TEASER = re.compile(
+    r"""^\W*(?:
+        also\ read|read\ (?:more|also|next|the\ full\ story)|see\ also|related(?:\ stories|
+        \ articles|\ coverage)?|recommended|more\ on\ this|don'?t\ miss|trending|
+        scroll\ down(?:\ for)?(?:\ (?:the|more|more\ of\ the))?(?:\ videos?|\ pictures?)?|
+        click\ (?:here|to)|tap\ here|sign\ up|subscribe|advertisement|sponsored|
+        follow\ (?:us|@)|watch(?:\ the)?\ video|watch\ now|listen\ now|
+        share\ this|copyright|all\ rights\ reserved|\(c\)\ |©
+    )\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+#: "LONDON, England (CNN) -- ", "WASHINGTON (Reuters) - ", "By Jane Doe, Staff Writer | "
+_DATELINE = re.compile(
+    r"""^(?:[A-Z][A-Za-z.'’-]*(?:[ ,]+[A-Z][A-Za-z.'’-]*){0,4}[ ,]*)?
+        \((?:[A-Z][A-Za-z.&' ]{0,24})\)\s*(?:--|—|–|-|:)\s*""",
+    re.VERBOSE,
+)
+_CAPS_DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]{2,40}\s*(?:--|—|–)\s*")
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """Where the body paragraphs are, and what was set aside."""
+
+    paragraphs: tuple[tuple[int, int], ...]
+    removed: tuple[Span, ...]
+    title: Span | None = None
+    standfirst: Span | None = None
+
+
+def find_layout(text: str, clean: bool = True, known_title: str | None = None) -> Layout:
+    """Split ``text`` into paragraphs and, with ``clean``, set furniture, title and dek aside.
+
+    ``known_title`` (an HTML page's ``<title>``) marks a first block with the same words as
+    the title even if it would not pass the layout test.
+    """
+    blocks = _blocks(text)
+    if not clean:
+        return Layout(tuple(blocks), ())
+    removed: list[Span] = []
+    kept: list[tuple[int, int]] = []
+    for start, end in blocks:
+        line_start = start
+        run_start: int | None = None
+        line_opens = True  # a teaser must start a line that follows a finished one
+        for line in text[start:end].split("\n"):
+            line_end = line_start + len(line)
+            kind = furniture_kind(line, teasers=line_opens)
+            line_opens = bool(kind) or bool(re.search(r"[.!?:\"”’)]\s*$", line))
+            if kind:
+                if run_start is not None:
+                    kept.append(_strip(text, run_start, line_start))
+                    run_start = None
+                if line.strip():
+                    removed.append(Span(*_strip(text, line_start, line_end), kind))
+            elif run_start is None:
+                run_start = line_start
+            line_start = line_end + 1
+        if run_start is not None:
+            kept.append(_strip(text, run_start, end))
+    kept = [p for p in kept if p[1] > p[0]]
+    title = standfirst = None
+    if kept and _looks_like_title(text, kept, known_title):
+        s, e = kept.pop(0)
+        title = Span(s, e, "title")
+        if kept and _looks_like_standfirst(text, kept):
+            s, e = kept.pop(0)
+            standfirst = Span(s, e, "standfirst")
+    return Layout(tuple(kept), tuple(removed), title, standfirst)
+
+
+def furniture_kind(line: str, teasers: bool = True) -> str | None:
+    """Why a whole line is page furniture ("symbol", "share-bar", "teaser"), or None.
+
+    ``teasers=False`` checks only symbols and share bars: a wrapped line in the middle of a
+    sentence may well start with "click here" and still be story.
+    """
+    stripped = line.strip()
+    if not stripped:
+        return None
+    words = _WORD.findall(stripped)
+    if not words:
+        return "symbol"
+    if not re.search(r"[.!?:;”\"]$", stripped) and len(words) <= 25:
+        chrome = sum(1 for w in words if w.lower() in FURNITURE_WORDS)
+        if chrome >= 2 and chrome >= 0.75 * len(words):
+            return "share-bar"
+    if teasers and len(words) <= 30 and _TEASER.match(stripped):
+        return "teaser"
+    return None
+
+
+def boilerplate_kind(sentence: str) -> str | None:
+    """Why a whole sentence is not story ("teaser", "share-bar", "symbol"), or None."""
+    return furniture_kind(sentence)
+
+
+def dateline_end(sentence: str) -> int:
+    """Length of a dateline at the start of ``sentence`` ("PARIS (AP) -- "), else 0."""
+    m = _DATELINE.match(sentence) or _CAPS_DATELINE.match(sentence)
+    if not m or m.end() >= len(sentence) - 1:
+        return 0
+    rest = sentence[m.end():]
+    return m.end() if rest[:1].isupper() or rest[:1] in "\"“‘'" else 0
+
+
+def title_text(text: str) -> str:
+    """A title as it should be shown: one line, no markdown heading marks."""
+    return " ".join(text.lstrip("#").split())
+
+
+def _blocks(text: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for m in _BLANK_SPLIT.finditer(text):
+        out.append(_strip(text, pos, m.start()))
+        pos = m.end()
+    out.append(_strip(text, pos, len(text)))
+    return [b for b in out if b[1] > b[0]]
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _word_count(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def _looks_like_title(text: str, blocks: list[tuple[int, int]], known: str | None) -> bool:
+    start, end = blocks[0]
+    block = text[start:end]
+    if known and title_text(block).casefold() == title_text(known).casefold():
+        return True
+    if len(blocks) < 2 or "\n" in block:
+        return False
+    if block.startswith("#"):
+        return True
+    words = _word_count(block)
+    if not 1 <= words <= 25 or len(block) > 250:
+        return False
+    if re.search(r"[.,;:]$", block.rstrip("\"'”’ ")):
+        return False
+    # The body must be more than the candidate title, or we would strip a one-line note.
+    rest = sum(_word_count(text[s:e]) for s, e in blocks[1:])
+    return rest >= 2 * words
+
+
+def _looks_like_standfirst(text: str, blocks: list[tuple[int, int]]) -> bool:
+    """A dek: one short paragraph between the title and a body of at least two paragraphs."""
+    if len(blocks) < 3:
+        return False
+    start, end = blocks[0]
+    block = text[start:end]
+    words = _word_count(block)
+    if "\n" in block.strip() or not 4 <= words <= 30 or dateline_end(block):
+        return False
+    if len(re.findall(r"[.!?](?:\s|$)", block)) > 2:
+        return False
+    following = _word_count(text[blocks[1][0]:blocks[1][1]])
+    return following >= 1.5 * words

@@ -1,0 +1,88 @@
+"""What the subcommands share: the output-format rule, printing, and input errors as exits."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import click
+
+from briefer.render import FORMATS
+
+format_option = click.option(
+    "-f", "--format", "fmt", type=click.Choice(FORMATS, case_sensitive=False), default=None,
+    help="Output format. Default: rich on a terminal, markdown in a pipe.",
+)
+
+
+def algorithm_option(default_help: str = "") -> Callable[[Callable[..., Any]], Any]:
+    """``-a/--algorithm`` with the registry's names as choices (no ranker is imported)."""
+    from briefer.rank import DEFAULT_ALGORITHM, algorithm_names
+
+    return click.option(
+        "-a", "--algorithm", type=click.Choice(algorithm_names(), case_sensitive=False),
+        default=DEFAULT_ALGORITHM, show_default=True,
+        help="Sentence ranker." + default_help,
+    )
+
+
+def resolve_format(fmt: str | None) -> str:
+    """The explicit format, else rich on a terminal and markdown anywhere else."""
+    if fmt:
+        return fmt.lower()
+    return "rich" if sys.stdout.isatty() else "markdown"
+
+
+def make_console(stderr: bool = False) -> Any:
+    """A rich Console; colour only on a terminal, never with NO_COLOR set."""
+    from rich.console import Console
+
+    return Console(stderr=stderr, no_color=bool(os.environ.get("NO_COLOR")) or None,
+                   highlight=False, emoji=False, markup=False)
+
+
+def emit(fmt: str, renderers: dict[str, Callable[[Any], Any]], obj: Any) -> None:
+    """Render ``obj`` in ``fmt`` and write it to stdout."""
+    out = renderers[fmt](obj)
+    if fmt == "rich":
+        make_console().print(out)
+    else:
+        sys.stdout.write(out)
+        sys.stdout.flush()
+
+
+class InputFailure(click.ClickException):
+    """A bad input: exit code 1 and one line on stderr naming the source."""
+
+    exit_code = 1
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"briefer: {self.format_message()}", err=True)
+
+
+@contextmanager
+def input_errors() -> Iterator[None]:
+    """Turn the core's input and template errors into :class:`InputFailure`."""
+    from briefer.ingest import InputError
+
+    try:
+        yield
+    except InputError as err:
+        raise InputFailure(str(err)) from None
+    except ValueError as err:
+        if type(err).__name__ in {"TemplateError"}:
+            raise InputFailure(str(err)) from None
+        raise
+
+
+@contextmanager
+def status(message: str) -> Iterator[None]:
+    """A spinner on stderr while long work runs, only when stderr is a terminal."""
+    if not sys.stderr.isatty():
+        yield
+        return
+    with make_console(stderr=True).status(message):
+        yield

@@ -1,0 +1,39 @@
+"""``briefer sentences``: the splitter on its own, for checking and for other tools."""
+
+from __future__ import annotations
+
+import click
+
+from briefer.cli.common import emit, format_option, input_errors, resolve_format
+
+
+@click.command(epilog="""\b
+Examples:
+  briefer sentences article.txt
+  briefer sentences article.txt -f json | jq '.sentences[0]'
+  briefer sentences --no-clean notes.txt -f text | wc -l
+""")
+@click.argument("file", type=str)
+@click.option("--no-clean", is_flag=True,
+              help="Split the text as it is: keep title, teasers and share bars.")
+@format_option
+def sentences(file: str, no_clean: bool, fmt: str | None) -> None:
+    """Print the sentences of FILE (a path, or - for stdin), one a line.
+
+    -f json gives each sentence's number and character offsets into the input.
+    """
+    from briefer import api
+    from briefer.render import json, markdown, text
+
+    def rich_sentences(doc):
+        from briefer.render import terminal
+
+        return terminal.render_sentences(doc)
+
+    fmt = resolve_format(fmt)
+    if fmt == "markdown":
+        fmt = "text"  # a pipe wants one sentence a line, not a numbered list
+    with input_errors():
+        doc = api.read(file, clean=not no_clean)
+    emit(fmt, {"rich": rich_sentences, "markdown": markdown.render_sentences,
+               "json": json.render_sentences, "text": text.render_sentences}, doc)

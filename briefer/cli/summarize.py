@@ -1,0 +1,63 @@
+"""``briefer summarize`` and its rendering table."""
+
+from __future__ import annotations
+
+import click
+
+from briefer.cli.common import (
+    algorithm_option,
+    emit,
+    format_option,
+    input_errors,
+    resolve_format,
+    status,
+)
+
+
+def summary_renderers() -> dict:
+    from briefer.render import json, markdown, text
+
+    def rich_summary(summary):
+        from briefer.render import terminal
+
+        return terminal.render_summary(summary)
+
+    return {"rich": rich_summary, "markdown": markdown.render_summary,
+            "json": json.render_summary, "text": text.render_summary}
+
+
+@click.command(epilog="""\b
+Examples:
+  briefer summarize seeds/venezuela-mexico.txt
+  briefer summarize article.html -n 3 -a textrank
+  briefer summarize report.txt --ratio 0.1 -f json
+  curl -s URL | briefer summarize - --words 100
+""")
+@click.argument("file", type=str)
+@click.option("-n", "--sentences", "count", type=click.IntRange(min=1), default=None,
+              help="How many sentences to keep [default: 5].")
+@click.option("--ratio", type=click.FloatRange(0, 1, min_open=True), default=None,
+              help="Keep this fraction of the sentences instead (0-1).")
+@click.option("--words", type=click.IntRange(min=1), default=None,
+              help="Keep the best sentences that fit this many words instead.")
+@click.option("--no-clean", is_flag=True, help="Rank every line; keep title, teasers, share bars.")
+@algorithm_option()
+@format_option
+def summarize(file: str, count: int | None, ratio: float | None, words: int | None,
+              no_clean: bool, algorithm: str, fmt: str | None) -> None:
+    """Print the best sentences of FILE (a path, or - for stdin) in source order.
+
+    FILE may be plain text in any common encoding or an HTML page. Each sentence
+    cites its number in the source ([3]); -f json adds character offsets.
+    """
+    if sum(x is not None for x in (count, ratio, words)) > 1:
+        raise click.UsageError("use only one of -n/--sentences, --ratio and --words")
+    from briefer import api
+
+    fmt = resolve_format(fmt)
+    with input_errors():
+        doc = api.read(file, clean=not no_clean)
+        with status(f"ranking {len(doc.sentences)} sentences with {algorithm}"):
+            summary = api.summarize(doc, count=count, ratio=ratio, words=words,
+                                    algorithm=algorithm)
+    emit(fmt, summary_renderers(), summary)
