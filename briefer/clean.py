@@ -203,9 +203,12 @@ def _looks_like_standfirst(text: str, blocks: list[tuple[int, int]]) -> bool:
     start, end = blocks[0]
     block = text[start:end]
     words = _word_count(block)
-    if "\n" in block.strip() or not 4 <= words <= 30 or dateline_end(block):
+    if "\n" in block.strip() or not 4 <= words <= 25 or dateline_end(block):
         return False
     if len(re.findall(r"[.!?](?:\s|$)", block)) > 2:
         return False
+    # A lede can look like a dek; only call it one when a real body follows (a dek is a
+    # fraction of the story, and the paragraph after it is longer than it is).
     following = _word_count(text[blocks[1][0]:blocks[1][1]])
-    return following >= 1.5 * words
+    rest = sum(_word_count(text[s:e]) for s, e in blocks[1:])
+    return following >= 1.5 * words and rest >= 4 * words
