@@ -35,18 +35,13 @@ class LazyGroup(click.Group):
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name not in COMMANDS:
             return None
-        if ctx.resilient_parsing or "--help" in sys.argv[1:2] or not sys.argv[1:]:
-            # Listing commands: show their one-line help without importing them.
-            return click.Command(cmd_name, help=COMMANDS[cmd_name][1])
-        target = COMMANDS[cmd_name][0]
-        module_name, _, attr = target.partition(":")
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as err:
-            if err.name and err.name.startswith("briefer"):
-                return click.Command(cmd_name, help=f"{COMMANDS[cmd_name][1]} (not available)")
-            raise
-        return getattr(module, attr)
+        module_name, _, attr = COMMANDS[cmd_name][0].partition(":")
+        return getattr(importlib.import_module(module_name), attr)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """List the subcommands from the table above, so ``--help`` imports none of them."""
+        with formatter.section("Commands"):
+            formatter.write_dl([(name, short) for name, (_, short) in COMMANDS.items()])
 
 
 EPILOG = """\b
