@@ -1,0 +1,525 @@
+"""The main screen: source and brief side by side, kept in step with each other.
+
+This screen is the reader's controller.  Keys and clicks become calls on
+:class:`~briefer.tui.state.ReaderState`; anything slow (reading a file, ranking) runs in a
+worker thread and comes back as a message (:class:`BriefReady`, :class:`DocumentsOpened`), so
+the panes stay responsive while a long text is ranked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input
+from textual.worker import get_current_worker
+
+from briefer.tui.messages import (
+    BriefFailed,
+    BriefReady,
+    DocumentsOpened,
+    ItemActivated,
+    ItemSelected,
+    OpenFailed,
+    RankProgress,
+    SentenceSelected,
+)
+from briefer.tui.screens.choose import ChooseScreen
+from briefer.tui.screens.confirm import ConfirmScreen
+from briefer.tui.screens.prompt import PromptScreen
+from briefer.tui.state import BriefRequest, Key, ReaderState, build_brief
+from briefer.tui.widgets import (
+    BriefView,
+    DocumentBar,
+    Marks,
+    SentenceInfoLine,
+    SourceView,
+    StatusLine,
+    WorkProgress,
+)
+
+
+class MainScreen(Screen[None]):
+    """Source (left) and brief (right), a status line, and the keys in the footer."""
+
+    BINDINGS = [
+        Binding("question_mark", "app.help", "Help", key_display="?"),
+        Binding("q", "app.quit", "Quit"),
+        Binding("plus,equals_sign", "longer", "Longer", key_display="+"),
+        Binding("minus", "shorter", "Shorter", key_display="-"),
+        Binding("p", "pin", "Pin", tooltip="Pin the selected sentence (again to unpin)"),
+        Binding("d", "drop", "Drop", tooltip="Drop the selected sentence (again to restore)"),
+        Binding("a", "algorithm", "Algorithm", tooltip="Choose the ranker"),
+        Binding("t", "template", "Template", tooltip="Choose the brief's template"),
+        Binding("slash", "search", "Search", key_display="/",
+                tooltip="Search the source; enter keeps the matches, escape clears them"),
+        Binding("n", "next_match", "Next match", show=False),
+        Binding("N", "previous_match", "Previous match", show=False),
+        Binding("e", "export", "Export", tooltip="Save the brief as a markdown file"),
+        Binding("c", "copy", "Copy", tooltip="Copy the brief, as markdown, to the clipboard"),
+        Binding("o", "open", "Open", tooltip="Open another file beside these"),
+        Binding("right_square_bracket", "next_document", "Next file", key_display="]",
+                show=False),
+        Binding("left_square_bracket", "previous_document", "Previous file",
+                key_display="[", show=False),
+        Binding("w", "close_document", "Close file", show=False,
+                tooltip="Close the file shown in the source pane"),
+        Binding("x", "clear_choices", "Clear pins", show=False,
+                tooltip="Forget every pin and drop"),
+        Binding("escape", "end_search", "End search", show=False),
+    ]
+
+    def __init__(self, state: ReaderState, paths: Sequence[str] = ()) -> None:
+        super().__init__()
+        self.state = state
+        self.paths = tuple(paths)
+        self.query_text = ""
+        self.searching = False
+
+    # -- layout ----------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False, icon="§")
+        with Horizontal(id="panes"):
+            with Vertical(id="source-column"):
+                yield DocumentBar(id="documents")
+                yield SourceView(id="source")
+                search = Input(placeholder="Search the source (enter: keep, esc: clear)",
+                               id="search")
+                search.cursor_blink = getattr(self.app, "cursor_blink", True)
+                yield search
+                yield SentenceInfoLine(id="sentence-info")
+            with Vertical(id="brief-column"):
+                yield WorkProgress(id="progress")
+                yield BriefView(id="brief")
+        yield StatusLine(id="status")
+        yield Footer(compact=True, show_command_palette=False)
+
+    @property
+    def source(self) -> SourceView:
+        return self.query_one("#source", SourceView)
+
+    @property
+    def brief_view(self) -> BriefView:
+        return self.query_one("#brief", BriefView)
+
+    @property
+    def progress(self) -> WorkProgress:
+        return self.query_one("#progress", WorkProgress)
+
+    def on_mount(self) -> None:
+        self.source.border_title = "Source"
+        self.brief_view.border_title = "Brief"
+        self.brief_view.focus()
+        if self.state.documents:
+            self.show_current_document()
+            self.rebuild()
+        elif not self.paths:
+            self.brief_view.show_message("Nothing open yet: press o to open a file.")
+        self.refresh_status()
+        if self.paths:
+            self.brief_view.show_message("Reading…")
+            self.read_files(self.paths)
+
+    # -- building the brief ----------------------------------------------------------------
+
+    def rebuild(self) -> None:
+        """Ask for a new brief from the current state; the last request made wins."""
+        if not self.state.documents:
+            self.brief_view.show_message("Nothing open: press o to open a file.")
+            self.refresh_status()
+            return
+        request = self.state.request()
+        if request.unranked:
+            docs = [request.documents[i] for i in request.unranked]
+            self.progress.report(0, len(docs), f"Ranking {sum(len(d.sentences) for d in docs):,}"
+                                               f" sentences with {request.algorithm}")
+            if self.state.brief is None:
+                self.brief_view.show_message(f"Ranking with {request.algorithm}…")
+        self.build(request)
+
+    @work(thread=True, exclusive=True, group="brief")
+    def build(self, request: BriefRequest) -> None:
+        """Rank and arrange in a thread (rankers are CPU-bound), then hand the brief back."""
+        from briefer.brief import TemplateError
+        from briefer.ingest import InputError
+
+        worker = get_current_worker()
+
+        def report(done: int, total: int, what: str) -> None:
+            self.post_message(RankProgress(request.generation, done, total, what))
+
+        try:
+            brief = build_brief(request, progress=report,
+                                cancelled=lambda: worker.is_cancelled)
+        except (TemplateError, InputError, ValueError) as err:
+            self.post_message(BriefFailed(request.generation, str(err)))
+            return
+        if brief is not None and not worker.is_cancelled:
+            self.post_message(BriefReady(request.generation, brief))
+
+    @on(RankProgress)
+    def _progress(self, message: RankProgress) -> None:
+        if message.generation < 0 or self.state.is_current(message.generation):
+            self.progress.report(message.done, message.total, message.what)
+
+    @on(BriefReady)
+    def _brief_ready(self, message: BriefReady) -> None:
+        if not self.state.accept(message.generation, message.brief):
+            return
+        self.progress.finish()
+        self.refresh_views()
+
+    @on(BriefFailed)
+    def _brief_failed(self, message: BriefFailed) -> None:
+        if not self.state.is_current(message.generation):
+            return
+        self.progress.finish()
+        changed = self.state.reject(message.generation)
+        self.notify(message.error, title="Could not make the brief", severity="error",
+                    markup=False)
+        self.refresh_status()
+        if changed and self.state.brief is None:
+            self.rebuild()
+
+    # -- reading files ---------------------------------------------------------------------
+
+    @work(thread=True, group="read")
+    def read_files(self, paths: Sequence[str]) -> None:
+        """Read files in a thread, in order; each bad one is reported and skipped."""
+        from briefer import api
+        from briefer.ingest import InputError
+
+        documents = []
+        for i, path in enumerate(paths):
+            self.post_message(RankProgress(-1, i, len(paths), f"Reading {path}"))
+            try:
+                documents.append(api.read(path))
+            except InputError as err:
+                self.post_message(OpenFailed(str(err)))
+        self.post_message(DocumentsOpened(tuple(documents)))
+
+    @on(DocumentsOpened)
+    def _opened(self, message: DocumentsOpened) -> None:
+        self.progress.finish()
+        if not message.documents:
+            if not self.state.documents:
+                self.brief_view.show_message("Nothing open: press o to open a file.")
+            return
+        for document in message.documents:
+            self.state.add_document(document)
+        self.show_current_document()
+        self.rebuild()
+
+    @on(OpenFailed)
+    def _open_failed(self, message: OpenFailed) -> None:
+        self.notify(message.error, title="Could not open", severity="error", markup=False)
+
+    # -- drawing ---------------------------------------------------------------------------
+
+    def marks(self) -> Marks:
+        return Marks(self.state.placements(), frozenset(self.state.pinned),
+                     frozenset(self.state.dropped), self.query_text)
+
+    def show_current_document(self) -> None:
+        """Put the current document in the source pane and name it everywhere."""
+        state = self.state
+        if not state.documents:
+            return
+        doc = state.documents[state.current]
+        self.query_one("#documents", DocumentBar).show(state.documents, state.current)
+        self.source.show_document(state.current, doc, self.marks())
+        self.source.border_subtitle = f"{Path(doc.source).name} · {len(doc.sentences)} sentences"
+        self.title = doc.title or Path(doc.source).name
+        self.sub_title = doc.source
+        self._count_matches()
+
+    def refresh_views(self) -> None:
+        """Redraw the brief and the marks on the source after a change of brief."""
+        state = self.state
+        if state.brief is not None:
+            self.brief_view.show_brief(state.brief, state.pinned)
+            self.brief_view.border_subtitle = self.brief_subtitle()
+        self.source.restyle(self.marks())
+        self.refresh_status()
+        key = self.source.selected_key
+        self.query_one("#sentence-info", SentenceInfoLine).show(
+            state.info(key) if key is not None else None)
+
+    def brief_subtitle(self) -> str:
+        """``5 of 18 · news · 2 pinned · 1 dropped``: the brief's size and the reader's hand."""
+        state = self.state
+        parts = [f"{state.stats.sentences_out} of {state.stats.sentences_in}"]
+        if state.brief is not None:
+            parts.append(state.brief.template)
+        if state.pinned:
+            parts.append(f"{len(state.pinned)} pinned")
+        if state.dropped:
+            parts.append(f"{len(state.dropped)} dropped")
+        return " · ".join(parts)
+
+    def refresh_status(self) -> None:
+        self.query_one("#status", StatusLine).show(self.state)
+
+    # -- keeping the panes in step ---------------------------------------------------------
+
+    def _show_key(self, key: Key) -> None:
+        """Bring ``key``'s document into the source pane and mark the sentence there."""
+        if self.state.show(key[0]):
+            self.show_current_document()
+        self.source.select_sentence(key[1], quiet=True)
+        self.query_one("#sentence-info", SentenceInfoLine).show(self.state.info(key))
+
+    @on(ItemSelected)
+    def _item_selected(self, message: ItemSelected) -> None:
+        self._show_key(message.key)
+
+    @on(ItemActivated)
+    def _item_activated(self, message: ItemActivated) -> None:
+        self._show_key(message.key)
+        self.source.focus()
+
+    @on(SentenceSelected)
+    def _sentence_selected(self, message: SentenceSelected) -> None:
+        self.query_one("#sentence-info", SentenceInfoLine).show(self.state.info(message.key))
+        self.brief_view.select_key(message.key, quiet=True)
+
+    def show_document(self, index: int) -> None:
+        """Show open file ``index`` in the source pane (the file bar's click action)."""
+        if self.state.show(index):
+            self.show_current_document()
+
+    def action_show_document(self, index: int) -> None:
+        self.show_document(index)
+
+    def action_next_document(self) -> None:
+        if len(self.state.documents) > 1:
+            self.show_document((self.state.current + 1) % len(self.state.documents))
+
+    def action_previous_document(self) -> None:
+        if len(self.state.documents) > 1:
+            self.show_document((self.state.current - 1) % len(self.state.documents))
+
+    def action_close_document(self) -> None:
+        if not self.state.documents:
+            return
+        name = self.state.documents[self.state.current].source
+        self.state.close_document(self.state.current)
+        self.notify(f"Closed {name}", markup=False)
+        if self.state.documents:
+            self.show_current_document()
+        else:
+            self.source.clear_options()
+            self.query_one("#documents", DocumentBar).show([], 0)
+        self.rebuild()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Hide the keys that cannot do anything right now (footer and help follow this)."""
+        several = len(self.state.documents) > 1
+        if action in ("next_document", "previous_document"):
+            return True if several else None
+        if action in ("next_match", "previous_match"):
+            return True if self.query_text else None
+        if action == "end_search":
+            return True if self.searching or self.query_text else None
+        return True
+
+    # -- length, pins and drops ------------------------------------------------------------
+
+    def action_longer(self) -> None:
+        if self.state.longer():
+            self.rebuild()
+        elif self.state.brief is not None:
+            self.notify("The brief already has every sentence it can take.")
+
+    def action_shorter(self) -> None:
+        if self.state.shorter():
+            self.rebuild()
+        elif self.state.brief is not None:
+            self.notify("The brief is as short as it gets (pinned sentences always stay).")
+
+    def target(self) -> Key | None:
+        """The sentence a pin or drop applies to: the one under the cursor of the focused
+        pane (the brief's, unless the source has focus)."""
+        if self.focused is self.source:
+            return self.source.selected_key
+        return self.brief_view.selected_key or self.source.selected_key
+
+    def action_pin(self) -> None:
+        key = self.target()
+        if key is None:
+            return
+        self.state.toggle_pin(key)
+        self.source.restyle(self.marks())
+        self.rebuild()
+
+    def action_drop(self) -> None:
+        key = self.target()
+        if key is None:
+            return
+        self.state.toggle_drop(key)
+        self.source.restyle(self.marks())
+        self.rebuild()
+
+    def action_clear_choices(self) -> None:
+        if self.state.clear_choices():
+            self.source.restyle(self.marks())
+            self.rebuild()
+
+    # -- algorithm and template ------------------------------------------------------------
+
+    @work(group="dialog", exclusive=True)
+    async def action_algorithm(self) -> None:
+        from briefer.rank import algorithm_names
+
+        choices = [(name, "sumy's implementation" if name.startswith("sumy-") else "")
+                   for name in algorithm_names()]
+        choice = await self.app.push_screen_wait(
+            ChooseScreen("Rank sentences with", choices, self.state.algorithm))
+        if choice and self.state.set_algorithm(choice):
+            self.rebuild()
+
+    @work(group="dialog", exclusive=True)
+    async def action_template(self) -> None:
+        from briefer.brief import TemplateError, list_templates
+
+        try:
+            templates = list_templates()
+        except TemplateError as err:
+            self.notify(str(err), title="Templates", severity="error", markup=False)
+            templates = []
+        choices = [("auto", "pick one from the text")]
+        choices += [(t.name, str(t.origin)) for t in templates if t.name != "auto"]
+        choice = await self.app.push_screen_wait(
+            ChooseScreen("Arrange the brief with the template", choices, self.state.template,
+                         typed="…or type a template file's path and press enter"))
+        if choice and self.state.set_template(choice):
+            self.rebuild()
+
+    # -- search ----------------------------------------------------------------------------
+
+    def _show_search(self, show: bool) -> None:
+        self.searching = show
+        self.query_one("#source-column").set_class(show, "-searching")
+        self.refresh_bindings()
+
+    def action_search(self) -> None:
+        self._show_search(True)
+        self.query_one("#search", Input).focus()
+
+    def action_end_search(self) -> None:
+        search = self.query_one("#search", Input)
+        self._show_search(False)
+        with search.prevent(Input.Changed):
+            search.value = ""
+        self._set_query("")
+        self.source.focus()
+
+    @on(Input.Changed, "#search")
+    def _search_changed(self, event: Input.Changed) -> None:
+        self._set_query(event.value)
+        self._jump_to_match(forward=True, include_current=True)
+
+    @on(Input.Submitted, "#search")
+    def _search_submitted(self, event: Input.Submitted) -> None:
+        self._show_search(False)
+        self.source.focus()
+
+    def _set_query(self, text: str) -> None:
+        self.query_text = text.strip()
+        self.source.restyle(self.marks())
+        self._count_matches()
+        self.refresh_bindings()
+
+    def _count_matches(self) -> None:
+        if not self.query_text:
+            self.source.border_title = "Source"
+            return
+        count = len(self.state.find(self.query_text))
+        found = f"{count} match{'es' if count != 1 else ''}" if count else "no match"
+        self.source.border_title = f"Source · “{self.query_text}”: {found}"
+
+    def _jump_to_match(self, *, forward: bool, include_current: bool = False) -> bool:
+        matches = self.state.find(self.query_text)
+        if not matches:
+            return False
+        key = self.source.selected_key
+        here = key[1] if key is not None else -1
+        if forward:
+            after = [m for m in matches if m > here or (include_current and m == here)]
+            target = after[0] if after else matches[0]
+        else:
+            before = [m for m in matches if m < here]
+            target = before[-1] if before else matches[-1]
+        self.source.select_sentence(target)
+        return True
+
+    def action_next_match(self) -> None:
+        self._jump_to_match(forward=True)
+
+    def action_previous_match(self) -> None:
+        self._jump_to_match(forward=False)
+
+    # -- files in and out ------------------------------------------------------------------
+
+    @work(group="dialog", exclusive=True)
+    async def action_open(self) -> None:
+        path = await self.app.push_screen_wait(
+            PromptScreen("Open a file (text or HTML) beside the others",
+                         placeholder="path/to/article.txt"))
+        if path:
+            self.read_files([str(Path(path).expanduser())])
+
+    def brief_markdown(self) -> str | None:
+        """The brief as markdown, the same text ``briefer brief -f markdown`` prints."""
+        if self.state.brief is None:
+            self.notify("There is no brief yet.", severity="warning")
+            return None
+        from briefer.render.markdown import render_brief
+
+        return render_brief(self.state.brief)
+
+    def default_export_name(self) -> str:
+        docs = self.state.documents
+        stem = Path(docs[0].source).stem if docs and not docs[0].source.startswith("<") \
+            else "brief"
+        return f"{stem}-brief.md" if stem != "brief" else "brief.md"
+
+    @work(group="dialog", exclusive=True)
+    async def action_export(self) -> None:
+        text = self.brief_markdown()
+        if text is None:
+            return
+        answer = await self.app.push_screen_wait(
+            PromptScreen("Save the brief as markdown to", self.default_export_name()))
+        if not answer:
+            return
+        target = Path(answer).expanduser()
+        if target.is_dir():
+            self.notify(f"{target} is a folder; give a file name.", severity="error",
+                        markup=False)
+            return
+        if target.exists() and not await self.app.push_screen_wait(
+                ConfirmScreen(f"{target} already exists. Replace it?", yes="Replace")):
+            self.notify("Not saved.", markup=False)
+            return
+        try:
+            target.write_text(text, encoding="utf-8")
+        except OSError as err:
+            self.notify(f"{target}: {err.strerror or err}", title="Could not save",
+                        severity="error", markup=False)
+            return
+        self.notify(f"Saved the brief to {target}", markup=False)
+
+    def action_copy(self) -> None:
+        text = self.brief_markdown()
+        if text is None:
+            return
+        self.app.copy_to_clipboard(text)
+        self.notify(f"Copied the brief ({len(text.splitlines())} lines of markdown) "
+                    "to the clipboard.")
