@@ -7,6 +7,7 @@ can cite where it came from (``[3]`` or ``[file:3]``).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import PurePath
 
 from briefer.document import Document, Sentence
 
@@ -18,11 +19,14 @@ class BriefItem:
     doc: int  # position of its document in Brief.documents
     sentence: Sentence
     score: float
-    also: tuple[tuple[int, int], ...] = ()  # (doc, sentence index) of near-duplicates merged in
+    # (doc, sentence position in doc.sentences, 0-based) of near-duplicates merged into this one
+    also: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class Section:
+    """A titled group of items, in source order."""
+
     title: str
     items: tuple[BriefItem, ...]
 
@@ -34,7 +38,9 @@ class Quote:
     text: str
     speaker: str | None
     doc: int
-    sentence: Sentence
+    sentence: Sentence  # the sentence the quotation opens in
+    start: int = 0  # the quotation's offsets into the document's text, quote marks excluded
+    end: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,8 +52,15 @@ class Entity:
     count: int
 
 
+#: How "Who and where" groups the entities, in this order.
+KIND_LABELS = (("person", "People"), ("place", "Places"), ("organisation", "Organisations"),
+               ("other", "Also named"))
+
+
 @dataclass(frozen=True, slots=True)
 class Brief:
+    """A brief of one or more documents; every face renders this, and only this."""
+
     title: str | None
     standfirst: str | None
     template: str
@@ -66,3 +79,56 @@ class Brief:
     @property
     def sentences_out(self) -> int:
         return sum(len(s.items) for s in self.sections)
+
+    @property
+    def sentences_shown(self) -> int:
+        """Sentences the reader sees: the section items and the bottom line."""
+        return self.sentences_out + (self.bottom_line is not None)
+
+    def heading(self) -> str:
+        """The title to show: the text's own, else its source, else how many texts."""
+        if self.title:
+            return self.title
+        if len(self.documents) == 1:
+            return self.documents[0].source
+        return f"Brief of {len(self.documents)} texts"
+
+    def footer(self) -> str:
+        """One line on where the brief came from and how it was made."""
+        sources = ", ".join(d.source for d in self.documents) or "no input"
+        label = "Sources" if len(self.documents) > 1 else "Source"
+        return (f"{label}: {sources} · {self.sentences_in} sentences in, "
+                f"{self.sentences_shown} out · {self.algorithm} · template {self.template}")
+
+    def entities_by_kind(self) -> list[tuple[str, tuple[Entity, ...]]]:
+        """"Who and where": (label, entities) for each kind that has any, people first."""
+        out = []
+        for kind, label in KIND_LABELS:
+            group = tuple(e for e in self.entities if e.kind == kind)
+            if group:
+                out.append((label, group))
+        return out
+
+    def source_label(self, doc: int) -> str:
+        """How citations name document ``doc``: its file name, or the whole source when two
+        documents share a file name."""
+        source = self.documents[doc].source
+        name = PurePath(source).name or source
+        if sum(1 for d in self.documents if (PurePath(d.source).name or d.source) == name) > 1:
+            return source
+        return name
+
+    def cite(self, item: BriefItem) -> str:
+        """``[3]`` for one document; ``[a.txt:3]`` for several, with every place a merged
+        near-duplicate was also said (``[a.txt:3, b.txt:5]``)."""
+        if len(self.documents) <= 1:
+            numbers = [item.sentence.index]
+            numbers += [self.documents[d].sentences[p].index for d, p in item.also if d == 0]
+            return "[" + ", ".join(str(n) for n in sorted(set(numbers))) + "]"
+        places = [(item.doc, item.sentence.index)]
+        places += [(d, self.documents[d].sentences[p].index) for d, p in item.also]
+        return "[" + ", ".join(f"{self.source_label(d)}:{n}" for d, n in places) + "]"
+
+    def cite_sentence(self, doc: int, sentence: Sentence) -> str:
+        """The citation of one sentence, as :meth:`cite` writes it."""
+        return self.cite(BriefItem(doc, sentence, 0.0))

@@ -1,0 +1,220 @@
+"""Putting a brief together: rank, merge near-duplicates, place, choose, and arrange.
+
+The steps, in order:
+
+1. **Rank** each document with the chosen ranker (or re-use ``scores`` from an earlier brief,
+   so changing the length never ranks again).  Scores are rescaled to 0-1 per document
+   (min-max) so documents ranked separately can be compared.
+2. **Merge** near-duplicates (:mod:`briefer.brief.dedup`): each group is one candidate,
+   shown as its best-scored member and citing the others.  A pinned member represents its
+   group; a dropped member drops the group unless another member is pinned.
+3. **Place** every sentence in a section (:mod:`briefer.brief.sections`); what fits none
+   goes to the template's catch-all section, or is left out.
+4. **Choose**: the best candidate overall is the bottom line and is not repeated below (one
+   that reads on its own -- no opening pronoun or quotation -- is preferred to a better
+   scored one that does not, since it stands at the top without context).
+   With ``count``, every section with a candidate first gets its best one (sections whose
+   best is strongest first, while the count lasts), then the best of the rest fill up to
+   ``count``; without it, each section takes its best up to its limit.  Pinned sentences
+   always appear and count toward either length.
+5. **Arrange**: items in source order within sections, sections in template order with the
+   catch-all last, empty sections left out.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+
+from briefer.brief.analysis import View, analyse
+from briefer.brief.dedup import duplicate_groups
+from briefer.brief.entities import find_entities, rank_entities
+from briefer.brief.gazetteer import load_gazetteer
+from briefer.brief.model import Brief, BriefItem, Section
+from briefer.brief.quotes import find_quotes
+from briefer.brief.sections import assign, discover, rules_from_template, stands_alone
+from briefer.brief.template import Template, load_template
+from briefer.document import Document
+
+FALLBACK_TEMPLATE = "news"
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    view: int  # the group's representative
+    section: int | None
+    value: float  # rescaled score, 0-1
+    pinned: bool
+    also: tuple[tuple[int, int], ...]
+
+
+def make_brief(
+    docs: Sequence[Document],
+    *,
+    template: str | Template = "auto",
+    count: int | None = None,
+    algorithm: str | None = None,
+    pinned: Collection[tuple[int, int]] = (),
+    dropped: Collection[tuple[int, int]] = (),
+    scores: Sequence[Sequence[float]] | None = None,
+) -> Brief:
+    """A sectioned brief of ``docs`` (see the module doc for how it is made).
+
+    ``template`` is a name, a path or ``"auto"``; ``count`` the number of items in the
+    sections (the bottom line comes on top); ``pinned``/``dropped`` are ``(document position,
+    sentence position)`` pairs, 0-based; ``scores`` holds earlier per-document scores to
+    re-use.  Raises :class:`~briefer.brief.template.TemplateError` for a bad template.
+    """
+    from briefer.rank import DEFAULT_ALGORITHM
+    from briefer.tokens import make_stemmer, stop_words
+
+    docs = tuple(docs)
+    chosen_template = template if isinstance(template, Template) else load_template(template)
+    name = (algorithm or DEFAULT_ALGORITHM).lower()
+    all_scores = _scores(docs, name, scores)
+    stem, stop = make_stemmer(), stop_words()
+    gazetteer = load_gazetteer()
+    views = analyse(docs, stem, stop)
+    cast = find_entities(views, gazetteer, stop)
+
+    label, catch_all, limit = chosen_template.name, chosen_template.catch_all, \
+        chosen_template.limit
+    if chosen_template.auto:
+        rules = discover(cast, limit=chosen_template.limit)
+        if not rules:
+            fallback = load_template(FALLBACK_TEMPLATE)
+            rules = rules_from_template(fallback, stem, gazetteer)
+            label, catch_all, limit = fallback.name, fallback.catch_all, fallback.limit
+    else:
+        rules = rules_from_template(chosen_template, stem, gazetteer)
+    placement = assign(views, cast, rules, use_centroids=chosen_template.auto)
+
+    position = {v.key: n for n, v in enumerate(views)}
+    pins = {position[k] for k in pinned if k in position}
+    drops = {position[k] for k in dropped if k in position} - pins
+    values = _rescale(views, all_scores)
+    candidates = _candidates(views, placement, values, pins, drops, len(rules),
+                             keep_unplaced=catch_all is not None)
+
+    bottom = max(candidates, key=lambda c: (stands_alone(views[c.view]), c.value, -c.view),
+                 default=None)
+    pool = [c for c in candidates if c is not bottom and c.section is not None]
+    titles = [r.title for r in rules] + [catch_all or "Other points"]
+    limits = [r.limit or limit for r in rules] + [limit]
+    guaranteed = [k for k, r in enumerate(rules) if not r.rest]
+    picked = _choose(pool, count, limits, guaranteed)
+
+    def item(c: _Candidate) -> BriefItem:
+        view = views[c.view]
+        return BriefItem(view.doc, view.sentence, all_scores[view.doc][view.pos], c.also)
+
+    sections = []
+    for k, title in enumerate(titles):
+        items = sorted((c for c in picked if c.section == k), key=lambda c: c.view)
+        if items:
+            sections.append(Section(title, tuple(item(c) for c in items)))
+    dropped_keys = {views[n].key for n in drops}
+    quotes = tuple(q for q in find_quotes(docs, views, cast)
+                   if (q.doc, q.sentence.index - 1) not in dropped_keys)
+    single = docs[0] if len(docs) == 1 else None
+    return Brief(
+        title=single.title if single else None,
+        standfirst=single.standfirst if single else None,
+        template=label,
+        algorithm=name,
+        documents=docs,
+        sections=tuple(sections),
+        bottom_line=item(bottom) if bottom is not None else None,
+        quotes=quotes,
+        entities=rank_entities(cast),
+        scores=all_scores,
+    )
+
+
+def _scores(docs: Sequence[Document], algorithm: str,
+            given: Sequence[Sequence[float]] | None) -> tuple[tuple[float, ...], ...]:
+    """Each document's scores: the given ones where they fit, else freshly ranked."""
+    from briefer.api import rank
+
+    out = []
+    for i, doc in enumerate(docs):
+        known = given[i] if given is not None and i < len(given) else None
+        if known is not None and len(known) == len(doc.sentences):
+            out.append(tuple(float(x) for x in known))
+        else:
+            out.append(rank(doc, algorithm) if doc.sentences else ())
+    return tuple(out)
+
+
+def _rescale(views: Sequence[View], scores: Sequence[Sequence[float]]) -> list[float]:
+    """Min-max rescaled scores per document (NaN is the worst; equal scores are all 1)."""
+    ranges: dict[int, tuple[float, float]] = {}
+    for d, doc_scores in enumerate(scores):
+        finite = [s for s in doc_scores if math.isfinite(s)]
+        ranges[d] = (min(finite), max(finite)) if finite else (0.0, 0.0)
+    out = []
+    for v in views:
+        s = scores[v.doc][v.pos]
+        low, high = ranges[v.doc]
+        if not math.isfinite(s):
+            out.append(0.0)
+        else:
+            out.append((s - low) / (high - low) if high > low else 1.0)
+    return out
+
+
+def _candidates(views: Sequence[View], placement: Sequence[int | None], values: Sequence[float],
+                pins: set[int], drops: set[int], catch_all: int, *, keep_unplaced: bool
+                ) -> list[_Candidate]:
+    """One candidate per group of near-duplicates that is still in play; what no section
+    takes goes to section ``catch_all`` if ``keep_unplaced`` (or if pinned: a pinned
+    sentence always appears), else has no section."""
+    out = []
+    for group in duplicate_groups(views):
+        pinned_members = [n for n in group if n in pins]
+        if not pinned_members and any(n in drops for n in group):
+            continue
+        rep = pinned_members[0] if pinned_members else max(group,
+                                                           key=lambda n: (values[n], -n))
+        section = placement[rep]
+        if section is None and (keep_unplaced or pinned_members):
+            section = catch_all
+        also = tuple(views[n].key for n in group if n != rep and n not in drops)
+        out.append(_Candidate(rep, section, values[rep], bool(pinned_members), also))
+    return out
+
+
+def _choose(pool: Sequence[_Candidate], count: int | None, limits: Sequence[int],
+            guaranteed: Sequence[int]) -> list[_Candidate]:
+    order = sorted(pool, key=lambda c: (-c.value, c.view))
+    picked = [c for c in order if c.pinned]
+    taken = {c.view for c in picked}
+    if count is None:
+        per_section = {k: sum(1 for c in picked if c.section == k) for k in range(len(limits))}
+        for c in order:
+            k = c.section if c.section is not None else len(limits) - 1
+            if c.view in taken or per_section.get(k, 0) >= limits[k]:
+                continue
+            picked.append(c)
+            taken.add(c.view)
+            per_section[k] = per_section.get(k, 0) + 1
+        return picked
+    have = {c.section for c in picked}
+    firsts = []
+    for k in guaranteed:
+        best = next((c for c in order if c.section == k), None)
+        if best is not None and k not in have:
+            firsts.append(best)
+    for c in sorted(firsts, key=lambda c: (-c.value, c.view)):
+        if len(picked) >= count:
+            break
+        picked.append(c)
+        taken.add(c.view)
+    for c in order:
+        if len(picked) >= count:
+            break
+        if c.view not in taken:
+            picked.append(c)
+            taken.add(c.view)
+    return picked

@@ -1,0 +1,236 @@
+"""Key quotes: what people said in their own words, with who said it when the text tells.
+
+A quotation is text between “curly” or "straight" double quotes (or, in a paragraph without
+them, British 'single' ones), found over a whole
+paragraph so one that runs across sentences ("“No, I don’t rule out that. I don’t rule out
+anything.”") stays whole.  Not every quoted stretch is a key quote: names ("“Cartel de los
+Soles”") and scare quotes ("“proud”") are not.  A quote is kept when it is a *complete*
+utterance (it opens with a capital or ends a sentence) of three words or more, or a fragment
+of six or more whose speaker is known.
+
+The speaker is found with the attribution patterns news writing uses (as in the rule-based
+attribution of Pareti et al. 2013, "Automatically detecting and attributing indirect
+quotations", simplified to direct quotes):
+
+- after the quote: ``“…,” Trump said`` / ``“…,” said the minister`` / ``“…,” he said``;
+- before it: ``Trump said, “…”``, ``Trump was unequivocal: “…”``,
+  ``the president replied, “…”``, ``added that Maduro “…”`` (the speaker is the subject of
+  the speech verb, not the nearest name).
+
+The subject is the nearest person named before the verb (outside other quotations), a
+pronoun resolved to the last person named before it, or a role ("the president", "Venezuela’s
+defense minister"), resolved to the person the text gave that title when there is one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from briefer.brief.analysis import Token, View, fold
+from briefer.brief.entities import Cast, Mention
+from briefer.brief.model import Quote
+from briefer.document import Document
+
+MAX_QUOTES = 4
+MIN_COMPLETE_WORDS = 3
+MIN_FRAGMENT_WORDS = 6
+MAX_WORDS = 60  # longer than a paragraph of speech: a quotation mark was missed
+
+_DOUBLE = re.compile(r"“[^“”]+”|\"[^\"]+\"")
+#: British style: 'It was natural,' he said.  An apostrophe inside a word (I'd, Trump’s)
+#: cannot open or close one: the opening mark follows a space or colon and precedes a capital,
+#: the closing one follows punctuation.
+_SINGLE = re.compile(r"(?:(?<=^)|(?<=[\s(\[:—–]))[‘'](?=[A-Z])"
+                     r"(?:(?!\s[‘'])[^‘])+?[.,!?…][’'](?=[\s)\]—–]|$)")
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+
+SPEECH_STEMS = frozenset("""
+    say said told tell add repli respond answer ask insist warn declar state claim argu explain
+    note continu wrote write tweet post announc accus boast vow promis deni reject threaten urg
+    demand suggest conced admit acknowledg predict describ recal confirm quip
+""".split())
+
+ROLE_WORDS = frozenset("""
+    president minister spokesman spokeswoman spokesperson official officials secretary leader
+    chief general ambassador governor mayor senator source sources analyst analysts expert
+    experts police ministry government diplomat diplomats adviser advisor aide aides lawmaker
+    lawmakers chancellor premier commander director executive ceo chairman chairwoman envoy
+    prosecutor prosecutors judge witness witnesses resident residents officer officers
+""".split())
+
+_DETERMINERS = frozenset("the a an".split())
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    quote: Quote
+    complete: bool
+    words: int
+
+
+def find_quotes(docs: Sequence[Document], views: Sequence[View], cast: Cast,
+                limit: int = MAX_QUOTES) -> tuple[Quote, ...]:
+    """The key quotes of ``docs``, best first by (has a speaker, complete), then shown in
+    source order; a quote said in two documents is kept once."""
+    found: list[_Found] = []
+    for n, view in enumerate(views):
+        if n and views[n - 1].doc == view.doc and \
+                views[n - 1].sentence.paragraph == view.sentence.paragraph:
+            continue
+        end = n
+        while end + 1 < len(views) and views[end + 1].doc == view.doc and \
+                views[end + 1].sentence.paragraph == view.sentence.paragraph:
+            end += 1
+        found += _paragraph_quotes(docs[view.doc], views, n, end, cast)
+    seen: set[str] = set()
+    kept: list[_Found] = []
+    for f in found:
+        key = " ".join(_WORD.findall(fold(f.quote.text)))
+        if key in seen:
+            continue
+        seen.add(key)
+        if (f.complete and f.words >= MIN_COMPLETE_WORDS) or (
+                f.words >= MIN_FRAGMENT_WORDS and f.quote.speaker):
+            kept.append(f)
+    order = sorted(range(len(kept)), key=lambda i: (kept[i].quote.speaker is None,
+                                                    not kept[i].complete, i))
+    chosen = sorted(order[:limit])
+    return tuple(kept[i].quote for i in chosen)
+
+
+def _paragraph_quotes(doc: Document, views: Sequence[View], first: int, last: int, cast: Cast
+                      ) -> list[_Found]:
+    start, end = views[first].sentence.start, views[last].sentence.end
+    text = doc.text[start:end]
+    spans = [(start + m.start(), start + m.end()) for m in _DOUBLE.finditer(text)]
+    if not spans:
+        spans = [(start + m.start(), start + m.end()) for m in _SINGLE.finditer(text)]
+    out: list[_Found] = []
+    for open_at, close_at in spans:
+        inner = " ".join(doc.text[open_at + 1:close_at - 1].split())
+        inner = inner.rstrip(",;: ")
+        words = _WORD.findall(inner)
+        if not words or len(words) > MAX_WORDS or _is_name(words, inner):
+            continue
+        home = next((n for n in range(first, last + 1)
+                     if views[n].sentence.start <= open_at < views[n].sentence.end), first)
+        closing = next((n for n in range(first, last + 1)
+                        if views[n].sentence.start < close_at <= views[n].sentence.end), home)
+        speaker = _speaker_after(views, closing, close_at, cast, spans) or \
+            _speaker_before(views, home, open_at, cast, spans)
+        complete = inner[:1].isupper() or inner.endswith((".", "!", "?"))
+        quote = Quote(inner, speaker, views[home].doc, views[home].sentence, open_at + 1,
+                      close_at - 1)
+        out.append(_Found(quote, complete, len(words)))
+    return out
+
+
+def _is_name(words: list[str], inner: str) -> bool:
+    """A quoted name or title ("Cartel de los Soles"), not something said."""
+    if re.search(r"[.!?,;:]", inner):
+        return False
+    long_words = [w for w in words if len(w) > 3]
+    return bool(long_words) and all(w[:1].isupper() for w in long_words)
+
+
+def _inside(offset: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(a <= offset < b for a, b in spans)
+
+
+def _speaker_after(views: Sequence[View], n: int, close_at: int, cast: Cast,
+                   spans: Sequence[tuple[int, int]]) -> str | None:
+    """``“…,” Trump said`` / ``“…,” said Trump`` / ``“…,” he said``."""
+    view = views[n]
+    gap_end = close_at
+    tokens = [t for t in view.tokens if t.start >= close_at][:6]
+    if not tokens:
+        return None
+    between = view.raw[gap_end - view.sentence.start:tokens[0].start - view.sentence.start]
+    if not re.fullmatch(r"[\s,]*", between):
+        return None
+    if tokens[0].stem in SPEECH_STEMS:  # “…,” said Trump / said the minister
+        return _subject_after(view, n, tokens[1:], cast)
+    # “…,” Trump said / he said / the minister said: the verb within the next four words.
+    for k in range(1, min(5, len(tokens))):
+        if tokens[k].stem in SPEECH_STEMS:
+            return _subject_before(views, n, tokens[k].start, cast, spans,
+                                   lower_bound=close_at)
+    return None
+
+
+def _subject_after(view: View, n: int, tokens: list[Token], cast: Cast) -> str | None:
+    for m in cast.by_view[n]:
+        if tokens and m.start == tokens[0].start and m.kind == "person":
+            return m.name
+    words = []
+    for t in tokens[:4]:
+        if t.fold in _DETERMINERS and not words:
+            continue
+        words.append(t)
+        if t.fold in ROLE_WORDS:
+            return _role(view, words, cast, n)
+    return None
+
+
+def _speaker_before(views: Sequence[View], n: int, open_at: int, cast: Cast,
+                    spans: Sequence[tuple[int, int]]) -> str | None:
+    """``Trump said, “…”`` / ``X was unequivocal: “…”`` / ``added that Maduro “…”``."""
+    view = views[n]
+    before = [t for t in view.tokens if t.end <= open_at and not _inside(t.start, spans)]
+    if not before:
+        return None
+    gap = view.raw[before[-1].end - view.sentence.start:open_at - view.sentence.start]
+    if ":" in gap:
+        return _subject_before(views, n, open_at, cast, spans)
+    for t in reversed(before[-6:]):
+        if t.stem in SPEECH_STEMS:
+            return _subject_before(views, n, t.start, cast, spans)
+    return None
+
+
+def _subject_before(views: Sequence[View], n: int, offset: int, cast: Cast,
+                    spans: Sequence[tuple[int, int]], lower_bound: int = -1) -> str | None:
+    """The subject of a verb at ``offset``: the nearest person, pronoun or role before it."""
+    view = views[n]
+    mentions = [m for m in cast.by_view[n] if m.kind == "person"]
+    tokens = [t for t in view.tokens if lower_bound <= t.start and t.end <= offset
+              and not _inside(t.start, spans)]
+    for k in range(len(tokens) - 1, -1, -1):
+        t = tokens[k]
+        person = next((m for m in mentions if m.start <= t.start < m.end), None)
+        if person is not None:
+            return person.name
+        if t.fold in {"he", "she"}:
+            return _last_person(views, n, t.start, cast)
+        if t.fold in ROLE_WORDS:
+            start = k
+            while start > 0 and k - start < 3 and tokens[start - 1].fold not in _DETERMINERS \
+                    and not view.gap(tokens[start - 1], tokens[start]).strip() \
+                    and tokens[start - 1].stem not in SPEECH_STEMS:
+                start -= 1
+            return _role(view, tokens[start:k + 1], cast, n)
+    return None
+
+
+def _role(view: View, words: Sequence[Token], cast: Cast, n: int) -> str:
+    """A role as written ("Venezuela’s defense minister"), or the person who holds it."""
+    role = words[-1].fold
+    holders = [m for m in cast.mentions if m.view <= n and m.kind == "person"
+               and role in m.titles and m.start < words[-1].start]
+    if holders and not any(w.possessive for w in words):
+        return holders[-1].name
+    base = view.sentence.start
+    return " ".join(view.raw[words[0].start - base:words[-1].end - base].split())
+
+
+def _last_person(views: Sequence[View], n: int, offset: int, cast: Cast) -> str | None:
+    doc = views[n].doc
+    best: Mention | None = None
+    for m in cast.mentions:
+        if m.kind != "person" or views[m.view].doc != doc:
+            continue
+        if m.view < n or (m.view == n and m.start < offset):
+            best = m
+    return best.name if best is not None else None
