@@ -6,6 +6,7 @@ can cite where it came from (``[3]`` or ``[file:3]``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
@@ -118,17 +119,19 @@ class Brief:
             return source
         return name
 
-    def cite(self, item: BriefItem) -> str:
+    def cite(self, item: BriefItem, escape: Callable[[str], str] = str) -> str:
         """``[3]`` for one document; ``[a.txt:3]`` for several, with every place a merged
-        near-duplicate was also said (``[a.txt:3, b.txt:5]``)."""
+        near-duplicate was also said (``[a.txt:3, b.txt:5]``).  ``escape`` is applied to
+        the file names (markdown escapes them; the brackets stay plain)."""
         if len(self.documents) <= 1:
             numbers = [item.sentence.index]
             numbers += [self.documents[d].sentences[p].index for d, p in item.also if d == 0]
             return "[" + ", ".join(str(n) for n in sorted(set(numbers))) + "]"
         places = [(item.doc, item.sentence.index)]
         places += [(d, self.documents[d].sentences[p].index) for d, p in item.also]
-        return "[" + ", ".join(f"{self.source_label(d)}:{n}" for d, n in places) + "]"
+        return "[" + ", ".join(f"{escape(self.source_label(d))}:{n}" for d, n in places) + "]"
 
-    def cite_sentence(self, doc: int, sentence: Sentence) -> str:
+    def cite_sentence(self, doc: int, sentence: Sentence,
+                      escape: Callable[[str], str] = str) -> str:
         """The citation of one sentence, as :meth:`cite` writes it."""
-        return self.cite(BriefItem(doc, sentence, 0.0))
+        return self.cite(BriefItem(doc, sentence, 0.0), escape)

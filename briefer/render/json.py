@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 import math
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from briefer.document import Document, Sentence, Summary
+
+if TYPE_CHECKING:
+    from briefer.brief.model import Brief, BriefItem, Quote
 
 
 def sentence_dict(s: Sentence, score: float | None = None, source: str | None = None
@@ -49,3 +52,57 @@ def render_summary(summary: Summary) -> str:
 
 def render_sentences(doc: Document) -> str:
     return dumps(sentences_dict(doc))
+
+
+def brief_dict(brief: Brief) -> dict[str, Any]:
+    """A brief as the JSON contract: title, template, sections of sentence objects, and the
+    rest the brief holds (bottom line, quotes, entities, sources, counts).
+
+    Sentence objects are those of ``summarize`` (``index``, ``text``, ``start``, ``end``,
+    ``score``) plus ``source`` when the brief has several documents, and ``also`` listing
+    where a merged near-duplicate was also said.
+    """
+    several = len(brief.documents) > 1
+
+    def source(doc: int) -> str | None:
+        return brief.documents[doc].source if several else None
+
+    def item_dict(item: BriefItem) -> dict[str, Any]:
+        out = sentence_dict(item.sentence, item.score, source(item.doc))
+        if item.also:
+            out["also"] = [
+                {k: v for k, v in sentence_dict(brief.documents[d].sentences[p],
+                                                source=source(d)).items() if k != "text"}
+                for d, p in item.also
+            ]
+        return out
+
+    return {
+        "title": brief.title,
+        "standfirst": brief.standfirst,
+        "template": brief.template,
+        "algorithm": brief.algorithm,
+        "sources": [{"source": d.source, "title": d.title, "sentences": len(d.sentences)}
+                    for d in brief.documents],
+        "bottom_line": item_dict(brief.bottom_line) if brief.bottom_line else None,
+        "sections": [{"title": s.title, "sentences": [item_dict(i) for i in s.items]}
+                     for s in brief.sections],
+        "quotes": [_quote_dict(q, source(q.doc)) for q in brief.quotes],
+        "entities": [{"name": e.name, "kind": e.kind, "count": e.count}
+                     for e in brief.entities],
+        "sentences_in": brief.sentences_in,
+        "sentences_out": brief.sentences_shown,
+    }
+
+
+def _quote_dict(quote: Quote, source: str | None) -> dict[str, Any]:
+    out: dict[str, Any] = {"text": quote.text, "speaker": quote.speaker,
+                           "index": quote.sentence.index, "start": quote.start,
+                           "end": quote.end}
+    if source is not None:
+        out["source"] = source
+    return out
+
+
+def render_brief(brief: Brief) -> str:
+    return dumps(brief_dict(brief))

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from briefer.document import Document, Summary
+
+if TYPE_CHECKING:
+    from briefer.brief.model import Brief
 
 _INLINE = re.compile(r"([\\`*_\[\]<>|])")
 _LINE_START = re.compile(r"^(\s*)([#>+\-=]|\d+[.)])", re.M)
@@ -32,3 +36,39 @@ def render_summary(summary: Summary) -> str:
 def render_sentences(doc: Document) -> str:
     """Every sentence of ``doc`` as a numbered markdown list."""
     return "\n".join(f"{s.index}. {escape(s.text)}" for s in doc.sentences) + "\n"
+
+
+def render_brief(brief: Brief) -> str:
+    """A brief as CommonMark: ``# `` title, ``## `` sections, ``- `` items citing sources.
+
+    Every piece of source text is escaped, and nothing but headings, emphasis and lists is
+    used, so any markdown renderer (glow, rich, a browser) shows it as written.
+    """
+    lines = [f"# {escape(brief.heading())}", ""]
+    if brief.standfirst:
+        lines += [f"*{escape(brief.standfirst)}*", ""]
+    if brief.bottom_line is not None:
+        item = brief.bottom_line
+        lines += [f"**Bottom line:** {escape(item.sentence.text)} {brief.cite(item, escape)}", ""]
+    for section in brief.sections:
+        lines += [f"## {escape(section.title)}", ""]
+        lines += [f"- {escape(i.sentence.text)} {brief.cite(i, escape)}" for i in section.items]
+        lines.append("")
+    if brief.quotes:
+        lines += ["## Key quotes", ""]
+        for q in brief.quotes:
+            speaker = f" — {escape(q.speaker)}" if q.speaker else ""
+            lines.append(f"- “{escape(q.text)}”{speaker} "
+                         f"{brief.cite_sentence(q.doc, q.sentence, escape)}")
+        lines.append("")
+    groups = brief.entities_by_kind()
+    if groups:
+        lines += ["## Who and where", ""]
+        for label, entities in groups:
+            names = ", ".join(f"{escape(e.name)} ({e.count})" for e in entities)
+            lines.append(f"- **{label}:** {names}")
+        lines.append("")
+    if not brief.sections and brief.bottom_line is None:
+        lines += ["*Nothing to brief: the text has no sentences left.*", ""]
+    lines += [f"*{escape(brief.footer())}*", ""]
+    return "\n".join(lines)

@@ -1,0 +1,129 @@
+"""``briefer brief`` and ``briefer templates``: sectioned briefs, and the templates they use."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from briefer.cli.common import (
+    algorithm_option,
+    emit,
+    format_option,
+    input_errors,
+    resolve_format,
+    status,
+)
+
+
+def brief_renderers() -> dict[str, Any]:
+    """Format name -> function(Brief); rich is imported only when it is the format."""
+    from briefer.render import json, markdown, text
+
+    def rich_brief(brief: Any) -> Any:
+        from briefer.render import terminal
+
+        return terminal.render_brief(brief)
+
+    return {"rich": rich_brief, "markdown": markdown.render_brief,
+            "json": json.render_brief, "text": text.render_brief}
+
+
+@click.command(epilog="""\b
+Examples:
+  briefer brief seeds/venezuela-mexico.txt
+  briefer brief seeds/venezuela-mexico.txt -t seeds/venezuela-mexico.toml
+  briefer brief article.html -t news -n 6 -a textrank
+  briefer brief a.txt b.html c.txt -f json | jq '.sections[].title'
+  curl -s URL | briefer brief - | glow -
+
+\b
+Templates: auto (the default) finds sections in the text from the people,
+places and organisations it names; `briefer templates` lists the others.
+""")
+@click.argument("files", nargs=-1, required=True, type=str, metavar="FILE...")
+@click.option("-t", "--template", default="auto", show_default=True,
+              help="Template: a name from `briefer templates`, a path to a .toml file, "
+                   "or auto.")
+@click.option("-n", "--sentences", "count", type=click.IntRange(min=1), default=None,
+              help="How many items in all, besides the bottom line "
+                   "[default: each section's limit].")
+@click.option("--no-clean", is_flag=True, help="Use every line; keep title, teasers, share bars.")
+@algorithm_option()
+@format_option
+def brief(files: tuple[str, ...], template: str, count: int | None, no_clean: bool,
+          algorithm: str, fmt: str | None) -> None:
+    """Make one brief of FILE... (paths, or - for stdin): a bottom line, sections,
+    key quotes, and who and where.
+
+    Each item cites its source sentence ([3], or [file:3] with several files);
+    a sentence two texts share is kept once and cites both. -f json adds
+    character offsets.
+    """
+    if files.count("-") > 1:
+        raise click.UsageError("standard input (-) can be read only once")
+    from briefer import api
+    from briefer.brief import load_template, make_brief
+
+    fmt = resolve_format(fmt)
+    with input_errors():
+        chosen = load_template(template)
+        docs = [api.read(name, clean=not no_clean) for name in files]
+        total = sum(len(d.sentences) for d in docs)
+        with status(f"briefing {total} sentences with {algorithm}"):
+            result = make_brief(docs, template=chosen, count=count, algorithm=algorithm)
+    emit(fmt, brief_renderers(), result)
+
+
+@click.command(epilog="""\b
+Examples:
+  briefer templates
+  briefer templates -f json
+  briefer brief article.txt -t news
+
+\b
+Put your own templates (NAME.toml) in the folder shown at the end; a user
+template with a built-in's name is used instead of the built-in.
+BRIEFER_CONFIG_DIR moves that folder.
+""")
+@format_option
+def templates(fmt: str | None) -> None:
+    """List the brief templates: name, where it comes from, and what it is for."""
+    from briefer.brief import list_templates
+    from briefer.brief.template import user_template_dir
+
+    fmt = resolve_format(fmt)
+    infos = list_templates()
+    folder = user_template_dir()
+    if fmt == "json":
+        from briefer.render.json import dumps
+
+        click.echo(dumps({
+            "templates": [{"name": i.name, "origin": i.origin,
+                           "path": str(i.path) if i.path else None,
+                           "description": i.description, "shadowed": i.shadowed}
+                          for i in infos],
+            "user_dir": str(folder),
+        }), nl=False)
+        return
+    if fmt == "rich":
+        from rich.table import Table
+        from rich.text import Text
+
+        from briefer.cli.common import make_console
+
+        table = Table(box=None, pad_edge=False, show_header=True, header_style="bold")
+        for column in ("name", "origin", "description", "path"):
+            table.add_column(column, overflow="fold")
+        for i in infos:
+            origin = i.origin + (" (shadowed)" if i.shadowed else "")
+            table.add_row(Text(i.name, style="bold"), Text(origin), Text(i.description),
+                          Text(str(i.path) if i.path else "-", style="dim"))
+        console = make_console()
+        console.print(table)
+        console.print(Text(f"Your templates: {folder}", style="dim"))
+        return
+    for i in infos:
+        origin = i.origin + (" (shadowed)" if i.shadowed else "")
+        click.echo(f"{i.name}\t{origin}\t{i.path or '-'}\t{i.description}")
+    click.echo(f"# your templates: {folder}")
