@@ -7,14 +7,15 @@ call; everything else is how a brief is made:
   (:mod:`briefer.brief.assembly`);
 - :func:`load_template` and :func:`list_templates` -- TOML templates by name or path
   (:mod:`briefer.brief.template`);
-- :class:`TemplateError` -- a missing or broken template, its message naming file and line.
+- :class:`TemplateError` -- a missing or broken template, its message naming file and line;
+- :func:`place_sentences` -- where every sentence would go, for checking a template.
 
 Nothing here prints or imports a UI; rankers, sumy and nltk load only when a brief is made.
 """
 
 from __future__ import annotations
 
-from briefer.brief.assembly import make_brief
+from briefer.brief.assembly import make_brief, place_sentences
 from briefer.brief.model import Brief, BriefItem, Entity, Quote, Section
 from briefer.brief.template import (
     Template,
@@ -36,4 +37,5 @@ __all__ = [
     "list_templates",
     "load_template",
     "make_brief",
+    "place_sentences",
 ]

@@ -106,6 +106,21 @@ def analyse(docs: Sequence[Document], stem: Callable[[str], str],
     return views
 
 
+def analyse_headlines(docs: Sequence[Document], stem: Callable[[str], str]) -> list[View]:
+    """Each document's title as a view (``pos`` -1), for what a text is about.
+
+    Only titles: a standfirst is often the lede's first sentence in other words, and would
+    count the same thing twice.  An HTML page's title may not be in ``Document.text``, so a
+    headline view's offsets are offsets into the title itself, and nothing is cited from it.
+    """
+    out: list[View] = []
+    for d, doc in enumerate(docs):
+        if doc.title:
+            s = Sentence(0, doc.title, 0, len(doc.title))
+            out.append(View(d, -1, s, doc.title, tokenize(doc.title, 0, stem), frozenset()))
+    return out
+
+
 def find_run(haystack: Sequence[str], needle: Sequence[str]) -> int:
     """Position of the first occurrence of ``needle`` as a contiguous run, else -1."""
     n = len(needle)

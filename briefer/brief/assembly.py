@@ -27,13 +27,19 @@ import math
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from briefer.brief.analysis import View, analyse
+from briefer.brief.analysis import View, analyse, analyse_headlines
 from briefer.brief.dedup import duplicate_groups
-from briefer.brief.entities import find_entities, rank_entities
+from briefer.brief.entities import Cast, find_entities, rank_entities
 from briefer.brief.gazetteer import load_gazetteer
 from briefer.brief.model import Brief, BriefItem, Section
 from briefer.brief.quotes import find_quotes
-from briefer.brief.sections import assign, discover, rules_from_template, stands_alone
+from briefer.brief.sections import (
+    Rule,
+    assign,
+    discover,
+    rules_from_template,
+    stands_alone,
+)
 from briefer.brief.template import Template, load_template
 from briefer.document import Document
 
@@ -67,28 +73,13 @@ def make_brief(
     re-use.  Raises :class:`~briefer.brief.template.TemplateError` for a bad template.
     """
     from briefer.rank import DEFAULT_ALGORITHM
-    from briefer.tokens import make_stemmer, stop_words
 
     docs = tuple(docs)
-    chosen_template = template if isinstance(template, Template) else load_template(template)
+    plan = _plan(docs, template)
     name = (algorithm or DEFAULT_ALGORITHM).lower()
     all_scores = _scores(docs, name, scores)
-    stem, stop = make_stemmer(), stop_words()
-    gazetteer = load_gazetteer()
-    views = analyse(docs, stem, stop)
-    cast = find_entities(views, gazetteer, stop)
-
-    label, catch_all, limit = chosen_template.name, chosen_template.catch_all, \
-        chosen_template.limit
-    if chosen_template.auto:
-        rules = discover(cast, limit=chosen_template.limit)
-        if not rules:
-            fallback = load_template(FALLBACK_TEMPLATE)
-            rules = rules_from_template(fallback, stem, gazetteer)
-            label, catch_all, limit = fallback.name, fallback.catch_all, fallback.limit
-    else:
-        rules = rules_from_template(chosen_template, stem, gazetteer)
-    placement = assign(views, cast, rules, use_centroids=chosen_template.auto)
+    views, cast, rules, placement = plan.views, plan.cast, plan.rules, plan.placement
+    catch_all, limit = plan.catch_all, plan.limit
 
     position = {v.key: n for n, v in enumerate(views)}
     pins = {position[k] for k in pinned if k in position}
@@ -121,7 +112,7 @@ def make_brief(
     return Brief(
         title=single.title if single else None,
         standfirst=single.standfirst if single else None,
-        template=label,
+        template=plan.label,
         algorithm=name,
         documents=docs,
         sections=tuple(sections),
@@ -130,6 +121,54 @@ def make_brief(
         entities=rank_entities(cast),
         scores=all_scores,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """The documents seen as sentences, and where each sentence belongs."""
+
+    views: list[View]
+    cast: Cast
+    rules: list[Rule]
+    placement: list[int | None]
+    label: str  # the template that made the sections ("auto", or "news" when auto fell back)
+    catch_all: str | None
+    limit: int
+
+
+def _plan(docs: Sequence[Document], template: str | Template) -> _Plan:
+    from briefer.tokens import make_stemmer, stop_words
+
+    chosen = template if isinstance(template, Template) else load_template(template)
+    stem, stop = make_stemmer(), stop_words()
+    gazetteer = load_gazetteer()
+    views = analyse(docs, stem, stop)
+    cast = find_entities(views, gazetteer, stop, analyse_headlines(docs, stem))
+    label, catch_all, limit = chosen.name, chosen.catch_all, chosen.limit
+    if chosen.auto:
+        rules = discover(cast, limit=chosen.limit)
+        if not rules:
+            fallback = load_template(FALLBACK_TEMPLATE)
+            rules = rules_from_template(fallback, stem, gazetteer)
+            label, catch_all, limit = fallback.name, fallback.catch_all, fallback.limit
+    else:
+        rules = rules_from_template(chosen, stem, gazetteer)
+    placement = assign(views, cast, rules, use_centroids=chosen.auto)
+    return _Plan(views, cast, rules, placement, label, catch_all, limit)
+
+
+def place_sentences(docs: Sequence[Document], template: str | Template = "auto"
+                    ) -> dict[tuple[int, int], str | None]:
+    """Where every sentence would go, before any is chosen: ``(doc, position)`` -> section
+    title, the catch-all's title, or None when the template leaves it out.
+
+    For checking a template against a text (and for tests): ``make_brief`` keeps only the
+    best of each section.
+    """
+    plan = _plan(tuple(docs), template)
+    titles = [r.title for r in plan.rules]
+    return {v.key: (titles[k] if k is not None else plan.catch_all)
+            for v, k in zip(plan.views, plan.placement, strict=True)}
 
 
 def _scores(docs: Sequence[Document], algorithm: str,

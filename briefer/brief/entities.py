@@ -20,16 +20,17 @@ without gazetteers", for using a document's own capitalisation as evidence):
    surname of a person named in full ("Maduro" after "Nicolás Maduro") is that person.
    Anything else is "other".
 4. **Salience** is the number of sentences that name an entity (so one repeated in a single
-   sentence does not dominate), ties broken by first appearance.
+   sentence does not dominate), ties broken by first appearance.  A headline's places and
+   people add to an entity's *reach* (what the text is about) without adding to its count.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from briefer.brief.analysis import Token, View
+from briefer.brief.analysis import Token, View, fold
 from briefer.brief.gazetteer import Gazetteer
 from briefer.brief.model import Entity
 
@@ -99,9 +100,12 @@ class Cast:
     entities: tuple[Entity, ...]
     sentences: dict[str, frozenset[int]]
     first: dict[str, int]  # view position of each entity's first mention
+    reach: dict[str, frozenset[int]] = field(default_factory=dict)  # sentences and headlines
+    kinds: dict[str, str] = field(default_factory=dict)
+    docs: dict[str, frozenset[int]] = field(default_factory=dict)  # documents naming each
 
     def kind_of(self, name: str) -> str:
-        return next((e.kind for e in self.entities if e.name == name), "other")
+        return self.kinds.get(name, "other")
 
 
 @dataclass(slots=True)
@@ -111,8 +115,15 @@ class _Run:
     titles: tuple[str, ...]
 
 
-def find_entities(views: Sequence[View], gazetteer: Gazetteer, stop: frozenset[str]) -> Cast:
-    """Find the entities named in ``views`` (all documents of a brief together)."""
+def find_entities(views: Sequence[View], gazetteer: Gazetteer, stop: frozenset[str],
+                  headlines: Sequence[View] = ()) -> Cast:
+    """Find the entities named in ``views`` (all documents of a brief together).
+
+    ``headlines`` are the documents' titles.  Title Case makes every word a
+    candidate name there, so they are searched only for gazetteer places and for people the
+    body names; what they find counts towards ``Cast.reach`` (what a text is about, for
+    section discovery), not towards how often the body names an entity.
+    """
     lower_forms = {t.fold for v in views for t in v.tokens if t.text[:1].islower()}
     mid_capitals = {t.fold for v in views for i, t in enumerate(v.tokens)
                     if t.capital and not opens(v, i)}
@@ -133,10 +144,26 @@ def find_entities(views: Sequence[View], gazetteer: Gazetteer, stop: frozenset[s
         sentences[m.name].add(m.view)
         kinds.setdefault(m.name, m.kind)
         first.setdefault(m.name, m.view)
+    reach = {name: set(found) for name, found in sentences.items()}
+    people = {m.name: m.name.split()[-1] for m in mentions if m.kind == "person"}
+    for k, view in enumerate(headlines):
+        at = len(views) + k
+        found: list[Mention] = []
+        _places(at, view, gazetteer, found, stop, lower_forms)
+        named = {m.name for m in found}
+        folds = {t.fold for t in view.tokens if t.capital}
+        named |= {name for name, surname in people.items() if fold(surname) in folds}
+        for name in named:
+            reach.setdefault(name, set()).add(at)
+            kinds.setdefault(name, "place")
+            first.setdefault(name, at)
     ranked = sorted(sentences, key=lambda name: (-len(sentences[name]), first[name]))
     entities = tuple(Entity(name, kinds[name], len(sentences[name])) for name in ranked)
+    all_views = [*views, *headlines]
+    docs = {name: frozenset(all_views[n].doc for n in found) for name, found in reach.items()}
     return Cast(tuple(mentions), tuple(tuple(b) for b in by_view), entities,
-                {k: frozenset(v) for k, v in sentences.items()}, first)
+                {k: frozenset(v) for k, v in sentences.items()}, first,
+                {k: frozenset(v) for k, v in reach.items()}, dict(kinds), docs)
 
 
 def _adjacent(view: View, a: Token, b: Token) -> bool:
@@ -287,7 +314,7 @@ def _classify(runs: list[_Run], lower_forms: set[str]) -> list[Mention]:
                 singles.append(run)
             continue
         ordinary = any(f in EVENT_WORDS or f in {"of", "the"} for f in folds) or (
-            not run.titles and any(f in lower_forms for f in folds))
+            not run.titles and any(f in lower_forms and f not in CONNECTORS for f in folds))
         if len(words) <= 4 and not ordinary:
             key = (folds[0], folds[-1])
             display = full_people.setdefault(key, name)

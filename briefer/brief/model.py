@@ -129,7 +129,8 @@ class Brief:
             return "[" + ", ".join(str(n) for n in sorted(set(numbers))) + "]"
         places = [(item.doc, item.sentence.index)]
         places += [(d, self.documents[d].sentences[p].index) for d, p in item.also]
-        return "[" + ", ".join(f"{escape(self.source_label(d))}:{n}" for d, n in places) + "]"
+        return "[" + ", ".join(f"{escape(self.source_label(d))}:{n}"
+                               for d, n in sorted(places)) + "]"
 
     def cite_sentence(self, doc: int, sentence: Sentence,
                       escape: Callable[[str], str] = str) -> str:

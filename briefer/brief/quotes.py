@@ -161,8 +161,15 @@ def _speaker_after(views: Sequence[View], n: int, close_at: int, cast: Cast,
 
 
 def _subject_after(view: View, n: int, tokens: list[Token], cast: Cast) -> str | None:
+    """The subject after an inverted verb: ``said Trump``, ``said Defence Minister Jane
+    Roe``, ``said the minister``."""
+    if not tokens:
+        return None
+    reach = tokens[min(len(tokens), 5) - 1].end
     for m in cast.by_view[n]:
-        if tokens and m.start == tokens[0].start and m.kind == "person":
+        if m.kind == "person" and tokens[0].start <= m.start < reach and \
+                not re.search(r"[,.;:]", view.raw[tokens[0].start - view.sentence.start:
+                                                  m.start - view.sentence.start]):
             return m.name
     words = []
     for t in tokens[:4]:

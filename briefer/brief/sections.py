@@ -1,8 +1,9 @@
 """Which section each sentence belongs to: from a template, or discovered in the text.
 
 **With a template**, each section becomes a :class:`Rule`: a set of terms (topic phrases and
-cue words matched as stem sequences, people and organisations matched by name, places
-through the gazetteer).  A sentence's score for a section is the sum of the weights of the
+cue words matched as stem sequences, people and organisations matched by name, places --
+and topics that are places or demonyms, so "Venezuelan" finds "Venezuela" -- through the
+gazetteer).  A sentence's score for a section is the sum of the weights of the
 distinct terms it matches -- one point a term, half a point for a country found only
 through one of its cities -- and it goes to its best section, ties to the earlier one.
 
@@ -10,17 +11,20 @@ through one of its cities -- and it goes to its best section, ties to the earlie
 
 1. Name the entities (:mod:`briefer.brief.entities`): people, places and organisations, with
    "Venezuelan" and "Caracas" counted as Venezuela.
-2. Pick the *anchors*: among the ten most salient entities named in at least two sentences,
-   the set of up to four whose sentences overlap least while covering most -- the subset
-   maximising ``covered - overlap`` (``= 2·|∪ Sᵢ| - Σ|Sᵢ|``, searched exhaustively, a few
-   hundred subsets).  This is a small set-cover with a redundancy penalty (the idea of
-   maximal marginal relevance, Carbonell & Goldstein 1998, applied to entities rather than
+2. Pick the *anchors*: among the ten entities with the widest reach (sentences naming them,
+   plus the headlines that do) and at least two, the set of up to four that covers most
+   while overlapping least -- the subset maximising ``covered - ½·overlap``, where overlap
+   counts each extra anchor a sentence names, searched exhaustively (a few hundred
+   subsets).  This is a small set cover with a redundancy penalty (the idea of maximal
+   marginal relevance, Carbonell & Goldstein 1998, applied to entities instead of
    sentences): an entity named everywhere -- the story's protagonist, the country it is
-   written from -- overlaps every other and is left out, while two theatres of the story
-   with their own sentences are both kept.  Each anchor must also hold at least two
-   sentences no other anchor names.
+   written from -- overlaps every other and is left out, while two theatres of a story with
+   sentences of their own are both kept.  Each anchor must hold at least two sentences no
+   other anchor names; ties go to fewer sections, then to places, then to salience.
 3. Every other entity joins the anchor it shares most sentences with, weighted by the share
-   (Maduro, named with Venezuela in four of his six sentences, counts 0.33 towards it).
+   (Maduro, named with Venezuela in four of his six sentences, counts 0.33 towards it); one
+   that never shares a sentence with an anchor joins the only anchor its own text has, at
+   0.25 (the mayor in a story about a city's drought, briefed beside other stories).
 4. Each sentence is scored against each anchor (1 for the anchor, the member weights for
    the rest) and goes to the best; sections are ordered by size, then first mention.
 
@@ -47,6 +51,8 @@ from briefer.brief.template import SectionSpec, Template
 MAX_AUTO_SECTIONS = 4
 CANDIDATE_ANCHORS = 10
 CENTROID_THRESHOLD = 0.2
+OVERLAP_PENALTY = 0.5
+DOCUMENT_SHARE = 0.5  # a member that only shares a document with its anchor counts 0.25
 
 _PRONOUNS = frozenset("he she it they we i you his her its their our this that these those "
                       "such both".split())
@@ -88,7 +94,15 @@ def rules_from_template(template: Template, stem: Callable[[str], str], gazettee
 
 def _rule(spec: SectionSpec, stem: Callable[[str], str], gazetteer: Gazetteer) -> Rule:
     terms: list[Term] = []
-    for phrase in (*spec.topics, *spec.cues):
+    for phrase in spec.topics:
+        place = _place_term(phrase, gazetteer)
+        if place is not None:  # "Venezuelan" finds "Venezuela", "Caracas" and "Venezuelans"
+            terms.append(place)
+            continue
+        stems = tuple(t.stem for t in term_tokens(phrase, stem))
+        if stems:
+            terms.append(Term("stems", stems))
+    for phrase in spec.cues:
         stems = tuple(t.stem for t in term_tokens(phrase, stem))
         if stems:
             terms.append(Term("stems", stems))
@@ -99,14 +113,20 @@ def _rule(spec: SectionSpec, stem: Callable[[str], str], gazetteer: Gazetteer) -
     for name in spec.organisations:
         terms.append(Term("name", tuple(t.fold for t in term_tokens(name, str))))
     for name in spec.places:
-        entry = gazetteer.lookup(name)
-        if entry is None:
-            terms.append(Term("name", tuple(t.fold for t in term_tokens(name, str))))
-        elif entry.type in {"capital", "city"}:
-            terms.append(Term("place", (entry.canonical, fold(entry.alias))))
-        else:
-            terms.append(Term("place", (entry.canonical,)))
+        place = _place_term(name, gazetteer)
+        terms.append(place or Term("name", tuple(t.fold for t in term_tokens(name, str))))
     return Rule(spec.title, tuple(terms), spec.limit, spec.rest)
+
+
+def _place_term(name: str, gazetteer: Gazetteer) -> Term | None:
+    """A term for a gazetteer place: a country (or its demonym) matches every way of naming
+    the country; a city matches only the city."""
+    entry = gazetteer.lookup(name)
+    if entry is None or entry.kind != "place":
+        return None
+    if entry.type in {"capital", "city"}:
+        return Term("place", (entry.canonical, fold(entry.alias)))
+    return Term("place", (entry.canonical,))
 
 
 # -- scoring ---------------------------------------------------------------------------------
@@ -236,11 +256,13 @@ def _join_by_centroid(views: Sequence[View], out: list[int | None], sections: in
 
 def discover(cast: Cast, *, limit: int | None = None) -> list[Rule]:
     """Sections about the text's own people, places and organisations (see the module doc)."""
-    candidates = [e.name for e in cast.entities if len(cast.sentences[e.name]) >= 2]
+    reach = cast.reach or cast.sentences
+    candidates = sorted((name for name, found in reach.items() if len(found) >= 2),
+                        key=lambda name: (-len(reach[name]), cast.first[name]))
     candidates = candidates[:CANDIDATE_ANCHORS]
     if not candidates:
         return []
-    masks = {name: _mask(cast.sentences[name]) for name in candidates}
+    masks = {name: _mask(reach[name]) for name in candidates}
     best: tuple[float, ...] = ()
     chosen: tuple[str, ...] = ()
     for size in range(1, min(MAX_AUTO_SECTIONS, len(candidates)) + 1):
@@ -248,24 +270,31 @@ def discover(cast: Cast, *, limit: int | None = None) -> list[Rule]:
             value = _cover_value(combo, masks)
             if value is None:
                 continue
-            # Prefer more covered, less overlap; then fewer sections; then salience order.
-            key = (value, -size, -sum(candidates.index(c) for c in combo))
+            # More covered with less overlap; then fewer sections; then places (news is
+            # read by where it happens); then the more salient entities.
+            places = sum(cast.kind_of(c) == "place" for c in combo)
+            key = (value, -size, places, -sum(candidates.index(c) for c in combo))
             if key > best:
                 best, chosen = key, combo
     if not chosen:
         chosen = (candidates[0],)
-    sizes = {a: len(cast.sentences[a]) for a in chosen}
+    sizes = {a: len(reach[a]) for a in chosen}
     anchors = sorted(chosen, key=lambda a: (-sizes[a], cast.first[a]))
     members: dict[str, dict[str, float]] = {a: {} for a in anchors}
-    for entity in cast.entities:
-        name = entity.name
+    docs = cast.docs or {}
+    for name, own in reach.items():
         if name in members:
             continue
-        own = cast.sentences[name]
-        shares = [(len(own & cast.sentences[a]) / len(own), -k) for k, a in enumerate(anchors)]
+        shares = [(len(own & reach[a]) / len(own), -k) for k, a in enumerate(anchors)]
         share, neg_k = max(shares)
         if share > 0:
             members[anchors[-neg_k]][name] = share
+            continue
+        # Never in a sentence with an anchor: join the anchor of its own text, if one text
+        # has a single anchor (the mayor of a story about a city).
+        home = {a for a in anchors if docs.get(a, frozenset()) & docs.get(name, frozenset())}
+        if len(home) == 1:
+            members[home.pop()][name] = DOCUMENT_SHARE
     rules = []
     for anchor in anchors:
         terms = [Term("entity", (anchor,), 1.0)]
@@ -284,7 +313,7 @@ def _mask(sentences: frozenset[int]) -> int:
 
 
 def _cover_value(combo: Sequence[str], masks: dict[str, int]) -> float | None:
-    """``covered - overlap`` for a set of anchors, or None if one holds fewer than two
+    """``covered - ½·overlap`` for a set of anchors, or None if one holds fewer than two
     sentences of its own."""
     union = 0
     total = 0
@@ -300,4 +329,4 @@ def _cover_value(combo: Sequence[str], masks: dict[str, int]) -> float | None:
             if (masks[name] & ~others).bit_count() < 2:
                 return None
     covered = union.bit_count()
-    return covered - (total - covered)
+    return covered - OVERLAP_PENALTY * (total - covered)
