@@ -1,27 +1,448 @@
-"""Sentence boundaries with character offsets (placeholder: replaced by the rule-based splitter)."""
+"""Rule-based English sentence boundaries with character offsets.
+
+Approach
+--------
+A hand-written rule set in the spirit of the Pragmatic Segmenter (Kevin Dias, Ruby,
+github.com/diasks2/pragmatic_segmenter) and its Python port pySBD (Nipun Sadvilkar,
+github.com/nipunsadvilkar/pySBD), checked against their 48 English "Golden Rules".  No code
+was copied from either; the rules are re-derived and implemented as a single left-to-right
+pass over *candidate* boundaries instead of their chain of text substitutions.
+
+1. Blank lines (two or more line breaks with only blanks between) always end a sentence, so
+   each paragraph ("block") is handled on its own and nothing can run across one.
+2. In a block, a compiled regex finds every candidate: a run of ``. ! ? …`` (or a spaced
+   ellipsis ``. . .``) with any closing quotes/brackets, followed by white space.  Each one is
+   decided by looking only at the token before it and the token after it:
+   - a lower-case next word, a comma or more punctuation never starts a sentence;
+   - titles (Mr., Dr., Gen., Sen. ...) never end one;
+   - other abbreviations (Inc., Co., Jan., No., e.g., U.S., initials such as "E.") end one
+     only before a common sentence starter ("He", "The", "But" ...), never before a number;
+   - a.m./p.m. end one before a capitalised word unless that would leave a fragment;
+   - list markers ("1.", "a.", "1.)") at the start of an item are not ends;
+   - ellipses follow the Golden Rules (spaced three-dot ellipses continue, four dots end);
+   - a stop inside a quotation that is still open does not end the sentence; the quotation
+     is closed by its quote mark, and only looked for within ``_QUOTE_MAX`` characters of the
+     same paragraph so an unpaired quote cannot swallow a document.
+3. List items start a sentence even without punctuation: bullets, list markers at the start
+   of a line, and consecutively numbered inline items ("1) ... 2) ...") in a block that
+   starts with a marker.
+4. A single line break is white space (hard-wrapped text joins), except before list items.
+5. A "sentence" longer than ``_MAX_CHARS`` (text without punctuation, tables, run-ons) is cut
+   at its line breaks if it has any, else at the last ``;``, ``:``, ``,`` or space before the
+   bound, so downstream code never sees a thousand-word sentence.
+
+Why not a library
+-----------------
+The tool is offline and must not fetch models (NLTK's Punkt needs downloaded data), callers
+need character offsets into the original text (for traceable summaries), and pySBD is about
+a hundred times slower than this module on news text.  Pure Python plus ``re``; no mutable
+module state, so it is safe to call from threads.
+"""
 
 from __future__ import annotations
 
 import re
 
-_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+|$)|\n\s*\n")
+__all__ = ["split_sentences"]
+
+# A sentence with no accepted boundary is cut once it is longer than this (see step 5).
+_MAX_CHARS = 500
+# An open quotation suppresses boundaries only if it closes within this many characters.
+_QUOTE_MAX = 400
+
+# Two or more line breaks with only blanks between, or a Unicode paragraph separator.
+_PARAGRAPH = re.compile(r"\n[^\S\n]*\n|\r[^\S\r\n]*\r|\u2029")
+
+_CLOSERS = "\"'”’»)]}›"
+_OPENERS = "\"'“‘«([{‹"
+_BULLETS = "•●▪◦‣⁃"
+_TERMINALS = ".!?…‽"
+
+# A candidate boundary: terminal punctuation, optional closing quotes and brackets, then white
+# space or the end of the block.  The spaced ellipsis is tried first so ". . . ." is one token.
+# CJK full stops need no space after them.
+# (The leading lookahead lets the regex engine skip ahead to the next punctuation mark fast.)
+# A period glued to a capitalised word ("(£45).The price") is a weaker candidate, "g".
+_CANDIDATE = re.compile(
+    r"(?=[.!?…‽。！？])(?:(?P<t>\.(?: \.){2,}|[.!?…‽]+)(?P<c>[\"'”’»)\]}›]*)(?=\s|\Z)"
+    r"|(?P<g>(?:(?<=[a-z][a-z])|(?<=[)\]”\"’]))\.)(?=[A-Z][a-z]+\b)"
+    r"|(?P<cjk>[。！？]+)(?P<cc>[\"'”’»)\]}›」』]*))"
+)
+# What follows a candidate: optional dashes ("voila! -- you"), then the next token.
+_NEXT = re.compile(r"\s*(?:[-–—]+\s*)?(\S+)")
+_LINE_BREAK = re.compile(r"[\n\r\u2028\x0b\x0c\x85\x1c\x1d\x1e]")
+_LETTERS = re.compile(r"[^\W\d_]+")
+# U.S, e.g, a.m, Ph.D, U.S.A: short letter groups joined by periods.
+_INITIALISM = re.compile(r"(?:[A-Za-z]{1,2}\.)+[A-Za-z]{1,2}")
+_LIST_LABEL = re.compile(r"\d{1,2}|[A-Za-z]|[ivxIVX]{2,4}")
+
+# Quote marks, classified by the regex where the context is unambiguous: an opening single
+# quote follows a space or bracket and precedes a letter; a closing one follows a non-space
+# and is not followed by a letter or digit (so the apostrophe in "don't" matches neither).
+_QUOTE = re.compile(
+    r"(?=[\"“”„«»'‘’])(?:(?P<d>[\"“”„«»])"
+    r"|(?P<so>(?:^|(?<=[\s(\[{—–]))['‘](?=[^\W\d_]))"
+    r"|(?P<sc>(?<=\S)['’](?![^\W_])))"
+)
+_ELISIONS = frozenset(("n", "em", "til", "cause", "tis", "twas", "bout", "round", "cuz"))
+_DOMAINS = frozenset(("com", "org", "net", "edu", "gov", "int", "mil", "io", "co", "uk", "us",
+                      "de", "fr", "au", "ca", "info", "biz", "ly", "tv", "me"))
+
+# List items: a bullet anywhere after white space, or a marker at the start of a line.
+_BULLET = re.compile(r"[•●▪◦‣⁃]")
+_LINE_ITEM = re.compile(
+    r"\n[^\S\n]*(?=(?:[-*+•●▪◦‣⁃]|\(?(?:\d{1,2}|[a-z]|[ivx]{2,4})(?:\.\)|[.)])|[A-Z]\))\s)"
+)
+_MARKER = re.compile(
+    r"[•●▪◦‣⁃*+-]?[^\S\n]*\(?(?P<label>\d{1,2}|[a-z])(?P<style>\.\)|\.|\))(?=\s)"
+)
+
+# Titles written before a name: never the end of a sentence.
+_TITLES = frozenset(
+    """Mr Mrs Ms Mx Dr Drs Prof Profs Messrs Mmes Mme Mlle Gen Gens Sen Sens Rep Reps Gov Govs
+    Lt Col Capt Cpt Sgt Cpl Pvt Adm Maj Brig Cmdr Cdr Rev Hon Pres Supt Insp Det Fr Rt Atty
+    Amb Gov Sra Srta""".split()
+)
+# Abbreviations that may end a sentence; listed in the case they are written in so that
+# words and acronyms ("no", "SEC", "EST") do not match.
+_ABBREVIATIONS = frozenset(
+    """Inc inc Corp corp Co co Ltd ltd Bros etc Etc vs Vs al Al? ca cf viz approx Approx
+    Dept dept Univ Assn Assoc Ave ave Blvd Rd St st Mt mt Ft ft Hwy Jr Sr Esq No Nos Nº N° n°
+    Vol vol Vols vols pp Fig Figs fig figs Ch ch Chap Sec Secs Op op cit ibid Ibid Est est
+    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Tue Tues Thu Thur Thurs Fri
+    Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn Miss Mo
+    Mont Neb Nev Okla Ore Pa Penn Tenn Tex Va Vt Wash Wis Wyo
+    Rs rs Govt govt Gov't Mfg mfg Intl intl Natl natl Pt pt Sq sq Yr yr Yrs yrs Mo Mos
+    Hr hrs Min min Tel tel Ext ext Ref ref Misc misc Dist dist Div div Bldg Apt apt""".split()
+)
+_TIMES = frozenset(("a.m", "p.m", "A.M", "P.M"))
+# Capitalised words after "p.m." that continue the sentence (days, zones, months).
+_TIME_FOLLOWERS = frozenset(
+    """Monday Tuesday Wednesday Thursday Friday Saturday Sunday ET EST EDT CT CST CDT MT MST
+    MDT PT PST PDT GMT BST UTC CET CEST AEST AEDT IST JST Eastern Central Mountain Pacific
+    Local Jan Feb Mar Apr May Jun Jul Aug Sep Sept Oct Nov Dec January February March April
+    June July August September October November December""".split()
+)
+# Brand names spelled with "!" ("Yahoo! Research").
+_EXCLAMATION_WORDS = frozenset(("Yahoo", "Jeopardy", "Yum", "Joomla"))
+# Words that typically open an English sentence; after an ambiguous abbreviation they are
+# taken as evidence of a boundary ("...in the U.S. He said" vs "the U.S. Government").
+_STARTERS = frozenset(
+    """A An The This That These Those There Here It Its He She We They You I
+    His Her Hers Our Their Your My Me Us Them Him One Some Many Most Much More Few All Both
+    Each Every Either Neither No None Nor Not Nothing Nobody Such Other Another Any
+    But And Or So Yet Still Also Then Now Thus Hence Therefore However Meanwhile Moreover
+    Furthermore Instead Indeed Otherwise Nevertheless Nonetheless Besides Finally Later
+    Earlier Today Tomorrow Yesterday Last Next First Second Third Overall Again Even Only
+    Just Perhaps Maybe Often Sometimes Never Always Already Recently Currently Previously
+    If When While Whilst After Before Although Though As Since Because Once Until Unless
+    Whether Where Wherever Whenever What Whatever Which Who Whom Whose Why How
+    In On At For With Without By From Of To Into Under Over During Despite Among Between
+    Through Throughout Within Along Across Against Around Amid Upon About Above Below
+    According Following Including Like Unlike
+    Is Are Was Were Be Been Being Am Do Does Did Has Have Had Can Could Will Would Shall
+    Should May Might Must Let Please Yes Yeah Oh Well Officials Police Authorities""".split()
+)
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) spans of the sentences of ``text``, without surrounding white space."""
+    """(start, end) character spans of the sentences of `text`, in order, stripped of surrounding whitespace."""  # noqa: E501
     spans: list[tuple[int, int]] = []
+    if not text:
+        return spans
     pos = 0
-    for m in _END.finditer(text):
-        _append(text, pos, m.end(), spans)
+    for m in _PARAGRAPH.finditer(text):
+        _split_block(text, pos, m.start(), spans)
         pos = m.end()
-    _append(text, pos, len(text), spans)
+    _split_block(text, pos, len(text), spans)
     return spans
 
 
-def _append(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+def _split_block(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
+    """Append the sentences of the paragraph ``text[start:end]`` to ``out``."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    if end > start:
-        spans.append((start, end))
+    if start >= end:
+        return
+    quotes = _quote_spans(text, start, end)
+    items = _item_starts(text, start, end)
+    n_quotes = len(quotes)
+    n_items = len(items)
+    qi = ii = 0
+    inside_until = -1  # furthest closing quote of the quotations opened so far
+    cuts: list[int] = []
+    sent_start = start
+    for m in _CANDIDATE.finditer(text, start, end):
+        p = m.start()
+        while ii < n_items and items[ii] <= p:
+            if items[ii] > sent_start:
+                cuts.append(items[ii])
+                sent_start = items[ii]
+            ii += 1
+        q = m.end()
+        if q >= end:
+            break
+        while qi < n_quotes and quotes[qi][0] < p:
+            if quotes[qi][1] > inside_until:
+                inside_until = quotes[qi][1]
+            qi += 1
+        if inside_until >= q:
+            continue
+        if m.group("cjk") is not None:
+            cut: int | None = q
+        elif m.group("g") is not None:
+            cut = q if _glued_boundary(text, p, start, end) else None
+        else:
+            cut = _decide(text, m, sent_start, end)
+        if cut is not None and cut > sent_start:
+            cuts.append(cut)
+            sent_start = cut
+    while ii < n_items:
+        if items[ii] > sent_start:
+            cuts.append(items[ii])
+            sent_start = items[ii]
+        ii += 1
+    cuts.append(end)
+    a = start
+    for b in cuts:
+        _emit(text, a, b, out)
+        a = b
+
+
+def _decide(text: str, m: re.Match[str], sent_start: int, end: int) -> int | None:
+    """Where the sentence ends at candidate ``m`` (usually ``m.end()``), or None if it does not."""
+    q = m.end()
+    nm = _NEXT.match(text, q, end)
+    if nm is None:  # only white space follows: the block end will close the sentence
+        return None
+    nxt = nm.group(1)
+    first = nxt[0]
+    core = nxt.lstrip(_OPENERS)
+    lead = core[:1]
+    if lead.islower() or first in _TERMINALS or first in ",;:%&/|=<>~@#*^+-–—":
+        return None
+    term = m.group("t")
+    closers = m.group("c")
+    p = m.start()
+    if first == "(" and (closers or term != "."):
+        return None  # ("...stairways [...]" (Smith 55).) a citation or aside continues
+    # The token just before the punctuation, without opening quotes, brackets or bullets.
+    tok = ""
+    if p > sent_start and not text[p - 1].isspace():
+        lo = max(sent_start, p - 40)
+        words = text[lo:p].split()
+        # A token reaching back 40 characters (URL, digits) is no abbreviation: leave it "".
+        if words and (len(words) > 1 or lo == sent_start or text[lo - 1].isspace()):
+            tok = words[-1].lstrip(_OPENERS + _BULLETS + "*-–—")
+    if "!" in term or "?" in term or "‽" in term:
+        if tok in _EXCLAMATION_WORDS and term == "!":
+            return q if _starter(core) else None
+        return q
+    if "…" in term or term.count(".") >= 3:
+        dots = term.count(".") + 3 * term.count("…")
+        if " " in term:  # spaced ellipsis
+            if dots < 4:
+                return None  # ". . ." marks an omission inside the sentence
+            if tok and lead.isupper() and not closers:
+                return p + 1  # "compounds. . . . The": the stop ends it, ". . ." opens the next
+        return q
+    # A plain period (or two).
+    if not tok:
+        return q
+    if _LIST_LABEL.fullmatch(tok) and not text[sent_start:p - len(tok)].strip(
+        _BULLETS + "*-+( \t\r\n"
+    ):
+        return None  # "1. The first item", "a. The first item"
+    if tok in _TITLES:
+        return None
+    if tok in _TIMES:
+        if not lead.isupper() or first.isdigit() or first == "(":
+            return None
+        wm = _LETTERS.match(core)
+        if wm is not None and wm.group() in _TIME_FOLLOWERS:
+            return None
+        return q if len(text[sent_start:p].split()) > 3 else None
+    if (
+        tok in _ABBREVIATIONS
+        or (len(tok) == 1 and tok.isalpha())
+        or (len(tok) <= 10 and "." in tok and _INITIALISM.fullmatch(tok) is not None)
+    ):
+        if tok.islower() and len(tok) == 1:
+            return None  # "p. 55", "contain v. If": single lower-case letters abbreviate
+        if first.isdigit() or first == "(":
+            return None  # "No. 5", "Jan. 12", "Inc. (the Company)"
+        return q if _starter(core) else None
+    return q
+
+
+def _glued_boundary(text: str, p: int, start: int, end: int) -> bool:
+    """True if the period at ``p``, with no space after it, still ends a sentence.
+
+    Scraped text loses the space between paragraphs ("...(£45).The price cut"); but a token
+    that looks like a domain, e-mail, path or a chain of abbreviations is left alone.
+    """
+    a = p
+    while a > start and not text[a - 1].isspace():
+        a -= 1
+    b = p + 1
+    while b < end and not text[b].isspace():
+        b += 1
+    token = text[a:b]
+    if token.count(".") != 1 or any(c in token for c in "@/\\:_=") or "www" in token.lower():
+        return False
+    after = _LETTERS.match(text, p + 1, end)
+    if after is None or after.group().lower() in _DOMAINS:
+        return False
+    word = _LETTERS.findall(text[a:p])
+    return not word or (word[-1] not in _TITLES and word[-1] not in _ABBREVIATIONS)
+
+
+def _starter(core: str) -> bool:
+    """True if ``core`` (the next token, without opening quotes) opens with a sentence starter."""
+    wm = _LETTERS.match(core)
+    return wm is not None and wm.group() in _STARTERS
+
+
+def _quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(open, close) positions of the quotations in the block that close within the bound.
+
+    Straight double quotes are classified by their neighbours; an opening quote without a
+    close is forgotten at the next opening quote of its kind or at the end of the block, and
+    a pair further apart than ``_QUOTE_MAX`` is ignored, so a stray quote protects nothing.
+    """
+    spans: list[tuple[int, int]] = []
+    d_open = s_open = -1
+    for m in _QUOTE.finditer(text, start, end):
+        i = m.start()
+        ch = text[i]
+        if m.group("d") is not None:
+            if ch in "“„«":
+                opening = True
+            elif ch in "”»":
+                opening = False
+            else:
+                before = text[i - 1] if i > start else " "
+                after = text[i + 1] if i + 1 < end else " "
+                if after.isspace() or (after in _CLOSERS + ".,;:!?-–—" and not before.isspace()):
+                    opening = False
+                elif before.isspace() or before in _OPENERS + "-–—/:":
+                    opening = True
+                else:
+                    opening = d_open < 0
+            if opening:
+                d_open = i
+            elif d_open >= 0:
+                if i - d_open <= _QUOTE_MAX:
+                    spans.append((d_open, i))
+                d_open = -1
+        elif m.group("so") is not None:
+            word = _LETTERS.match(text, i + 1, end)
+            if word is None or word.group().lower() not in _ELISIONS:
+                s_open = i
+        elif s_open >= 0:
+            if i - s_open <= _QUOTE_MAX:
+                spans.append((s_open, i))
+            s_open = -1
+    spans.sort()
+    return spans
+
+
+def _item_starts(text: str, start: int, end: int) -> list[int]:
+    """Positions where a list item starts a sentence without any punctuation before it."""
+    starts: set[int] = set()
+    for m in _BULLET.finditer(text, start, end):
+        if m.start() == start or text[m.start() - 1].isspace():
+            starts.add(m.start())
+    if text.find("\n", start, end) >= 0:
+        lines = [m.end() for m in _LINE_ITEM.finditer(text, start, end)]
+        opens_with_item = _MARKER.match(text, start, end) is not None
+        for pos in lines:
+            j = pos - 1
+            while j > start and text[j].isspace():
+                j -= 1
+            if len(lines) >= 2 or opens_with_item or text[j] == ":" or text[pos] in _BULLETS:
+                starts.add(pos)
+    for pos in [start, *sorted(starts)]:
+        _numbered_items(text, pos, end, starts)
+    starts.discard(start)
+    return sorted(starts)
+
+
+def _numbered_items(text: str, pos: int, end: int, starts: set[int]) -> None:
+    """Add the items "2." "3." ... of an inline list whose first marker is at ``pos``."""
+    m = _MARKER.match(text, pos, end)
+    if m is None:
+        return
+    label, style = m.group("label"), m.group("style")
+    at = m.end()
+    while True:
+        if label.isdigit():
+            label = str(int(label) + 1)
+        elif label in "zZ":
+            return
+        else:
+            label = chr(ord(label) + 1)
+        needle = label + style
+        i = text.find(" " + needle + " ", at, end)
+        if i < 0:
+            return
+        starts.add(i - 1 if i > pos and text[i - 1] in _BULLETS else i + 1)
+        at = i + len(needle) + 1
+
+
+def _emit(text: str, a: int, b: int, out: list[tuple[int, int]]) -> None:
+    """Strip ``text[a:b]`` and append it, cut into pieces if it is over-long."""
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    if a >= b:
+        return
+    if b - a <= _MAX_CHARS:
+        out.append((a, b))
+        return
+    # Over-long: split at line breaks first, then cut each piece near the bound.
+    piece = a
+    for lm in _LINE_BREAK.finditer(text, a, b):
+        _cut_long(text, piece, lm.start(), out)
+        piece = lm.end()
+    _cut_long(text, piece, b, out)
+
+
+def _cut_long(text: str, a: int, b: int, out: list[tuple[int, int]]) -> None:
+    """Append ``text[a:b]`` stripped, cut at ; : , or a space so no piece exceeds the bound."""
+    while True:
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if a >= b:
+            return
+        if b - a <= _MAX_CHARS:
+            out.append((a, b))
+            return
+        lo, hi = a + _MAX_CHARS // 2, a + _MAX_CHARS
+        cut = -1
+        for mark in (";", ":", ","):
+            k = text.rfind(mark, lo, hi)
+            while k >= 0 and not text[k + 1].isspace():
+                k = text.rfind(mark, lo, k)
+            if k >= 0:
+                cut = k + 1
+                break
+        if cut < 0:
+            for k in range(hi, lo, -1):
+                if text[k].isspace():
+                    cut = k
+                    break
+            else:
+                cut = hi
+        out.append((a, cut))
+        a = cut
+        # The piece just appended may end in white space: strip it in place.
+        s, e = out[-1]
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        out[-1] = (s, e)
