@@ -103,6 +103,7 @@ class Cast:
     reach: dict[str, frozenset[int]] = field(default_factory=dict)  # sentences and headlines
     kinds: dict[str, str] = field(default_factory=dict)
     docs: dict[str, frozenset[int]] = field(default_factory=dict)  # documents naming each
+    total: int = 0  # sentences and headlines searched
 
     def kind_of(self, name: str) -> str:
         return self.kinds.get(name, "other")
@@ -163,7 +164,8 @@ def find_entities(views: Sequence[View], gazetteer: Gazetteer, stop: frozenset[s
     docs = {name: frozenset(all_views[n].doc for n in found) for name, found in reach.items()}
     return Cast(tuple(mentions), tuple(tuple(b) for b in by_view), entities,
                 {k: frozenset(v) for k, v in sentences.items()}, first,
-                {k: frozenset(v) for k, v in reach.items()}, dict(kinds), docs)
+                {k: frozenset(v) for k, v in reach.items()}, dict(kinds), docs,
+                len(all_views))
 
 
 def _adjacent(view: View, a: Token, b: Token) -> bool:

@@ -20,7 +20,9 @@ through one of its cities -- and it goes to its best section, ties to the earlie
    sentences): an entity named everywhere -- the story's protagonist, the country it is
    written from -- overlaps every other and is left out, while two theatres of a story with
    sentences of their own are both kept.  Each anchor must hold at least two sentences no
-   other anchor names; ties go to fewer sections, then to places, then to salience.
+   other anchor names; ties go to fewer sections, then to places, then to salience.  An
+   entity named in more than three quarters of the text frames all of it (the protagonist
+   of a profile); it anchors a section only when no two others can.
 3. Every other entity joins the anchor it shares most sentences with, weighted by the share
    (Maduro, named with Venezuela in four of his six sentences, counts 0.33 towards it); one
    that never shares a sentence with an anchor joins the only anchor its own text has, at
@@ -52,6 +54,7 @@ MAX_AUTO_SECTIONS = 4
 CANDIDATE_ANCHORS = 10
 CENTROID_THRESHOLD = 0.2
 OVERLAP_PENALTY = 0.5
+FRAME_SHARE = 0.75  # an entity in more of the text than this frames it: no section of its own
 DOCUMENT_SHARE = 0.5  # a member that only shares a document with its anchor counts 0.25
 
 _PRONOUNS = frozenset("he she it they we i you his her its their our this that these those "
@@ -259,25 +262,13 @@ def discover(cast: Cast, *, limit: int | None = None) -> list[Rule]:
     reach = cast.reach or cast.sentences
     candidates = sorted((name for name, found in reach.items() if len(found) >= 2),
                         key=lambda name: (-len(reach[name]), cast.first[name]))
-    candidates = candidates[:CANDIDATE_ANCHORS]
     if not candidates:
         return []
-    masks = {name: _mask(reach[name]) for name in candidates}
-    best: tuple[float, ...] = ()
-    chosen: tuple[str, ...] = ()
-    for size in range(1, min(MAX_AUTO_SECTIONS, len(candidates)) + 1):
-        for combo in combinations(candidates, size):
-            value = _cover_value(combo, masks)
-            if value is None:
-                continue
-            # More covered with less overlap; then fewer sections; then places (news is
-            # read by where it happens); then the more salient entities.
-            places = sum(cast.kind_of(c) == "place" for c in combo)
-            key = (value, -size, places, -sum(candidates.index(c) for c in combo))
-            if key > best:
-                best, chosen = key, combo
-    if not chosen:
-        chosen = (candidates[0],)
+    total = cast.total or max((max(found) + 1 for found in reach.values()), default=1)
+    framing = {name for name in candidates if len(reach[name]) > FRAME_SHARE * total}
+    chosen = _best_anchors([c for c in candidates if c not in framing], reach, cast)
+    if len(chosen) < 2:
+        chosen = _best_anchors(candidates, reach, cast) or (candidates[0],)
     sizes = {a: len(reach[a]) for a in chosen}
     anchors = sorted(chosen, key=lambda a: (-sizes[a], cast.first[a]))
     members: dict[str, dict[str, float]] = {a: {} for a in anchors}
@@ -303,6 +294,27 @@ def discover(cast: Cast, *, limit: int | None = None) -> list[Rule]:
         rules.append(Rule(anchor, tuple(terms), limit, anchor=anchor,
                           members=dict(members[anchor])))
     return rules
+
+
+def _best_anchors(candidates: Sequence[str], reach: dict[str, frozenset[int]], cast: Cast
+                  ) -> tuple[str, ...]:
+    """The set of anchors with the best ``covered - ½·overlap`` among the first candidates."""
+    candidates = list(candidates)[:CANDIDATE_ANCHORS]
+    masks = {name: _mask(reach[name]) for name in candidates}
+    best: tuple[float, ...] = ()
+    chosen: tuple[str, ...] = ()
+    for size in range(1, min(MAX_AUTO_SECTIONS, len(candidates)) + 1):
+        for combo in combinations(candidates, size):
+            value = _cover_value(combo, masks)
+            if value is None:
+                continue
+            # More covered with less overlap; then fewer sections; then places (news is
+            # read by where it happens); then the more salient entities.
+            places = sum(cast.kind_of(c) == "place" for c in combo)
+            key = (value, -size, places, -sum(candidates.index(c) for c in combo))
+            if key > best:
+                best, chosen = key, combo
+    return chosen
 
 
 def _mask(sentences: frozenset[int]) -> int:

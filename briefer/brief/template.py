@@ -259,6 +259,10 @@ def parse_template(text: str, label: str, *, origin: str = "path", path: Path | 
         if m:
             raise TemplateError(f"column {m.group(2)}: not valid TOML: {message[:m.start()]}",
                                 label, int(m.group(1))) from None
+        if message.endswith("(at end of document)"):
+            last = max(1, len(text.splitlines()))
+            raise TemplateError(f"not valid TOML: {message[:-len(' (at end of document)')]} "
+                                f"(at the end of the file)", label, last) from None
         raise TemplateError(f"not valid TOML: {message}", label) from None
     lines = _Lines(text)
 

@@ -1,0 +1,75 @@
+"""Near-duplicates: said once, cited everywhere, across several texts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from briefer import api
+from briefer.brief import make_brief
+from briefer.brief.analysis import analyse
+from briefer.brief.dedup import duplicate_groups, similar
+from briefer.tokens import make_stemmer, stop_words
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+SHARED = "Shipping companies diverted vessels to Antwerp and Hamburg."
+
+
+def stems(text: str) -> frozenset[str]:
+    doc = api.split(text, source="t.txt", clean=False)
+    return frozenset().union(*(v.content for v in analyse([doc], make_stemmer(), stop_words())))
+
+
+def test_similarity_thresholds() -> None:
+    a = stems("The ministry said prices would rise sharply next month.")
+    assert similar(a, stems("Prices would rise sharply next month, the ministry said."))
+    assert similar(a, stems("The ministry said on Tuesday that prices would rise sharply next "
+                            "month."))  # a longer copy contains the shorter one
+    assert not similar(a, stems("The ministry said exports fell."))
+    assert not similar(frozenset(), a)
+
+
+def test_groups_within_and_across_documents() -> None:
+    docs = [api.split("The river rose fast. Nobody was hurt.", source="a.txt"),
+            api.split("Heavy rain fell. The river rose fast.", source="b.txt")]
+    views = analyse(docs, make_stemmer(), stop_words())
+    groups = duplicate_groups(views)
+    keys = [[views[n].key for n in g] for g in groups]
+    assert [(0, 0), (1, 1)] in keys
+    assert sum(len(g) for g in groups) == len(views)
+
+
+def port_docs() -> list:
+    return [api.read(str(DATA / "brief_port_a.txt")), api.read(str(DATA / "brief_port_b.txt"))]
+
+
+def test_a_shared_sentence_is_kept_once_and_cites_both() -> None:
+    a, b = port_docs()
+    brief = make_brief([a, b], count=20)
+    shown = [i for s in brief.sections for i in s.items] + [brief.bottom_line]
+    shared = [i for i in shown if i.sentence.text == SHARED]
+    assert len(shared) == 1
+    item = shared[0]
+    assert len(item.also) == 1
+    other_doc, other_pos = item.also[0]
+    assert other_doc != item.doc
+    assert brief.documents[other_doc].sentences[other_pos].text == SHARED
+    cite = brief.cite(item)
+    assert "brief_port_a.txt:" in cite and "brief_port_b.txt:" in cite
+
+
+def test_pinning_a_duplicate_shows_that_copy() -> None:
+    a, b = port_docs()
+    pos_a = next(p for p, s in enumerate(a.sentences) if s.text == SHARED)
+    pos_b = next(p for p, s in enumerate(b.sentences) if s.text == SHARED)
+    brief = make_brief([a, b], count=20, pinned=[(0, pos_a)])
+    shown = [i for s in brief.sections for i in s.items] + [brief.bottom_line]
+    item = next(i for i in shown if i.sentence.text == SHARED)
+    assert (item.doc, item.also) == (0, ((1, pos_b),))
+
+
+def test_dropping_a_duplicate_drops_every_copy() -> None:
+    a, b = port_docs()
+    pos_b = next(p for p, s in enumerate(b.sentences) if s.text == SHARED)
+    brief = make_brief([a, b], count=20, dropped=[(1, pos_b)])
+    shown = [i for s in brief.sections for i in s.items] + [brief.bottom_line]
+    assert not any(i.sentence.text == SHARED for i in shown)

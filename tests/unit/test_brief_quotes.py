@@ -1,0 +1,84 @@
+"""Key quotes: which quotations count, and who said them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from briefer import api
+from briefer.brief.analysis import analyse
+from briefer.brief.entities import find_entities
+from briefer.brief.gazetteer import load_gazetteer
+from briefer.brief.model import Quote
+from briefer.brief.quotes import find_quotes
+from briefer.tokens import make_stemmer, stop_words
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def quotes_of(*texts: str, limit: int = 10) -> tuple[Quote, ...]:
+    docs = [api.split(t, source=f"t{i}.txt") for i, t in enumerate(texts)]
+    stop = stop_words()
+    views = analyse(docs, make_stemmer(), stop)
+    return find_quotes(docs, views, find_entities(views, load_gazetteer(), stop), limit)
+
+
+def said(quotes: tuple[Quote, ...]) -> dict[str, str | None]:
+    return {q.text: q.speaker for q in quotes}
+
+
+def test_seed_quotes_with_speakers() -> None:
+    doc = api.read(str(ROOT / "seeds" / "venezuela-mexico.txt"))
+    stop = stop_words()
+    views = analyse([doc], make_stemmer(), stop)
+    quotes = find_quotes([doc], views, find_entities(views, load_gazetteer(), stop))
+    rule_out = next(q for q in quotes if "I don’t rule out anything." in q.text)
+    assert rule_out.speaker == "Donald Trump"  # "Trump was unequivocal: “…”"
+    ok = next(q for q in quotes if q.text.startswith("It’s OK with me"))
+    assert ok.speaker == "Donald Trump"  # "the president replied", resolved by title
+    texts = [q.text for q in quotes]
+    assert not any("Cartel de los Soles" == t for t in texts)  # a name, not speech
+    assert "proud" not in texts  # a scare quote
+    for q in quotes:  # offsets point at the quotation in the text
+        assert " ".join(doc.text[q.start:q.end].split()).rstrip(",") == q.text
+
+
+def test_speaker_after_the_quote() -> None:
+    found = said(quotes_of("“We will fight on every beach,” said Defence Minister Jane Roe.\n\n"
+                           "“The talks are over for now,” Roe told reporters.\n\n"
+                           "Pat Lowe arrived late. “I came as fast as I could,” he said."))
+    assert found["We will fight on every beach"] == "Jane Roe"
+    assert found["The talks are over for now"] == "Jane Roe"
+    assert found["I came as fast as I could"] == "Pat Lowe"
+
+
+def test_speaker_before_the_quote_and_roles() -> None:
+    found = said(quotes_of("Mayor Clara Ruiz said: “Every litre counts in this city.”\n\n"
+                           "A ministry spokesman warned, “Prices will rise again soon.”"))
+    assert found["Every litre counts in this city."] == "Clara Ruiz"
+    assert found["Prices will rise again soon."] == "ministry spokesman"
+
+
+def test_quote_without_a_speaker() -> None:
+    found = said(quotes_of("The banner read “No more war in our streets.” across the square."))
+    assert found == {"No more war in our streets.": None}
+
+
+def test_short_fragments_and_names_are_not_key_quotes() -> None:
+    assert quotes_of("He called it “a mess” and left.\n\nShe joined the “Friends of Birds” "
+                     "Society.") == ()
+
+
+def test_british_single_quotes() -> None:
+    found = said(quotes_of("Kelly Parsons, 35, is a nurse. She said: 'I wanted the eggs to go "
+                           "to a couple who could not have children.' She did it three times."))
+    assert found == {"I wanted the eggs to go to a couple who could not have children.":
+                     "Kelly Parsons"}
+
+
+def test_apostrophes_do_not_open_quotes() -> None:
+    assert quotes_of("Trump's team didn't say. The minister's aides weren't sure it's over.") == ()
+
+
+def test_the_same_quote_in_two_texts_is_kept_once() -> None:
+    text = "Ana Silva said, “We will rebuild the bridge by spring.”"
+    assert len(quotes_of(text, text)) == 1
