@@ -23,6 +23,9 @@ Key = tuple[int, int]
 BOTTOM_LINE = -1
 """The section number given to the brief's bottom line, which sits above every section."""
 
+QUOTES = -2
+"""The section number of a sentence that is in the brief only as a quotation."""
+
 
 @dataclass(frozen=True, slots=True)
 class BriefRequest:
@@ -52,9 +55,14 @@ class BriefRequest:
 class Placement:
     """Where a sentence went in the brief: section number (0-based) and title."""
 
-    section: int
+    section: int  # or BOTTOM_LINE, or QUOTES
     title: str
     merged: bool = False  # a near-duplicate folded into another item, not shown itself
+
+    @property
+    def tinted(self) -> bool:
+        """Whether the sentence itself is a line of the brief (not merged, not a quote)."""
+        return not self.merged and self.section != QUOTES
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +84,7 @@ class Stats:
     """The numbers on the status line: what went in, what came out."""
 
     sentences_in: int
-    sentences_out: int
+    sentences_out: int  # every line of the brief from the source: bottom line and items
     words_in: int
     words_out: int
 
@@ -263,10 +271,12 @@ class ReaderState:
 
     def _count(self, brief: Brief) -> Stats:
         out = [item.sentence for section in brief.sections for item in section.items]
+        if brief.bottom_line is not None:
+            out.append(brief.bottom_line.sentence)
         return Stats(
-            sentences_in=sum(len(d.sentences) for d in self.documents),
-            sentences_out=len(out),
-            words_in=sum(_words(d.sentences) for d in self.documents),
+            sentences_in=brief.sentences_in,
+            sentences_out=brief.sentences_shown,
+            words_in=sum(_words(d.sentences) for d in brief.documents),
             words_out=_words(out),
         )
 
@@ -289,9 +299,10 @@ class ReaderState:
         """One sentence more, up to every sentence that is not dropped."""
         if self.brief is None:
             return False
-        out = self.stats.sentences_out
+        out = self.brief.sentences_out  # ``count`` is items in sections: no bottom line
         base = max(out, self.count or 0)
-        if base >= self.stats.sentences_in - len(self.dropped):
+        if self.stats.sentences_out >= self.stats.sentences_in - len(self.dropped) \
+                or base >= self.stats.sentences_in:
             return False
         self.count = base + 1
         return True
@@ -300,7 +311,7 @@ class ReaderState:
         """One sentence fewer, down to one (or to the pinned ones, which always stay)."""
         if self.brief is None:
             return False
-        out = self.stats.sentences_out
+        out = self.brief.sentences_out
         base = min(out, self.count) if self.count else out
         if base <= max(1, len(self.pinned)):
             return False
@@ -352,6 +363,9 @@ class ReaderState:
         if brief.bottom_line is not None:
             placed.setdefault(item_key(brief, brief.bottom_line),
                               Placement(BOTTOM_LINE, "Bottom line"))
+        for quote in brief.quotes:
+            key = (quote.doc, sentence_position(brief.documents[quote.doc], quote.sentence))
+            placed.setdefault(key, Placement(QUOTES, "Quotes"))
         return placed
 
     def scores_for(self, doc: int) -> tuple[float, ...] | None:

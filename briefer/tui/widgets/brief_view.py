@@ -8,7 +8,6 @@ came from a source sentence is an entry the reader can move to, and moving to it
 from __future__ import annotations
 
 from collections.abc import Collection
-from pathlib import PurePath
 
 from textual import on
 from textual.content import Content
@@ -23,13 +22,6 @@ from briefer.tui.widgets.hanging import Hanging
 from briefer.tui.widgets.reading_list import ReadingList
 
 GUTTER = 2
-
-
-def cite(brief: Brief, doc: int, number: int) -> str:
-    """``[3]`` for one document, ``[file.txt:3]`` when the brief draws on several."""
-    if len(brief.documents) <= 1:
-        return f"[{number}]"
-    return f"[{PurePath(brief.documents[doc].source).name}:{number}]"
 
 
 class BriefView(ReadingList):
@@ -61,8 +53,8 @@ class BriefView(ReadingList):
         def entry(item: BriefItem, section: int) -> None:
             key = item_key(brief, item)
             self._keys[len(options)] = key
-            body = Content(item.sentence.text) + Content.styled(
-                " " + cite(brief, item.doc, item.sentence.index), "$text-muted")
+            body = Content(item.sentence.text) + Content.styled(" " + brief.cite(item),
+                                                                "$text-muted")
             if key in pinned:
                 body += Content.styled(" pinned", "bold $text-success")
             options.append(Option(Hanging(Content.styled("•", palette.ink(section)), body,
@@ -87,13 +79,15 @@ class BriefView(ReadingList):
                 body = Content(f"“{quote.text}”")
                 if quote.speaker:
                     body += Content.styled(f" — {quote.speaker}", "italic")
-                body += Content.styled(" " + cite(brief, quote.doc, quote.sentence.index),
+                body += Content.styled(" " + brief.cite_sentence(quote.doc, quote.sentence),
                                        "$text-muted")
                 options.append(Option(Hanging(Content.styled("›", "bold"), body, GUTTER)))
         if brief.entities:
             heading("Who and where", "bold")
-            names = " · ".join(f"{e.name} ({e.count})" for e in brief.entities)
-            options.append(Option(Content(names), disabled=True))
+            for label, entities in brief.entities_by_kind():
+                names = ", ".join(f"{e.name} ({e.count})" for e in entities)
+                options.append(Option(Hanging(Content(""), Content.assemble(
+                    (f"{label}: ", "italic $text-muted"), names), GUTTER), disabled=True))
 
         with self.prevent(OptionList.OptionHighlighted):
             self.set_options(options)

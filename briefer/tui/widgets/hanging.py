@@ -21,6 +21,13 @@ class Hanging(Visual):
         self.gutter = gutter
         self.body = body
         self.width = width
+        self._height: tuple[int, int] | None = None  # (width, height) last measured
+
+    def inherit_height(self, other: object) -> None:
+        """Re-use ``other``'s measured height when the text is the same and only styles
+        differ: re-marking thousands of sentences (a search) then costs no re-wrapping."""
+        if isinstance(other, Hanging) and other.plain == self.plain:
+            self._height = other._height
 
     @property
     def plain(self) -> str:
@@ -31,7 +38,11 @@ class Hanging(Visual):
         return self.width + self.body.get_optimal_width(rules, container_width - self.width)
 
     def get_height(self, rules: RulesMap, width: int) -> int:
-        return self.body.get_height(rules, max(width - self.width, 1))
+        if self._height is not None and self._height[0] == width:
+            return self._height[1]
+        height = self.body.get_height(rules, max(width - self.width, 1))
+        self._height = (width, height)
+        return height
 
     def render_strips(
         self, width: int, height: int | None, style: Style, options: RenderOptions

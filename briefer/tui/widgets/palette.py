@@ -9,14 +9,18 @@ neither a fifth section nor a colour-blind reader depends on the hue alone.
 
 from __future__ import annotations
 
-from briefer.tui.state import BOTTOM_LINE
+from briefer.tui.state import BOTTOM_LINE, QUOTES
 
 _CYCLE = ("primary", "success", "accent", "error")
 _BOTTOM = "secondary"
 
 
 def _colour(section: int) -> str:
-    return _BOTTOM if section == BOTTOM_LINE else _CYCLE[section % len(_CYCLE)]
+    if section == BOTTOM_LINE:
+        return _BOTTOM
+    if section == QUOTES:
+        return "accent"
+    return _CYCLE[section % len(_CYCLE)]
 
 
 def tint(section: int) -> str:
@@ -30,5 +34,10 @@ def ink(section: int) -> str:
 
 
 def label(section: int) -> str:
-    """The short name printed beside the colour: ``§1`` for the first section."""
-    return "BL" if section == BOTTOM_LINE else f"§{section + 1}"
+    """The short name printed beside the colour: ``§1`` for the first section, ``BL`` for the
+    bottom line, ``“`` for a sentence quoted."""
+    if section == BOTTOM_LINE:
+        return "BL"
+    if section == QUOTES:
+        return "“"
+    return f"§{section + 1}"

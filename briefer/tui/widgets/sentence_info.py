@@ -12,7 +12,7 @@ from textual.widgets import Static
 from briefer.tui.state import SentenceInfo
 from briefer.tui.widgets import palette
 
-LEGEND = "§n: in section n of the brief   ✗: dropped   p: pin   d: drop"
+LEGEND = "§n: in section n of the brief  BL: bottom line  “: quoted  ✗: dropped"
 
 
 def info_content(info: SentenceInfo | None) -> Content:
@@ -30,6 +30,8 @@ def info_content(info: SentenceInfo | None) -> Content:
         parts.append(Content.styled("dropped by you", "bold $text-error"))
     elif placement is None:
         parts.append(Content.styled("not in the brief", "$text-muted"))
+    elif not placement.tinted and not placement.merged:
+        parts.append(Content.styled("quoted in the brief", palette.ink(placement.section)))
     else:
         where = "merged into" if placement.merged else "in"
         parts.append(Content.assemble(f"{where} ", (f"{palette.label(placement.section)} "

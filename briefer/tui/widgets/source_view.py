@@ -13,7 +13,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 
 from textual import on
-from textual.content import Content
+from textual.content import Content, Span
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -82,44 +82,54 @@ def source_pieces(doc: Document) -> list[Piece]:
     return pieces
 
 
-def _highlight(text: str, style: str, query: str) -> Content:
-    """``text`` in ``style``, with every case-insensitive match of ``query`` marked."""
-    content = Content(text)
-    if style:
-        content = content.stylize(style)
+MATCH = "bold underline on $warning-muted"
+
+
+def _matches(text: str, query: str) -> list[tuple[int, int]]:
+    """Where ``query`` occurs in ``text``, ignoring case (none if case-folding would move
+    offsets, as with ß)."""
     needle = query.casefold().strip()
-    if needle:
-        folded = text.casefold()
-        start = folded.find(needle)
-        while start >= 0 and len(folded) == len(text):
-            content = content.stylize("bold underline on $warning-muted", start,
-                                      start + len(needle))
-            start = folded.find(needle, start + len(needle))
-    return content
+    folded = text.casefold()
+    if not needle or len(folded) != len(text):
+        return []
+    found, start = [], folded.find(needle)
+    while start >= 0:
+        found.append((start, start + len(needle)))
+        start = folded.find(needle, start + len(needle))
+    return found
 
 
 def sentence_prompt(text: str, number: int, key: Key, marks: Marks) -> Hanging:
-    """How one sentence looks: a gutter mark, the text, its number (``[3]``) and state."""
+    """How one sentence looks: a gutter mark, the text, its number (``[3]``) and state.
+
+    The body is built as one :class:`Content` with its spans (the text was neutralised on
+    reading), because a search re-marks every matching sentence of a long text at once.
+    """
     placement = marks.placements.get(key)
     pinned, dropped = key in marks.pinned, key in marks.dropped
     if dropped:
         gutter = Content.styled("✗", "bold $text-error")
         style = "strike $text-muted"
-    elif placement is not None and not placement.merged:
+    elif placement is not None and placement.tinted:
         gutter = Content.styled(palette.label(placement.section), palette.ink(placement.section))
         style = palette.tint(placement.section)
     elif placement is not None:
-        gutter = Content.styled("≈", palette.ink(placement.section))
+        mark = "≈" if placement.merged else palette.label(placement.section)
+        gutter = Content.styled(mark, palette.ink(placement.section))
         style = ""
     else:
         gutter, style = Content(""), ""
-    body = _highlight(text, style, marks.query)
-    tail = Content.styled(f" [{number}]", "$text-muted")
-    if pinned:
-        tail += Content.styled(" pinned", "bold $text-success")
-    elif dropped:
-        tail += Content.styled(" dropped", "bold $text-error")
-    return Hanging(gutter, body + tail, GUTTER)
+    spans = [Span(0, len(text), style)] if style else []
+    spans += [Span(a, b, MATCH) for a, b in _matches(text, marks.query)]
+    cite = f" [{number}]"
+    spans.append(Span(len(text), len(text) + len(cite), "$text-muted"))
+    note = " pinned" if pinned else " dropped" if dropped else ""
+    if note:
+        at = len(text) + len(cite)
+        spans.append(Span(at, at + len(note),
+                          "bold $text-success" if pinned else "bold $text-error"))
+    body = Content(text + cite + note, spans, strip_control_codes=False)
+    return Hanging(gutter, body, GUTTER)
 
 
 def aside_prompt(text: str, kind: str) -> Hanging:
@@ -198,7 +208,9 @@ class SourceView(ReadingList):
             look = self._look(position, marks)
             if self._looks.get(position) != look:
                 self._looks[position] = look
-                self.replace_option_prompt_at_index(index, self._prompt(position, marks))
+                prompt = self._prompt(position, marks)
+                prompt.inherit_height(self.get_option_at_index(index).prompt)
+                self.replace_option_prompt_at_index(index, prompt)
 
     def select_sentence(self, position: int, *, scroll: bool = True, quiet: bool = False
                         ) -> None:
