@@ -1,0 +1,459 @@
+"""Pilot tests: each of the reader's interactions, asserted on the app's state and widgets."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+from briefer_snapshot_app import (
+    SEED,
+    reader_app,
+    run_async,
+    second_document,
+    seed_document,
+    settle,
+)
+from textual.message import Message
+from textual.notifications import Notify
+from textual.widgets import Input, OptionList
+
+from briefer.rank import algorithm_names
+from briefer.tui.messages import BriefReady, SentenceSelected
+from briefer.tui.screens import ChooseScreen, ConfirmScreen, HelpScreen, MainScreen, PromptScreen
+from briefer.tui.widgets import BriefView, SourceView
+
+N = len(seed_document().sentences)  # the sample's sentences, however the splitter cuts them
+
+
+def screen(app: Any) -> MainScreen:
+    main = app.screen_stack[0]
+    assert isinstance(main, MainScreen)
+    return main
+
+
+def panes(app: Any) -> tuple[SourceView, BriefView]:
+    main = screen(app)
+    return main.source, main.brief_view
+
+
+def text_of(widget: Any) -> str:
+    """The plain text a Static shows."""
+    return str(widget.render())
+
+
+def notices(messages: list[Message]) -> list[str]:
+    return [m.notification.message for m in messages if isinstance(m, Notify)]
+
+
+async def type_into(pilot: Any, selector: str, text: str) -> None:
+    """Fill a dialog's input and press enter (typing a long path key by key is slow)."""
+    field = pilot.app.screen.query_one(selector, Input)
+    field.focus()
+    field.value = text
+    await pilot.press("end", "enter")
+    await pilot.pause()
+
+
+async def choose(pilot: Any, value: str) -> None:
+    """Pick ``value`` in the open ChooseScreen: the cursor onto it, then enter."""
+    dialog = pilot.app.screen
+    assert isinstance(dialog, ChooseScreen)
+    values = [v for v, _ in dialog.choices]
+    dialog.query_one("#choices", OptionList).highlighted = values.index(value)
+    await pilot.press("enter")
+
+
+@run_async
+async def test_opens_with_the_brief_highlights_and_status() -> None:
+    app = reader_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        state = app.reader
+        source, brief = panes(app)
+        assert state.brief is not None and state.brief.algorithm == "lead"
+        assert brief.item_keys, "the brief pane lists the items"
+        assert brief.has_focus
+        # Every item of the brief is marked in the source with its section.
+        for key in brief.item_keys:
+            assert key in state.placements()
+        assert source.document is state.documents[0]
+        status = text_of(app.screen.query_one("#status"))
+        assert "algorithm lead" in status and "template auto" in status
+        assert f"sentences {N} → {state.stats.sentences_out}" in status
+        assert "compression" in status
+        assert app.screen.title.startswith("Trump Signals Talks")
+
+
+@run_async
+async def test_moving_through_items_scrolls_the_source_to_each_sentence() -> None:
+    app = reader_app(count=8)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        source, brief = panes(app)
+        last = brief.item_keys[-1]
+        await pilot.press("end")
+        assert brief.selected_key == last
+        assert source.selected_key == last
+        assert source.scroll_y > 0, "the source scrolled down to the last item's sentence"
+        await pilot.press("home")
+        assert source.selected_key == brief.item_keys[0]
+
+
+@run_async
+async def test_clicking_an_item_marks_its_sentence_in_the_source() -> None:
+    app = reader_app(count=6)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        source, brief = panes(app)
+        target = brief.item_keys[2]
+        index = brief.option_index_of(target)
+        line = brief._index_to_line[index]  # where the entry is drawn (textual internals)
+        await pilot.click(BriefView, offset=(6, 1 + line - int(brief.scroll_y)))
+        await pilot.pause()
+        assert brief.selected_key == target
+        assert source.selected_key == target
+        assert source.has_focus, "a click on an item takes the reader to the source"
+
+
+@run_async
+async def test_selecting_a_sentence_shows_its_section_and_score() -> None:
+    messages: list[Message] = []
+    app = reader_app()
+    async with app.run_test(size=(80, 24), message_hook=messages.append) as pilot:
+        await settle(pilot)
+        source, brief = panes(app)
+        await pilot.press("tab")
+        assert source.has_focus
+        placements = app.reader.placements()
+        chosen = min(placements)
+        await pilot.press("home", *["down"] * chosen[1])
+        assert source.selected_key == chosen
+        info = text_of(app.screen.query_one("#sentence-info"))
+        assert "score" in info and f"of {N}" in info
+        assert placements[chosen].title in info
+        assert brief.selected_key == chosen, "the brief's cursor follows to that item"
+        assert any(isinstance(m, SentenceSelected) and m.key == chosen for m in messages)
+        unchosen = next(i for i in range(N) if (0, i) not in placements)
+        await pilot.press("home", *["down"] * unchosen)
+        assert "not in the brief" in text_of(app.screen.query_one("#sentence-info"))
+
+
+@run_async
+async def test_plus_and_minus_change_the_length_without_ranking_again(monkeypatch: Any
+                                                                       ) -> None:
+    from briefer import api
+
+    calls: list[str] = []
+    real_rank = api.rank
+
+    def counting_rank(doc: Any, algorithm: str | None = None) -> tuple[float, ...]:
+        calls.append(str(algorithm))
+        return real_rank(doc, algorithm)
+
+    monkeypatch.setattr(api, "rank", counting_rank)
+    app = reader_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        state = app.reader
+        start = state.stats.sentences_out
+        await pilot.press("plus")
+        await settle(pilot)
+        assert state.stats.sentences_out == start + 1
+        assert len(panes(app)[1].item_keys) >= start + 1
+        await pilot.press("minus", "minus")
+        await settle(pilot)
+        assert state.stats.sentences_out == start - 1
+        assert f"{N} → {start - 1}" in text_of(app.screen.query_one("#status"))
+        assert calls == ["lead"], "the length changed without ranking again"
+
+
+@run_async
+async def test_changing_the_algorithm_reranks_and_updates_everything() -> None:
+    app = reader_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        assert isinstance(app.screen, ChooseScreen)
+        choices = app.screen.query_one("#choices", OptionList)
+        assert choices.highlighted_option is not None
+        assert choices.highlighted_option.id == "lead", "the list opens on the current one"
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        names = algorithm_names()
+        chosen = names[names.index("lead") + 1]
+        assert app.reader.algorithm == chosen
+        assert app.reader.brief is not None and app.reader.brief.algorithm == chosen
+        assert f"algorithm {chosen}" in text_of(app.screen.query_one("#status"))
+
+
+@run_async
+async def test_changing_the_template_and_a_bad_template_keeps_the_app_running(tmp_path: Path
+                                                                              ) -> None:
+    from briefer.brief import list_templates
+
+    messages: list[Message] = []
+    app = reader_app()
+    async with app.run_test(size=(80, 24), message_hook=messages.append) as pilot:
+        await settle(pilot)
+        name = list_templates()[0].name
+        await pilot.press("t")
+        await choose(pilot, name)
+        await settle(pilot)
+        assert app.reader.template == name
+        assert app.reader.brief is not None
+        good = app.reader.brief
+        # A template file that is not a template: a notification, and the last brief stays.
+        bad = tmp_path / "broken.toml"
+        bad.write_text("this is = = not toml\n", encoding="utf-8")
+        await pilot.press("t")
+        assert isinstance(app.screen, ChooseScreen)
+        await type_into(pilot, "#typed", str(bad))
+        await settle(pilot)
+        assert app.is_running and isinstance(app.screen, MainScreen)
+        assert app.reader.template == name, "the template went back to the one that worked"
+        assert app.reader.brief is good
+        assert any("broken.toml" in n for n in notices(messages))
+
+
+@run_async
+async def test_a_bad_template_at_start_falls_back_to_auto() -> None:
+    messages: list[Message] = []
+    app = reader_app(template="no-such-template")
+    async with app.run_test(size=(80, 24), message_hook=messages.append) as pilot:
+        await settle(pilot)
+        assert app.reader.template == "auto"
+        assert app.reader.brief is not None
+        assert any("no-such-template" in n for n in notices(messages))
+
+
+@run_async
+async def test_a_pin_from_the_source_survives_length_and_algorithm_changes() -> None:
+    app = reader_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        state = app.reader
+        source, brief = panes(app)
+        unchosen = max(i for i in range(N) if (0, i) not in state.placements())
+        await pilot.press("tab")
+        source.select_sentence(unchosen)
+        await pilot.pause()
+        await pilot.press("p")
+        await settle(pilot)
+        assert (0, unchosen) in state.pinned
+        assert (0, unchosen) in brief.item_keys
+        assert "pinned" in text_of(app.screen.query_one("#sentence-info"))
+        await pilot.press("minus", "minus")
+        await settle(pilot)
+        assert (0, unchosen) in brief.item_keys, "shorter, and the pin stays"
+        await pilot.press("a")
+        await choose(pilot, "textrank")
+        await settle(pilot)
+        assert (0, unchosen) in brief.item_keys, "another ranker, and the pin stays"
+        await pilot.press("p")  # again: unpinned
+        await settle(pilot)
+        assert (0, unchosen) not in state.pinned
+
+
+@run_async
+async def test_a_drop_from_the_brief_keeps_the_sentence_out() -> None:
+    app = reader_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        state = app.reader
+        source, brief = panes(app)
+        first = brief.selected_key
+        assert first is not None
+        await pilot.press("d")
+        await settle(pilot)
+        assert first in state.dropped
+        assert first not in brief.item_keys
+        look = source.get_option_at_index(source.option_index_of(first[1])).prompt
+        assert look.plain.startswith("✗") and look.plain.endswith("dropped")
+        assert "1 dropped" in str(brief.border_subtitle)
+        await pilot.press("plus", "plus")
+        await settle(pilot)
+        assert first not in brief.item_keys, "longer, and it stays dropped"
+        # Dropping it again from the source brings it back.
+        await pilot.press("tab")
+        source.select_sentence(first[1])
+        await pilot.press("d")
+        await settle(pilot)
+        assert first not in state.dropped and first in brief.item_keys
+
+
+@run_async
+async def test_search_finds_marks_and_steps_through_matches() -> None:
+    app = reader_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        main = screen(app)
+        source, _ = panes(app)
+        matches = app.reader.find("Maduro")
+        assert len(matches) >= 3
+        await pilot.press("slash")
+        assert isinstance(app.focused, Input)
+        await pilot.press(*"maduro")
+        assert source.selected_key == (0, matches[0])
+        assert f"{len(matches)} matches" in str(source.border_title)
+        await pilot.press("enter")
+        assert source.has_focus
+        await pilot.press("n")
+        assert source.selected_key == (0, matches[1])
+        await pilot.press("N")
+        assert source.selected_key == (0, matches[0])
+        await pilot.press("escape")
+        assert main.query_text == ""
+        assert str(source.border_title) == "Source"
+
+
+@run_async
+async def test_opening_another_file_adds_it_and_a_bad_one_is_reported(tmp_path: Path) -> None:
+    other = tmp_path / "valley.txt"
+    other.write_text(second_document().text, encoding="utf-8")
+    messages: list[Message] = []
+    app = reader_app()
+    async with app.run_test(size=(80, 24), message_hook=messages.append) as pilot:
+        await settle(pilot)
+        await pilot.press("o")
+        assert isinstance(app.screen, PromptScreen)
+        await type_into(pilot, "#answer", str(tmp_path / "missing.txt"))
+        await settle(pilot)
+        assert len(app.reader.documents) == 1
+        assert any("missing.txt: no such file" in n for n in notices(messages))
+        await pilot.press("o")
+        await type_into(pilot, "#answer", str(other))
+        await settle(pilot)
+        assert [Path(d.source).name for d in app.reader.documents] == [SEED.name, "valley.txt"]
+        assert app.reader.current == 1
+        assert panes(app)[0].document is app.reader.documents[1]
+        assert app.reader.brief is not None and len(app.reader.brief.documents) == 2
+        assert app.screen.query_one("#documents").display
+
+
+@run_async
+async def test_switching_between_files_by_key_and_by_click() -> None:
+    app = reader_app([seed_document(), second_document()])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        source, _ = panes(app)
+        assert source.doc_index == 0
+        await pilot.press("right_square_bracket")
+        assert source.doc_index == 1 and source.document is app.reader.documents[1]
+        await pilot.press("left_square_bracket")
+        assert source.doc_index == 0
+        # The file bar: " 1 venezuela-mexico.txt   2 valley.txt ".
+        await pilot.click("#documents", offset=(len(SEED.name) + 8, 0))
+        await pilot.pause()
+        assert source.doc_index == 1
+
+
+@run_async
+async def test_bad_and_good_paths_at_start() -> None:
+    messages: list[Message] = []
+    app = reader_app([SEED, SEED.with_name("missing.txt")])
+    async with app.run_test(size=(80, 24), message_hook=messages.append) as pilot:
+        await settle(pilot)
+        assert len(app.reader.documents) == 1
+        assert app.reader.brief is not None
+        assert any("missing.txt" in n for n in notices(messages))
+
+
+@run_async
+async def test_export_writes_markdown_and_never_overwrites_without_asking(tmp_path: Path
+                                                                          ) -> None:
+    from briefer.render.markdown import render_brief
+
+    target = tmp_path / "out.md"
+    app = reader_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        expected = render_brief(app.reader.brief)
+
+        async def export() -> None:
+            await pilot.press("e")
+            assert isinstance(app.screen, PromptScreen)
+            await type_into(pilot, "#answer", str(target))
+
+        await export()
+        assert target.read_text(encoding="utf-8") == expected
+        target.write_text("mine", encoding="utf-8")
+        await export()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        assert target.read_text(encoding="utf-8") == "mine", "no without asking"
+        await export()
+        await pilot.press("y")
+        await pilot.pause()
+        assert target.read_text(encoding="utf-8") == expected
+
+
+@run_async
+async def test_copy_puts_the_markdown_brief_on_the_clipboard() -> None:
+    from briefer.render.markdown import render_brief
+
+    app = reader_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("c")
+        assert app.clipboard == render_brief(app.reader.brief)
+
+
+@run_async
+async def test_help_opens_and_closes_and_q_quits() -> None:
+    app = reader_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        assert "| `p` | Pin the selected sentence" in app.screen.text
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running
+    assert app.return_code == 0
+
+
+@run_async
+async def test_ranking_runs_off_the_ui_thread_with_progress(monkeypatch: Any) -> None:
+    """A slow ranker: the progress shows, keys still work, the brief arrives after."""
+    from briefer import api
+
+    release = threading.Event()
+    real_rank = api.rank
+
+    def slow_rank(doc: Any, algorithm: str | None = None) -> tuple[float, ...]:
+        assert threading.current_thread() is not threading.main_thread()
+        release.wait(5)
+        return real_rank(doc, algorithm)
+
+    monkeypatch.setattr(api, "rank", slow_rank)
+    messages: list[Message] = []
+    app = reader_app()
+    async with app.run_test(size=(80, 24), message_hook=messages.append) as pilot:
+        await pilot.pause()
+        await _while_ranking(pilot, release)
+        await settle(pilot)
+        assert app.reader.brief is not None
+        assert not screen(app).progress.busy
+        assert any(isinstance(m, BriefReady) for m in messages)
+
+
+async def _while_ranking(pilot: Any, release: threading.Event) -> None:
+    """What the reader can do while the ranker works (the ranker is let go on failure)."""
+    app = pilot.app
+    try:
+        main = screen(app)
+        assert main.progress.busy
+        assert f"Ranking {N} sentences" in text_of(main.query_one("#progress-label"))
+        assert app.reader.brief is None
+        await pilot.press("tab", "down")  # the source is there to read meanwhile
+        assert main.source.selected_key == (0, 1)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)
+    finally:
+        release.set()

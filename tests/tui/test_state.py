@@ -1,0 +1,157 @@
+"""The reader's rules without Textual: ReaderState, build_brief, and the source layout."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from briefer_snapshot_app import second_document, seed_document
+
+from briefer.brief.model import Brief, BriefItem, Section
+from briefer.document import Document
+from briefer.tui.state import BOTTOM_LINE, Placement, ReaderState, build_brief
+from briefer.tui.widgets.source_view import source_pieces
+
+
+def brief_of(docs: list[Document], keys: list[tuple[int, int]], *, template: str = "news",
+             bottom: tuple[int, int] | None = None, scores: Any = None) -> Brief:
+    """A hand-made brief: the first two keys in section one, the rest in section two."""
+    def item(key: tuple[int, int]) -> BriefItem:
+        return BriefItem(key[0], docs[key[0]].sentences[key[1]], 1.0)
+
+    scores = scores if scores is not None else tuple(
+        tuple(float(len(d.sentences) - i) for i in range(len(d.sentences))) for d in docs)
+    return Brief(
+        title=docs[0].title, standfirst=None, template=template, algorithm="lead",
+        documents=tuple(docs),
+        sections=(Section("One", tuple(item(k) for k in keys[:2])),
+                  Section("Two", tuple(item(k) for k in keys[2:]))),
+        bottom_line=item(bottom) if bottom else None, scores=scores)
+
+
+@pytest.fixture
+def docs() -> list[Document]:
+    return [seed_document(), second_document()]
+
+
+def test_only_the_latest_request_is_accepted_and_its_scores_are_kept(docs: list[Document]
+                                                                      ) -> None:
+    state = ReaderState(docs, algorithm="lead")
+    first = state.request()
+    assert first.unranked == (0, 1)
+    second = state.request()
+    assert not state.accept(first.generation, brief_of(docs, [(0, 0)]))
+    assert state.brief is None
+    assert state.accept(second.generation, brief_of(docs, [(0, 0), (1, 1), (0, 4)]))
+    assert state.stats.sentences_out == 3
+    assert state.stats.sentences_in == len(docs[0].sentences) + len(docs[1].sentences)
+    assert 0 < state.stats.compression < 1
+    assert state.request().unranked == (), "scores are re-used for the same algorithm"
+    state.set_algorithm("TextRank")
+    assert state.algorithm == "textrank"
+    assert state.request().unranked == (0, 1), "another algorithm ranks again"
+
+
+def test_longer_and_shorter_stop_at_the_ends(docs: list[Document]) -> None:
+    state = ReaderState(docs[1:])
+    assert not state.longer(), "nothing to lengthen before the first brief"
+    total = len(docs[1].sentences)
+    state.accept(state.request().generation, brief_of(docs[1:], [(0, i) for i in range(total)]))
+    assert not state.longer()
+    state.accept(state.request().generation, brief_of(docs[1:], [(0, 0)]))
+    assert not state.shorter()
+    assert state.longer() and state.count == 2
+    state.pinned = {(0, 0), (0, 1)}
+    state.accept(state.request().generation, brief_of(docs[1:], [(0, 0), (0, 1)]))
+    assert not state.shorter(), "pinned sentences always stay"
+
+
+def test_pin_and_drop_exclude_each_other_and_toggle() -> None:
+    state = ReaderState()
+    assert state.toggle_pin((0, 3)) and (0, 3) in state.pinned
+    assert state.toggle_drop((0, 3)) and (0, 3) in state.dropped
+    assert (0, 3) not in state.pinned
+    assert not state.toggle_drop((0, 3)) and not state.dropped
+    state.toggle_pin((0, 1))
+    assert state.clear_choices() and not state.pinned
+    assert not state.clear_choices()
+
+
+def test_a_failed_template_goes_back_to_what_worked(docs: list[Document]) -> None:
+    state = ReaderState(docs, template="broken")
+    failed = state.request()
+    assert state.reject(failed.generation), "before any brief, fall back to auto"
+    assert state.template == "auto"
+    state.accept(state.request().generation, brief_of(docs, [(0, 0)]))
+    state.set_template("news")
+    state.accept(state.request().generation, brief_of(docs, [(0, 0)]))
+    state.set_template("missing.toml")
+    request = state.request()
+    assert not state.reject(request.generation - 1), "an old failure changes nothing"
+    assert state.reject(request.generation)
+    assert state.template == "news"
+    assert not state.reject(request.generation), "nothing left to change"
+
+
+def test_closing_a_document_keeps_choices_on_the_same_sentences(docs: list[Document]) -> None:
+    state = ReaderState([docs[1], docs[0], docs[1]])
+    state.pinned = {(0, 1), (1, 2), (2, 0)}
+    state.dropped = {(1, 3)}
+    state.current = 2
+    state.close_document(0)
+    assert state.pinned == {(0, 2), (1, 0)}
+    assert state.dropped == {(0, 3)}
+    assert state.current == 1 and len(state.documents) == 2
+
+
+def test_placements_and_info(docs: list[Document]) -> None:
+    state = ReaderState(docs)
+    state.accept(state.request().generation,
+                 brief_of(docs, [(0, 0), (0, 2), (1, 1)], bottom=(0, 5)))
+    placed = state.placements()
+    assert placed[(0, 2)] == Placement(0, "One")
+    assert placed[(1, 1)] == Placement(1, "Two")
+    assert placed[(0, 5)] == Placement(BOTTOM_LINE, "Bottom line")
+    info = state.info((0, 2))
+    assert info is not None
+    assert info.rank == 3 and info.total == len(docs[0].sentences)
+    assert info.score == float(len(docs[0].sentences) - 2)
+    assert info.placement == Placement(0, "One")
+    assert state.info((5, 0)) is None
+    assert state.find("RESERVOIRS", doc=1) == [1]
+    assert state.find("  ") == []
+
+
+def test_build_brief_ranks_only_what_is_missing_and_reports_progress(docs: list[Document]
+                                                                      ) -> None:
+    state = ReaderState(docs, algorithm="lead")
+    ranked: list[str] = []
+    steps: list[tuple[int, int]] = []
+
+    def rank(doc: Document, algorithm: str) -> list[float]:
+        ranked.append(doc.source)
+        return [1.0 / (i + 1) for i in range(len(doc.sentences))]
+
+    request = state.request()
+    brief = build_brief(request, rank=rank, progress=lambda d, t, _: steps.append((d, t)))
+    assert brief is not None and len(brief.documents) == 2
+    assert ranked == [docs[0].source, docs[1].source]
+    assert steps == [(0, 2), (1, 2), (2, 2)]
+    assert state.accept(request.generation, brief)
+    ranked.clear()
+    state.longer()
+    assert build_brief(state.request(), rank=rank) is not None
+    assert ranked == [], "a new length re-uses the scores"
+    assert build_brief(state.request(), rank=rank, cancelled=lambda: True) is None
+
+
+def test_source_pieces_cover_the_text_in_order() -> None:
+    doc = seed_document()
+    pieces = source_pieces(doc)
+    kinds = [p.kind for p in pieces]
+    assert kinds[:3] == ["symbol", "title", "standfirst"]
+    assert {"teaser", "share-bar"} <= set(kinds)
+    assert [p.position for p in pieces if p.kind == "sentence"] == list(range(len(doc.sentences)))
+    assert all(a.end <= b.start for a, b in zip(pieces, pieces[1:], strict=False))
+    assert pieces[1].break_before and pieces[3].break_before
+    assert not pieces[4].break_before, "sentences of one paragraph run on"
