@@ -74,15 +74,20 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
-def tokenize(text: str, offset: int, stem: Callable[[str], str]) -> tuple[Token, ...]:
-    """The tokens of ``text``, with offsets shifted by ``offset``."""
+def tokenize(text: str, offset: int, stem: Callable[[str], str],
+             folds: dict[str, str] | None = None) -> tuple[Token, ...]:
+    """The tokens of ``text``, with offsets shifted by ``offset``; ``folds`` memoises
+    :func:`fold` for a caller that tokenises many sentences."""
     out: list[Token] = []
     for m in _TOKEN.finditer(text):
         word, end = m.group(), m.end()
         possessive = bool(_POSSESSIVE.search(word)) and len(word) > 2
         if possessive:
             word, end = word[:-2], end - 2
-        folded = fold(word)
+        if folds is None:
+            folded = fold(word)
+        else:
+            folded = folds.get(word) or folds.setdefault(word, fold(word))
         out.append(Token(word, offset + m.start(), offset + end, folded,
                          stem(folded) if word[0].isalpha() else folded, possessive))
     return tuple(out)
@@ -97,10 +102,11 @@ def analyse(docs: Sequence[Document], stem: Callable[[str], str],
             stop: frozenset[str]) -> list[View]:
     """One :class:`View` per sentence of every document, in document and sentence order."""
     views: list[View] = []
+    folds: dict[str, str] = {}  # lives for this call only
     for d, doc in enumerate(docs):
         for p, s in enumerate(doc.sentences):
             raw = doc.text[s.start:s.end]
-            tokens = tokenize(raw, s.start, stem)
+            tokens = tokenize(raw, s.start, stem, folds)
             content = frozenset(t.stem for t in tokens if t.fold not in stop and len(t.fold) > 1)
             views.append(View(d, p, s, raw, tokens, content))
     return views

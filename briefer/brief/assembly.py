@@ -26,12 +26,13 @@ from __future__ import annotations
 import math
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from briefer.brief.analysis import View, analyse, analyse_headlines
 from briefer.brief.dedup import duplicate_groups
 from briefer.brief.entities import Cast, find_entities, rank_entities
 from briefer.brief.gazetteer import load_gazetteer
-from briefer.brief.model import Brief, BriefItem, Section
+from briefer.brief.model import Brief, BriefItem, Quote, Section
 from briefer.brief.quotes import find_quotes
 from briefer.brief.sections import (
     Rule,
@@ -85,7 +86,7 @@ def make_brief(
     pins = {position[k] for k in pinned if k in position}
     drops = {position[k] for k in dropped if k in position} - pins
     values = _rescale(views, all_scores)
-    candidates = _candidates(views, placement, values, pins, drops, len(rules),
+    candidates = _candidates(views, plan.groups, placement, values, pins, drops, len(rules),
                              keep_unplaced=catch_all is not None)
 
     bottom = max(candidates, key=lambda c: (stands_alone(views[c.view]), c.value, -c.view),
@@ -106,8 +107,7 @@ def make_brief(
         if items:
             sections.append(Section(title, tuple(item(c) for c in items)))
     dropped_keys = {views[n].key for n in drops}
-    quotes = tuple(q for q in find_quotes(docs, views, cast)
-                   if (q.doc, q.sentence.index - 1) not in dropped_keys)
+    quotes = tuple(q for q in plan.quotes if (q.doc, q.sentence.index - 1) not in dropped_keys)
     single = docs[0] if len(docs) == 1 else None
     return Brief(
         title=single.title if single else None,
@@ -134,12 +134,22 @@ class _Plan:
     label: str  # the template that made the sections ("auto", or "news" when auto fell back)
     catch_all: str | None
     limit: int
+    groups: list[list[int]]  # near-duplicates
+    quotes: tuple[Quote, ...]
 
 
 def _plan(docs: Sequence[Document], template: str | Template) -> _Plan:
+    chosen = template if isinstance(template, Template) else load_template(template)
+    return _cached_plan(tuple(docs), chosen)
+
+
+@lru_cache(maxsize=8)
+def _cached_plan(docs: tuple[Document, ...], chosen: Template) -> _Plan:
+    """The plan for these documents and template, remembered for the last few calls: the TUI
+    re-briefs the same texts on every ``+``, ``-``, pin and drop, and only the choice of
+    sentences changes.  Documents and templates are frozen, so a hit is always current."""
     from briefer.tokens import make_stemmer, stop_words
 
-    chosen = template if isinstance(template, Template) else load_template(template)
     stem, stop = make_stemmer(), stop_words()
     gazetteer = load_gazetteer()
     views = analyse(docs, stem, stop)
@@ -154,7 +164,8 @@ def _plan(docs: Sequence[Document], template: str | Template) -> _Plan:
     else:
         rules = rules_from_template(chosen, stem, gazetteer)
     placement = assign(views, cast, rules, use_centroids=chosen.auto)
-    return _Plan(views, cast, rules, placement, label, catch_all, limit)
+    return _Plan(views, cast, rules, placement, label, catch_all, limit,
+                 duplicate_groups(views), find_quotes(docs, views, cast))
 
 
 def place_sentences(docs: Sequence[Document], template: str | Template = "auto"
@@ -203,14 +214,14 @@ def _rescale(views: Sequence[View], scores: Sequence[Sequence[float]]) -> list[f
     return out
 
 
-def _candidates(views: Sequence[View], placement: Sequence[int | None], values: Sequence[float],
-                pins: set[int], drops: set[int], catch_all: int, *, keep_unplaced: bool
-                ) -> list[_Candidate]:
+def _candidates(views: Sequence[View], groups: Sequence[Sequence[int]],
+                placement: Sequence[int | None], values: Sequence[float], pins: set[int],
+                drops: set[int], catch_all: int, *, keep_unplaced: bool) -> list[_Candidate]:
     """One candidate per group of near-duplicates that is still in play; what no section
     takes goes to section ``catch_all`` if ``keep_unplaced`` (or if pinned: a pinned
     sentence always appears), else has no section."""
     out = []
-    for group in duplicate_groups(views):
+    for group in groups:
         pinned_members = [n for n in group if n in pins]
         if not pinned_members and any(n in drops for n in group):
             continue

@@ -281,10 +281,10 @@ def _runs(n: int, view: View, claimed: set[int], stop: frozenset[str], lower_for
         if run and opener and run[0] == i and len(run) == 1 \
                 and tokens[i].fold not in mid_capitals:
             run = []
+        while run and tokens[run[-1]].fold in CONNECTORS:
+            run.pop()
         if run and not all(tokens[k].fold in TITLES or tokens[k].fold in NOT_NAMES
                            for k in run):
-            while run and tokens[run[-1]].fold in CONNECTORS:
-                run.pop()
             out.append(_Run(n, [tokens[k] for k in run], tuple(t for t in titles
                                                                 if t not in CONNECTORS)))
         i = j

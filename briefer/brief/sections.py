@@ -67,8 +67,7 @@ class Term:
 
     ``kind`` is ``stems`` (a phrase as stem sequence), ``name`` (folded words that must be
     capitalised in the text; ``alternatives`` adds a surname), ``place`` (a gazetteer
-    canonical name, or one alias when the template names a city) or ``entity`` (an entity
-    name from :class:`~briefer.brief.entities.Cast`, for discovered sections).
+    canonical name, or one alias when the template names a city).
     """
 
     kind: str
@@ -87,6 +86,8 @@ class Rule:
     rest: bool = False
     anchor: str | None = None  # the entity a discovered section is about
     members: dict[str, float] = field(default_factory=dict)
+    # Discovered sections: entity name -> weight (the anchor 1, members half their share).
+    entities: dict[str, float] = field(default_factory=dict)
 
 
 def rules_from_template(template: Template, stem: Callable[[str], str], gazetteer: Gazetteer
@@ -137,12 +138,17 @@ def _place_term(name: str, gazetteer: Gazetteer) -> Term | None:
 
 def score(rule: Rule, view: View, mentions: Sequence) -> float:
     """The sum of the weights of the distinct terms of ``rule`` that ``view`` matches."""
-    if not rule.terms:
-        return 0.0
-    stems = [t.stem for t in view.tokens]
     total = 0.0
-    for term in rule.terms:
-        total += _match(term, view, stems, mentions)
+    if rule.entities:
+        named: dict[str, float] = {}
+        for m in mentions:
+            if m.name in rule.entities:
+                named[m.name] = max(named.get(m.name, 0.0), m.strength)
+        total += sum(rule.entities[name] * strength for name, strength in named.items())
+    if rule.terms:
+        stems = [t.stem for t in view.tokens]
+        for term in rule.terms:
+            total += _match(term, view, stems, mentions)
     return total
 
 
@@ -165,9 +171,6 @@ def _match(term: Term, view: View, stems: list[str], mentions: Sequence) -> floa
             else:
                 best = max(best, term.weight * m.strength)
         return best
-    if term.kind == "entity":
-        return max((term.weight * m.strength for m in mentions if m.name == term.key[0]),
-                   default=0.0)
     return 0.0
 
 
@@ -288,11 +291,10 @@ def discover(cast: Cast, *, limit: int | None = None) -> list[Rule]:
             members[home.pop()][name] = DOCUMENT_SHARE
     rules = []
     for anchor in anchors:
-        terms = [Term("entity", (anchor,), 1.0)]
-        terms += [Term("entity", (name,), 0.5 * share)
-                  for name, share in members[anchor].items()]
-        rules.append(Rule(anchor, tuple(terms), limit, anchor=anchor,
-                          members=dict(members[anchor])))
+        weights = {name: 0.5 * share for name, share in members[anchor].items()}
+        weights[anchor] = 1.0
+        rules.append(Rule(anchor, (), limit, anchor=anchor, members=dict(members[anchor]),
+                          entities=weights))
     return rules
 
 
