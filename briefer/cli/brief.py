@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Callable
 from typing import Any
 
 import click
@@ -16,17 +18,19 @@ from briefer.cli.common import (
 )
 
 
-def brief_renderers() -> dict[str, Any]:
-    """Format name -> function(Brief); rich is imported only when it is the format."""
-    from briefer.render import json, markdown, text
+def brief_renderers() -> dict[str, Callable[[Any], Any]]:
+    """Format name -> function(Brief).  Each renderer module is imported only when its format
+    is used, so rich loads only for the terminal (summarize's table, written generically;
+    ``briefer.cli.common`` could host it for both)."""
 
-    def rich_brief(brief: Any) -> Any:
-        from briefer.render import terminal
+    def lazy(module: str) -> Callable[[Any], Any]:
+        def render(brief: Any) -> Any:
+            return importlib.import_module(f"briefer.render.{module}").render_brief(brief)
 
-        return terminal.render_brief(brief)
+        return render
 
-    return {"rich": rich_brief, "markdown": markdown.render_brief,
-            "json": json.render_brief, "text": text.render_brief}
+    return {"rich": lazy("terminal"), "markdown": lazy("markdown"), "json": lazy("json"),
+            "text": lazy("text")}
 
 
 @click.command(epilog="""\b
