@@ -47,6 +47,8 @@ __all__ = ["split_sentences"]
 
 # A sentence with no accepted boundary is cut once it is longer than this (see step 5).
 _MAX_CHARS = 500
+# An inline list item ("1) ... 2) ...") is looked for only this far after the previous one.
+_ITEM_MAX = 400
 # An open quotation suppresses boundaries only if it closes within this many characters.
 _QUOTE_MAX = 400
 
@@ -63,8 +65,10 @@ _TERMINALS = ".!?…‽"
 # CJK full stops need no space after them.
 # (The leading lookahead lets the regex engine skip ahead to the next punctuation mark fast.)
 # A period glued to a capitalised word ("(£45).The price") is a weaker candidate, "g".
+# The look-behinds and possessive quantifiers keep a long run of dots linear, not quadratic.
 _CANDIDATE = re.compile(
-    r"(?=[.!?…‽。！？])(?:(?P<t>\.(?: \.){2,}|[.!?…‽]+)(?P<c>[\"'”’»)\]}›]*)(?=\s|\Z)"
+    r"(?=[.!?…‽。！？])(?:(?<![.!?…‽])(?P<t>\.(?: \.){2,}+|[.!?…‽]++)(?P<c>[\"'”’»)\]}›]*+)"
+    r"(?=\s|\Z)"
     r"|(?P<g>(?:(?<=[a-z][a-z])|(?<=[)\]”\"’]))\.)(?=[A-Z][a-z]+\b)"
     r"|(?P<cjk>[。！？]+)(?P<cc>[\"'”’»)\]}›」』]*))"
 )
@@ -286,9 +290,13 @@ def _glued_boundary(text: str, p: int, start: int, end: int) -> bool:
     a = p
     while a > start and not text[a - 1].isspace():
         a -= 1
+        if p - a > 60:
+            return False  # a long unbroken token is code or data, not prose
     b = p + 1
     while b < end and not text[b].isspace():
         b += 1
+        if b - p > 60:
+            return False
     token = text[a:b]
     if token.count(".") != 1 or any(c in token for c in "@/\\:_=") or "www" in token.lower():
         return False
@@ -385,7 +393,8 @@ def _numbered_items(text: str, pos: int, end: int, starts: set[int]) -> None:
         else:
             label = chr(ord(label) + 1)
         needle = label + style
-        i = text.find(" " + needle + " ", at, end)
+        # Inline items are short: look for the next one only in the next few hundred chars.
+        i = text.find(" " + needle + " ", at, min(end, at + _ITEM_MAX))
         if i < 0:
             return
         starts.add(i - 1 if i > pos and text[i - 1] in _BULLETS else i + 1)
