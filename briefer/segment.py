@@ -60,12 +60,12 @@ _OPENERS = "\"'“‘«([{‹"
 _BULLETS = "•●▪◦‣⁃"
 _TERMINALS = ".!?…‽"
 
-# A candidate boundary: terminal punctuation, optional closing quotes and brackets, then white
-# space or the end of the block.  The spaced ellipsis is tried first so ". . . ." is one token.
-# CJK full stops need no space after them.
-# (The leading lookahead lets the regex engine skip ahead to the next punctuation mark fast.)
-# A period glued to a capitalised word ("(£45).The price") is a weaker candidate, "g".
-# The look-behinds and possessive quantifiers keep a long run of dots linear, not quadratic.
+# A candidate boundary ("t"): terminal punctuation, optional closing quotes and brackets
+# ("c"), then white space or the end of the block; the spaced ellipsis is tried first so
+# ". . . ." is one token.  "g": a period glued to a capitalised word ("(£45).The price").
+# "cjk": CJK full stops, which need no space after them.  The leading lookahead lets the
+# engine skip to the next punctuation mark fast; the look-behind and possessive quantifiers
+# keep a long run of dots linear instead of quadratic.
 _CANDIDATE = re.compile(
     r"(?=[.!?…‽。！？])(?:(?<![.!?…‽])(?P<t>\.(?: \.){2,}+|[.!?…‽]++)(?P<c>[\"'”’»)\]}›]*+)"
     r"(?=\s|\Z)"
@@ -105,18 +105,18 @@ _MARKER = re.compile(
 _TITLES = frozenset(
     """Mr Mrs Ms Mx Dr Drs Prof Profs Messrs Mmes Mme Mlle Gen Gens Sen Sens Rep Reps Gov Govs
     Lt Col Capt Cpt Sgt Cpl Pvt Adm Maj Brig Cmdr Cdr Rev Hon Pres Supt Insp Det Fr Rt Atty
-    Amb Gov Sra Srta""".split()
+    Amb Sra Srta""".split()
 )
 # Abbreviations that may end a sentence; listed in the case they are written in so that
 # words and acronyms ("no", "SEC", "EST") do not match.
 _ABBREVIATIONS = frozenset(
-    """Inc inc Corp corp Co co Ltd ltd Bros etc Etc vs Vs al Al? ca cf viz approx Approx
+    """Inc inc Corp corp Co co Ltd ltd Bros etc Etc vs Vs al ca cf viz approx Approx
     Dept dept Univ Assn Assoc Ave ave Blvd Rd St st Mt mt Ft ft Hwy Jr Sr Esq No Nos Nº N° n°
     Vol vol Vols vols pp Fig Figs fig figs Ch ch Chap Sec Secs Op op cit ibid Ibid Est est
     Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Tue Tues Thu Thur Thurs Fri
     Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn Miss Mo
     Mont Neb Nev Okla Ore Pa Penn Tenn Tex Va Vt Wash Wis Wyo
-    Rs rs Govt govt Gov't Mfg mfg Intl intl Natl natl Pt pt Sq sq Yr yr Yrs yrs Mo Mos
+    Rs rs Govt govt Gov't Mfg mfg Intl intl Natl natl Pt pt Sq sq Yr yr Yrs yrs Mos
     Hr hrs Min min Tel tel Ext ext Ref ref Misc misc Dist dist Div div Bldg Apt apt""".split()
 )
 _TIMES = frozenset(("a.m", "p.m", "A.M", "P.M"))
