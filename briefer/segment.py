@@ -119,6 +119,9 @@ _ABBREVIATIONS = frozenset(
     Rs rs Govt govt Gov't Mfg mfg Intl intl Natl natl Pt pt Sq sq Yr yr Yrs yrs Mos
     Hr hrs Min min Tel tel Ext ext Ref ref Misc misc Dist dist Div div Bldg Apt apt""".split()
 )
+# Words that abbreviate before a number in any case ("flight no. 123", "art. 5", "Para. 2").
+_BEFORE_NUMBERS = frozenset("no nos nr vol vols art arts para sec secs ch chap fig figs p pp "
+                            "op ref tel ext".split())
 _TIMES = frozenset(("a.m", "p.m", "A.M", "P.M"))
 # Capitalised words after "p.m." that continue the sentence (days, zones, months).
 _TIME_FOLLOWERS = frozenset(
@@ -260,6 +263,8 @@ def _decide(text: str, m: re.Match[str], sent_start: int, end: int) -> int | Non
     ):
         return None  # "1. The first item", "a. The first item"
     if tok in _TITLES:
+        return None
+    if first.isdigit() and tok.lower() in _BEFORE_NUMBERS:
         return None
     if tok in _TIMES:
         if not lead.isupper() or first.isdigit() or first == "(":

@@ -148,6 +148,11 @@ def test_pysbd_no_clean_share() -> None:
             id="abbreviations",
         ),
         pytest.param(
+            "Her flight no. 123 left at 5 p.m. He said no. The rest followed.",
+            ["Her flight no. 123 left at 5 p.m.", "He said no.", "The rest followed."],
+            id="no-before-a-number",
+        ),
+        pytest.param(
             "Prices rose 3.14 percent to $1.5bn. Analysts, e.g. at UBS, i.e. the bank, agreed.",
             ["Prices rose 3.14 percent to $1.5bn.",
              "Analysts, e.g. at UBS, i.e. the bank, agreed."],
