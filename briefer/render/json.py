@@ -91,7 +91,7 @@ def brief_dict(brief: Brief) -> dict[str, Any]:
         "entities": [{"name": e.name, "kind": e.kind, "count": e.count}
                      for e in brief.entities],
         "sentences_in": brief.sentences_in,
-        "sentences_out": brief.sentences_shown,
+        "sentences_shown": brief.sentences_shown,  # section items and the bottom line
     }
 
 

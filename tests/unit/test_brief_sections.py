@@ -9,6 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from briefer import api
 from briefer.brief import make_brief, place_sentences
@@ -196,3 +198,28 @@ def test_no_documents_and_empty_documents() -> None:
     assert empty.sections == () and empty.bottom_line is None
     doc = api.split("Title only\n\n", source="t.txt", clean=False)
     assert make_brief([doc]).sentences_in == len(doc.sentences)
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(count=st.one_of(st.none(), st.integers(1, 12)),
+       pins=st.sets(st.integers(0, 30), max_size=4),
+       drops=st.sets(st.integers(0, 30), max_size=4),
+       template=st.sampled_from(["auto", "news", SEED_TEMPLATE]))
+def test_choices_are_always_honoured(seed: Document, count: int | None, pins: set[int],
+                                     drops: set[int], template: str) -> None:
+    """Whatever the reader pins, drops and asks for: pins appear, drops do not, nothing twice,
+    and the sections hold ``count`` items (fewer if the text runs out, more if pins force)."""
+    total = len(seed.sentences)
+    pinned = [(0, p) for p in pins if p < total]
+    dropped = [(0, p) for p in drops if p < total and p not in pins]
+    brief = make_brief([seed], template=template, count=count, pinned=pinned, dropped=dropped)
+    shown = [i.sentence.index - 1 for i in all_items(brief)]
+    bottom = brief.bottom_line.sentence.index - 1
+    assert len(shown) == len(set(shown)) and bottom not in shown
+    assert {p for _, p in pinned} <= set(shown) | {bottom}
+    assert not {p for _, p in dropped} & (set(shown) | {bottom})
+    if count is not None:  # every template here keeps what fits no section
+        available = total - len(dropped) - 1
+        pinned_below = len([p for _, p in pinned if p != bottom])
+        assert brief.sentences_out == max(min(count, available), pinned_below)
