@@ -1,0 +1,209 @@
+"""Summarize JSON lines: one record in, one result out, on all cores or a dask cluster.
+
+The unit of work is :func:`summarize_record`, a plain function of one input line that never
+raises: a record it cannot summarize becomes an error object
+``{"id": ..., "line": N, "error": "..."}``, so a bad line costs one line of output, not the
+batch, and output line N always answers input line N.
+
+Runners stream: lines are read in chunks of ``chunk_size``, at most ``ahead`` chunks are in
+flight, and results come back in input order (an ordered, bounded ``imap``; the standard
+library's ``Executor.map`` would submit the whole input first, so a 10 GB file would be held in
+memory).  The local runner uses a :class:`~concurrent.futures.ProcessPoolExecutor`; the dask
+runner submits the same chunk function to a ``dask.distributed`` client, imported only then.
+
+Nothing here prints or exits; the ``briefer batch`` command renders and counts.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from itertools import islice
+from typing import Any
+
+from briefer.evaluate import MissingDependency
+
+Line = str | bytes
+
+
+@dataclass(frozen=True, slots=True)
+class BatchOptions:
+    """How every record is read and summarized (picklable: it travels to the workers)."""
+
+    text_field: str = "text"
+    id_field: str = "id"
+    count: int | None = None  # sentences per summary; None means summarize's default
+    algorithm: str | None = None  # None means the registry's default
+    clean: bool = True
+
+
+class EngineError(RuntimeError):
+    """The parallel engine could not start (for example, no dask scheduler at the address)."""
+
+
+class RecordError(ValueError):
+    """A record that cannot be summarized; the message goes into its error object."""
+
+
+def summarize_record(line: Line, options: BatchOptions = BatchOptions(), number: int = 0
+                     ) -> dict[str, Any]:
+    """The output object for one input line (``number`` counts from 1, for error objects).
+
+    ``{"id", "title", "algorithm", "sentences"}`` as ``briefer summarize -f json`` gives,
+    with the record's id in place of the source name; or an error object.
+    """
+    record_id = None
+    try:
+        data = parse_record(line, options)
+        record_id = data.get(options.id_field)
+        return summary_object(data[options.text_field], record_id, options, number)
+    except RecordError as err:
+        message = str(err)
+    except Exception as err:  # a bug or a pathological text: report it, keep the batch going
+        message = f"{type(err).__name__}: {err}"
+    return {"id": record_id, "line": number, "error": message}
+
+
+def parse_record(line: Line, options: BatchOptions) -> dict[str, Any]:
+    """The JSON object on ``line``, checked to have a non-empty text; else :class:`RecordError`."""
+    if not line.strip():
+        raise RecordError("blank line")
+    try:
+        data = json.loads(line)
+    except UnicodeDecodeError:
+        raise RecordError("not UTF-8 text") from None
+    except ValueError as err:
+        raise RecordError(f"not JSON ({err})") from None
+    if not isinstance(data, dict):
+        raise RecordError("not a JSON object")
+    field = options.text_field
+    if field not in data:
+        raise RecordError(f"no {field!r} field")
+    text = data[field]
+    if not isinstance(text, str):
+        raise RecordError(f"{field!r} is not a string")
+    if not text.strip():
+        raise RecordError(f"{field!r} is empty")
+    return data
+
+
+def summary_object(text: str, record_id: Any, options: BatchOptions, number: int = 0
+                   ) -> dict[str, Any]:
+    """Split, rank and select ``text``; the summary as a JSON-ready dict."""
+    from briefer import api
+    from briefer.render.json import summary_dict
+
+    source = str(record_id) if record_id is not None else f"line {number}"
+    doc = api.split(text, source=source, clean=options.clean)
+    summary = api.summarize(doc, count=options.count, algorithm=options.algorithm)
+    out: dict[str, Any] = {"id": record_id}
+    out.update((k, v) for k, v in summary_dict(summary).items() if k != "source")
+    return out
+
+
+def summarize_chunk(lines: Sequence[Line], options: BatchOptions, first: int
+                    ) -> list[dict[str, Any]]:
+    """:func:`summarize_record` over consecutive lines numbered from ``first``."""
+    return [summarize_record(line, options, first + k) for k, line in enumerate(lines)]
+
+
+def chunks(lines: Iterable[Line], size: int) -> Iterator[tuple[int, list[Line]]]:
+    """``(number of the first line, lines)`` for consecutive chunks of ``size`` lines."""
+    it = iter(lines)
+    first = 1
+    while chunk := list(islice(it, size)):
+        yield first, chunk
+        first += len(chunk)
+
+
+def ordered_results(submit: Callable[[int, list[Line]], Any],
+                    parts: Iterable[tuple[int, list[Line]]], ahead: int
+                    ) -> Iterator[dict[str, Any]]:
+    """Submit chunks, keeping at most ``ahead`` in flight, and yield results in input order.
+
+    ``submit(first, lines)`` returns a future (anything with ``.result()``).
+    """
+    pending: deque[Any] = deque()
+    for first, lines in parts:
+        pending.append(submit(first, lines))
+        if len(pending) >= ahead:
+            yield from pending.popleft().result()
+    while pending:
+        yield from pending.popleft().result()
+
+
+def worker_count(jobs: int) -> int:
+    """``jobs``, or one per CPU for 0."""
+    return jobs if jobs > 0 else (os.cpu_count() or 1)
+
+
+def run_local(lines: Iterable[Line], options: BatchOptions = BatchOptions(), *, jobs: int = 0,
+              chunk_size: int = 16) -> Iterator[dict[str, Any]]:
+    """Results for ``lines`` in order, computed by ``jobs`` processes (0: one per CPU).
+
+    With one job everything runs in this process.
+    """
+    from briefer.rank import DEFAULT_ALGORITHM, get_ranker
+
+    get_ranker(options.algorithm or DEFAULT_ALGORITHM)  # fail early, and warm forked workers
+    jobs = worker_count(jobs)
+    parts = chunks(lines, chunk_size)
+    if jobs == 1:
+        for first, part in parts:
+            yield from summarize_chunk(part, options, first)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    pool = ProcessPoolExecutor(max_workers=jobs)
+    try:
+        yield from ordered_results(
+            lambda first, part: pool.submit(summarize_chunk, part, options, first),
+            parts, ahead=4 * jobs)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def run_dask(lines: Iterable[Line], options: BatchOptions = BatchOptions(), *,
+             scheduler: str | None = None, client: Any = None, jobs: int = 0,
+             chunk_size: int = 16) -> Iterator[dict[str, Any]]:
+    """Results for ``lines`` in order, computed on a ``dask.distributed`` cluster.
+
+    Uses ``client`` if given, else connects to ``scheduler`` (an address such as
+    ``tcp://10.0.0.5:8786``), else starts a local cluster of ``jobs`` worker processes.
+    """
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError:
+        raise MissingDependency(
+            "the dask engine needs dask.distributed: pip install 'briefer[dask]'"
+        ) from None
+    from briefer.rank import DEFAULT_ALGORITHM, get_ranker
+
+    get_ranker(options.algorithm or DEFAULT_ALGORITHM)
+    cluster = None
+    own_client = client is None
+    if client is None:
+        if scheduler:
+            try:
+                client = Client(scheduler, timeout="10s")
+            except (OSError, TimeoutError) as err:
+                raise EngineError(f"cannot reach the dask scheduler at {scheduler}: {err}"
+                                  ) from None
+        else:
+            cluster = LocalCluster(n_workers=worker_count(jobs), threads_per_worker=1,
+                                   processes=True, dashboard_address=None)
+            client = Client(cluster)
+    try:
+        threads = sum(client.nthreads().values()) or 1
+        yield from ordered_results(
+            lambda first, part: client.submit(summarize_chunk, part, options, first,
+                                              pure=False),
+            chunks(lines, chunk_size), ahead=4 * threads)
+    finally:
+        if own_client:
+            client.close()
+        if cluster is not None:
+            cluster.close()
