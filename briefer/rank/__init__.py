@@ -41,6 +41,7 @@ class UnknownAlgorithm(ValueError):
 # run sumy's reference implementations through the adapter in briefer.rank.sumy_adapter.
 REGISTRY: dict[str, str] = {
     "lead": "briefer.rank.lead:rank",
+    "pacsum": "briefer.rank.position:rank",
     "sumy-lexrank": "briefer.rank.sumy_adapter:rank_lexrank",
     "sumy-textrank": "briefer.rank.sumy_adapter:rank_textrank",
     "sumy-lsa": "briefer.rank.sumy_adapter:rank_lsa",
@@ -55,7 +56,7 @@ REGISTRY: dict[str, str] = {
 for _name in ("lexrank", "textrank", "lsa", "luhn", "edmundson", "sumbasic", "kl", "reduction"):
     REGISTRY.setdefault(_name, REGISTRY[f"sumy-{_name}"])
 
-DEFAULT_ALGORITHM = "lexrank"
+DEFAULT_ALGORITHM = "pacsum"
 
 
 def algorithm_names() -> list[str]:
