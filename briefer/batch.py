@@ -140,15 +140,26 @@ def worker_count(jobs: int) -> int:
     return jobs if jobs > 0 else (os.cpu_count() or 1)
 
 
+def warm_up(options: BatchOptions) -> None:
+    """Summarize a two-sentence record here, before any worker starts.
+
+    An unknown algorithm fails at once instead of once per line, and forked workers inherit
+    the imported splitter, ranker and stemmer instead of each importing them again.
+    """
+    from briefer.rank import DEFAULT_ALGORITHM, get_ranker
+
+    get_ranker(options.algorithm or DEFAULT_ALGORITHM)
+    summarize_record(json.dumps({options.text_field: "Warm up the ranker. It is fast."}),
+                     options)
+
+
 def run_local(lines: Iterable[Line], options: BatchOptions = BatchOptions(), *, jobs: int = 0,
               chunk_size: int = 16) -> Iterator[dict[str, Any]]:
     """Results for ``lines`` in order, computed by ``jobs`` processes (0: one per CPU).
 
     With one job everything runs in this process.
     """
-    from briefer.rank import DEFAULT_ALGORITHM, get_ranker
-
-    get_ranker(options.algorithm or DEFAULT_ALGORITHM)  # fail early, and warm forked workers
+    warm_up(options)
     jobs = worker_count(jobs)
     parts = chunks(lines, chunk_size)
     if jobs == 1:
@@ -180,9 +191,7 @@ def run_dask(lines: Iterable[Line], options: BatchOptions = BatchOptions(), *,
         raise MissingDependency(
             "the dask engine needs dask.distributed: pip install 'briefer[dask]'"
         ) from None
-    from briefer.rank import DEFAULT_ALGORITHM, get_ranker
-
-    get_ranker(options.algorithm or DEFAULT_ALGORITHM)
+    warm_up(options)
     cluster = None
     own_client = client is None
     if client is None:
