@@ -1,0 +1,118 @@
+"""The evaluation core: reading the data, ROUGE known by hand, LEAD as the baseline row.
+
+``tests/data/eval_tiny.jsonl`` holds two documents whose scores are worked out below.
+rouge-score lower-cases, splits on non-alphanumerics and Porter-stems tokens longer than three
+characters, the same way on both sides, so the words can be counted as written.
+
+- ``cat``: the reference is the article's first two sentences, so LEAD-2 (``--ref-length``)
+  equals it: ROUGE-1 = ROUGE-2 = ROUGE-Lsum = 100.  LEAD-1 is the first sentence alone:
+  6 of its 6 words are in the 11-word reference, P = 1, R = 6/11, F1 = 12/17; bigrams 5 of 5
+  in 10 (the reference has one across its line break, "mat dogs"), F1 = 2/3; the LCS is the
+  whole sentence, so ROUGE-Lsum = ROUGE-1.
+- ``fox``: LEAD-1 "Red fox ran far." against "Red fox sat.": unigrams 2 of 4 predicted, 2 of 3
+  reference, F1 = 2 * (1/2)(2/3) / (1/2 + 2/3) = 4/7; bigrams (red fox) 1 of 3 and 1 of 2,
+  F1 = 2/5; LCS "red fox" = 2 words, ROUGE-Lsum = 4/7.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from briefer import evaluate
+from briefer.rank import UnknownAlgorithm
+
+TINY = Path(__file__).resolve().parents[1] / "data" / "eval_tiny.jsonl"
+
+
+def test_read_records_splits_reference_lines() -> None:
+    records = evaluate.read_records(TINY)
+    assert [r.id for r in records] == ["cat", "fox"]
+    assert records[0].reference == ("The cat sat on the mat.", "Dogs bark loudly at night.")
+    assert records[1].text.startswith("Red fox ran far.")
+    assert len(evaluate.read_records(TINY, limit=1)) == 1
+
+
+def test_ref_length_lead_matches_the_hand_computed_scores() -> None:
+    result = evaluate.evaluate(evaluate.read_records(TINY), ["lead"], count=None)
+    (row,) = result.rows  # "lead" asked for again is not scored twice
+    assert row.label == "LEAD-ref"
+    assert row.rouge1 == round(100 * (1 + 4 / 7) / 2, 2) == 78.57
+    assert row.rouge2 == round(100 * (1 + 2 / 5) / 2, 2) == 70.0
+    assert row.rougeLsum == 78.57
+    assert result.documents == 2 and result.count is None
+
+
+def test_lead_one_matches_the_hand_computed_scores() -> None:
+    result = evaluate.evaluate(evaluate.read_records(TINY), [], count=1)
+    row = result.rows[0]
+    assert row.label == "LEAD-1"
+    assert row.rouge1 == round(100 * (12 / 17 + 4 / 7) / 2, 2)
+    assert row.rouge2 == round(100 * (2 / 3 + 2 / 5) / 2, 2)
+    assert row.rougeLsum == row.rouge1
+
+
+def test_baseline_first_then_algorithms_in_order_with_timings() -> None:
+    result = evaluate.evaluate(evaluate.read_records(TINY), ["pacsum", "sumy-luhn"], count=2)
+    assert [r.algorithm for r in result.rows] == ["lead", "pacsum", "sumy-luhn"]
+    for row in result.rows:
+        assert 0 <= row.rouge1 <= 100 and 0 <= row.rouge2 <= 100 and 0 <= row.rougeLsum <= 100
+        assert row.ms_per_doc >= 0
+
+
+def test_parallel_scores_equal_serial_and_progress_counts_every_document() -> None:
+    records = evaluate.read_records(TINY) * 9  # 18 documents: more than one chunk
+    seen: list[int] = []
+    serial = evaluate.evaluate(records, ["pacsum"], count=2, jobs=1, progress=seen.append)
+    parallel = evaluate.evaluate(records, ["pacsum"], count=2, jobs=2)
+    assert sum(seen) == len(records)
+    strip = [(r.label, r.rouge1, r.rouge2, r.rougeLsum) for r in serial.rows]
+    assert strip == [(r.label, r.rouge1, r.rouge2, r.rougeLsum) for r in parallel.rows]
+
+
+def test_rouge_f1_of_identical_text_is_one() -> None:
+    scorer = evaluate.make_scorer()
+    assert evaluate.rouge_f1(scorer, ["A cat sat."], ["A cat sat."]) == (1.0, 1.0, 1.0)
+    assert evaluate.rouge_f1(scorer, ["A cat sat."], []) == (0.0, 0.0, 0.0)
+
+
+def test_unknown_algorithm_fails_before_any_work() -> None:
+    with pytest.raises(UnknownAlgorithm):
+        evaluate.evaluate(evaluate.read_records(TINY), ["no-such-ranker"])
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    (None, "cannot read"),
+    ("", "no records"),
+    ("this is not json\n", "line 1: not a JSON object"),
+    ('[1, 2]\n', "line 1: not a JSON object"),
+    ('{"article": "A text.", "reference": "A."}\n{"article": "B."}\n',
+     "line 2: no 'reference' field"),
+    ('{"text": "A text.", "reference": "A."}\n', "line 1: no 'article' field"),
+    ('{"article": "A text.", "reference": 3}\n', "neither a string"),
+    ('{"article": "A text.", "reference": "  \\n "}\n', "'reference' is empty"),
+])
+def test_bad_data_is_a_data_error_naming_the_line(tmp_path: Path, content: str | None,
+                                                   message: str) -> None:
+    path = tmp_path / "data.jsonl"
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    with pytest.raises(evaluate.DataError, match=message):
+        evaluate.read_records(path)
+
+
+def test_blank_lines_are_skipped_and_text_field_is_configurable(tmp_path: Path) -> None:
+    path = tmp_path / "data.jsonl"
+    path.write_text("\n" + json.dumps({"text": "One. Two.", "reference": ["One."]}) + "\n\n",
+                    encoding="utf-8")
+    (record,) = evaluate.read_records(path, text_field="text")
+    assert record.reference == ("One.",) and record.id == "2"
+
+
+def test_missing_rouge_score_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "rouge_score", None)
+    with pytest.raises(evaluate.MissingDependency, match=r"pip install 'briefer\[eval\]'"):
+        evaluate.make_scorer()
