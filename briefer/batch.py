@@ -57,9 +57,9 @@ def summarize_record(line: Line, options: BatchOptions = BatchOptions(), number:
     """
     record_id = None
     try:
-        data = parse_record(line, options)
+        data = parse_object(line)
         record_id = data.get(options.id_field)
-        return summary_object(data[options.text_field], record_id, options, number)
+        return summary_object(record_text(data, options.text_field), record_id, options, number)
     except RecordError as err:
         message = str(err)
     except Exception as err:  # a bug or a pathological text: report it, keep the batch going
@@ -67,19 +67,26 @@ def summarize_record(line: Line, options: BatchOptions = BatchOptions(), number:
     return {"id": record_id, "line": number, "error": message}
 
 
-def parse_record(line: Line, options: BatchOptions) -> dict[str, Any]:
-    """The JSON object on ``line``, checked to have a non-empty text; else :class:`RecordError`."""
+def parse_object(line: Line) -> dict[str, Any]:
+    """The JSON object on ``line`` (UTF-8 when bytes), else :class:`RecordError`."""
+    if isinstance(line, bytes):
+        try:
+            line = line.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise RecordError("not UTF-8 text") from None
     if not line.strip():
         raise RecordError("blank line")
     try:
         data = json.loads(line)
-    except UnicodeDecodeError:
-        raise RecordError("not UTF-8 text") from None
     except ValueError as err:
         raise RecordError(f"not JSON ({err})") from None
     if not isinstance(data, dict):
         raise RecordError("not a JSON object")
-    field = options.text_field
+    return data
+
+
+def record_text(data: dict[str, Any], field: str) -> str:
+    """The record's non-empty text, else :class:`RecordError`."""
     if field not in data:
         raise RecordError(f"no {field!r} field")
     text = data[field]
@@ -87,7 +94,7 @@ def parse_record(line: Line, options: BatchOptions) -> dict[str, Any]:
         raise RecordError(f"{field!r} is not a string")
     if not text.strip():
         raise RecordError(f"{field!r} is empty")
-    return data
+    return text
 
 
 def summary_object(text: str, record_id: Any, options: BatchOptions, number: int = 0

@@ -1,0 +1,149 @@
+"""The batch core: one record in, one object out; order, error objects, engines agree."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from briefer import api, batch
+from briefer.evaluate import MissingDependency
+
+SEED = Path(__file__).resolve().parents[2] / "seeds" / "venezuela-mexico.txt"
+
+
+def story(n: int) -> str:
+    """A small, distinct news-like text for record ``n``."""
+    return (f"Officials in town {n} opened a bridge on Monday. The bridge cost {n} million "
+            f"dollars and took three years to build. Traffic on the old bridge in town {n} "
+            "will fall by half, officials said. Critics said the money should have gone to "
+            "schools. The mayor said the bridge would bring trade.")
+
+
+def record_lines(count: int) -> list[str]:
+    return [json.dumps({"id": f"r{n}", "text": story(n)}) for n in range(count)]
+
+
+def test_a_record_becomes_the_summarize_json_object_with_its_id() -> None:
+    text = SEED.read_text(encoding="utf-8")
+    out = batch.summarize_record(json.dumps({"id": 7, "text": text}),
+                                 batch.BatchOptions(count=3), number=1)
+    assert set(out) == {"id", "title", "algorithm", "sentences"}
+    assert out["id"] == 7
+    assert out["title"] == api.split(text).title and out["title"]
+    assert len(out["sentences"]) == 3
+    for s in out["sentences"]:
+        assert set(s) == {"index", "text", "start", "end", "score"}
+        assert " ".join(text[s["start"]:s["end"]].split()) == s["text"]
+
+
+def test_fields_count_and_algorithm_are_options() -> None:
+    line = json.dumps({"key": "a", "body": story(1)}).encode()
+    options = batch.BatchOptions(text_field="body", id_field="key", count=2, algorithm="lead")
+    out = batch.summarize_record(line, options)
+    assert out["id"] == "a" and out["algorithm"] == "lead"
+    assert [s["index"] for s in out["sentences"]] == [1, 2]
+
+
+def test_a_record_without_id_gets_null() -> None:
+    out = batch.summarize_record(json.dumps({"text": story(2)}))
+    assert out["id"] is None and out["sentences"]
+
+
+@pytest.mark.parametrize(("line", "record_id", "error"), [
+    ("", None, "blank line"),
+    ("   \n", None, "blank line"),
+    ("{not json", None, "not JSON"),
+    (b'{"text": "caf\xe9"}', None, "not UTF-8"),
+    ("[1, 2, 3]", None, "not a JSON object"),
+    ('{"id": 4, "body": "text"}', 4, "no 'text' field"),
+    ('{"id": "x", "text": 12}', "x", "'text' is not a string"),
+    ('{"id": "y", "text": "  \\n "}', "y", "'text' is empty"),
+])
+def test_bad_lines_become_error_objects(line: str | bytes, record_id: object, error: str
+                                        ) -> None:
+    out = batch.summarize_record(line, number=12)
+    assert set(out) == {"id", "line", "error"}
+    assert out["id"] == record_id and out["line"] == 12
+    assert error in out["error"]
+
+
+def test_an_unexpected_failure_is_an_error_object_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    def explode(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(batch, "summary_object", explode)
+    out = batch.summarize_record(json.dumps({"id": 1, "text": "A text."}), number=3)
+    assert out == {"id": 1, "line": 3, "error": "RuntimeError: boom"}
+
+
+def test_run_local_keeps_order_and_numbers_bad_lines() -> None:
+    lines = record_lines(5)
+    lines[1:1] = ["oops", ""]
+    out = list(batch.run_local(lines, jobs=1, chunk_size=2))
+    assert len(out) == len(lines)
+    assert out[1] == {"id": None, "line": 2, "error": out[1]["error"]}
+    assert out[2]["line"] == 3 and out[2]["error"] == "blank line"
+    assert [o["id"] for o in out if "error" not in o] == [f"r{n}" for n in range(5)]
+
+
+def test_parallel_output_equals_serial_output() -> None:
+    lines = record_lines(40) + ["bad"] + record_lines(3)
+    serial = list(batch.run_local(lines, jobs=1))
+    parallel = list(batch.run_local(lines, jobs=2, chunk_size=3))
+    assert parallel == serial
+    assert parallel[40]["line"] == 41
+
+
+def test_runner_streams_with_bounded_look_ahead() -> None:
+    """The first result comes back after a bounded number of lines was read, not all of them."""
+    consumed = 0
+
+    def source():
+        nonlocal consumed
+        for line in record_lines(200):
+            consumed += 1
+            yield line
+
+    results = batch.run_local(source(), jobs=1, chunk_size=4)
+    next(results)
+    assert consumed <= 4
+
+    class Done:
+        def __init__(self, value: list[dict]) -> None:
+            self.value = value
+
+        def result(self) -> list[dict]:
+            return self.value
+
+    consumed = 0
+    ordered = batch.ordered_results(
+        lambda first, part: Done(batch.summarize_chunk(part, batch.BatchOptions(), first)),
+        batch.chunks(source(), 5), ahead=3)
+    first = next(ordered)
+    assert first["id"] == "r0" and consumed <= 3 * 5
+
+
+def test_chunks_number_their_first_line() -> None:
+    assert list(batch.chunks(["a", "b", "c", "d", "e"], 2)) == [
+        (1, ["a", "b"]), (3, ["c", "d"]), (5, ["e"])]
+
+
+def test_dask_engine_output_equals_local_output() -> None:
+    distributed = pytest.importorskip("dask.distributed")
+    lines = record_lines(12) + ["{}"] + record_lines(2)
+    local = list(batch.run_local(lines, jobs=1))
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False,
+                                  dashboard_address=None) as cluster, \
+            distributed.Client(cluster) as client:
+        remote = list(batch.run_dask(lines, client=client, chunk_size=4))
+    assert remote == local
+    assert remote[12] == {"id": None, "line": 13, "error": "no 'text' field"}
+
+
+def test_dask_missing_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "dask.distributed", None)
+    with pytest.raises(MissingDependency, match=r"pip install 'briefer\[dask\]'"):
+        next(batch.run_dask(record_lines(1)))
