@@ -43,14 +43,17 @@ Parameters and held-out numbers
 Four numbers (``BACKWARD_WEIGHT``, ``PRIOR_WEIGHT``, the plateau of three and the decay of
 four sentences) were chosen by grid search on the records at even positions (0, 2, 4, ... in
 file order) of the 399 CNN/DailyMail test articles in ``cnndm_test_399.jsonl`` and then
-checked on the odd ones.  ROUGE-1/2/Lsum F1, 3 sentences (``briefer eval``; see
-``docs/evaluation.md``):
+checked on the odd ones.  The grids ran on the tuning half; the held-out half was looked at
+only for a few finished variants (cue penalties, term weights), each of which was dropped as no
+better on the tuning half either.  ROUGE-1/2/Lsum F1, 3 sentences (``briefer eval``; commands
+in ``docs/evaluation.md``):
 
 =============  =====================  =====================
 split          LEAD-3                 pacsum
 =============  =====================  =====================
 even (tuning)  41.81 / 19.19 / 38.32  42.58 / 19.68 / 38.91
 odd (held out) 42.47 / 19.17 / 38.50  43.74 / 20.39 / 39.90
+all 399        42.14 / 19.18 / 38.41  43.16 / 20.03 / 39.40
 =============  =====================  =====================
 
 Cost
@@ -59,7 +62,8 @@ Tokenising is linear in the text.  Similarities are computed only between senten
 ``WINDOW`` (256) apart, in dense blocks of ``WINDOW x 3 WINDOW``; a document of up to 257
 sentences (any news article) therefore gets exactly PacSum's all-pairs centrality, and a
 longer one a banded approximation whose cost is linear in its length (memory ``O(WINDOW^2)``
-per block) instead of a dense ``n x n`` matrix.
+per block) instead of a dense ``n x n`` matrix.  Measured on one CPU: about 3.5 ms per news
+article; one 10.6 MB text of 81,060 sentences in 4.3 s (splitting it takes another 2.8 s).
 """
 
 from __future__ import annotations
