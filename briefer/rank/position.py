@@ -71,8 +71,7 @@ from __future__ import annotations
 import numpy as np
 from scipy import sparse
 
-from briefer import tokens
-from briefer.rank import RankInput
+from briefer.rank import RankInput, terms
 
 BACKWARD_WEIGHT = -2.0  # PacSum's lambda_1 (edges to preceding sentences); lambda_2 = 1
 PRIOR_WEIGHT = 0.25
@@ -98,23 +97,8 @@ def rank(doc: RankInput) -> list[float]:
 def tfidf_vectors(sentences: tuple[str, ...] | list[str], language: str = "english"
                   ) -> sparse.csr_matrix:
     """L2-normalised TF-IDF rows (``1 + log tf``, smoothed in-document idf) of content stems."""
-    stem = tokens.make_stemmer(language)
-    stops = tokens.stop_words(language)
-    vocabulary: dict[str, int] = {}
-    columns: list[int] = []
-    indptr = [0]
-    for sentence in sentences:
-        for word in tokens.words(sentence):
-            lowered = word.lower()
-            if lowered not in stops:
-                columns.append(vocabulary.setdefault(stem(lowered), len(vocabulary)))
-        indptr.append(len(columns))
-    n, width = len(sentences), max(1, len(vocabulary))
-    counts = sparse.csr_matrix(
-        (np.ones(len(columns)), np.asarray(columns, dtype=np.int64), np.asarray(indptr)),
-        shape=(n, width),
-    )
-    counts.sum_duplicates()
+    counts, _ = terms.count_matrix(terms.sentence_terms(sentences, language))
+    n, width = counts.shape
     counts.data = 1.0 + np.log(counts.data)
     df = np.bincount(counts.indices, minlength=width)
     idf = np.log((1.0 + n) / (1.0 + df)) + 1.0
