@@ -41,6 +41,11 @@ def split(
             start, end = p_start + s_start, p_start + s_end
             body = text[start:end]
             if clean:
+                cut = cleanup.teaser_prefix_end(body)
+                if cut:
+                    removed.append(Span(start, start + cut, "teaser"))
+                    start += cut
+                    body = text[start:end]
                 kind = cleanup.boilerplate_kind(body)
                 if kind:
                     removed.append(Span(start, end, kind))

@@ -50,18 +50,30 @@ _TEASER = re.compile(
         scroll\ down(?:\ for)?(?:\ (?:the|more|more\ of\ the))?(?:\ videos?|\ pictures?)?|
         click\ (?:here|to)|tap\ here|sign\ up|subscribe|advertisement|sponsored|
         follow\ (?:us|@)|watch(?:\ the)?\ video|watch\ now|listen\ now|
-        share\ this|copyright|all\ rights\ reserved|\(c\)\ |©
-    )\b""",
+        share\ this|copyright|all\ rights\ reserved
+    )\b
+    |^\W*(?:\(c\)\ |©|(?:watch|video|photos|pictures|gallery|related|listen)\s*:)""",
     re.IGNORECASE | re.VERBOSE,
 )
 
-#: "LONDON, England (CNN) -- ", "WASHINGTON (Reuters) - ", "By Jane Doe, Staff Writer | "
+#: "LONDON, England (CNN) -- ", "WASHINGTON (Reuters) - ", "(CNN)The ...", "Rome (AP) The ...":
+#: a place, then an agency in parentheses and a dash; the dash may be missing after an
+#: all-capitals agency, which is how CNN's own pages print it ("(CNN)Ever had...").
 _DATELINE = re.compile(
     r"""^(?:[A-Z][A-Za-z.'’-]*(?:[ ,]+[A-Z][A-Za-z.'’-]*){0,4}[ ,]*)?
-        \((?:[A-Z][A-Za-z.&' ]{0,24})\)\s*(?:--|—|–|-|:)\s*""",
+        (?:\((?:[A-Z][A-Za-z.&' ]{0,24})\)\s*(?:--|—|–|-|:)\s*
+          |\([A-Z][A-Z&]{1,9}\)\s*)""",
     re.VERBOSE,
 )
+GLUED_MIN_WORDS = 6
 _CAPS_DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]{2,40}\s*(?:--|—|–)\s*")
+
+#: "Scroll down for video" glued to the next sentence, as scraped pages often leave it (the
+#: button's label, then a caption or the story with no full stop between).
+_GLUED_TEASER = re.compile(
+    r"^\W*[Ss]croll down(?: for)?(?: (?:the|more|more of the))?(?: videos?| pictures?)?"
+    r"(?:[.:…]+|\s)\s*(?=[A-Z‘'\"“])"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +160,19 @@ def dateline_end(sentence: str) -> int:
         return 0
     rest = sentence[m.end():]
     return m.end() if rest[:1].isupper() or rest[:1] in "\"“‘'" else 0
+
+
+def teaser_prefix_end(sentence: str) -> int:
+    """Length of a teaser glued to the front of a sentence ("Scroll down for video A man..."),
+    when at least :data:`GLUED_MIN_WORDS` words of story follow it; else 0.
+
+    Dropping such a sentence whole would lose the story glued to the button's label; keeping
+    it whole would print the label in the brief.
+    """
+    m = _GLUED_TEASER.match(sentence)
+    if not m or len(_WORD.findall(sentence[m.end():])) < GLUED_MIN_WORDS:
+        return 0
+    return m.end()
 
 
 def title_text(text: str) -> str:

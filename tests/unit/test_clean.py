@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from briefer import api
-from briefer.clean import dateline_end, find_layout, furniture_kind
+from briefer.clean import dateline_end, find_layout, furniture_kind, teaser_prefix_end
 
 
 @pytest.mark.parametrize(
@@ -37,6 +37,10 @@ def test_furniture_lines(line: str, kind: str | None) -> None:
         ("LONDON, England (CNN) -- The prime minister said", "The prime minister said"),
         ("WASHINGTON (Reuters) - U.S. stocks fell", "U.S. stocks fell"),
         ("PARIS (AP) — Protesters gathered", "Protesters gathered"),
+        ("(CNN)Ever had a headache?", "Ever had a headache?"),
+        ("London (CNN)The Hatton Garden heist", "The Hatton Garden heist"),
+        ("Officials (AP) said it was over", None),
+        ("Obama (D) Said nothing", None),
         ("The man (who asked not to be named) - said nothing", None),
         ("Officials said it was fine.", None),
     ],
@@ -101,3 +105,48 @@ def test_teaser_sentence_inside_paragraph_is_removed() -> None:
     assert [s.text for s in doc.sentences] == [
         "A comet was filmed passing the sun.", "The footage took five years to gather."]
     assert [doc.text[r.start:r.end] for r in doc.removed] == ["Scroll down for video."]
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("VIDEO: Firefighters rescue a cat from a tree", "teaser"),
+        ("Related: How the vote was won", "teaser"),
+        ("© 2015 Cable News Network", "teaser"),
+        ("Subscribers to the service rose by a third.", None),
+        ("Video footage showed the car leaving at speed.", None),
+    ],
+)
+def test_teaser_labels(line: str, kind: str | None) -> None:
+    assert furniture_kind(line) == kind
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rest"),
+    [
+        ("Scroll down for video A young woman who was abused has told a court of it.",
+         "A young woman who was abused has told a court of it."),
+        ("Scroll down for video. The boxes of passport applications piled up in Liverpool.",
+         "The boxes of passport applications piled up in Liverpool."),
+        ("Scroll down for video A man spoke.", None),  # too little story: a whole teaser
+        ("Scroll down the page to see a young woman tell the court of it.", None),
+        ("A young woman told a court of it.", None),
+    ],
+)
+def test_glued_teaser_prefix(sentence: str, rest: str | None) -> None:
+    cut = teaser_prefix_end(sentence)
+    assert (sentence[cut:] if cut else None) == rest
+
+
+def test_glued_teaser_is_trimmed_not_the_story() -> None:
+    text = ("A woman has told a court of her ordeal. Scroll down for video A young woman who "
+            "was abused by her boss has told a court of the severe impact on her life.")
+    doc = api.split(text)
+    assert [s.text for s in doc.sentences] == [
+        "A woman has told a court of her ordeal.",
+        "A young woman who was abused by her boss has told a court of the severe impact on "
+        "her life."]
+    second = doc.sentences[1]
+    assert text[second.start:second.end] == second.text
+    assert [(r.kind, text[r.start:r.end]) for r in doc.removed] == [
+        ("teaser", "Scroll down for video ")]
