@@ -29,7 +29,8 @@ STDIN_NAME = "<stdin>"
 # C0 controls except tab and newline, DEL, C1 controls, and the bidirectional overrides and
 # isolates that can make text display in an order other than the one it is read in.
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-_HTML_SNIFF = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
+_HTML_SNIFF = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
+                         re.I | re.S)
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -65,7 +66,8 @@ def read_source(name: str, stdin: BinaryIO | None = None) -> Source:
 def decode_source(label: str, data: bytes) -> Source:
     """Decode raw bytes from ``label`` into a :class:`Source` (the part tests call directly)."""
     if not data.strip():
-        raise InputError(f"{label}: is empty" if not data else f"{label}: contains only blank space")
+        raise InputError(f"{label}: is empty" if not data
+                         else f"{label}: contains only blank space")
     text, encoding = _decode(label, data)
     is_html = bool(_HTML_SNIFF.match(data[:4096])) or (
         label.lower().endswith((".html", ".htm", ".xhtml")) and "<" in text[:4096]
