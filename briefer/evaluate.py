@@ -8,7 +8,9 @@ documents and multiplied by 100.
 
 Each document is read as any text is (:func:`briefer.api.split` with the clean-up on), ranked
 and cut by :func:`briefer.api.summarize`, so the numbers measure what a user gets.  LEAD-k is
-always scored as the baseline row.  The time per document is the wall time of
+always scored as the baseline row; with ``oracle=True`` so is the greedy extractive oracle
+(:func:`greedy_oracle`), the ceiling any sentence-picking method could reach against these
+references.  The time per document is the wall time of
 ``summarize`` (ranking and selection; the shared splitting is not counted).
 
 Nothing here prints: :func:`evaluate` returns an :class:`Evaluation` and reports progress
@@ -28,6 +30,7 @@ from typing import Any
 
 ROUGE_TYPES = ("rouge1", "rouge2", "rougeLsum")
 BASELINE = "lead"
+ORACLE = "oracle"
 
 
 class DataError(ValueError):
@@ -148,15 +151,52 @@ def baseline_label(count: int | None) -> str:
     return f"LEAD-{count}" if count is not None else "LEAD-ref"
 
 
+def label(name: str, count: int | None) -> str:
+    """The row's name as printed: LEAD-3, oracle-3, or the ranker's name."""
+    if name == BASELINE:
+        return baseline_label(count)
+    if name == ORACLE:
+        return f"greedy oracle-{count}" if count is not None else "greedy oracle-ref"
+    return name
+
+
+def greedy_oracle(scorer: Any, sentences: Sequence[str], reference: Sequence[str], count: int
+                  ) -> list[int]:
+    """Positions (in source order) of a greedy extractive oracle summary of ``count`` sentences.
+
+    The labelling procedure of Nallapati et al. (2017, SummaRuNNer) as used by Liu & Lapata
+    (2019, BertSum, ``greedy_selection``): repeatedly add the sentence that most raises the
+    mean of ROUGE-1 and ROUGE-2 F1 against the reference, and stop early when none raises it.
+    It needs the reference, so it is a ceiling for comparison, never a ranker.
+    """
+    chosen: list[int] = []
+    best = 0.0
+    for _ in range(min(count, len(sentences))):
+        step_best, step_pick = best, None
+        for i in range(len(sentences)):
+            if i in chosen:
+                continue
+            picked = [sentences[j] for j in sorted([*chosen, i])]
+            r1, r2, _ = rouge_f1(scorer, reference, picked)
+            if (r1 + r2) / 2 > step_best:
+                step_best, step_pick = (r1 + r2) / 2, i
+        if step_pick is None:
+            break
+        chosen.append(step_pick)
+        best = step_best
+    return sorted(chosen)
+
+
 def evaluate(
     records: Sequence[Record],
     algorithms: Sequence[str],
     *,
     count: int | None = 3,
     jobs: int = 1,
+    oracle: bool = False,
     progress: Callable[[int], None] | None = None,
 ) -> Evaluation:
-    """Score LEAD-``count`` and each of ``algorithms`` on ``records``.
+    """Score LEAD-``count``, each of ``algorithms`` and optionally the oracle on ``records``.
 
     ``count=None`` takes as many sentences as each reference has lines.  ``jobs`` > 1 spreads
     documents over that many processes (0 means one per CPU); the timings then share the CPUs
@@ -167,6 +207,8 @@ def evaluate(
     names = [BASELINE] + [a.lower() for a in algorithms if a.lower() != BASELINE]
     for name in names:
         get_ranker(name)  # an unknown name fails here, before any work
+    if oracle:
+        names.append(ORACLE)
     make_scorer()  # and so does a missing rouge-score
     sums = [[0.0] * (len(ROUGE_TYPES) + 1) for _ in names]
     for chunk_sums, chunk_size in _run_chunks(records, names, count, jobs):
@@ -177,7 +219,7 @@ def evaluate(
             progress(chunk_size)
     n = len(records)
     rows = tuple(
-        Row(name, baseline_label(count) if name == BASELINE else name,
+        Row(name, label(name, count),
             *(round(100 * v / n, 2) for v in values[:-1]), round(1000 * values[-1] / n, 2))
         for name, values in zip(names, sums, strict=True)
     )
@@ -196,9 +238,13 @@ def score_chunk(records: Sequence[Record], names: Sequence[str], count: int | No
         n = len(record.reference) if count is None else count
         for row, name in zip(sums, names, strict=True):
             t0 = time.perf_counter()
-            summary = api.summarize(doc, count=n, algorithm=name)
+            if name == ORACLE:
+                texts = [s.text for s in doc.sentences]
+                picked = [texts[i] for i in greedy_oracle(scorer, texts, record.reference, n)]
+            else:
+                picked = [s.text for s in api.summarize(doc, count=n, algorithm=name).sentences]
             elapsed = time.perf_counter() - t0
-            values = rouge_f1(scorer, record.reference, [s.text for s in summary.sentences])
+            values = rouge_f1(scorer, record.reference, picked)
             for k, v in enumerate((*values, elapsed)):
                 row[k] += v
     return sums

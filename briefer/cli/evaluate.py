@@ -20,6 +20,7 @@ Examples:
   briefer eval cnndm_test_399.jsonl -n 3
   briefer eval data.jsonl -a pacsum,sumy-lexrank,sumy-textrank --ref-length
   briefer eval data.jsonl --text-field text --limit 50 -j 0 -f json
+  briefer eval data.jsonl -n 3 --oracle
 """)
 @click.argument("data", type=str)
 @click.option("-a", "--algorithms", default=None, metavar="ALG[,ALG...]",
@@ -35,12 +36,15 @@ Examples:
               help="Score only the first K records.")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
               help="Processes to use; 0 means one per CPU (timings then share the CPUs).")
+@click.option("--oracle", is_flag=True,
+              help="Also score the greedy extractive oracle (the best any sentence picker "
+                   "could do against these references; slow).")
 @click.option("--text-field", default="article", show_default=True,
               help="The field holding the text to summarize.")
 @click.option("--reference-field", default="reference", show_default=True,
               help="The field holding the reference, one sentence a line.")
 def evaluate(data: str, algorithms: str | None, count: int | None, ref_length: bool,
-             fmt: str | None, limit: int | None, jobs: int, text_field: str,
+             fmt: str | None, limit: int | None, jobs: int, oracle: bool, text_field: str,
              reference_field: str) -> None:
     """Score rankers on DATA (JSON lines with a text and a reference summary).
 
@@ -60,7 +64,7 @@ def evaluate(data: str, algorithms: str | None, count: int | None, ref_length: b
         records = core.read_records(data, text_field=text_field,
                                     reference_field=reference_field, limit=limit)
         with progress("scoring", len(records), "documents") as advance:
-            result = core.evaluate(records, names, count=count, jobs=jobs,
+            result = core.evaluate(records, names, count=count, jobs=jobs, oracle=oracle,
                                    progress=lambda k: advance(k, k))
     except (core.DataError, core.MissingDependency) as err:
         raise InputFailure(str(err)) from None

@@ -83,3 +83,11 @@ def test_missing_rouge_score_is_exit_1_with_the_install_command(
     result = CliRunner().invoke(cli, ["eval", str(TINY)])
     assert result.exit_code == 1
     assert "pip install 'briefer[eval]'" in result.output
+
+
+def test_oracle_row_when_asked() -> None:
+    result = CliRunner().invoke(cli, ["eval", str(TINY), "-n", "2", "--oracle", "-f", "json"])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.output)["rows"]
+    assert [r["label"] for r in rows] == ["LEAD-2", "pacsum", "greedy oracle-2"]
+    assert rows[-1]["rouge1"] == 78.57  # worked out in test_evaluate.py

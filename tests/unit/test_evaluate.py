@@ -116,3 +116,24 @@ def test_missing_rouge_score_says_how_to_install_it(monkeypatch: pytest.MonkeyPa
     monkeypatch.setitem(sys.modules, "rouge_score", None)
     with pytest.raises(evaluate.MissingDependency, match=r"pip install 'briefer\[eval\]'"):
         evaluate.make_scorer()
+
+
+def test_greedy_oracle_stops_when_no_sentence_helps_and_matches_hand_scores() -> None:
+    """Two sentences allowed.  ``cat``: the two reference sentences, ROUGE 100.  ``fox``:
+    "Red fox ran far." (4/7, 2/5 as above); any second sentence only adds unmatched words,
+    so the oracle stops at one sentence and LEAD-2 (which takes a second) scores lower."""
+    result = evaluate.evaluate(evaluate.read_records(TINY), [], count=2, oracle=True)
+    lead, oracle = result.rows
+    assert (oracle.algorithm, oracle.label) == ("oracle", "greedy oracle-2")
+    assert oracle.rouge1 == round(100 * (1 + 4 / 7) / 2, 2) == 78.57
+    assert oracle.rouge2 == round(100 * (1 + 2 / 5) / 2, 2) == 70.0
+    assert lead.rouge1 < oracle.rouge1
+
+
+def test_greedy_oracle_picks_in_source_order() -> None:
+    scorer = evaluate.make_scorer()
+    sentences = ["Markets were calm.", "The bridge reopened on Monday.", "Traffic flowed again."]
+    reference = ["Traffic flowed again after the bridge reopened."]
+    assert evaluate.greedy_oracle(scorer, sentences, reference, 3) == [1, 2]
+    assert evaluate.greedy_oracle(scorer, sentences, reference, 1) == [2]
+    assert evaluate.greedy_oracle(scorer, [], reference, 3) == []
