@@ -186,3 +186,25 @@ def test_html_file(tmp_path: Path) -> None:
     data = json.loads(proc.stdout)
     assert data["title"] == "Flood"
     assert all("Paragraph" in s["text"] for s in data["sentences"])
+
+
+def test_ten_megabyte_file_is_summarized(tmp_path: Path) -> None:
+    """Issue 2's 10 MB case works end to end (its time and memory are measured in
+    benchmarks/bench_rank.py, not asserted here).  Each copy of the seed gets a numbered
+    paragraph of its own, so the text is not one sentence repeated."""
+    seed = SEED.read_text(encoding="utf-8")
+    parts, size, k = [], 0, 0
+    while size < 10_000_000:
+        part = f"{seed}\n\nDispatch {k} was filed from desk {k % 97} at {k % 24}:00 hours.\n\n"
+        parts.append(part)
+        size += len(part.encode("utf-8"))
+        k += 1
+    path = tmp_path / "big.txt"
+    text = "".join(parts)
+    path.write_text(text, encoding="utf-8")
+    proc = run("summarize", str(path), "-n", "5", "-f", "json")
+    assert proc.returncode == 0, proc.stderr[-500:]
+    chosen = json.loads(proc.stdout)["sentences"]
+    assert len(chosen) == 5
+    for s in chosen:
+        assert " ".join(text[s["start"]:s["end"]].split()) == s["text"]
