@@ -111,6 +111,16 @@ def test_auto_falls_back_to_news_for_a_text_without_names() -> None:
     assert brief.template == "news"
 
 
+def test_news_template_files_a_critical_condition_as_no_reaction() -> None:
+    """"critical" and "criticised" share the stem "critic"; the news template's Reactions
+    must not take an accident report for a reaction."""
+    doc = api.split("A bus overturned on the motorway on Friday. One passenger was left in "
+                    "critical condition in hospital. The mayor condemned the state of the road.")
+    placed = place_sentences([doc], "news")
+    assert placed[(0, 1)] != "Reactions"
+    assert placed[(0, 2)] == "Reactions"
+
+
 def test_ties_go_to_the_earlier_section() -> None:
     template = parse_template('[[section]]\ntitle = "First"\ntopics = ["river"]\n'
                               '[[section]]\ntitle = "Second"\ntopics = ["rain"]\n', "t.toml")
