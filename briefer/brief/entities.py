@@ -63,7 +63,10 @@ EVENT_WORDS = frozenset("""
     games week cup championship championships olympics festival awards award prize summit
     conference show series tour expo open trophy league war act bill treaty accord agreement
     day year season street road avenue square park bridge river island islands mountains
-    mountain lake sea ocean coast valley desert airport station stadium
+    mountain lake sea ocean coast valley desert airport station stadium marathon race prix
+    derby fair election elections museum gallery centre center hall theatre theater hotel zoo
+    prison jail palace tower cathedral temple mosque beach harbour harbor port canal highway
+    motorway
 """.split())
 
 #: Particles that may sit inside a name ("Cartel de los Soles", "Bank of England").

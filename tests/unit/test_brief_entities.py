@@ -44,6 +44,15 @@ def test_a_place_inside_a_longer_name_is_not_the_place() -> None:
     assert kinds.get("Washington Post") == "organisation"
 
 
+def test_events_and_buildings_named_for_places_are_not_people() -> None:
+    cast = cast_of("Lorraine Valentine is running the London Marathon.\n\n"
+                   "She visited the Natural History Museum and the Savoy Hotel.")
+    kinds = names(cast)
+    assert kinds.get("Lorraine Valentine") == "person"
+    assert kinds.get("London Marathon") == "other"
+    assert "person" not in {kinds.get("Natural History Museum"), kinds.get("Savoy Hotel")}
+
+
 def test_people_merge_by_surname_and_lose_their_titles() -> None:
     cast = cast_of("President Donald Trump spoke to Nicolás Maduro.\n\n"
                    "Later Trump said Maduro was wrong.")
