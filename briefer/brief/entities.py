@@ -55,7 +55,7 @@ ORG_WORDS = frozenset("""
     command embassy consulate tribunal exchange brigade battalion regiment corps militia labs
     laboratories systems technologies holdings partners media studios institution agencies
     ministries mail herald guardian telegraph tribune gazette daily weekly magazine chronicle
-    broadcasting inc. airline railways bancorp
+    broadcasting inc. airline railways bancorp channel records
 """.split())
 
 #: Words that make a capitalised run an event or a thing, not a person.
@@ -66,7 +66,7 @@ EVENT_WORDS = frozenset("""
     mountain lake sea ocean coast valley desert airport station stadium marathon race prix
     derby fair election elections museum gallery centre center hall theatre theater hotel zoo
     prison jail palace tower cathedral temple mosque beach harbour harbor port canal highway
-    motorway
+    motorway strip
 """.split())
 
 #: Particles that may sit inside a name ("Cartel de los Soles", "Bank of England").
