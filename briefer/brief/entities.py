@@ -75,7 +75,7 @@ CONNECTORS = frozenset("of the de da del dos das do van von der den bin al la le
 
 #: Capitalised words that are not names.
 NOT_NAMES = frozenset("""
-    i ok tv am pm gdp id vip faq ai monday tuesday wednesday thursday friday saturday sunday
+    i ok tv am pm gdp id vip faq ai today yesterday tonight monday tuesday wednesday thursday friday saturday sunday
     january february march april june july august september october november december
 """.split())
 
@@ -269,8 +269,8 @@ def _runs(n: int, view: View, claimed: set[int], stop: frozenset[str], lower_for
             j = k + 1
         run = list(range(i, j))
         opener = opens(view, i)
-        while run and _stopword(tokens[run[0]], stop):
-            run.pop(0)
+        while run and (_stopword(tokens[run[0]], stop) or tokens[run[0]].fold in NOT_NAMES):
+            run.pop(0)  # "Today Miss Sandiford", "Sunday Serena Williams": a day is no name
         # At an opener a common first word ("Meanwhile Trump") is grammar if what follows is
         # a name the text capitalises elsewhere; otherwise it is part of the name ("Cartel de
         # los Soles").

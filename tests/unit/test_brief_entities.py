@@ -53,6 +53,14 @@ def test_events_and_buildings_named_for_places_are_not_people() -> None:
     assert "person" not in {kinds.get("Natural History Museum"), kinds.get("Savoy Hotel")}
 
 
+def test_days_before_a_name_are_not_part_of_it() -> None:
+    cast = cast_of("Hayley Sandiford lost her case.\n\nToday Miss Sandiford said she would "
+                   "appeal, and on Sunday Serena Williams wished her well.")
+    kinds = names(cast)
+    assert kinds.get("Hayley Sandiford") == "person" and kinds.get("Serena Williams") == "person"
+    assert not any(name.startswith(("Today", "Sunday")) for name in kinds)
+
+
 def test_people_merge_by_surname_and_lose_their_titles() -> None:
     cast = cast_of("President Donald Trump spoke to Nicolás Maduro.\n\n"
                    "Later Trump said Maduro was wrong.")
