@@ -8,9 +8,9 @@ particular story's people and organisations come from the text itself (see
 :mod:`briefer.brief.entities`) or from a template.
 
 Each line is ``alias<TAB>canonical<TAB>type``; ``type`` is ``country``, ``alias``
-("U.S."), ``demonym`` ("Venezuelan"), ``capital``, ``city``, ``region`` or
-``organisation``.  A capital or city stands for its country, more weakly than the country's
-own name (``Entry.strength``).
+("U.S."), ``demonym`` ("Venezuelan"), ``capital``, ``city``, ``state`` (a state or
+province: "Texas", "Queensland"), ``region`` or ``organisation``.  A capital, city or state
+stands for its country, more weakly than the country's own name (``Entry.strength``).
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from importlib import resources
 
 from briefer.brief.analysis import Token, term_tokens
 
-PLACE_TYPES = frozenset({"country", "alias", "demonym", "capital", "city", "region"})
+PLACE_TYPES = frozenset({"country", "alias", "demonym", "capital", "city", "state", "region"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,9 +40,9 @@ class Entry:
 
     @property
     def strength(self) -> float:
-        """How surely a mention of this alias is about the canonical place: a city is a place
-        in the country, not the country's government or people, so it counts half."""
-        return 0.5 if self.type in {"capital", "city"} else 1.0
+        """How surely a mention of this alias is about the canonical place: a city or state is
+        a place in the country, not the country's government or people, so it counts half."""
+        return 0.5 if self.type in {"capital", "city", "state"} else 1.0
 
 
 @dataclass(frozen=True, slots=True)

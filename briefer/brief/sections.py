@@ -128,7 +128,7 @@ def _place_term(name: str, gazetteer: Gazetteer) -> Term | None:
     entry = gazetteer.lookup(name)
     if entry is None or entry.kind != "place":
         return None
-    if entry.type in {"capital", "city"}:
+    if entry.type in {"capital", "city", "state"}:
         return Term("place", (entry.canonical, fold(entry.alias)))
     return Term("place", (entry.canonical,))
 

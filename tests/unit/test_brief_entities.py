@@ -61,6 +61,16 @@ def test_days_before_a_name_are_not_part_of_it() -> None:
     assert not any(name.startswith(("Today", "Sunday")) for name in kinds)
 
 
+def test_states_and_big_cities_are_places_not_people() -> None:
+    cast = cast_of("Police in San Diego arrested a man.\n\nHe was later moved to North "
+                   "Carolina, then to Queensland.")
+    kinds = names(cast)
+    assert "San Diego" not in kinds and "North Carolina" not in kinds
+    places = {(m.name, m.alias) for m in cast.mentions if m.kind == "place"}
+    assert {("United States", "San Diego"), ("United States", "North Carolina"),
+            ("Australia", "Queensland")} <= places
+
+
 def test_people_merge_by_surname_and_lose_their_titles() -> None:
     cast = cast_of("President Donald Trump spoke to Nicolás Maduro.\n\n"
                    "Later Trump said Maduro was wrong.")
