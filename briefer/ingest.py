@@ -20,6 +20,7 @@ from __future__ import annotations
 import codecs
 import re
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -79,6 +80,36 @@ def decode_source(label: str, data: bytes) -> Source:
     if not text.strip():
         raise InputError(f"{label}: contains no text")
     return Source(label, text, encoding, is_html, html_title)
+
+
+#: What a folder given to a multi-file command contributes: its text and HTML files.
+TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml"})
+
+
+def expand_folders(names: Sequence[str]) -> list[str]:
+    """``names`` with each folder replaced by its text and HTML files, sorted by name.
+
+    A brief "of a folder of reports" should not need a shell glob; only the folder's own
+    files are taken (not subfolders, not hidden files), so what goes in is predictable.  A
+    folder with none is an :class:`InputError`; files and ``-`` pass through unchanged.
+    """
+    out: list[str] = []
+    for name in names:
+        path = Path(name)
+        if name == "-" or not path.is_dir():
+            out.append(name)
+            continue
+        try:
+            found = sorted(str(p) for p in path.iterdir()
+                           if p.is_file() and not p.name.startswith(".")
+                           and p.suffix.lower() in TEXT_SUFFIXES)
+        except OSError as err:
+            raise InputError(f"{name}: cannot be listed ({err.strerror or err})") from None
+        if not found:
+            raise InputError(f"{name}: no text or HTML files in this folder "
+                             f"({', '.join(sorted(TEXT_SUFFIXES))})")
+        out.extend(found)
+    return out
 
 
 def neutralise(text: str) -> str:

@@ -39,6 +39,7 @@ Examples:
   briefer brief seeds/venezuela-mexico.txt -t seeds/venezuela-mexico.toml
   briefer brief article.html -t news -n 6 -a textrank
   briefer brief a.txt b.html c.txt -f json | jq '.sections[].title'
+  briefer brief reports/            # every .txt, .md and .html file in the folder
   curl -s URL | briefer brief - | glow -
 
 \b
@@ -57,8 +58,8 @@ places and organisations it names; `briefer templates` lists the others.
 @format_option
 def brief(files: tuple[str, ...], template: str, count: int | None, no_clean: bool,
           algorithm: str, fmt: str | None) -> None:
-    """Make one brief of FILE... (paths, or - for stdin): a bottom line, sections,
-    key quotes, and who and where.
+    """Make one brief of FILE... (paths, folders of text files, or - for stdin):
+    a bottom line, sections, key quotes, and who and where.
 
     Each item cites its source sentence ([3], or [file:3] with several files);
     a sentence two texts share is kept once and cites both. -f json adds
@@ -68,11 +69,12 @@ def brief(files: tuple[str, ...], template: str, count: int | None, no_clean: bo
         raise click.UsageError("standard input (-) can be read only once")
     from briefer import api
     from briefer.brief import load_template, make_brief
+    from briefer.ingest import expand_folders
 
     fmt = resolve_format(fmt)
     with input_errors():
         chosen = load_template(template)
-        docs = [api.read(name, clean=not no_clean) for name in files]
+        docs = [api.read(name, clean=not no_clean) for name in expand_folders(files)]
         total = sum(len(d.sentences) for d in docs)
         with status(f"briefing {total} sentences with {algorithm}"):
             result = make_brief(docs, template=chosen, count=count, algorithm=algorithm)

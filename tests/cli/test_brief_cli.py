@@ -149,3 +149,20 @@ def test_core_brief_imports_no_ui() -> None:
                           cwd=ROOT, timeout=60)
     modules = {m.split(".")[0] for m in proc.stdout.split()}
     assert not modules & {"textual", "rich", "click", "sumy", "nltk"}
+
+
+def test_a_folder_is_briefed_as_its_text_files(tmp_path: Path) -> None:
+    for name in ("brief_port_b.txt", "brief_port_a.txt"):
+        (tmp_path / name).write_bytes((DATA / name).read_bytes())
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.4 binary")  # not a text file: skipped
+    (tmp_path / ".hidden.txt").write_text("Hidden text is not read.")
+    data = json.loads(invoke("brief", str(tmp_path), "-f", "json"))
+    assert [Path(s["source"]).name for s in data["sources"]] == ["brief_port_a.txt",
+                                                             "brief_port_b.txt"]
+
+
+def test_a_folder_without_text_files_is_a_clear_error(tmp_path: Path) -> None:
+    proc = run("brief", str(tmp_path))
+    assert proc.returncode == 1
+    assert proc.stderr.decode().startswith(f"briefer: {tmp_path}: no text or HTML files")
+    assert b"Traceback" not in proc.stderr
