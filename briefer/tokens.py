@@ -36,14 +36,39 @@ def stop_words(language: str = "english") -> frozenset[str]:
     return frozenset(w.strip() for w in data.splitlines() if w.strip())
 
 
+def import_snowball() -> type:
+    """NLTK's ``SnowballStemmer`` class, imported without ``scipy.stats``.
+
+    Importing anything from NLTK runs ``nltk/__init__``, which imports ``nltk.metrics``, whose
+    association measures try ``from scipy.stats import fisher_exact`` (and two modules try
+    similar) -- 0.7 s of a one-second start-up, for functions briefer never calls.  Each of
+    those imports is guarded by ``except ImportError`` with a fallback, so while NLTK loads,
+    ``scipy.stats`` is marked unimportable (``sys.modules[name] = None``, the documented way)
+    and afterwards the mark is removed: a later ``import scipy.stats`` works as usual.  When
+    scipy.stats (or NLTK) is already loaded, nothing is changed.
+    """
+    import sys
+
+    if "nltk" not in sys.modules and "scipy.stats" not in sys.modules:
+        sys.modules["scipy.stats"] = None  # type: ignore[assignment]
+        try:
+            from nltk.stem.snowball import SnowballStemmer
+        finally:
+            if sys.modules.get("scipy.stats", 0) is None:
+                del sys.modules["scipy.stats"]
+        return SnowballStemmer
+    from nltk.stem.snowball import SnowballStemmer
+
+    return SnowballStemmer
+
+
 def make_stemmer(language: str = "english") -> Callable[[str], str]:
     """A caching Snowball stemmer for ``language``; it lower-cases its input first.
 
     The cache lives in the returned closure, so each caller owns its memory and nothing is
     global.  News vocabularies are small (tens of thousands of types for megabytes of text).
     """
-    from nltk.stem.snowball import SnowballStemmer
-
+    SnowballStemmer = import_snowball()
     try:
         stem = SnowballStemmer(language).stem
     except ValueError:

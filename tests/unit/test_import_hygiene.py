@@ -39,3 +39,22 @@ def test_summarize_never_imports_textual() -> None:
 def test_core_api_imports_no_ui() -> None:
     mods = _modules_after("import briefer.api, briefer.document, briefer.clean")
     assert not mods & {"textual", "rich", "click", "sumy", "nltk"}
+
+
+def test_the_stemmer_loads_nltk_without_scipy_stats_and_leaves_it_importable() -> None:
+    code = (
+        "import sys\n"
+        "from briefer.tokens import make_stemmer\n"
+        "stem = make_stemmer()\n"
+        "assert 'scipy.stats' not in sys.modules, 'scipy.stats was imported'\n"
+        "words = ['running', 'Venezuelan', 'generously', 'criticised', 'dying']\n"
+        "ours = [stem(w) for w in words]\n"
+        "import scipy.stats\n"
+        "assert scipy.stats.norm.cdf(0) == 0.5\n"
+        "from nltk.stem.snowball import SnowballStemmer\n"
+        "assert ours == [SnowballStemmer('english').stem(w.lower()) for w in words], ours\n"
+        "print('ok')\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          cwd=ROOT, timeout=120)
+    assert proc.returncode == 0 and proc.stdout.strip() == "ok", proc.stderr
