@@ -42,6 +42,9 @@ class UnknownAlgorithm(ValueError):
 REGISTRY: dict[str, str] = {
     "lead": "briefer.rank.lead:rank",
     "pacsum": "briefer.rank.position:rank",
+    "lexrank": "briefer.rank.graph:rank_lexrank",
+    "textrank": "briefer.rank.graph:rank_textrank",
+    "reduction": "briefer.rank.graph:rank_reduction",
     "sumy-lexrank": "briefer.rank.sumy_adapter:rank_lexrank",
     "sumy-textrank": "briefer.rank.sumy_adapter:rank_textrank",
     "sumy-lsa": "briefer.rank.sumy_adapter:rank_lsa",
