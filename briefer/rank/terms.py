@@ -9,7 +9,8 @@ case, :func:`count_matrix` counts any lists of terms.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 from scipy import sparse
@@ -63,3 +64,90 @@ def count_matrix(rows: Iterable[Sequence[str]]) -> tuple[sparse.csr_matrix, dict
     )
     counts.sum_duplicates()
     return counts, vocabulary
+
+
+def term_ids(rows: Iterable[Sequence[str]]
+             ) -> tuple[np.ndarray, np.ndarray, dict[str, int]]:
+    """Every term of every row as a number, in order: flat ids, row offsets, vocabulary.
+
+    Row ``i``'s terms are ``ids[offsets[i]:offsets[i + 1]]``, numbered in order of first
+    appearance as in :func:`count_matrix`.  For rankers that need word order (Luhn's chunks) or
+    that want per-type work (stem each distinct word once, then index with numpy).
+    """
+    vocabulary: dict[str, int] = {}
+    ids: list[int] = []
+    offsets = [0]
+    for row in rows:
+        ids.extend(vocabulary.setdefault(term, len(vocabulary)) for term in row)
+        offsets.append(len(ids))
+    return np.asarray(ids, dtype=np.int64), np.asarray(offsets, dtype=np.int64), vocabulary
+
+
+def per_term(vocabulary: Iterable[str], function: Callable[[str], object], dtype: type
+             ) -> np.ndarray:
+    """``function`` of each term of ``vocabulary``, in id order, as a numpy array.
+
+    With :func:`term_ids`, per-word work (stemming, stop-word tests) runs once per distinct
+    word and is spread over the tokens by indexing: ``per_term(...)[ids]``.
+    """
+    terms_ = list(vocabulary)
+    return np.fromiter((function(t) for t in terms_), dtype=dtype, count=len(terms_))
+
+
+def row_numbers(offsets: np.ndarray) -> np.ndarray:
+    """The row of every entry, given CSR-style row ``offsets`` (``indptr``)."""
+    return np.repeat(np.arange(offsets.size - 1), np.diff(offsets))
+
+
+def pair_counts(rows: np.ndarray, columns: np.ndarray, shape: tuple[int, int]
+                ) -> sparse.csr_matrix:
+    """How often each (row, column) pair occurs, as CSR with sorted, summed entries."""
+    counts = sparse.csr_matrix((np.ones(rows.size), (rows, columns)), shape=shape)
+    counts.sum_duplicates()
+    return counts
+
+
+@dataclass(frozen=True, slots=True)
+class StemmedTokens:
+    """Every word of the body as a stem id, in order, with what sumy's counters need.
+
+    ``stems[offsets[i]:offsets[i + 1]]`` are sentence ``i``'s words (stop words included),
+    ``content`` marks the words that are not stop words, ``content_counts[s]`` counts stem
+    ``s`` over the non-stop words of the title *and* the body, and ``title_only`` is the number
+    of distinct non-stop title stems that no body word has.
+    """
+
+    stems: np.ndarray
+    offsets: np.ndarray
+    content: np.ndarray
+    content_counts: np.ndarray
+    title_only: int
+
+
+def stemmed_tokens(sentences: Sequence[str], title: str | None = None,
+                   language: str = "english") -> StemmedTokens:
+    """Stem every word of ``sentences`` (once per distinct word) and count content stems.
+
+    The title, when given, counts toward ``content_counts`` only: sumy's LSA dictionary and
+    Luhn's significant words are built from ``document.words``, which includes the heading,
+    while the sentences scored are the body's.  A word is a stop word when its lower-cased
+    form is in the list, as in sumy.
+    """
+    stem = tokens.make_stemmer(language)
+    stops = tokens.stop_words(language)
+    ids, offsets, vocabulary = term_ids(tokens.words(s) for s in sentences)
+    stem_ids: dict[str, int] = {}
+    type_stem = per_term(vocabulary, lambda w: stem_ids.setdefault(stem(w), len(stem_ids)),
+                         np.int64)
+    type_content = per_term(vocabulary, lambda w: w.lower() not in stops, bool)
+    stems, content = type_stem[ids], type_content[ids]
+    counts = np.bincount(stems[content], minlength=len(stem_ids)).astype(np.int64)
+    title_only: set[str] = set()
+    for word in tokens.words(title or ""):
+        if word.lower() not in stops:
+            s = stem(word)
+            if s in stem_ids:
+                counts[stem_ids[s]] += 1
+            else:
+                title_only.add(s)
+    return StemmedTokens(stems, offsets, content, counts, len(title_only))
