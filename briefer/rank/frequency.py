@@ -59,6 +59,21 @@ the exact greedy for at most ``max(KL_MIN_GREEDY, KL_BUDGET // n)`` picks -- eve
 any text up to about 10,000 sentences (1 MB of news) -- and order the sentences left after
 that by their divergence at that point (the next greedy step without updates), numbered on
 after the greedy ones.  SumBasic needs no such limit.
+
+Cost, measured on texts made by concatenating CNN/DailyMail articles (one process, 2-core
+machine; sumy run through the adapter, stopped after 150 s; peak memory grew by at most 20 MB
+at 1 MB and 125 MB at 10 MB):
+
+==========================  ====================  ====================  =====================
+text                        Luhn                  SumBasic              KL-Sum
+==========================  ====================  ====================  =====================
+300 KB, 2,323 sentences     0.14 s (sumy 2.3 s)   0.17 s (sumy 3.3 s)   0.22 s (sumy > 150 s)
+1 MB, 7,728 sentences       0.29 s (sumy 14.6 s)  0.49 s (sumy 33 s)    0.99 s, all exact
+10 MB, 76,506 sentences     1.3 s                 4.5 s                 2.0 s, 1,307 exact
+==========================  ====================  ====================  =====================
+
+At 300 KB and 1 MB our Luhn and SumBasic scores equal sumy's for every sentence; KL's equal
+sumy's on a 254-sentence text (sumy 42 s, ours 0.02 s).
 """
 
 from __future__ import annotations

@@ -17,7 +17,7 @@ What sumy's ``LsaSummarizer`` feeds that formula, reproduced here:
 
 With ``k`` at least the number of singular values, the score is the whole of
 ``sqrt((A^T A)_jj)``: the Euclidean norm of column ``j``.  So sumy's dense full SVD (cubic time,
-a dense ``terms x sentences`` matrix: 833 MB for 300 KB of text) computes, up to rounding, a
+a dense ``terms x sentences`` matrix: 747 MB at peak for 300 KB of text) computes, up to rounding, a
 column norm, and :func:`rank_lsa` computes exactly that from the sparse counts in ``O(words)``
 time and memory: ``sqrt(0.16 * (terms - distinct_j) + sum_w (0.4 + 0.6 c_wj / M_j)^2)``.  No
 approximation at any size.  Each sentence's terms are added smallest first, so sentences with
@@ -28,14 +28,22 @@ Where this differs from sumy: only in the last bits (sumy's SVD adds rounding er
 sentences with the same number of distinct terms, each used once.  sumy then orders them by
 that rounding noise, which changes from run to run (its term rows are numbered by iterating a
 ``frozenset`` of strings, so by ``PYTHONHASHSEED``); here they tie exactly and
-:mod:`briefer.select` keeps the earlier one.
+:mod:`briefer.select` keeps the earlier one.  On the 399 CNN/DailyMail test articles the top-5
+sets are the same in about 80% (the figure moves with sumy's hash seed), and every other one
+differs only by sentences exactly tied in our scores; sumy run under two hash seeds disagrees
+with itself on 26 of them.
 
 A genuinely *reduced* LSA (``reduction_ratio < 1``, Steinberger & Ježek's setting; not what
 sumy runs) needs singular vectors: a dense SVD while the matrix has at most ``DENSE_LIMIT``
 cells, above that the top-``k`` truncated SVD of ``scipy.sparse.linalg.svds`` (ARPACK, fixed
 start) on a linear operator ``0.4 * ones + sparse``, so no dense matrix is ever built.  ARPACK
 converges to a tolerance, not to the last bit, so scores above ``DENSE_LIMIT`` are approximate
-at about 1e-10 relative (and sentence order may differ where scores are that close).
+(1e-15 off the dense SVD's on news articles; the tests allow 1e-9), and sentence order may
+differ where scores are that close.
+
+Cost, measured on concatenated CNN/DailyMail articles (one process, 2-core machine): 300 KB
+(2,323 sentences) 0.12 s and 5 MB more memory, where sumy takes 14 s and 747 MB; 1 MB 0.30 s
+and 12 MB (sumy > 150 s); 10 MB (76,506 sentences) 1.4 s and 76 MB.
 """
 
 from __future__ import annotations
