@@ -75,7 +75,8 @@ CONNECTORS = frozenset("of the de da del dos das do van von der den bin al la le
 
 #: Capitalised words that are not names.
 NOT_NAMES = frozenset("""
-    i ok tv am pm gdp id vip faq ai today yesterday tonight monday tuesday wednesday thursday friday saturday sunday
+    i ok tv am pm gdp id vip faq ai today yesterday tonight
+    monday tuesday wednesday thursday friday saturday sunday
     january february march april june july august september october november december
 """.split())
 
