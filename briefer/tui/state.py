@@ -120,21 +120,24 @@ def item_key(brief: Brief, item: BriefItem) -> Key:
 def build_brief(
     request: BriefRequest,
     *,
-    rank: Callable[[Document, str], Sequence[float]] | None = None,
+    rank: Callable[[Document, str], Sequence[float] | None] | None = None,
     progress: ProgressCallback | None = None,
     cancelled: Callable[[], bool] = lambda: False,
 ) -> Brief | None:
     """Rank what still needs ranking, then make the brief; ``None`` if cancelled meanwhile.
 
     This is the slow, CPU-bound part the TUI runs in a worker thread.  ``progress(done,
-    total, what)`` is called before each document is ranked and once at the end.
+    total, what)`` is called before each document is ranked and once at the end.  Without
+    ``rank``, long texts are ranked in a child process (see :mod:`briefer.tui.ranking`).
     """
     from briefer.brief import make_brief
 
     if rank is None:
-        from briefer.api import rank as rank_document
+        from briefer.tui.ranking import rank_for_reader
 
-        rank = rank_document
+        def rank(doc: Document, algorithm: str) -> Sequence[float] | None:
+            return rank_for_reader(doc, algorithm, cancelled)
+
     scores = list(request.known_scores)
     todo = request.unranked
     for step, i in enumerate(todo):
@@ -144,7 +147,10 @@ def build_brief(
             doc = request.documents[i]
             progress(step, len(todo), f"Ranking {len(doc.sentences):,} sentences of "
                                       f"{doc.source} with {request.algorithm}")
-        scores[i] = tuple(rank(request.documents[i], request.algorithm))
+        ranked = rank(request.documents[i], request.algorithm)
+        if ranked is None:
+            return None
+        scores[i] = tuple(ranked)
     if cancelled():
         return None
     if progress is not None:

@@ -15,7 +15,10 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from textual.message import Message
+from textual.notifications import Notify
 from textual.pilot import Pilot
+from textual.widgets import Input, OptionList
 
 from briefer import api
 from briefer.document import Document
@@ -85,3 +88,28 @@ def run_async(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., N
         asyncio.run(test(*args, **kwargs))
 
     return run
+
+
+def notices(messages: list[Message]) -> list[str]:
+    """The texts of the notifications among recorded ``messages``."""
+    return [m.notification.message for m in messages if isinstance(m, Notify)]
+
+
+async def type_into(pilot: Pilot[Any], selector: str, text: str) -> None:
+    """Fill a dialog's input and press enter (typing a long path key by key is slow)."""
+    field = pilot.app.screen.query_one(selector, Input)
+    field.focus()
+    field.value = text
+    await pilot.press("end", "enter")
+    await pilot.pause()
+
+
+async def choose(pilot: Pilot[Any], value: str) -> None:
+    """Pick ``value`` in the open ChooseScreen: the cursor onto it, then enter."""
+    from briefer.tui.screens import ChooseScreen
+
+    dialog = pilot.app.screen
+    assert isinstance(dialog, ChooseScreen)
+    values = [v for v, _ in dialog.choices]
+    dialog.query_one("#choices", OptionList).highlighted = values.index(value)
+    await pilot.press("enter")

@@ -8,14 +8,16 @@ from typing import Any
 
 from briefer_snapshot_app import (
     SEED,
+    choose,
+    notices,
     reader_app,
     run_async,
     second_document,
     seed_document,
     settle,
+    type_into,
 )
 from textual.message import Message
-from textual.notifications import Notify
 from textual.widgets import Input, OptionList
 
 from briefer.rank import algorithm_names
@@ -40,28 +42,6 @@ def panes(app: Any) -> tuple[SourceView, BriefView]:
 def text_of(widget: Any) -> str:
     """The plain text a Static shows."""
     return str(widget.render())
-
-
-def notices(messages: list[Message]) -> list[str]:
-    return [m.notification.message for m in messages if isinstance(m, Notify)]
-
-
-async def type_into(pilot: Any, selector: str, text: str) -> None:
-    """Fill a dialog's input and press enter (typing a long path key by key is slow)."""
-    field = pilot.app.screen.query_one(selector, Input)
-    field.focus()
-    field.value = text
-    await pilot.press("end", "enter")
-    await pilot.pause()
-
-
-async def choose(pilot: Any, value: str) -> None:
-    """Pick ``value`` in the open ChooseScreen: the cursor onto it, then enter."""
-    dialog = pilot.app.screen
-    assert isinstance(dialog, ChooseScreen)
-    values = [v for v, _ in dialog.choices]
-    dialog.query_one("#choices", OptionList).highlighted = values.index(value)
-    await pilot.press("enter")
 
 
 @run_async

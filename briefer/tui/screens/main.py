@@ -145,9 +145,16 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="brief")
     def build(self, request: BriefRequest) -> None:
-        """Rank and arrange in a thread (rankers are CPU-bound), then hand the brief back."""
+        """Rank and arrange in a thread (rankers are CPU-bound), then hand the brief back.
+
+        Any error becomes a notification: a ranker that fails on one text (sumy's, say) must
+        not take the reader down with it.  The expected ones (a bad template, an unknown
+        ranker, a child process that died) say what happened in their own words; anything
+        else is named by its type too, as it is likely a bug to report.
+        """
         from briefer.brief import TemplateError
         from briefer.ingest import InputError
+        from briefer.tui.ranking import RankingFailed
 
         worker = get_current_worker()
 
@@ -157,8 +164,11 @@ class MainScreen(Screen[None]):
         try:
             brief = build_brief(request, progress=report,
                                 cancelled=lambda: worker.is_cancelled)
-        except (TemplateError, InputError, ValueError) as err:
+        except (TemplateError, InputError, ValueError, RankingFailed) as err:
             self.post_message(BriefFailed(request.generation, str(err)))
+            return
+        except Exception as err:  # shown to the reader, see the docstring
+            self.post_message(BriefFailed(request.generation, f"{type(err).__name__}: {err}"))
             return
         if brief is not None and not worker.is_cancelled:
             self.post_message(BriefReady(request.generation, brief))
@@ -184,8 +194,13 @@ class MainScreen(Screen[None]):
         self.notify(message.error, title="Could not make the brief", severity="error",
                     markup=False)
         self.refresh_status()
-        if changed and self.state.brief is None:
+        if self.state.brief is not None:
+            return
+        if changed:
             self.rebuild()
+        else:
+            self.brief_view.show_message(f"No brief: {message.error}  Press a for another "
+                                         "ranker, t for another template.")
 
     # -- reading files ---------------------------------------------------------------------
 
