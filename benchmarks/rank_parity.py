@@ -3,7 +3,9 @@
 For each pair ``OURS=REFERENCE`` (registry names, or ``module:function`` for a ranker not yet
 registered), every article of a CNN/DailyMail JSON-lines file is split once, ranked by both,
 and compared the way a user would notice a difference: is the set of the top ``k`` sentences
-(:func:`briefer.select.order_by_score`, ties to the earlier sentence) the same?  Also reported:
+(:func:`briefer.select.order_by_score`, ties to the earlier sentence) the same?  And is it the
+same *up to ties*: do the two sets differ only in sentences whose reference score equals the
+reference's k-th best (to 1e-9), so that either choice is as right as the other?  Also reported:
 the largest absolute score difference, and the articles that disagree, so each can be
 explained.  No assertions: the parity *tests* are in ``tests/unit/test_rank_*.py``.
 
@@ -47,11 +49,23 @@ def top(scores: Sequence[float], k: int) -> frozenset[int]:
     return frozenset(order_by_score(scores)[:k])
 
 
+def same_up_to_ties(ours: Sequence[float], ref: Sequence[float], k: int,
+                    tolerance: float = 1e-9) -> bool:
+    """The top-``k`` sets differ only in sentences tied, in ``ref``, with its k-th best."""
+    ours_top, ref_top = top(ours, k), top(ref, k)
+    if ours_top == ref_top:
+        return True
+    kth = ref[order_by_score(ref)[min(k, len(ref)) - 1]]
+    return all(abs(ref[i] - kth) <= tolerance * max(1.0, abs(kth))
+               for i in ours_top ^ ref_top)
+
+
 def compare(pair: str, inputs: list[tuple[str, RankInput]], ks: Sequence[int], show: int) -> str:
     """One markdown row for ``pair`` and the first ``show`` disagreeing articles."""
     ours_name, _, ref_name = pair.partition("=")
     ours, ref = resolve(ours_name), resolve(ref_name)
     same = dict.fromkeys(ks, 0)
+    tied = dict.fromkeys(ks, 0)
     worst = 0.0
     disagreements: list[str] = []
     for ident, data in inputs:
@@ -60,13 +74,14 @@ def compare(pair: str, inputs: list[tuple[str, RankInput]], ks: Sequence[int], s
             raise SystemExit(f"{ours_name}: {len(a)} scores for {len(b)} sentences in {ident}")
         worst = max([worst, *(abs(x - y) for x, y in zip(a, b, strict=True))])
         for k in ks:
+            tied[k] += same_up_to_ties(a, b, k)
             if top(a, k) == top(b, k):
                 same[k] += 1
             elif k == max(ks) and len(disagreements) < show:
                 disagreements.append(f"  {ident}: ours {sorted(top(a, k))} "
                                      f"reference {sorted(top(b, k))}")
     n = len(inputs)
-    cells = " | ".join(f"{same[k]}/{n} ({100 * same[k] / n:.1f}%)" for k in ks)
+    cells = " | ".join(f"{same[k]}/{n} ({100 * same[k] / n:.1f}%) | {tied[k]}/{n}" for k in ks)
     row = f"| {ours_name} | {ref_name} | {cells} | {worst:.2e} |"
     return "\n".join([row, *disagreements])
 
@@ -93,8 +108,9 @@ def main() -> None:
             ident = str(record.get("id", number))
             inputs.append((ident, rank_input(record["article"], ident)))
     print(f"{len(inputs)} articles from {args.data}\n")
-    print("| ours | reference | " + " | ".join(f"same top-{k}" for k in ks) + " | max |Δscore| |")
-    print("|---|---|" + "---|" * len(ks) + "---|")
+    print("| ours | reference | "
+          + " | ".join(f"same top-{k} | up to ties" for k in ks) + " | max |Δscore| |")
+    print("|---|---|" + "---|---|" * len(ks) + "---|")
     for pair in pairs:
         print(compare(pair, inputs, ks, args.show), flush=True)
 
