@@ -51,10 +51,12 @@ Examples:
   briefer tui a.txt b.html -t news -a textrank
   cat article.txt | briefer tui
   curl -s URL | briefer tui - -n 8
+  briefer tui report.html --theme textual-light
 
 \b
 In the app: ? help, q quit, +/- length, p pin, d drop, a algorithm,
-t template, / search, o open, e export, c copy. See docs/tui.md.
+t template, / search, o open, e export, c copy, L light/dark.
+See docs/tui.md.
 """)
 @click.argument("files", nargs=-1, type=str, metavar="[FILE]...")
 @click.option("-t", "--template", default="auto", show_default=True,
@@ -62,7 +64,11 @@ t template, / search, o open, e export, c copy. See docs/tui.md.
 @algorithm_option()
 @click.option("-n", "--sentences", "count", type=click.IntRange(min=1), default=None,
               help="How many sentences the brief starts with [default: the template's].")
-def tui(files: tuple[str, ...], template: str, algorithm: str, count: int | None) -> None:
+@click.option("--theme", metavar="NAME", envvar="TEXTUAL_THEME", default="textual-dark",
+              show_default=True, help="Colour theme: textual-dark, textual-light or another "
+              "of Textual's (also $TEXTUAL_THEME; L switches light/dark in the app).")
+def tui(files: tuple[str, ...], template: str, algorithm: str, count: int | None,
+        theme: str) -> None:
     """Read FILE... and its brief side by side, in the terminal.
 
     The source shows which sentences the brief took, tinted by section; the
@@ -98,6 +104,11 @@ def tui(files: tuple[str, ...], template: str, algorithm: str, count: int | None
             load_template(template)
         except TemplateError as err:
             raise InputFailure(str(err)) from None
+    from textual.theme import BUILTIN_THEMES
+
+    if theme not in BUILTIN_THEMES:
+        raise click.BadParameter(f"no theme {theme!r}; choose from "
+                                 f"{', '.join(sorted(BUILTIN_THEMES))}", param_hint="--theme")
     if not stdout_is_terminal():
         raise InputFailure("the reader needs a terminal, and standard output is not one; "
                            "use `briefer brief` in a pipe")
@@ -105,5 +116,5 @@ def tui(files: tuple[str, ...], template: str, algorithm: str, count: int | None
         reattach_terminal()
     from briefer.tui.app import make_app
 
-    make_app(documents, template=template, algorithm=algorithm, count=count,
-             errors=errors).run()
+    make_app(documents, template=template, algorithm=algorithm, count=count, errors=errors,
+             theme=theme).run()

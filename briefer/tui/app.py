@@ -28,7 +28,8 @@ class BrieferApp(App[None]):
         Binding("q", "quit", "Quit", show=False),
         Binding("question_mark", "help", "Help", key_display="?", show=False),
     ]
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    # -narrow: the footer leaves some keys out (see ReaderFooter); -wide: the source gets more room.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (95, "-medium"), (110, "-wide")]
 
     def __init__(
         self,

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import PurePath
 
 from briefer.brief.model import Brief, BriefItem
 from briefer.document import Document, Sentence
@@ -146,7 +147,7 @@ def build_brief(
         if progress is not None:
             doc = request.documents[i]
             progress(step, len(todo), f"Ranking {len(doc.sentences):,} sentences of "
-                                      f"{doc.source} with {request.algorithm}")
+                                      f"{PurePath(doc.source).name} with {request.algorithm}")
         ranked = rank(request.documents[i], request.algorithm)
         if ranked is None:
             return None

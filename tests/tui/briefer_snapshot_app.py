@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import io
 from collections.abc import Callable, Coroutine, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -113,3 +114,15 @@ async def choose(pilot: Pilot[Any], value: str) -> None:
     values = [v for v, _ in dialog.choices]
     dialog.query_one("#choices", OptionList).highlighted = values.index(value)
     await pilot.press("enter")
+
+
+def screen_text(app: BrieferApp) -> str:
+    """Every character on the terminal, as the app would draw it (styles left out): what a
+    reader sees, to check that text from outside reaches the screen as text."""
+    from rich.console import Console
+
+    width, height = app.size
+    console = Console(width=width, height=height, file=io.StringIO(), force_terminal=True,
+                      color_system="truecolor", record=True, legacy_windows=False)
+    console.print(app.screen._compositor.render_update(full=True))  # textual internals
+    return console.export_text(styles=False)

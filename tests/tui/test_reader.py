@@ -6,17 +6,20 @@ import threading
 from pathlib import Path
 from typing import Any
 
+import pytest
 from briefer_snapshot_app import (
     SEED,
     choose,
     notices,
     reader_app,
     run_async,
+    screen_text,
     second_document,
     seed_document,
     settle,
     type_into,
 )
+from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Input, OptionList
 
@@ -437,3 +440,226 @@ async def _while_ranking(pilot: Any, release: threading.Event) -> None:
         assert isinstance(app.screen, MainScreen)
     finally:
         release.set()
+
+
+@run_async
+async def test_clicking_a_sentence_in_the_source_shows_its_section_and_score() -> None:
+    app = reader_app()
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        source, brief = panes(app)
+        placements = app.reader.placements()
+        target = max(key for key, place in placements.items() if place.tinted)
+        source.select_sentence(0)
+        index = source.option_index_of(target[1])
+        source.scroll_to(y=source._index_to_line[index], animate=False, immediate=True)
+        await pilot.pause()
+        line = source._index_to_line[index] - int(source.scroll_y)
+        await pilot.click(SourceView, offset=(8, 1 + line))
+        await pilot.pause()
+        assert source.has_focus and source.selected_key == target
+        info = text_of(app.screen.query_one("#sentence-info"))
+        assert f"[{target[1] + 1}] · score" in info
+        assert placements[target].title in info
+        assert brief.selected_key == target
+
+
+@run_async
+async def test_the_title_and_set_aside_text_are_shown_apart_from_the_sentences() -> None:
+    app = reader_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        source, _ = panes(app)
+        looks = [source.get_option_at_index(i) for i in range(source.option_count)]
+        asides = [o.prompt.plain for o in looks if o.disabled and o.prompt.plain.strip()]
+        title = app.reader.documents[0].title
+        assert any(a.startswith(f"{title} (title)") for a in asides)
+        assert any(a.endswith("(standfirst)") for a in asides)
+        assert any("Also Read" in a and a.endswith("(teaser, set aside)") for a in asides)
+        teaser = next(o.prompt for o in looks if "(teaser" in o.prompt.plain)
+        assert any("strike" in str(span.style) for span in teaser.body.spans)
+        assert source.selected_key is not None, "the cursor is on a sentence, not an aside"
+
+
+@run_async
+async def test_pin_from_the_brief_and_drop_from_the_source_survive_a_new_ranker() -> None:
+    app = reader_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        state = app.reader
+        source, brief = panes(app)
+        await pilot.press("end")
+        kept = brief.selected_key
+        await pilot.press("p")
+        await settle(pilot)
+        assert kept in state.pinned
+        await pilot.press("tab")
+        source.select_sentence(brief.item_keys[0][1])
+        gone = source.selected_key
+        await pilot.press("d")
+        await settle(pilot)
+        assert gone in state.dropped and gone not in brief.item_keys
+        await pilot.press("a")
+        await choose(pilot, "textrank")
+        await settle(pilot)
+        await pilot.press("minus", "minus", "minus")
+        await settle(pilot)
+        assert kept in brief.item_keys and gone not in brief.item_keys
+        assert "1 pinned · 1 dropped" in str(brief.border_subtitle)
+        await pilot.press("x")  # forget both
+        await settle(pilot)
+        assert not state.pinned and not state.dropped
+        assert "pinned" not in str(brief.border_subtitle)
+
+
+@run_async
+async def test_closing_a_file_keeps_the_other_and_its_brief() -> None:
+    app = reader_app([seed_document(), second_document()])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("w")
+        await settle(pilot)
+        assert [d.source for d in app.reader.documents] == ["valley.txt"]
+        assert panes(app)[0].document is app.reader.documents[0]
+        assert app.reader.brief is not None and len(app.reader.brief.documents) == 1
+        assert not app.screen.query_one("#documents").display, "one file: no file bar"
+        await pilot.press("w")
+        await settle(pilot)
+        assert app.reader.documents == [] and app.is_running
+        assert "press o to open" in str(panes(app)[1].get_option_at_index(0).prompt)
+
+
+@run_async
+async def test_export_to_a_folder_or_an_unwritable_place_says_so(tmp_path: Path) -> None:
+    messages: list[Message] = []
+    app = reader_app()
+    async with app.run_test(size=(80, 24), message_hook=messages.append) as pilot:
+        await settle(pilot)
+        for target in (tmp_path, tmp_path / "no" / "such" / "folder.md"):
+            await pilot.press("e")
+            await type_into(pilot, "#answer", str(target))
+            assert isinstance(app.screen, MainScreen)
+        said = notices(messages)
+        assert any("is a folder" in n for n in said)
+        assert any("folder.md" in n and "No such file" in n for n in said)
+        assert list(tmp_path.iterdir()) == []
+
+
+@run_async
+async def test_untrusted_text_stays_text(tmp_path: Path) -> None:
+    """Markup in the article, its file name and the search is shown as typed; escape
+    sequences and control characters in the article never reach the terminal."""
+    article = tmp_path / "[red]odd[x].txt"
+    article.write_text(
+        "[bold red]Loud[/] title with [link=https://x.y]a link[/link]\n\n"
+        "The minister said \x1b[31mred\x1b[0m things about [b]bold[/b] claims today. "
+        "Another sentence rings \x07 a bell and \x1b]0;pwned\x07 sets a title. "
+        "And [/] a closing tag alone ends it.\n\n"
+        "A third paragraph has more words to rank. It also has a fourth sentence.\n",
+        encoding="utf-8")
+    app = reader_app([article])
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        assert app.reader.brief is not None
+        await pilot.press("tab", "slash", *"[b]", "enter")
+        await settle(pilot)
+        shown = screen_text(app)
+        for literal in ("[bold red]Loud[/] title", "[b]bold[/b] claims", "And [/] a closing",
+                        "[red]odd[x].txt", "Source · “[b]”: 1 match"):
+            assert literal in shown, literal
+        assert not [c for c in shown if c < " " and c != "\n"], "a control character"
+        assert app.screen.title.startswith("[bold red]Loud[/]")
+
+
+@pytest.mark.parametrize("start, switch", [("textual-dark", "textual-light"),
+                                           ("textual-light", "textual-dark")])
+def test_section_tints_differ_and_stay_legible_in_both_themes(start: str, switch: str) -> None:
+    """Each kind of mark (bottom line, each section) gets its own background, clearly off the
+    pane's, with text on it at WCAG AA contrast; after a live theme switch too."""
+
+    @run_async
+    async def check() -> None:
+        app = reader_app(theme=start, count=12, template=str(SEED.with_suffix(".toml")))
+        async with app.run_test(size=(120, 60)) as pilot:
+            await settle(pilot)
+            first = _tints(app)
+            await pilot.press("L")  # the reader's light/dark switch
+            await pilot.pause()
+            assert app.theme == switch
+            second = _tints(app)
+            assert first != second, "the tints follow the theme"
+            for tints in (first, second):
+                assert len(tints) >= 4, tints  # BL, §1, §2, §3 in the seed's template
+                pane = app.screen.source.styles.background.rgb
+                backgrounds = [bg for bg, _ in tints.values()]
+                for bg, fg in tints.values():
+                    assert _distance(bg, pane) >= 10, (bg, pane)
+                    assert _contrast(bg, fg) >= 4.5, (bg, fg)
+                for i, a in enumerate(backgrounds):
+                    for b in backgrounds[i + 1:]:
+                        assert _distance(a, b) >= 10, (a, b)
+
+    check()
+
+
+def _tints(app: Any) -> dict[int, tuple[tuple[int, int, int], tuple[int, int, int]]]:
+    """(background, text colour) of the body of a sentence of each section, as drawn."""
+    source = screen(app).source
+    placements = app.reader.placements()
+    source.highlighted = None  # the cursor's reverse video would hide one tint
+    found: dict[int, tuple[tuple[int, int, int], tuple[int, int, int]]] = {}
+    for y in range(source.size.height):
+        for segment in source.render_line(y):
+            style = segment.style
+            index = style.meta.get("option") if style else None
+            position = source._position_of.get(index) if index is not None else None
+            if position is None or len(segment.text.strip()) < 5 or not style.bgcolor:
+                continue
+            place = placements.get((0, position))
+            if place is not None and place.tinted:
+                found.setdefault(place.section, (tuple(style.bgcolor.get_truecolor()),
+                                                 tuple(style.color.get_truecolor())))
+            break
+    return found
+
+
+def _distance(a: tuple[int, ...], b: tuple[int, ...]) -> float:
+    """CIE76 colour difference (ΔE in CIELAB): about 2.3 is just noticeable, 10 is plain."""
+    def lab(rgb: tuple[int, ...]) -> tuple[float, float, float]:
+        r, g, b = _linear(rgb)
+        x = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047
+        y = 0.2126 * r + 0.7152 * g + 0.0722 * b
+        z = (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883
+        fx, fy, fz = (t ** (1 / 3) if t > 0.008856 else 7.787 * t + 16 / 116 for t in (x, y, z))
+        return 116 * fy - 16, 500 * (fx - fy), 200 * (fy - fz)
+
+    return sum((p - q) ** 2 for p, q in zip(lab(a), lab(b), strict=True)) ** 0.5
+
+
+def _linear(rgb: tuple[int, ...]) -> list[float]:
+    return [c / 255 / 12.92 if c <= 10 else ((c / 255 + 0.055) / 1.055) ** 2.4 for c in rgb]
+
+
+def _contrast(a: tuple[int, ...], b: tuple[int, ...]) -> float:
+    """WCAG 2 contrast ratio of two sRGB colours."""
+    def luminance(rgb: tuple[int, ...]) -> float:
+        r, g, b = _linear(rgb)
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+@run_async
+async def test_the_footer_fits_80_columns_and_shows_every_key_when_wide() -> None:
+    from textual.widgets._footer import FooterKey
+
+    shown = {b.action for b in MainScreen.BINDINGS if isinstance(b, Binding) and b.show}
+    for width, hidden in ((80, {"copy", "open"}), (120, set())):
+        app = reader_app()
+        async with app.run_test(size=(width, 24)) as pilot:
+            await settle(pilot)
+            keys = [k for k in app.screen.query(FooterKey) if k.display]
+            assert {k.action.rpartition(".")[2] for k in keys} == {
+                a.rpartition(".")[2] for a in shown} - hidden
+            assert max(k.region.right for k in keys) <= width, "no key cut off by the edge"

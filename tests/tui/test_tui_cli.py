@@ -33,7 +33,7 @@ def test_help_has_examples_and_options() -> None:
     result = CliRunner().invoke(cli, ["tui", "--help"])
     assert result.exit_code == 0
     for text in ("Examples:", "cat article.txt | briefer tui", "-t, --template",
-                 "-a, --algorithm", "-n, --sentences"):
+                 "-a, --algorithm", "-n, --sentences", "--theme", "docs/tui.md"):
         assert text in result.output
 
 
@@ -44,7 +44,25 @@ def test_all_files_bad_is_a_clear_error_before_the_ui(tmp_path: Path) -> None:
     assert proc.returncode == 1
     assert f"briefer: {tmp_path / 'a.txt'}: no such file" in proc.stderr
     assert f"briefer: {tmp_path / 'b.txt'}: no such file" in proc.stderr
+    assert "Traceback" not in proc.stderr
     assert proc.stdout == ""
+
+
+def test_a_bad_template_exits_1_without_a_traceback(tmp_path: Path) -> None:
+    bad = tmp_path / "broken.toml"
+    bad.write_text("[[section]\n", encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "briefer", "tui", str(SEED), "-t", str(bad)],
+                          capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert proc.returncode == 1
+    assert "broken.toml" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_piped_stdin_without_a_terminal_says_so_in_a_real_process() -> None:
+    """``cat article.txt | briefer tui > out``: the text is read, then a clear refusal."""
+    proc = subprocess.run([sys.executable, "-m", "briefer", "tui"], input=SEED.read_bytes(),
+                          capture_output=True, timeout=120, cwd=ROOT)
+    assert proc.returncode == 1
+    assert b"needs a terminal" in proc.stderr and b"Traceback" not in proc.stderr
 
 
 def test_one_good_file_starts_the_app_and_reports_the_bad_one(started: list[Any],
@@ -85,6 +103,20 @@ def test_without_a_terminal_it_says_so() -> None:
     result = CliRunner().invoke(cli, ["tui", str(SEED)])
     assert result.exit_code == 1
     assert "needs a terminal" in result.output
+
+
+def test_the_theme_is_passed_on_and_a_bad_one_is_a_usage_error(started: list[Any],
+                                                               monkeypatch: pytest.MonkeyPatch
+                                                               ) -> None:
+    result = CliRunner().invoke(cli, ["tui", str(SEED), "--theme", "textual-light"])
+    assert result.exit_code == 0, result.output
+    assert started[-1].theme == "textual-light"
+    monkeypatch.setenv("TEXTUAL_THEME", "nord")
+    assert CliRunner().invoke(cli, ["tui", str(SEED)]).exit_code == 0
+    assert started[-1].theme == "nord"
+    result = CliRunner().invoke(cli, ["tui", str(SEED), "--theme", "mauve"])
+    assert result.exit_code == 2
+    assert "no theme 'mauve'" in result.output and "textual-light" in result.output
 
 
 def test_a_bad_template_is_an_error_before_the_ui(started: list[Any]) -> None:

@@ -17,9 +17,11 @@ ABOUT = """\
 # briefer — reading a brief against its source
 
 The **source** pane (left) shows the whole text. Sentences the brief took are tinted, one
-colour per section, with the section's number in the margin (`§1`, `§2`, …; `BL` is the
-bottom line). The title and standfirst are labelled; boilerplate the clean-up set aside
-(share bars, teasers, lone symbols) is struck through with the reason, and never ranked.
+colour per section, with the section's number in the margin (`§1`, `§2`, …); the bottom line
+is grey and marked `BL`, a sentence only quoted is marked `“`, one folded into a similar item
+`≈`, one you dropped `✗` and struck through. The title and standfirst are labelled;
+boilerplate the clean-up set aside (share bars, teasers, lone symbols) is struck through with
+the reason, and never ranked. Search matches are underlined.
 
 The **brief** pane (right) shows the sections and their items. Moving through the items
 scrolls the source to each one's sentence; moving through the source shows, on the line

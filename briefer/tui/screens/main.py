@@ -15,8 +15,9 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input
+from textual.widgets import Header, Input
 from textual.worker import get_current_worker
 
 from briefer.tui.messages import (
@@ -37,41 +38,53 @@ from briefer.tui.widgets import (
     BriefView,
     DocumentBar,
     Marks,
+    ReaderFooter,
     SentenceInfoLine,
     SourceView,
     StatusLine,
     WorkProgress,
 )
 
+LENGTH = Binding.Group("Length", compact=True)
+"""``+`` and ``-`` share one footer entry, ``+- Length``, so every key fits in 80 columns."""
+
 
 class MainScreen(Screen[None]):
     """Source (left) and brief (right), a status line, and the keys in the footer."""
 
     BINDINGS = [
-        Binding("question_mark", "app.help", "Help", key_display="?"),
+        Binding("question_mark", "app.help", "Help", key_display="?",
+                tooltip="Help: what the colours and marks mean, and every key"),
         Binding("q", "app.quit", "Quit"),
-        Binding("plus,equals_sign", "longer", "Longer", key_display="+"),
-        Binding("minus", "shorter", "Shorter", key_display="-"),
+        Binding("plus,equals_sign", "longer", "Longer", key_display="+", group=LENGTH,
+                tooltip="One sentence more in the brief (= works too)"),
+        Binding("minus", "shorter", "Shorter", key_display="-", group=LENGTH,
+                tooltip="One sentence fewer (pinned sentences always stay)"),
         Binding("p", "pin", "Pin", tooltip="Pin the selected sentence (again to unpin)"),
         Binding("d", "drop", "Drop", tooltip="Drop the selected sentence (again to restore)"),
         Binding("a", "algorithm", "Algorithm", tooltip="Choose the ranker"),
         Binding("t", "template", "Template", tooltip="Choose the brief's template"),
         Binding("slash", "search", "Search", key_display="/",
                 tooltip="Search the source; enter keeps the matches, escape clears them"),
-        Binding("n", "next_match", "Next match", show=False),
-        Binding("N", "previous_match", "Previous match", show=False),
+        Binding("n", "next_match", "Next match", show=False,
+                tooltip="Next match of the search"),
+        Binding("N", "previous_match", "Previous match", show=False,
+                tooltip="Previous match of the search"),
         Binding("e", "export", "Export", tooltip="Save the brief as a markdown file"),
         Binding("c", "copy", "Copy", tooltip="Copy the brief, as markdown, to the clipboard"),
         Binding("o", "open", "Open", tooltip="Open another file beside these"),
         Binding("right_square_bracket", "next_document", "Next file", key_display="]",
-                show=False),
+                show=False, tooltip="Show the next open file (or click its name)"),
         Binding("left_square_bracket", "previous_document", "Previous file",
-                key_display="[", show=False),
+                key_display="[", show=False, tooltip="Show the previous open file"),
         Binding("w", "close_document", "Close file", show=False,
                 tooltip="Close the file shown in the source pane"),
         Binding("x", "clear_choices", "Clear pins", show=False,
                 tooltip="Forget every pin and drop"),
-        Binding("escape", "end_search", "End search", show=False),
+        Binding("L", "app.toggle_dark", "Light/dark", show=False,
+                tooltip="Switch between the light and the dark theme"),
+        Binding("escape", "end_search", "End search", key_display="esc", show=False,
+                tooltip="Close the search and clear its matches"),
     ]
 
     def __init__(self, state: ReaderState, paths: Sequence[str] = ()) -> None:
@@ -98,7 +111,7 @@ class MainScreen(Screen[None]):
                 yield WorkProgress(id="progress")
                 yield BriefView(id="brief")
         yield StatusLine(id="status")
-        yield Footer(compact=True, show_command_palette=False)
+        yield ReaderFooter(compact=True, show_command_palette=False)
 
     @property
     def source(self) -> SourceView:
@@ -249,7 +262,9 @@ class MainScreen(Screen[None]):
         doc = state.documents[state.current]
         self.query_one("#documents", DocumentBar).show(state.documents, state.current)
         self.source.show_document(state.current, doc, self.marks())
-        self.source.border_subtitle = f"{Path(doc.source).name} · {len(doc.sentences)} sentences"
+        # Border titles are read as markup: text from outside goes in as Content, literally.
+        self.source.border_subtitle = Content(f"{Path(doc.source).name} · "
+                                              f"{len(doc.sentences)} sentences")
         self.title = doc.title or Path(doc.source).name
         self.sub_title = doc.source
         self._count_matches()
@@ -259,7 +274,7 @@ class MainScreen(Screen[None]):
         state = self.state
         if state.brief is not None:
             self.brief_view.show_brief(state.brief, state.pinned)
-            self.brief_view.border_subtitle = self.brief_subtitle()
+            self.brief_view.border_subtitle = Content(self.brief_subtitle())
         self.source.restyle(self.marks())
         self.refresh_status()
         key = self.source.selected_key
@@ -457,7 +472,7 @@ class MainScreen(Screen[None]):
             return
         count = len(self.state.find(self.query_text))
         found = f"{count} match{'es' if count != 1 else ''}" if count else "no match"
-        self.source.border_title = f"Source · “{self.query_text}”: {found}"
+        self.source.border_title = Content(f"Source · “{self.query_text}”: {found}")
 
     def _jump_to_match(self, *, forward: bool, include_current: bool = False) -> bool:
         matches = self.state.find(self.query_text)
