@@ -145,6 +145,13 @@ def test_build_brief_ranks_only_what_is_missing_and_reports_progress(docs: list[
     assert build_brief(state.request(), rank=rank, cancelled=lambda: True) is None
 
 
+def test_build_brief_gives_up_when_a_ranking_was_cancelled(docs: list[Document]) -> None:
+    """A ranker that answers None (a child process killed because the reader moved on)
+    ends the build: no brief from the scores of another request."""
+    state = ReaderState(docs, algorithm="lead")
+    assert build_brief(state.request(), rank=lambda doc, algorithm: None) is None
+
+
 def test_source_pieces_cover_the_text_in_order() -> None:
     doc = seed_document()
     pieces = source_pieces(doc)

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # briefer tui for real: in a terminal (tmux), from a file and from a pipe, small and large,
-# dark and light. Keys go in with send-keys; what the terminal shows comes back with
+# dark and light, and a long text ranked in a child process that must end with its ranking. Keys go in with send-keys; what the terminal shows comes back with
 # capture-pane and is checked. Pilot tests drive the app inside Textual; this checks what they
 # cannot: the console script, the real terminal driver, and the pipe → /dev/tty reattach.
 #
@@ -158,5 +158,18 @@ while [[ -n "$(ranking long)" ]]; do
 done
 keys long q
 expect long "exited 0"
+
+# 5. Quitting while a child ranks: the app exits at once and takes the child with it.
+start quit 100 30 "'$BRIEFER' tui '$OUT/long.txt' -a sumy-kl"
+expect quit "Ranking with sumy-kl"
+child=$(ranking quit)
+[[ -n "$child" ]] || fail "quit: no ranking child process"
+keys quit q
+expect quit "exited 0"
+deadline=$((SECONDS + TIMEOUT))
+while kill -0 $child 2>/dev/null; do
+    ((SECONDS < deadline)) || fail "quit: the ranking child $child outlived the app"
+    sleep 0.2
+done
 
 echo "tmux check passed; screens in $OUT"
