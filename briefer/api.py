@@ -10,7 +10,7 @@ from typing import BinaryIO
 
 from briefer import clean as cleanup
 from briefer.document import Document, Sentence, Span, Summary
-from briefer.ingest import Source, read_source
+from briefer.ingest import Source, neutralise, read_source
 from briefer.segment import split_sentences
 from briefer.select import select_top, summary_length
 
@@ -31,8 +31,11 @@ def split(
     """Clean ``text`` and split its body into sentences with offsets into ``text``.
 
     ``title`` is a headline known from elsewhere (an HTML page's metadata); otherwise the
-    clean-up looks for one at the top of the text.
+    clean-up looks for one at the top of the text.  Control characters and terminal escapes
+    are replaced one for one (as :func:`read` does), so a Document made from any string is
+    safe to print and its offsets still point into ``text``.
     """
+    text = neutralise(text)
     layout = cleanup.find_layout(text, clean=clean, known_title=title)
     removed = list(layout.removed)
     sentences: list[Sentence] = []

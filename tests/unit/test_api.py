@@ -96,3 +96,13 @@ def test_any_article_ranks_without_crash(parts: list[str]) -> None:
         summary = api.summarize(doc, count=3, algorithm=name)
         assert len(summary.scores) == len(doc.sentences)
         assert len(summary.chosen) == min(3, len(doc.sentences))
+
+
+def test_split_neutralises_control_characters_keeping_offsets() -> None:
+    raw = "Markets fell \x1b]52;c;ZXZpbA==\x07 sharply today.\r\nTraders \x1b[2Jwaited."
+    doc = api.split(raw)
+    assert len(doc.text) == len(raw)
+    assert not any(ord(c) < 32 and c != "\n" for c in doc.text)
+    for s in doc.sentences:
+        assert "\x1b" not in s.text and "\x07" not in s.text
+        assert " ".join(doc.text[s.start:s.end].split()) == s.text
