@@ -65,9 +65,9 @@ _DATELINE = re.compile(
           |\([A-Z][A-Z&]{1,9}\)\s*)""",
     re.VERBOSE,
 )
-GLUED_MIN_WORDS = 6
 _CAPS_DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]{2,40}\s*(?:--|—|–)\s*")
 
+GLUED_MIN_WORDS = 6  # words of story after a glued teaser for it to be trimmed, not dropped
 #: "Scroll down for video" glued to the next sentence, as scraped pages often leave it (the
 #: button's label, then a caption or the story with no full stop between).
 _GLUED_TEASER = re.compile(
