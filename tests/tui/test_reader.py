@@ -171,6 +171,21 @@ async def test_changing_the_algorithm_reranks_and_updates_everything() -> None:
 
 
 @run_async
+async def test_q_in_a_list_dialog_closes_it_and_keeps_the_app() -> None:
+    app = reader_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("t")
+        assert isinstance(app.screen, ChooseScreen)
+        await pilot.press("q")
+        assert not isinstance(app.screen, ChooseScreen)
+        assert app.is_running and app.return_code is None
+        await pilot.press("t", "tab", "q")  # in the template input, q is typed
+        assert isinstance(app.screen, ChooseScreen)
+        assert app.screen.query_one("#typed", Input).value == "q"
+
+
+@run_async
 async def test_changing_the_template_and_a_bad_template_keeps_the_app_running(tmp_path: Path
                                                                               ) -> None:
     from briefer.brief import list_templates

@@ -18,7 +18,9 @@ class ChooseScreen(ModalScreen[str | None]):
     """A list with the current choice under the cursor; with ``typed``, an input for a name
     or path not in the list (a template file)."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    # q closes the list rather than reaching the app's quit: a reader pressing q in a dialog
+    # means "never mind".  In the typed input, q is a letter (the input takes it first).
+    BINDINGS = [Binding("escape,q", "cancel", "Cancel", key_display="esc")]
 
     def __init__(self, title: str, choices: Sequence[tuple[str, str]], current: str,
                  typed: str | None = None) -> None:

@@ -15,7 +15,7 @@ class ConfirmScreen(ModalScreen[bool]):
 
     BINDINGS = [
         Binding("y", "answer(True)", "Yes"),
-        Binding("n,escape", "answer(False)", "No"),
+        Binding("n,escape,q", "answer(False)", "No"),  # q: "no", never the app's quit
     ]
 
     def __init__(self, question: str, yes: str = "Yes") -> None:
