@@ -49,19 +49,9 @@ def count_matrix(rows: Iterable[Sequence[str]]) -> tuple[sparse.csr_matrix, dict
     Columns are numbered in order of first appearance, so the result is deterministic.  A
     document with no terms at all still gets one (empty) column, so shapes stay valid.
     """
-    vocabulary: dict[str, int] = {}
-    columns: list[int] = []
-    indptr = [0]
-    for row in rows:
-        for term in row:
-            columns.append(vocabulary.setdefault(term, len(vocabulary)))
-        indptr.append(len(columns))
-    n, width = len(indptr) - 1, max(1, len(vocabulary))
-    counts = sparse.csr_matrix(
-        (np.ones(len(columns)), np.asarray(columns, dtype=np.int64),
-         np.asarray(indptr, dtype=np.int64)),
-        shape=(n, width),
-    )
+    ids, indptr, vocabulary = term_ids(rows)
+    counts = sparse.csr_matrix((np.ones(ids.size), ids, indptr),
+                               shape=(indptr.size - 1, max(1, len(vocabulary))))
     counts.sum_duplicates()
     return counts, vocabulary
 
