@@ -51,6 +51,17 @@ class Document:
     removed: tuple[Span, ...] = ()
     title_span: Span | None = None
     standfirst_span: Span | None = None
+    #: What the source says about itself (an HTML page's metadata), as one line each.
+    author: str | None = None
+    date: str | None = None
+    site: str | None = None
+
+    @property
+    def byline(self) -> str | None:
+        """Author, site and date as one line for a header ("Jane Doe · Example News ·
+        2019-11-18"), or None when the source named none of them."""
+        parts = [p for p in (self.author, self.site, self.date) if p]
+        return " · ".join(parts) if parts else None
 
 
 @dataclass(frozen=True, slots=True)

@@ -94,6 +94,10 @@ class Brief:
             return self.documents[0].source
         return f"Brief of {len(self.documents)} texts"
 
+    def byline(self) -> str | None:
+        """Author, site and date under the heading, for a brief of one document."""
+        return self.documents[0].byline if len(self.documents) == 1 else None
+
     def footer(self) -> str:
         """One line on where the brief came from and how it was made."""
         sources = ", ".join(d.source for d in self.documents) or "no input"

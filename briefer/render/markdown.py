@@ -24,6 +24,8 @@ def render_summary(summary: Summary) -> str:
     """A title line, then one ``- `` item a chosen sentence, citing its number."""
     doc = summary.document
     lines = [f"# {escape(doc.title or doc.source)}", ""]
+    if doc.byline:
+        lines += [escape(doc.byline), ""]
     if doc.standfirst:
         lines += [f"*{escape(doc.standfirst)}*", ""]
     lines += [f"- {escape(s.text)} [{s.index}]" for s in summary.sentences]
@@ -45,6 +47,9 @@ def render_brief(brief: Brief) -> str:
     used, so any markdown renderer (glow, rich, a browser) shows it as written.
     """
     lines = [f"# {escape(brief.heading())}", ""]
+    byline = brief.byline()
+    if byline:
+        lines += [escape(byline), ""]
     if brief.standfirst:
         lines += [f"*{escape(brief.standfirst)}*", ""]
     if brief.bottom_line is not None:

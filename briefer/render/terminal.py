@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 
 def _heading(doc: Document) -> list[RenderableType]:
     out: list[RenderableType] = [Text(doc.title or doc.source, style="bold")]
+    if doc.byline:
+        out.append(Text(doc.byline, style="dim"))
     if doc.standfirst:
         out.append(Text(doc.standfirst, style="italic"))
     out.append(Rule(style="dim"))
@@ -51,6 +53,9 @@ def render_brief(brief: Brief) -> RenderableType:
     (wrapped under their text, not under the bullet) citing their sentences, then quotes,
     who and where, and a dim footer."""
     parts: list[RenderableType] = [Text(brief.heading(), style="bold")]
+    byline = brief.byline()
+    if byline:
+        parts.append(Text(byline, style="dim"))
     if brief.standfirst:
         parts.append(Text(brief.standfirst, style="italic"))
     parts.append(Rule(style="dim"))

@@ -26,6 +26,9 @@ def render_sentences(doc: Document) -> str:
 def render_brief(brief: Brief) -> str:
     """A brief as plain text: headings on their own lines, ``- `` items, no markup."""
     lines = [brief.heading()]
+    byline = brief.byline()
+    if byline:
+        lines.append(byline)
     if brief.standfirst:
         lines.append(brief.standfirst)
     lines.append("")
