@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import BinaryIO
 
 from briefer import clean as cleanup
-from briefer.document import Document, Sentence, Span, Summary
+from briefer.document import Document, Sentence, Summary
 from briefer.ingest import Source, neutralise, one_line, read_source
 from briefer.segment import split_sentences
 from briefer.select import select_top, summary_length
@@ -50,24 +50,14 @@ def split(
     for number, (p_start, p_end) in enumerate(layout.paragraphs):
         for s_start, s_end in split_sentences(text[p_start:p_end]):
             start, end = p_start + s_start, p_start + s_end
-            body = text[start:end]
             if clean:
-                cut = cleanup.teaser_prefix_end(body)
-                if cut:
-                    removed.append(Span(start, start + cut, "teaser"))
-                    start += cut
-                    body = text[start:end]
-                kind = cleanup.boilerplate_kind(body)
-                if kind:
-                    removed.append(Span(start, end, kind))
+                story, furniture = cleanup.trim_sentence(text, start, end)
+                removed.extend(furniture)
+                if story is None:
                     continue
-                cut = cleanup.dateline_end(body)
-                if cut:
-                    removed.append(Span(start, start + cut, "dateline"))
-                    start += cut
-                    body = text[start:end]
-            sentences.append(Sentence(len(sentences) + 1, " ".join(body.split()), start, end,
-                                      number))
+                start = story
+            sentences.append(Sentence(len(sentences) + 1, " ".join(text[start:end].split()),
+                                      start, end, number))
     doc_title = one_line(title)
     if doc_title is None and layout.title is not None:
         doc_title = cleanup.title_text(text[layout.title.start:layout.title.end])

@@ -18,6 +18,12 @@ from importlib import resources
 
 WORD_RE = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*")
 
+#: A word as a reader counts it, for lengths and comparisons rather than ranking: a run of
+#: letters or digits with at most one inner apostrophe ("don't", "Trump’s", "2024").  Digits
+#: count here (a headline or a quotation of "10 killed" has three words), unlike
+#: :data:`WORD_RE`, which keeps sumy's letters-only notion of a term.
+COUNT_WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+
 
 def words(text: str) -> list[str]:
     """The words of ``text`` in order, as written (no case folding)."""

@@ -150,3 +150,19 @@ def test_empty_precise_extraction_never_loses_a_page(monkeypatch):
     monkeypatch.setattr(trafilatura, "extract", lambda html, **kw: "A page with text in it.")
     src = decode_source("page.html", b"<html><body><p>x</p></body></html>")
     assert src.text == "A page with text in it."
+
+
+def test_the_brief_header_and_json_carry_author_date_and_site():
+    import json
+
+    from briefer.brief import make_brief
+    from briefer.render import json as render_json
+    from briefer.render import markdown, text
+
+    doc = api.document_from_source(decode_source("page.html", PAGE.encode()))
+    brief = make_brief([doc])
+    assert "Jane Doe · Example News · 2019-11-18" in markdown.render_brief(brief).splitlines()[2]
+    assert text.render_brief(brief).splitlines()[1] == "Jane Doe · Example News · 2019-11-18"
+    source = json.loads(render_json.render_brief(brief))["sources"][0]
+    assert (source["author"], source["date"], source["site"]) == (
+        "Jane Doe", "2019-11-18", "Example News")
