@@ -11,27 +11,33 @@ from typing import BinaryIO
 from briefer import clean as cleanup
 from briefer.document import Document, Sentence, Summary
 from briefer.ingest import Source, neutralise, one_line, read_source
+from briefer.language import AUTO, resolve_language
 from briefer.segment import split_sentences
 from briefer.select import select_top, summary_length
 
 
-def read(name: str, *, stdin: BinaryIO | None = None, clean: bool = True) -> Document:
+def read(name: str, *, stdin: BinaryIO | None = None, clean: bool = True,
+         language: str = AUTO) -> Document:
     """Read a file (or ``-`` for stdin) and split it into a :class:`Document`."""
-    return document_from_source(read_source(name, stdin), clean=clean)
+    return document_from_source(read_source(name, stdin), clean=clean, language=language)
 
 
-def document_from_source(source: Source, *, clean: bool = True) -> Document:
+def document_from_source(source: Source, *, clean: bool = True, language: str = AUTO
+                         ) -> Document:
     """Split an already decoded :class:`Source` into a :class:`Document`."""
     meta = source.meta
     if meta is None:
-        return split(source.text, source=source.name, clean=clean)
+        return split(source.text, source=source.name, clean=clean, language=language,
+                     language_hint=source.html_lang)
     return split(source.text, source=source.name, clean=clean, title=meta.title,
-                 author=meta.author, date=meta.date, site=meta.site)
+                 author=meta.author, date=meta.date, site=meta.site, language=language,
+                 language_hint=source.html_lang)
 
 
 def split(
     text: str, *, source: str = "<text>", clean: bool = True, title: str | None = None,
     author: str | None = None, date: str | None = None, site: str | None = None,
+    language: str = AUTO, language_hint: str | None = None,
 ) -> Document:
     """Clean ``text`` and split its body into sentences with offsets into ``text``.
 
@@ -42,8 +48,14 @@ def split(
     headline fills ``date`` when none is given).  Control characters and terminal escapes
     are replaced one for one (as :func:`read` does), so a Document made from any string is
     safe to print and its offsets still point into ``text``.
+
+    ``language`` is a code from :data:`briefer.language.SUPPORTED`, or ``"auto"`` to detect
+    it from the title and the start of the text (``language_hint``, such as an HTML page's
+    declared ``lang``, only breaks a tie); the :class:`ValueError` for any other value names
+    the choices.
     """
     text = neutralise(text)
+    code = resolve_language(language, text, title=title, hint=language_hint)
     layout = cleanup.find_layout(text, clean=clean, known_title=title)
     removed = list(layout.removed)
     sentences: list[Sentence] = []
@@ -79,6 +91,7 @@ def split(
         author=one_line(author),
         date=one_line(date),
         site=one_line(site),
+        language=code,
     )
 
 

@@ -38,6 +38,7 @@ class BatchOptions:
     count: int | None = None  # sentences per summary; None means summarize's default
     algorithm: str | None = None  # None means the registry's default
     clean: bool = True
+    language: str = "auto"  # a code of briefer.language.SUPPORTED, or auto per record
 
 
 class EngineError(RuntimeError):
@@ -104,7 +105,7 @@ def summary_object(text: str, record_id: Any, options: BatchOptions, number: int
     from briefer.render.json import META_KEYS, summary_dict
 
     source = str(record_id) if record_id is not None else f"line {number}"
-    doc = api.split(text, source=source, clean=options.clean)
+    doc = api.split(text, source=source, clean=options.clean, language=options.language)
     summary = api.summarize(doc, count=options.count, algorithm=options.algorithm)
     out: dict[str, Any] = {"id": record_id}
     # A record is text with an id: it has no page metadata to report.

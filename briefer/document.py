@@ -65,6 +65,9 @@ class Document:
     removed: tuple[Span, ...] = ()
     title_span: Span | None = None
     standfirst_span: Span | None = None
+    #: ISO 639-1 code of the text's language, one of :data:`briefer.language.SUPPORTED`:
+    #: detected from the text unless the caller named it (``--language``).
+    language: str = "en"
     #: What the source says about itself (an HTML page's metadata), as one line each.
     author: str | None = None
     date: str | None = None

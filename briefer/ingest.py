@@ -39,6 +39,9 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+# <html lang="es-MX">: what the page says of itself (pages often leave a template's "en").
+_HTML_LANG = re.compile(r"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)*)",
+                        re.I)
 MAX_BYTES = 512 * 1024 * 1024
 
 
@@ -55,6 +58,7 @@ class Source:
     encoding: str
     is_html: bool = False
     meta: PageMeta | None = None
+    html_lang: str | None = None  # the page's declared language: a hint, not the answer
 
     @property
     def html_title(self) -> str | None:
@@ -78,13 +82,15 @@ def decode_source(label: str, data: bytes) -> Source:
     is_html = bool(_HTML_SNIFF.match(data[:4096])) or (
         label.lower().endswith((".html", ".htm", ".xhtml")) and "<" in text[:4096]
     )
-    meta = None
+    meta = html_lang = None
     if is_html:
+        lang = _HTML_LANG.search(text[:8192])
+        html_lang = lang.group(1) if lang else None
         text, meta = _extract_html(label, text)
     text = neutralise(text)
     if not text.strip():
         raise InputError(f"{label}: contains no text")
-    return Source(label, text, encoding, is_html, meta)
+    return Source(label, text, encoding, is_html, meta, html_lang)
 
 
 #: What a folder given to a multi-file command contributes: its text and HTML files.

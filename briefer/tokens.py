@@ -5,8 +5,9 @@ letters, apostrophes or hyphens), applied with ``findall`` over the sentence ins
 NLTK's Treebank tokenizer.  That keeps sumy's notion of a word while needing no NLTK data
 (``nltk.word_tokenize`` loads the Punkt model) and running an order of magnitude faster.
 
-Stems come from NLTK's Snowball stemmer, the one sumy uses; stop words from the list that ships
-inside sumy.  Both need no download.
+:func:`make_stemmer` is NLTK's Snowball stemmer, the one sumy uses, for sumy's own algorithms;
+briefer's rankers and briefs stem with :func:`briefer.stemming.stemmer` (the same algorithms in
+C).  Stop words come from the list that ships inside sumy.  None of it needs a download.
 """
 
 from __future__ import annotations

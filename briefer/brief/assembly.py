@@ -164,12 +164,13 @@ def plan_brief(docs: Sequence[Document], template: str | Template = "auto") -> B
     """Analyse ``docs`` once and place every sentence for ``template``: the part of a brief
     that is the same for any length, ranker, pin or drop.  Raises
     :class:`~briefer.brief.template.TemplateError` for a bad template."""
-    from briefer.tokens import make_stemmer, stop_words
+    from briefer.stemming import stemmer
+    from briefer.tokens import stop_words
 
     docs = tuple(docs)
     chosen = template if isinstance(template, Template) else load_template(template)
 
-    stem, stop = make_stemmer(), stop_words()
+    stem, stop = stemmer(), stop_words()
     gazetteer = load_gazetteer()
     views = analyse(docs, stem, stop)
     cast = find_entities(views, gazetteer, stop, analyse_headlines(docs, stem))

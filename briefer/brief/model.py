@@ -125,6 +125,12 @@ class Brief:
         return tuple(out)
 
     @property
+    def language(self) -> str:
+        """The documents' language code, ``"mul"`` (ISO 639's "multiple") when they differ."""
+        codes = {d.language for d in self.documents}
+        return codes.pop() if len(codes) == 1 else ("mul" if codes else "en")
+
+    @property
     def sentences_in(self) -> int:
         return sum(len(d.sentences) for d in self.documents)
 
@@ -154,7 +160,8 @@ class Brief:
         sources = ", ".join(d.source for d in self.documents) or "no input"
         label = "Sources" if len(self.documents) > 1 else "Source"
         return (f"{label}: {sources} · {self.sentences_in} sentences in, "
-                f"{self.sentences_shown} out · {self.algorithm} · template {self.template}")
+                f"{self.sentences_shown} out · {self.algorithm} · template {self.template} · "
+                f"{self.language}")
 
     def entities_by_kind(self) -> list[tuple[str, tuple[Entity, ...]]]:
         """"Who and where": (label, entities) for each kind that has any, people first."""

@@ -35,6 +35,7 @@ def sentences_dict(doc: Document) -> dict[str, Any]:
     return {
         "source": doc.source,
         "title": doc.title,
+        "language": doc.language,
         **meta_dict(doc),
         "sentences": [sentence_dict(s) for s in doc.sentences],
     }
@@ -45,6 +46,7 @@ def summary_dict(summary: Summary) -> dict[str, Any]:
     return {
         "source": doc.source,
         "title": doc.title,
+        "language": doc.language,
         **meta_dict(doc),
         "algorithm": summary.algorithm,
         "sentences": [sentence_dict(doc.sentences[i], summary.scores[i])
@@ -92,7 +94,9 @@ def brief_dict(brief: Brief) -> dict[str, Any]:
         "standfirst": brief.standfirst,
         "template": brief.template,
         "algorithm": brief.algorithm,
-        "sources": [{"source": d.source, "title": d.title, **meta_dict(d),
+        "language": brief.language,
+        "sources": [{"source": d.source, "title": d.title, "language": d.language,
+                     **meta_dict(d),
                      "sentences": len(d.sentences)} for d in brief.documents],
         "bottom_line": item_dict(brief.bottom_line) if brief.bottom_line else None,
         "sections": [{"title": s.title, "sentences": [item_dict(i) for i in s.items]}

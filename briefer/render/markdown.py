@@ -29,7 +29,7 @@ def render_summary(summary: Summary) -> str:
     lines += [f"- {escape(s.text)} [{s.index}]" for s in summary.sentences]
     total = len(doc.sentences)
     lines += ["", f"*{len(summary.chosen)} of {total} sentences · {summary.algorithm} · "
-                  f"{escape(doc.source)}*", ""]
+                  f"{doc.language} · {escape(doc.source)}*", ""]
     return "\n".join(lines)
 
 

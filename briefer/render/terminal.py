@@ -35,7 +35,7 @@ def render_summary(summary: Summary) -> RenderableType:
         item = Text.assemble(("• ", "cyan"), s.text, (f" [{s.index}]", "dim"))
         parts.append(Padding(item, (0, 0, 0, 1)))
     parts.append(Text(f"{len(summary.chosen)} of {len(doc.sentences)} sentences · "
-                      f"{summary.algorithm} · {doc.source}", style="dim"))
+                      f"{summary.algorithm} · {doc.language} · {doc.source}", style="dim"))
     return Group(*parts)
 
 
