@@ -1,4 +1,9 @@
-"""Summarize JSON lines: one record in, one result out, on all cores or a dask cluster.
+"""The engine of ``briefer batch``: one JSON record in, one JSON object out, on all cores or a
+dask cluster.
+
+It is a face, not core: it calls :mod:`briefer.api` for each record and renders the summary
+as ``briefer summarize -f json`` does (:func:`briefer.render.json.summary_dict`), so it lives
+beside the command that writes its output.  Nothing in the core imports it.
 
 The unit of work is :func:`summarize_record`, a plain function of one input line that never
 raises: a record it cannot summarize becomes an error object
@@ -11,7 +16,7 @@ library's ``Executor.map`` would submit the whole input first, so a 10 GB file w
 memory).  The local runner uses a :class:`~concurrent.futures.ProcessPoolExecutor`; the dask
 runner submits the same chunk function to a ``dask.distributed`` client, imported only then.
 
-Nothing here prints or exits; the ``briefer batch`` command renders and counts.
+Nothing here prints or exits; the ``briefer batch`` command writes and counts.
 """
 
 from __future__ import annotations
@@ -24,7 +29,7 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import Any
 
-from briefer.evaluate import MissingDependency
+from briefer.errors import MissingDependency
 
 Line = str | bytes
 
