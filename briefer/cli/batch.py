@@ -64,8 +64,8 @@ def batch(input_file: str, output: str | None, force: bool, text_field: str, id_
     Reads one JSON object a line and writes one a line, streaming, with all
     cores by default; bad lines become error objects and the batch goes on.
     """
-    from briefer import batch as core
-    from briefer.evaluate import MissingDependency
+    from briefer.cli import batch_engine as core
+    from briefer.errors import MissingDependency
 
     if engine is None:
         engine = "dask" if scheduler else "local"

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from briefer import api, batch
-from briefer.evaluate import MissingDependency
+from briefer import api
+from briefer.cli import batch_engine as batch
+from briefer.errors import MissingDependency
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "venezuela-mexico.txt"
 
