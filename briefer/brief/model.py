@@ -103,7 +103,7 @@ class Brief:
         then the section (or the empty note when nothing is left); key quotes; who and
         where; footer.  Blocks that would be empty are left out.
         """
-        out: list[Block] = [HeadingBlock(self.heading(), self.standfirst)]
+        out: list[Block] = [HeadingBlock(self.heading(), self.standfirst, self.byline())]
         if self.bottom_line is not None:
             out.append(BottomLineBlock(self.bottom_line))
         story = None
@@ -123,6 +123,12 @@ class Brief:
             out.append(EntitiesBlock(tuple(groups)))
         out.append(FooterBlock(self.footer()))
         return tuple(out)
+
+    @property
+    def language(self) -> str:
+        """The documents' language code, ``"mul"`` (ISO 639's "multiple") when they differ."""
+        codes = {d.language for d in self.documents}
+        return codes.pop() if len(codes) == 1 else ("mul" if codes else "en")
 
     @property
     def sentences_in(self) -> int:
@@ -145,12 +151,17 @@ class Brief:
             return self.documents[0].source
         return f"Brief of {len(self.documents)} texts"
 
+    def byline(self) -> str | None:
+        """Author, site and date under the heading, for a brief of one document."""
+        return self.documents[0].byline if len(self.documents) == 1 else None
+
     def footer(self) -> str:
         """One line on where the brief came from and how it was made."""
         sources = ", ".join(d.source for d in self.documents) or "no input"
         label = "Sources" if len(self.documents) > 1 else "Source"
         return (f"{label}: {sources} · {self.sentences_in} sentences in, "
-                f"{self.sentences_shown} out · {self.algorithm} · template {self.template}")
+                f"{self.sentences_shown} out · {self.algorithm} · template {self.template} · "
+                f"{self.language}")
 
     def entities_by_kind(self) -> list[tuple[str, tuple[Entity, ...]]]:
         """"Who and where": (label, entities) for each kind that has any, people first."""
@@ -191,10 +202,12 @@ class Brief:
 
 @dataclass(frozen=True, slots=True)
 class HeadingBlock:
-    """The brief's title (:meth:`Brief.heading`) and the text's standfirst, if any."""
+    """The brief's title (:meth:`Brief.heading`), the text's standfirst, if any, and its
+    author, site and date (:meth:`Brief.byline`), if the source named them."""
 
     title: str
     standfirst: str | None
+    byline: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,7 +29,7 @@ def render_summary(summary: Summary) -> str:
     lines += [f"- {escape(s.text)} [{s.index}]" for s in summary.sentences]
     total = len(doc.sentences)
     lines += ["", f"*{len(summary.chosen)} of {total} sentences · {summary.algorithm} · "
-                  f"{escape(doc.source)}*", ""]
+                  f"{doc.language} · {escape(doc.source)}*", ""]
     return "\n".join(lines)
 
 
@@ -51,8 +51,10 @@ def render_brief(brief: Brief) -> str:
     lines: list[str] = []
     for block in brief.blocks():
         match block:
-            case m.HeadingBlock(title, standfirst):
+            case m.HeadingBlock(title, standfirst, byline):
                 lines += [f"# {escape(title)}", ""]
+                if byline:
+                    lines += [escape(byline), ""]
                 if standfirst:
                     lines += [f"*{escape(standfirst)}*", ""]
             case m.BottomLineBlock(item):

@@ -35,7 +35,7 @@ def render_summary(summary: Summary) -> RenderableType:
         item = Text.assemble(("• ", "cyan"), s.text, (f" [{s.index}]", "dim"))
         parts.append(Padding(item, (0, 0, 0, 1)))
     parts.append(Text(f"{len(summary.chosen)} of {len(doc.sentences)} sentences · "
-                      f"{summary.algorithm} · {doc.source}", style="dim"))
+                      f"{summary.algorithm} · {doc.language} · {doc.source}", style="dim"))
     return Group(*parts)
 
 
@@ -56,8 +56,10 @@ def render_brief(brief: Brief) -> RenderableType:
     parts: list[RenderableType] = []
     for block in brief.blocks():
         match block:
-            case m.HeadingBlock(title, standfirst):
+            case m.HeadingBlock(title, standfirst, byline):
                 parts.append(Text(title, style="bold"))
+                if byline:
+                    parts.append(Text(byline, style="dim"))
                 if standfirst:
                     parts.append(Text(standfirst, style="italic"))
                 parts.append(Rule(style="dim"))

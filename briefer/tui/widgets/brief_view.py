@@ -16,9 +16,9 @@ from textual.widgets.option_list import Option
 
 from briefer.brief import model as m
 from briefer.brief.model import Brief, BriefItem, Quote
+from briefer.tui import palette
 from briefer.tui.messages import ItemActivated, ItemSelected
 from briefer.tui.state import BOTTOM_LINE, Key, item_key, sentence_position
-from briefer.tui.widgets import palette
 from briefer.tui.widgets.hanging import Hanging
 from briefer.tui.widgets.reading_list import ReadingList
 
