@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import click
 
-from briefer.cli.common import emit, format_option, input_errors, language_option, resolve_format
+from briefer.cli.common import (
+    emit,
+    format_option,
+    input_errors,
+    language_option,
+    resolve_format,
+    timeout_option,
+)
 
 
 @click.command(epilog="""\b
@@ -18,9 +25,12 @@ Examples:
 @click.option("--no-clean", is_flag=True,
               help="Split the text as it is: keep title, teasers and share bars.")
 @language_option
+@timeout_option
 @format_option
-def sentences(file: str, no_clean: bool, language: str, fmt: str | None) -> None:
-    """Print the sentences of FILE (a path, or - for stdin), one a line.
+def sentences(file: str, no_clean: bool, language: str, timeout: float,
+              fmt: str | None) -> None:
+    """Print the sentences of FILE (a path, an http(s) URL, or - for stdin), one
+    a line.
 
     -f json gives each sentence's number and character offsets into the input.
     """
@@ -36,6 +46,6 @@ def sentences(file: str, no_clean: bool, language: str, fmt: str | None) -> None
     if fmt == "markdown":
         fmt = "text"  # a pipe wants one sentence a line, not a numbered list
     with input_errors():
-        doc = api.read(file, clean=not no_clean, language=language)
+        doc = api.read(file, clean=not no_clean, language=language, timeout=timeout)
     emit(fmt, {"rich": rich_sentences, "markdown": markdown.render_sentences,
                "json": json.render_sentences, "text": text.render_sentences}, doc)
