@@ -178,7 +178,7 @@ def caption(result: Any, name: str) -> str:
     length = (f"{result.count} sentence{'s' if result.count != 1 else ''}"
               if result.count is not None else "as many sentences as the reference")
     return (f"ROUGE F1 x100 ({tokenizer_note(result.tokenizer)}) on {name}: "
-            f"{result.documents} documents, {length}")
+            f"{result.documents} document{'s' if result.documents != 1 else ''}, {length}")
 
 
 def tokenizer_note(tokenizer: str) -> str:
