@@ -101,6 +101,7 @@ class Evaluation:
     per_document: tuple[np.ndarray, ...] = ()
     tokenizer: str = DEFAULT_TOKENIZER
     resamples: int = 0  # bootstrap resamples behind the rows' intervals; 0 means none
+    words: int | None = None  # a word budget per summary instead of ``count`` sentences
 
 
 def read_records(
@@ -223,14 +224,17 @@ def rouge_f1(scorer: Any, reference: Sequence[str], summary: Sequence[str]) -> t
     return tuple(scores[t].fmeasure for t in ROUGE_TYPES)
 
 
-def baseline_label(count: int | None) -> str:
+def baseline_label(count: int | None, words: int | None = None) -> str:
+    if words is not None:
+        return f"LEAD-{words}w"
     return f"LEAD-{count}" if count is not None else "LEAD-ref"
 
 
-def label(name: str, count: int | None) -> str:
-    """The row's name as printed: LEAD-3, oracle-3, or the ranker's name."""
+def label(name: str, count: int | None, words: int | None = None) -> str:
+    """The row's name as printed: LEAD-3 (LEAD-100w for a word budget), oracle-3, or the
+    ranker's name."""
     if name == BASELINE:
-        return baseline_label(count)
+        return baseline_label(count, words)
     if name == ORACLE:
         return f"greedy oracle-{count}" if count is not None else "greedy oracle-ref"
     return name
@@ -271,14 +275,17 @@ def evaluate(
     jobs: int = 1,
     oracle: bool = False,
     tokenizer: str = DEFAULT_TOKENIZER,
+    words: int | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> Evaluation:
     """Score LEAD-``count``, each of ``algorithms`` and optionally the oracle on ``records``.
 
     ``count=None`` takes as many sentences as each reference has lines.  ``jobs`` > 1 spreads
     documents over that many processes (0 means one per CPU); the timings then share the CPUs
-    too.  ``tokenizer`` is passed to :func:`make_scorer`.  ``progress(k)`` is called each time
-    ``k`` more documents are done.
+    too.  ``tokenizer`` is passed to :func:`make_scorer`.  ``words`` replaces ``count`` by a
+    word budget (:func:`briefer.select.select_top`'s rule: best first while they fit; the
+    oracle has no budgeted form, so it cannot be asked for with one).  ``progress(k)`` is
+    called each time ``k`` more documents are done.
     """
     from briefer.rank import get_ranker
 
@@ -286,11 +293,14 @@ def evaluate(
     for name in names:
         get_ranker(name)  # an unknown name fails here, before any work
     if oracle:
+        if words is not None:
+            raise ValueError("the greedy oracle picks sentences, not words: no word budget")
         names.append(ORACLE)
     make_scorer(tokenizer)  # and so do a missing rouge-score and an unknown language
     scores: list[np.ndarray] = []
     seconds = np.zeros(len(names))
-    for chunk_scores, chunk_seconds in _run_chunks(records, names, count, jobs, tokenizer):
+    for chunk_scores, chunk_seconds in _run_chunks(records, names, (count, words), jobs,
+                                                     tokenizer):
         scores.append(chunk_scores)
         seconds += chunk_seconds
         if progress is not None:
@@ -298,18 +308,24 @@ def evaluate(
     table = np.concatenate(scores, axis=1)  # algorithm x document x metric
     n = len(records)
     rows = tuple(
-        Row(name, label(name, count), *(round(100 * float(v), 2) for v in table[k].mean(axis=0)),
+        Row(name, label(name, count, words),
+            *(round(100 * float(v), 2) for v in table[k].mean(axis=0)),
             round(1000 * float(seconds[k]) / n, 2))
         for k, name in enumerate(names)
     )
-    return Evaluation(rows, n, count, tuple(table), tokenizer)
+    return Evaluation(rows, n, count, tuple(table), tokenizer, words=words)
 
 
-def score_chunk(records: Sequence[Record], names: Sequence[str], count: int | None,
-                tokenizer: str = DEFAULT_TOKENIZER) -> tuple[np.ndarray, np.ndarray]:
-    """ROUGE F1 (algorithm x document x metric) and summed seconds per algorithm of a share."""
+def score_chunk(records: Sequence[Record], names: Sequence[str],
+                length: tuple[int | None, int | None], tokenizer: str = DEFAULT_TOKENIZER
+                ) -> tuple[np.ndarray, np.ndarray]:
+    """ROUGE F1 (algorithm x document x metric) and summed seconds per algorithm of a share.
+
+    ``length`` is ``(count, words)`` as :func:`evaluate` takes them.
+    """
     from briefer import api
 
+    count, words = length
     scorer = make_scorer(tokenizer)
     scores = np.zeros((len(names), len(records), len(ROUGE_TYPES)))
     seconds = np.zeros(len(names))
@@ -322,23 +338,25 @@ def score_chunk(records: Sequence[Record], names: Sequence[str], count: int | No
                 texts = [s.text for s in doc.sentences]
                 picked = [texts[i] for i in greedy_oracle(scorer, texts, record.reference, n)]
             else:
-                picked = [s.text for s in api.summarize(doc, count=n, algorithm=name).sentences]
+                picked = [s.text for s in api.summarize(doc, count=n, words=words,
+                                                          algorithm=name).sentences]
             seconds[k] += time.perf_counter() - t0
             scores[k, d] = rouge_f1(scorer, record.reference, picked)
     return scores, seconds
 
 
-def _run_chunks(records: Sequence[Record], names: Sequence[str], count: int | None, jobs: int,
-                tokenizer: str) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+def _run_chunks(records: Sequence[Record], names: Sequence[str],
+                length: tuple[int | None, int | None], jobs: int, tokenizer: str
+                ) -> Iterator[tuple[np.ndarray, np.ndarray]]:
     jobs = jobs or os.cpu_count() or 1
     size = 8
     chunks = [records[i:i + size] for i in range(0, len(records), size)]
     if jobs == 1 or len(chunks) == 1:
         for chunk in chunks:
-            yield score_chunk(chunk, names, count, tokenizer)
+            yield score_chunk(chunk, names, length, tokenizer)
         return
     with ProcessPoolExecutor(max_workers=min(jobs, len(chunks))) as pool:
-        futures = [pool.submit(score_chunk, chunk, names, count, tokenizer) for chunk in chunks]
+        futures = [pool.submit(score_chunk, chunk, names, length, tokenizer) for chunk in chunks]
         for future in futures:
             yield future.result()
 
@@ -412,7 +430,7 @@ def mean_over(results: Sequence[Evaluation], resamples: int = 0,
         rows.append(Row(row.algorithm, row.label, *means, interval=interval))
     count = first.count if all(r.count == first.count for r in results) else None
     return Evaluation(tuple(rows), sum(r.documents for r in results), count,
-                      tokenizer=first.tokenizer, resamples=resamples)
+                      tokenizer=first.tokenizer, resamples=resamples, words=first.words)
 
 
 def checksum(path: str | os.PathLike[str]) -> str:

@@ -37,6 +37,9 @@ Examples:
 @click.option("-n", "--sentences", "count", type=click.IntRange(min=1), default=None,
               help="Sentences per summary (the same as -k N).")
 @click.option("--ref-length", is_flag=True, help="The same as -k ref.")
+@click.option("-w", "--words", type=click.IntRange(min=1), default=None,
+              help="A word budget per summary instead of a number of sentences (best "
+                   "sentences first while they fit, as summarize --words).")
 @click.option("--bootstrap", type=click.IntRange(min=0), default=0, metavar="N",
               help="Paired bootstrap 95% intervals of each ranker minus LEAD from N "
                    "resamples of the documents (1000 is usual; seed fixed) [default: off].")
@@ -59,7 +62,8 @@ Examples:
 @click.option("--reference-field", default="reference", show_default=True,
               help="The field holding the reference, one sentence a line.")
 def evaluate(data: tuple[str, ...], algorithms: str | None, k_value: str | None,
-             count: int | None, ref_length: bool, bootstrap: int, tokenizer: str,
+             count: int | None, ref_length: bool, words: int | None, bootstrap: int,
+             tokenizer: str,
              fmt: str | None, limit: int | None, jobs: int, oracle: bool, text_field: str,
              reference_field: str) -> None:
     """Score rankers on each DATA file (JSON lines with a text and a reference summary).
@@ -72,6 +76,10 @@ def evaluate(data: tuple[str, ...], algorithms: str | None, k_value: str | None,
     """
     from briefer import evaluate as core
 
+    if words is not None and (k_value is not None or count is not None or ref_length
+                              or oracle):
+        raise click.UsageError("-w/--words replaces -k, -n and --ref-length, and the oracle "
+                               "has no word budget")
     count = summary_count(k_value, count, ref_length)
     names = parse_algorithms(algorithms)
     tokenizer = tokenizer.strip().lower()
@@ -81,7 +89,7 @@ def evaluate(data: tuple[str, ...], algorithms: str | None, k_value: str | None,
         except ValueError as err:
             raise click.BadParameter(str(err), param_hint="'--tokenizer'") from None
     fmt = resolve_format(fmt)
-    command = command_line(data, names, count, bootstrap, tokenizer, limit, oracle,
+    command = command_line(data, names, count, words, bootstrap, tokenizer, limit, oracle,
                            text_field, reference_field)
     tables = []
     try:
@@ -91,7 +99,8 @@ def evaluate(data: tuple[str, ...], algorithms: str | None, k_value: str | None,
             digest = core.checksum(path)
             with progress("scoring", len(records), "documents") as advance:
                 result = core.evaluate(records, names, count=count, jobs=jobs, oracle=oracle,
-                                       tokenizer=tokenizer, progress=lambda k: advance(k, k))
+                                       tokenizer=tokenizer, words=words,
+                                       progress=lambda k: advance(k, k))
             if bootstrap:
                 result = core.with_intervals(result, bootstrap)
             tables.append(Table(result, path, digest, command))
@@ -124,17 +133,20 @@ def summary_count(k_value: str | None, count: int | None, ref_length: bool) -> i
     return value
 
 
-def command_line(data: tuple[str, ...], names: list[str], count: int | None, bootstrap: int,
-                 tokenizer: str, limit: int | None, oracle: bool, text_field: str,
-                 reference_field: str) -> str:
+def command_line(data: tuple[str, ...], names: list[str], count: int | None,
+                 words: int | None, bootstrap: int, tokenizer: str, limit: int | None,
+                 oracle: bool, text_field: str, reference_field: str) -> str:
     """The command that reproduces these numbers, every choice that changes them spelled out.
 
     Options that change only speed or layout (-j, -f) are left out.
     """
     import shlex
 
-    parts = ["briefer", "eval", *data, "-a", ",".join(names),
-             "-k", "ref" if count is None else str(count)]
+    parts = ["briefer", "eval", *data, "-a", ",".join(names)]
+    if words is not None:
+        parts += ["--words", str(words)]
+    else:
+        parts += ["-k", "ref" if count is None else str(count)]
     if bootstrap:
         parts += ["--bootstrap", str(bootstrap)]
     if tokenizer != DEFAULT_TOKENIZER:
@@ -177,6 +189,8 @@ def caption(result: Any, name: str) -> str:
     """What the numbers are: metric, data file, documents, summary length."""
     length = (f"{result.count} sentence{'s' if result.count != 1 else ''}"
               if result.count is not None else "as many sentences as the reference")
+    if result.words is not None:
+        length = f"at most {result.words} words (the first sentence always)"
     return (f"ROUGE F1 x100 ({tokenizer_note(result.tokenizer)}) on {name}: "
             f"{result.documents} document{'s' if result.documents != 1 else ''}, {length}")
 
@@ -265,6 +279,7 @@ def json_table(result: Any, table: Table | None) -> dict[str, Any]:
     out |= {
         "documents": result.documents,
         "sentences": result.count if result.count is not None else "reference",
+        **({"words": result.words} if result.words is not None else {}),
         "metric": ("ROUGE F1 x100, rouge-score with Porter stemming; rougeLsum on lines"
                    if result.tokenizer == DEFAULT_TOKENIZER else
                    f"ROUGE F1 x100, {tokenizer_note(result.tokenizer)}; rougeLsum on lines"),

@@ -158,3 +158,14 @@ def test_a_file_name_with_backticks_stays_inside_the_code_block(tmp_path: Path) 
     html = MarkdownIt().render(proc.stdout.decode())
     assert "<img" not in html
     assert html.count("&lt;img src=x onerror=alert(1)&gt;") >= 2  # command and sha256 lines
+
+
+def test_word_budget_rows_and_conflicts() -> None:
+    runner = CliRunner()
+    result = runner.invoke(cli, ["eval", str(TINY), "--words", "6", "-f", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["words"] == 6 and data["rows"][0]["label"] == "LEAD-6w"
+    assert "--words 6" in data["command"] and "-k" not in data["command"].split()
+    for bad in (["-k", "3"], ["-n", "3"], ["--ref-length"], ["--oracle"]):
+        assert runner.invoke(cli, ["eval", str(TINY), "--words", "6", *bad]).exit_code == 2

@@ -218,3 +218,15 @@ def test_checksum_is_the_sha256_of_the_bytes(tmp_path: Path) -> None:
     assert evaluate.checksum(TINY) == hashlib.sha256(TINY.read_bytes()).hexdigest()
     with pytest.raises(evaluate.DataError, match="cannot read"):
         evaluate.checksum(tmp_path / "missing.jsonl")
+
+
+def test_a_word_budget_of_six_is_lead_one_on_the_tiny_set() -> None:
+    # "The cat sat on the mat." and "Red fox ran far." fit 6 words; no second sentence does
+    records = evaluate.read_records(TINY)
+    budget = evaluate.evaluate(records, [], words=6)
+    one = evaluate.evaluate(records, [], count=1)
+    assert budget.rows[0].label == "LEAD-6w" and budget.words == 6
+    assert budget.rows[0].rouge1 == one.rows[0].rouge1
+    assert evaluate.evaluate(records, [], words=11).rows[0].rouge1 > one.rows[0].rouge1
+    with pytest.raises(ValueError, match="no word budget"):
+        evaluate.evaluate(records, [], words=6, oracle=True)
