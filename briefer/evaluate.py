@@ -32,6 +32,8 @@ from typing import Any
 
 import numpy as np
 
+from briefer.errors import MissingDependency
+
 ROUGE_TYPES = ("rouge1", "rouge2", "rougeLsum")
 BASELINE = "lead"
 ORACLE = "oracle"
@@ -47,10 +49,6 @@ SNOWBALL_LANGUAGES = {
 
 class DataError(ValueError):
     """The evaluation file cannot be used: missing, not JSON lines, or lacking a field."""
-
-
-class MissingDependency(RuntimeError):
-    """An optional package needed for this command is not installed."""
 
 
 @dataclass(frozen=True, slots=True)

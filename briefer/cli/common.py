@@ -18,6 +18,18 @@ format_option = click.option(
 )
 
 
+def language_option(func: Callable[..., Any]) -> Any:
+    """``--language auto|en|es|pt|fr|de|it``: the texts' language, or auto to detect it."""
+    from briefer.language import AUTO, LANGUAGE_CHOICES
+
+    return click.option(
+        "--language", type=click.Choice(LANGUAGE_CHOICES, case_sensitive=False), default=AUTO,
+        show_default=True,
+        help="Language of the text (English, Spanish, Portuguese, French, German, Italian); "
+             "auto detects it per text.",
+    )(func)
+
+
 def algorithm_option(default_help: str = "") -> Callable[[Callable[..., Any]], Any]:
     """``-a/--algorithm`` with the registry's names as choices (no ranker is imported)."""
     from briefer.rank import DEFAULT_ALGORITHM, algorithm_names

@@ -75,6 +75,7 @@ def evaluate(data: tuple[str, ...], algorithms: str | None, k_value: str | None,
     are cleaned and split as briefer summarize does.
     """
     from briefer import evaluate as core
+    from briefer.errors import MissingDependency
 
     if words is not None and (k_value is not None or count is not None or ref_length
                               or oracle):
@@ -104,7 +105,7 @@ def evaluate(data: tuple[str, ...], algorithms: str | None, k_value: str | None,
             if bootstrap:
                 result = core.with_intervals(result, bootstrap)
             tables.append(Table(result, path, digest, command))
-    except (core.DataError, core.MissingDependency) as err:
+    except (core.DataError, MissingDependency) as err:
         raise InputFailure(str(err)) from None
     mean = core.mean_over([t.result for t in tables], bootstrap) if len(tables) > 1 else None
     show(fmt, tables, mean)

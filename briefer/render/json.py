@@ -23,10 +23,20 @@ def sentence_dict(s: Sentence, score: float | None = None, source: str | None = 
     return out
 
 
+META_KEYS = ("author", "date", "site")
+
+
+def meta_dict(doc: Document) -> dict[str, Any]:
+    """What the source says about itself: ``author``, ``date``, ``site`` (null when unknown)."""
+    return {key: getattr(doc, key) for key in META_KEYS}
+
+
 def sentences_dict(doc: Document) -> dict[str, Any]:
     return {
         "source": doc.source,
         "title": doc.title,
+        "language": doc.language,
+        **meta_dict(doc),
         "sentences": [sentence_dict(s) for s in doc.sentences],
     }
 
@@ -36,6 +46,8 @@ def summary_dict(summary: Summary) -> dict[str, Any]:
     return {
         "source": doc.source,
         "title": doc.title,
+        "language": doc.language,
+        **meta_dict(doc),
         "algorithm": summary.algorithm,
         "sentences": [sentence_dict(doc.sentences[i], summary.scores[i])
                       for i in summary.chosen],
@@ -82,8 +94,10 @@ def brief_dict(brief: Brief) -> dict[str, Any]:
         "standfirst": brief.standfirst,
         "template": brief.template,
         "algorithm": brief.algorithm,
-        "sources": [{"source": d.source, "title": d.title, "sentences": len(d.sentences)}
-                    for d in brief.documents],
+        "language": brief.language,
+        "sources": [{"source": d.source, "title": d.title, "language": d.language,
+                     **meta_dict(d),
+                     "sentences": len(d.sentences)} for d in brief.documents],
         "bottom_line": item_dict(brief.bottom_line) if brief.bottom_line else None,
         "sections": [{"title": s.title, "sentences": [item_dict(i) for i in s.items]}
                      for s in brief.sections],
