@@ -60,7 +60,7 @@ def split(
     removed = list(layout.removed)
     sentences: list[Sentence] = []
     for number, (p_start, p_end) in enumerate(layout.paragraphs):
-        for s_start, s_end in split_sentences(text[p_start:p_end]):
+        for s_start, s_end in split_sentences(text[p_start:p_end], language=code):
             start, end = p_start + s_start, p_start + s_end
             if clean:
                 story, furniture = cleanup.trim_sentence(text, start, end)
