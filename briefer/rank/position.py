@@ -205,8 +205,9 @@ def headline_picks_lede(doc: RankInput, duplicates: list[int]) -> bool:
     """Whether the title, if any, is closest to the first of the first pick's candidates."""
     if not doc.title:
         return False
-    candidates = [i for i in range(len(doc.sentences)) if i not in set(duplicates)]
-    candidates = candidates[:LOOKAHEAD + 1]
+    skipped = set(duplicates)
+    candidates = [i for i in range(min(len(doc.sentences), LOOKAHEAD + 1 + len(skipped)))
+                  if i not in skipped][:LOOKAHEAD + 1]
     if len(candidates) < 2:
         return False
     rows = tfidf_vectors([*(doc.sentences[i] for i in candidates), doc.title], doc.language)
