@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from briefer.cli.common import emit, format_option, input_errors, language_option, resolve_format
+from briefer.cli.renderers import renderers
 
 
 @click.command(epilog="""\b
@@ -25,17 +26,9 @@ def sentences(file: str, no_clean: bool, language: str, fmt: str | None) -> None
     -f json gives each sentence's number and character offsets into the input.
     """
     from briefer import api
-    from briefer.render import json, markdown, text
-
-    def rich_sentences(doc):
-        from briefer.render import terminal
-
-        return terminal.render_sentences(doc)
 
     fmt = resolve_format(fmt)
-    if fmt == "markdown":
-        fmt = "text"  # a pipe wants one sentence a line, not a numbered list
     with input_errors():
         doc = api.read(file, clean=not no_clean, language=language)
-    emit(fmt, {"rich": rich_sentences, "markdown": markdown.render_sentences,
-               "json": json.render_sentences, "text": text.render_sentences}, doc)
+    # In a pipe (markdown) the table prints one sentence a line, not a numbered list.
+    emit(fmt, renderers("sentences"), doc)
