@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable
-from typing import Any
-
 import click
 
 from briefer.cli.common import (
@@ -14,24 +10,12 @@ from briefer.cli.common import (
     format_option,
     input_errors,
     language_option,
+    read_inputs,
     resolve_format,
     status,
+    timeout_option,
 )
-
-
-def brief_renderers() -> dict[str, Callable[[Any], Any]]:
-    """Format name -> function(Brief).  Each renderer module is imported only when its format
-    is used, so rich loads only for the terminal (summarize's table, written generically;
-    ``briefer.cli.common`` could host it for both)."""
-
-    def lazy(module: str) -> Callable[[Any], Any]:
-        def render(brief: Any) -> Any:
-            return importlib.import_module(f"briefer.render.{module}").render_brief(brief)
-
-        return render
-
-    return {"rich": lazy("terminal"), "markdown": lazy("markdown"), "json": lazy("json"),
-            "text": lazy("text")}
+from briefer.cli.renderers import renderers
 
 
 @click.command(epilog="""\b
@@ -42,6 +26,8 @@ Examples:
   briefer brief a.txt b.html c.txt -f json | jq '.sections[].title'
   briefer brief reports/            # every .txt, .md and .html file in the folder
   curl -s URL | briefer brief - | glow -
+  briefer brief https://example.com/news/rss.xml | glow -
+  briefer brief saved-feed.xml --no-fetch      # no network at all
 
 \b
 Templates: auto (the default) finds sections in the text from the people,
@@ -55,13 +41,23 @@ places and organisations it names; `briefer templates` lists the others.
               help="How many items in all, besides the bottom line "
                    "[default: each section's limit].")
 @click.option("--no-clean", is_flag=True, help="Use every line; keep title, teasers, share bars.")
+@click.option("--no-fetch", is_flag=True,
+              help="For a feed, brief the content or summary the feed itself carries "
+                   "instead of fetching each item's page.")
+@timeout_option
 @algorithm_option()
 @language_option
 @format_option
 def brief(files: tuple[str, ...], template: str, count: int | None, no_clean: bool,
-          algorithm: str, language: str, fmt: str | None) -> None:
-    """Make one brief of FILE... (paths, folders of text files, or - for stdin):
-    a bottom line, sections, key quotes, and who and where.
+          no_fetch: bool, timeout: float, algorithm: str, language: str, fmt: str | None
+          ) -> None:
+    """Make one brief of FILE... (paths, folders of text files, http(s) URLs, RSS, Atom
+    or JSON feeds, or - for stdin): a bottom line, sections, key quotes, and who and
+    where.
+
+    A feed stands for its items: each item's page is fetched (8 at a time), or
+    with --no-fetch the feed's own text is used; an item that fails is named on
+    stderr and left out. Nothing is fetched unless FILE is a URL or a feed.
 
     Each item cites its source sentence ([3], or [file:3] with several files);
     a sentence two texts share is kept once and cites both. -f json adds
@@ -69,19 +65,17 @@ def brief(files: tuple[str, ...], template: str, count: int | None, no_clean: bo
     """
     if files.count("-") > 1:
         raise click.UsageError("standard input (-) can be read only once")
-    from briefer import api
     from briefer.brief import load_template, make_brief
-    from briefer.ingest import expand_folders
 
     fmt = resolve_format(fmt)
     with input_errors():
         chosen = load_template(template)
-        docs = [api.read(name, clean=not no_clean, language=language)
-                for name in expand_folders(files)]
+        docs = read_inputs(files, clean=not no_clean, language=language, timeout=timeout,
+                           fetch=not no_fetch)
         total = sum(len(d.sentences) for d in docs)
         with status(f"briefing {total} sentences with {algorithm}"):
             result = make_brief(docs, template=chosen, count=count, algorithm=algorithm)
-    emit(fmt, brief_renderers(), result)
+    emit(fmt, renderers("brief"), result)
 
 
 @click.command(epilog="""\b
@@ -101,38 +95,4 @@ def templates(fmt: str | None) -> None:
     from briefer.brief import list_templates
     from briefer.brief.template import user_template_dir
 
-    fmt = resolve_format(fmt)
-    infos = list_templates()
-    folder = user_template_dir()
-    if fmt == "json":
-        from briefer.render.json import dumps
-
-        click.echo(dumps({
-            "templates": [{"name": i.name, "origin": i.origin,
-                           "path": str(i.path) if i.path else None,
-                           "description": i.description, "shadowed": i.shadowed}
-                          for i in infos],
-            "user_dir": str(folder),
-        }), nl=False)
-        return
-    if fmt == "rich":
-        from rich.table import Table
-        from rich.text import Text
-
-        from briefer.cli.common import make_console
-
-        table = Table(box=None, pad_edge=False, show_header=True, header_style="bold")
-        for column in ("name", "origin", "description", "path"):
-            table.add_column(column, overflow="fold")
-        for i in infos:
-            origin = i.origin + (" (shadowed)" if i.shadowed else "")
-            table.add_row(Text(i.name, style="bold"), Text(origin), Text(i.description),
-                          Text(str(i.path) if i.path else "-", style="dim"))
-        console = make_console()
-        console.print(table)
-        console.print(Text(f"Your templates: {folder}", style="dim"))
-        return
-    for i in infos:
-        origin = i.origin + (" (shadowed)" if i.shadowed else "")
-        click.echo(f"{i.name}\t{origin}\t{i.path or '-'}\t{i.description}")
-    click.echo(f"# your templates: {folder}")
+    emit(resolve_format(fmt), renderers("templates"), list_templates(), user_template_dir())

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import click
 
-from briefer.cli.common import emit, format_option, input_errors, language_option, resolve_format
+from briefer.cli.common import (
+    emit,
+    format_option,
+    input_errors,
+    language_option,
+    resolve_format,
+    timeout_option,
+)
+from briefer.cli.renderers import renderers
 
 
 @click.command(epilog="""\b
@@ -18,24 +26,19 @@ Examples:
 @click.option("--no-clean", is_flag=True,
               help="Split the text as it is: keep title, teasers and share bars.")
 @language_option
+@timeout_option
 @format_option
-def sentences(file: str, no_clean: bool, language: str, fmt: str | None) -> None:
-    """Print the sentences of FILE (a path, or - for stdin), one a line.
+def sentences(file: str, no_clean: bool, language: str, timeout: float,
+              fmt: str | None) -> None:
+    """Print the sentences of FILE (a path, an http(s) URL, or - for stdin), one
+    a line.
 
     -f json gives each sentence's number and character offsets into the input.
     """
     from briefer import api
-    from briefer.render import json, markdown, text
-
-    def rich_sentences(doc):
-        from briefer.render import terminal
-
-        return terminal.render_sentences(doc)
 
     fmt = resolve_format(fmt)
-    if fmt == "markdown":
-        fmt = "text"  # a pipe wants one sentence a line, not a numbered list
     with input_errors():
-        doc = api.read(file, clean=not no_clean, language=language)
-    emit(fmt, {"rich": rich_sentences, "markdown": markdown.render_sentences,
-               "json": json.render_sentences, "text": text.render_sentences}, doc)
+        doc = api.read(file, clean=not no_clean, language=language, timeout=timeout)
+    # In a pipe (markdown) the table prints one sentence a line, not a numbered list.
+    emit(fmt, renderers("sentences"), doc)

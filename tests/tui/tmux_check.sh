@@ -100,7 +100,7 @@ unset TEXTUAL_THEME NO_COLOR
 # 1. A file at 80×24, dark: the panes, the status line and the footer; + makes the brief
 #    longer; ? opens the help; q quits with status 0.
 start small 80 24 "'$BRIEFER' tui seeds/venezuela-mexico.txt"
-expect small "Source" "Brief" "Bottom line" "algorithm pacsum" "compression" "? Help" \
+expect small "Source" "Brief" "Bottom line" "algorithm pyramid" "compression" "? Help" \
     "+- Length"
 colour small "30;30;30"
 save small file-80x24-dark
@@ -125,6 +125,7 @@ expect piped "<stdin>" "Trump Signals Talks with Maduro" "Bottom line" "compress
 colour piped "216;216;216"
 save piped stdin-160x45-light
 keys piped /
+expect piped "Search the source"  # typed before the box has focus, "d" would drop
 keys piped -l Maduro
 expect piped "“Maduro”:"
 keys piped Enter
