@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -86,6 +86,38 @@ def input_errors() -> Iterator[None]:
         yield
     except (InputError, TemplateError) as err:
         raise InputFailure(str(err)) from None
+
+
+def timeout_option(func: Callable[..., Any]) -> Any:
+    """``--timeout`` for commands that may fetch a URL (the total deadline per URL)."""
+    from briefer.fetch import DEFAULT_TIMEOUT
+
+    return click.option(
+        "--timeout", type=click.FloatRange(0, min_open=True), default=DEFAULT_TIMEOUT,
+        show_default=True, metavar="SECONDS",
+        help="Give up on a URL (or a feed item's page) after this long in all.")(func)
+
+
+def read_inputs(names: Sequence[str], *, clean: bool, language: str, timeout: float,
+                fetch: bool = True) -> list[Any]:
+    """Documents for the FILE... of a multi-document command (brief): folders expanded,
+    URLs fetched, feeds replaced by their items.
+
+    A name that cannot be read at all is an :class:`InputError` (exit 1); a feed item that
+    fails is one line on stderr and is left out, and the rest are briefed.
+    """
+    from briefer.feeds import read_input
+    from briefer.ingest import expand_folders
+
+    documents: list[Any] = []
+    for name in expand_folders(names):
+        with status(f"reading {name}"):
+            got = read_input(name, clean=clean, language=language, timeout=timeout,
+                             fetch=fetch)
+        for error in got.errors:
+            click.echo(f"briefer: {error} (left out)", err=True)
+        documents.extend(got.documents)
+    return documents
 
 
 @contextmanager

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import click
 
-from briefer.cli.common import emit, format_option, input_errors, language_option, resolve_format
+from briefer.cli.common import (
+    emit,
+    format_option,
+    input_errors,
+    language_option,
+    resolve_format,
+    timeout_option,
+)
 from briefer.cli.renderers import renderers
 
 
@@ -19,9 +26,12 @@ Examples:
 @click.option("--no-clean", is_flag=True,
               help="Split the text as it is: keep title, teasers and share bars.")
 @language_option
+@timeout_option
 @format_option
-def sentences(file: str, no_clean: bool, language: str, fmt: str | None) -> None:
-    """Print the sentences of FILE (a path, or - for stdin), one a line.
+def sentences(file: str, no_clean: bool, language: str, timeout: float,
+              fmt: str | None) -> None:
+    """Print the sentences of FILE (a path, an http(s) URL, or - for stdin), one
+    a line.
 
     -f json gives each sentence's number and character offsets into the input.
     """
@@ -29,6 +39,6 @@ def sentences(file: str, no_clean: bool, language: str, fmt: str | None) -> None
 
     fmt = resolve_format(fmt)
     with input_errors():
-        doc = api.read(file, clean=not no_clean, language=language)
+        doc = api.read(file, clean=not no_clean, language=language, timeout=timeout)
     # In a pipe (markdown) the table prints one sentence a line, not a numbered list.
     emit(fmt, renderers("sentences"), doc)
