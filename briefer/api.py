@@ -70,14 +70,14 @@ def split(
     """
     text = neutralise(text)
     code = resolve_language(language, text, title=title, hint=language_hint)
-    layout = cleanup.find_layout(text, clean=clean, known_title=title)
+    layout = cleanup.find_layout(text, clean=clean, known_title=title, language=code)
     removed = list(layout.removed)
     sentences: list[Sentence] = []
     for number, (p_start, p_end) in enumerate(layout.paragraphs):
         for s_start, s_end in split_sentences(text[p_start:p_end], language=code):
             start, end = p_start + s_start, p_start + s_end
             if clean:
-                story, furniture = cleanup.trim_sentence(text, start, end)
+                story, furniture = cleanup.trim_sentence(text, start, end, code)
                 removed.extend(furniture)
                 if story is None:
                     continue
