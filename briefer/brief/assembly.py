@@ -190,13 +190,16 @@ def plan_brief(docs: Sequence[Document], template: str | Template = "auto") -> B
     """Analyse ``docs`` once and place every sentence for ``template``: the part of a brief
     that is the same for any length, ranker, pin or drop.  Raises
     :class:`~briefer.brief.template.TemplateError` for a bad template."""
+    from briefer.language import common_language, snowball_name
     from briefer.stemming import stemmer
     from briefer.tokens import stop_words
 
     docs = tuple(docs)
     chosen = template if isinstance(template, Template) else load_template(template)
 
-    stem, stop = stemmer(), stop_words()
+    # One stemmer for the brief: the texts' language, English when they mix languages.
+    language = snowball_name(common_language(d.language for d in docs))
+    stem, stop = stemmer(language), stop_words(language)
     gazetteer = load_gazetteer()
     views = analyse(docs, stem, stop)
     headlines = analyse_headlines(docs, stem)
