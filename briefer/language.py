@@ -186,6 +186,8 @@ class LanguageData:
     ordinal_followers: frozenset[str]
     teasers: tuple[str, ...]
     speech_verbs: frozenset[str]
+    pronouns: frozenset[str]
+    determiners: frozenset[str]
     roles: frozenset[str]
     organisation_words: frozenset[str]
     demonyms: frozenset[str]
@@ -222,6 +224,8 @@ def language_data(code: str) -> LanguageData:
         ordinal_followers=words("segment", "ordinal_followers"),
         teasers=phrases("clean", "teasers"),
         speech_verbs=words("quotes", "speech_verbs"),
+        pronouns=words("quotes", "pronouns"),
+        determiners=words("quotes", "determiners"),
         roles=words("entities", "roles"),
         organisation_words=words("entities", "organisation_words"),
         demonyms=words("entities", "demonyms"),
