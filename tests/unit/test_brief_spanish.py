@@ -56,3 +56,15 @@ def test_the_samples_template_files_the_story_in_its_sections() -> None:
     assert titles[:3] == ["Venezuela", "México", "Reacciones"]
     mexico = " ".join(i.sentence.text for i in brief.sections[1].items)
     assert "fentanilo" in mexico
+
+
+def test_the_news_templates_cue_words_work_in_spanish() -> None:
+    doc = api.read(str(SEED))
+    spanish = make_brief([doc], template=load_template("news"))
+    reactions = next(s for s in spanish.sections if s.title == "Reactions")
+    texts = " ".join(i.sentence.text for i in reactions.items)
+    assert "advirtió el ministro de Defensa" in texts  # "advirtió": a Spanish cue word
+    # Read with English rules, the template's English cues find no Spanish reaction.
+    english = make_brief([api.read(str(SEED), language="en")], template=load_template("news"))
+    assert not any("advirtió" in i.sentence.text for s in english.sections
+                   if s.title == "Reactions" for i in s.items)
