@@ -6,13 +6,15 @@ and render what they return.  Rankers are imported only when a summary is asked 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import BinaryIO
 
 from briefer import clean as cleanup
 from briefer.document import Document, Sentence, Span, Summary
-from briefer.ingest import Source, neutralise, read_source
+from briefer.ingest import Source, read_source
 from briefer.segment import split_sentences
 from briefer.select import select_top, summary_length
+from briefer.untrusted import neutralise, neutralise_name
 
 
 def read(name: str, *, stdin: BinaryIO | None = None, clean: bool = True) -> Document:
@@ -21,8 +23,9 @@ def read(name: str, *, stdin: BinaryIO | None = None, clean: bool = True) -> Doc
 
 
 def document_from_source(source: Source, *, clean: bool = True) -> Document:
-    """Split an already decoded :class:`Source` into a :class:`Document`."""
-    return split(source.text, source=source.name, clean=clean, title=source.html_title)
+    """Split an already decoded :class:`Source` into a :class:`Document`, keeping its notes."""
+    doc = split(source.text, source=source.name, clean=clean, title=source.html_title)
+    return replace(doc, notes=source.notes) if source.notes else doc
 
 
 def split(
@@ -33,9 +36,12 @@ def split(
     ``title`` is a headline known from elsewhere (an HTML page's metadata); otherwise the
     clean-up looks for one at the top of the text.  Control characters and terminal escapes
     are replaced one for one (as :func:`read` does), so a Document made from any string is
-    safe to print and its offsets still point into ``text``.
+    safe to print and its offsets still point into ``text``; ``source`` and ``title`` are
+    neutralised as names (:mod:`briefer.untrusted`).
     """
     text = neutralise(text)
+    source = neutralise_name(source)
+    title = neutralise_name(title) if title is not None else None
     layout = cleanup.find_layout(text, clean=clean, known_title=title)
     removed = list(layout.removed)
     sentences: list[Sentence] = []

@@ -51,6 +51,7 @@ class Document:
     removed: tuple[Span, ...] = ()
     title_span: Span | None = None
     standfirst_span: Span | None = None
+    notes: tuple[str, ...] = ()  # how it was read, for the reader (bytes replaced, ...)
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,7 @@ from briefer.cli.common import (
     emit,
     format_option,
     input_errors,
+    read_input,
     resolve_format,
     status,
 )
@@ -67,14 +68,13 @@ def brief(files: tuple[str, ...], template: str, count: int | None, no_clean: bo
     """
     if files.count("-") > 1:
         raise click.UsageError("standard input (-) can be read only once")
-    from briefer import api
     from briefer.brief import load_template, make_brief
     from briefer.ingest import expand_folders
 
     fmt = resolve_format(fmt)
     with input_errors():
         chosen = load_template(template)
-        docs = [api.read(name, clean=not no_clean) for name in expand_folders(files)]
+        docs = [read_input(name, clean=not no_clean) for name in expand_folders(files)]
         total = sum(len(d.sentences) for d in docs)
         with status(f"briefing {total} sentences with {algorithm}"):
             result = make_brief(docs, template=chosen, count=count, algorithm=algorithm)
@@ -97,19 +97,24 @@ def templates(fmt: str | None) -> None:
     """List the brief templates: name, where it comes from, and what it is for."""
     from briefer.brief import list_templates
     from briefer.brief.template import user_template_dir
+    from briefer.untrusted import neutralise_name
 
     fmt = resolve_format(fmt)
     infos = list_templates()
-    folder = user_template_dir()
+    folder = neutralise_name(str(user_template_dir()))
+
+    def where(info: Any) -> str:
+        return neutralise_name(str(info.path)) if info.path else "-"
+
     if fmt == "json":
         from briefer.render.json import dumps
 
         click.echo(dumps({
             "templates": [{"name": i.name, "origin": i.origin,
-                           "path": str(i.path) if i.path else None,
+                           "path": where(i) if i.path else None,
                            "description": i.description, "shadowed": i.shadowed}
                           for i in infos],
-            "user_dir": str(folder),
+            "user_dir": folder,
         }), nl=False)
         return
     if fmt == "rich":
@@ -124,12 +129,12 @@ def templates(fmt: str | None) -> None:
         for i in infos:
             origin = i.origin + (" (shadowed)" if i.shadowed else "")
             table.add_row(Text(i.name, style="bold"), Text(origin), Text(i.description),
-                          Text(str(i.path) if i.path else "-", style="dim"))
+                          Text(where(i), style="dim"))
         console = make_console()
         console.print(table)
         console.print(Text(f"Your templates: {folder}", style="dim"))
         return
     for i in infos:
         origin = i.origin + (" (shadowed)" if i.shadowed else "")
-        click.echo(f"{i.name}\t{origin}\t{i.path or '-'}\t{i.description}")
+        click.echo(f"{i.name}\t{origin}\t{where(i)}\t{i.description}")
     click.echo(f"# your templates: {folder}")

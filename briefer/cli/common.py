@@ -60,7 +60,23 @@ class InputFailure(click.ClickException):
     exit_code = 1
 
     def show(self, file: Any = None) -> None:
-        click.echo(f"briefer: {self.format_message()}", err=True)
+        click.echo(f"briefer: {self.format_message()}", file=file, err=file is None)
+
+
+def read_input(name: str, *, clean: bool = True) -> Any:
+    """Read one input as the commands do: its notes (bytes replaced, ...) on stderr, and a
+    text with no sentences at all an :class:`~briefer.ingest.InputError` like an empty file,
+    so "nothing to summarize" always exits 1, whatever made it nothing."""
+    from briefer import api
+    from briefer.ingest import InputError
+
+    doc = api.read(name, clean=clean)
+    for note in doc.notes:
+        click.echo(f"briefer: note: {note}", err=True)
+    if not doc.sentences:
+        raise InputError(f"{doc.source}: no sentences found (only punctuation, symbols or "
+                         f"boilerplate)")
+    return doc
 
 
 @contextmanager

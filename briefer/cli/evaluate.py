@@ -97,10 +97,17 @@ def cells(row: Any) -> tuple[str, ...]:
             f"{row.ms_per_doc:.2f}")
 
 
+def data_name(data: str) -> str:
+    """The data file's name as the output shows it (it is untrusted like any name)."""
+    from briefer.untrusted import neutralise_name
+
+    return neutralise_name(Path(data).name)
+
+
 def render_markdown(result: Any, data: str) -> str:
     from briefer.render.markdown import escape
 
-    lines = [caption(result, f"`{Path(data).name}`"), "",
+    lines = [escape(caption(result, data_name(data))), "",
              "| " + " | ".join(HEADERS) + " |",
              "|---|" + "--:|" * (len(HEADERS) - 1)]
     for row in result.rows:
@@ -110,24 +117,25 @@ def render_markdown(result: Any, data: str) -> str:
 
 
 def render_json(result: Any, data: str) -> str:
-    import json
+    from briefer.render.json import dumps
+    from briefer.untrusted import neutralise_name
 
-    return json.dumps({
-        "data": data,
+    return dumps({
+        "data": neutralise_name(data),
         "documents": result.documents,
         "sentences": result.count if result.count is not None else "reference",
         "metric": "ROUGE F1 x100, rouge-score with Porter stemming; rougeLsum on lines",
         "rows": [{"algorithm": r.algorithm, "label": r.label, "rouge1": r.rouge1,
                   "rouge2": r.rouge2, "rougeLsum": r.rougeLsum, "ms_per_doc": r.ms_per_doc}
                  for r in result.rows],
-    }, indent=2) + "\n"
+    })
 
 
 def render_rich(result: Any, data: str) -> Any:
     from rich.table import Table
     from rich.text import Text
 
-    table = Table(title=Text(caption(result, Path(data).name)), title_justify="left")
+    table = Table(title=Text(caption(result, data_name(data))), title_justify="left")
     for k, header in enumerate(HEADERS):
         table.add_column(header, justify="left" if k == 0 else "right")
     for row in result.rows:

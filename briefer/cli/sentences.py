@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from briefer.cli.common import emit, format_option, input_errors, resolve_format
+from briefer.cli.common import emit, format_option, input_errors, read_input, resolve_format
 
 
 @click.command(epilog="""\b
@@ -22,7 +22,6 @@ def sentences(file: str, no_clean: bool, fmt: str | None) -> None:
 
     -f json gives each sentence's number and character offsets into the input.
     """
-    from briefer import api
     from briefer.render import json, markdown, text
 
     def rich_sentences(doc):
@@ -34,6 +33,6 @@ def sentences(file: str, no_clean: bool, fmt: str | None) -> None:
     if fmt == "markdown":
         fmt = "text"  # a pipe wants one sentence a line, not a numbered list
     with input_errors():
-        doc = api.read(file, clean=not no_clean)
+        doc = read_input(file, clean=not no_clean)
     emit(fmt, {"rich": rich_sentences, "markdown": markdown.render_sentences,
                "json": json.render_sentences, "text": text.render_sentences}, doc)

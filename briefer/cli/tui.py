@@ -12,7 +12,7 @@ import sys
 
 import click
 
-from briefer.cli.common import InputFailure, algorithm_option, status
+from briefer.cli.common import InputFailure, algorithm_option, read_input, status
 
 
 def stdin_is_piped() -> bool:
@@ -83,14 +83,13 @@ def tui(files: tuple[str, ...], template: str, algorithm: str, count: int | None
                                "briefer tui")
     if names.count("-") > 1:
         raise click.UsageError("standard input (-) can be read only once")
-    from briefer import api
     from briefer.ingest import InputError
 
     documents, errors = [], []
     with status(f"reading {len(names)} file{'s' if len(names) > 1 else ''}"):
         for name in names:
             try:
-                documents.append(api.read(name))
+                documents.append(read_input(name))
             except InputError as err:
                 errors.append(str(err))
     if not documents:

@@ -54,7 +54,7 @@ def test_rich_table_when_asked() -> None:
 
 
 @pytest.mark.parametrize(("content", "message"), [
-    (None, b"cannot read"),
+    (None, b"no such file"),
     ("plain text, not JSON lines\n", b"line 1: not a JSON object"),
     ('{"article": "One. Two."}\n', b"line 1: no 'reference' field"),
 ])
