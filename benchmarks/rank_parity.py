@@ -7,7 +7,9 @@ and compared the way a user would notice a difference: is the set of the top ``k
 same *up to ties*: do the two sets differ only in sentences whose reference score equals the
 reference's k-th best (to 1e-9), so that either choice is as right as the other?  Also reported:
 the largest absolute score difference, and the articles that disagree, so each can be
-explained.  No assertions: the parity *tests* are in ``tests/unit/test_rank_*.py``.
+explained.  sumy is given briefer's stemmer unless ``--nltk-for-sumy`` (the Snowball
+versions differ on a few words; see :mod:`briefer.stemming`).  No assertions: the parity
+*tests* are in ``tests/unit/test_rank_*.py``.
 
     python benchmarks/rank_parity.py ../shared/data/cnndm_test_399.jsonl
     python benchmarks/rank_parity.py DATA --pair lexrank=sumy-lexrank --limit 50 --show 5
@@ -96,7 +98,14 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=0, help="first N articles only")
     parser.add_argument("-k", type=int, action="append", help="top-k sets (default 3 and 5)")
     parser.add_argument("--show", type=int, default=10, help="disagreements listed per pair")
+    parser.add_argument("--nltk-for-sumy", action="store_true",
+                        help="let sumy stem with NLTK as in use (default: with briefer's "
+                             "PyStemmer, so only the algorithms are compared)")
     args = parser.parse_args()
+    if not args.nltk_for_sumy:
+        from briefer import stemming, tokens
+
+        tokens.make_stemmer = stemming.stemmer  # sumy's adapter asks tokens for its stemmer
     pairs = args.pair or [f"{n}=sumy-{n}" for n in DEFAULT_PAIRS if n in REGISTRY]
     ks = sorted(set(args.k or (3, 5)))
     inputs = []

@@ -10,26 +10,31 @@ from dataclasses import replace
 from typing import BinaryIO
 
 from briefer import clean as cleanup
-from briefer.document import Document, Sentence, Span, Summary
+from briefer.document import Document, Sentence, Summary
 from briefer.ingest import Source, read_source
+from briefer.language import AUTO, resolve_language
 from briefer.segment import split_sentences
 from briefer.select import select_top, summary_length
 from briefer.untrusted import neutralise, neutralise_name
 
 
-def read(name: str, *, stdin: BinaryIO | None = None, clean: bool = True) -> Document:
+def read(name: str, *, stdin: BinaryIO | None = None, clean: bool = True,
+         language: str = AUTO) -> Document:
     """Read a file (or ``-`` for stdin) and split it into a :class:`Document`."""
-    return document_from_source(read_source(name, stdin), clean=clean)
+    return document_from_source(read_source(name, stdin), clean=clean, language=language)
 
 
-def document_from_source(source: Source, *, clean: bool = True) -> Document:
+def document_from_source(source: Source, *, clean: bool = True, language: str = AUTO
+                         ) -> Document:
     """Split an already decoded :class:`Source` into a :class:`Document`, keeping its notes."""
-    doc = split(source.text, source=source.name, clean=clean, title=source.html_title)
+    doc = split(source.text, source=source.name, clean=clean, title=source.html_title,
+                language=language, language_hint=source.html_lang)
     return replace(doc, notes=source.notes) if source.notes else doc
 
 
 def split(
-    text: str, *, source: str = "<text>", clean: bool = True, title: str | None = None
+    text: str, *, source: str = "<text>", clean: bool = True, title: str | None = None,
+    language: str = AUTO, language_hint: str | None = None,
 ) -> Document:
     """Clean ``text`` and split its body into sentences with offsets into ``text``.
 
@@ -38,34 +43,30 @@ def split(
     are replaced one for one (as :func:`read` does), so a Document made from any string is
     safe to print and its offsets still point into ``text``; ``source`` and ``title`` are
     neutralised as names (:mod:`briefer.untrusted`).
+
+    ``language`` is a code from :data:`briefer.language.SUPPORTED`, or ``"auto"`` to detect
+    it from the title and the start of the text (``language_hint``, such as an HTML page's
+    declared ``lang``, only breaks a tie); the :class:`ValueError` for any other value names
+    the choices.
     """
     text = neutralise(text)
     source = neutralise_name(source)
     title = neutralise_name(title) if title is not None else None
+    code = resolve_language(language, text, title=title, hint=language_hint)
     layout = cleanup.find_layout(text, clean=clean, known_title=title)
     removed = list(layout.removed)
     sentences: list[Sentence] = []
     for number, (p_start, p_end) in enumerate(layout.paragraphs):
         for s_start, s_end in split_sentences(text[p_start:p_end]):
             start, end = p_start + s_start, p_start + s_end
-            body = text[start:end]
             if clean:
-                cut = cleanup.teaser_prefix_end(body)
-                if cut:
-                    removed.append(Span(start, start + cut, "teaser"))
-                    start += cut
-                    body = text[start:end]
-                kind = cleanup.boilerplate_kind(body)
-                if kind:
-                    removed.append(Span(start, end, kind))
+                story, furniture = cleanup.trim_sentence(text, start, end)
+                removed.extend(furniture)
+                if story is None:
                     continue
-                cut = cleanup.dateline_end(body)
-                if cut:
-                    removed.append(Span(start, start + cut, "dateline"))
-                    start += cut
-                    body = text[start:end]
-            sentences.append(Sentence(len(sentences) + 1, " ".join(body.split()), start, end,
-                                      number))
+                start = story
+            sentences.append(Sentence(len(sentences) + 1, " ".join(text[start:end].split()),
+                                      start, end, number))
     doc_title = title
     if layout.title is not None:
         doc_title = cleanup.title_text(text[layout.title.start:layout.title.end])
@@ -82,6 +83,7 @@ def split(
         removed=tuple(removed),
         title_span=layout.title,
         standfirst_span=layout.standfirst,
+        language=code,
     )
 
 

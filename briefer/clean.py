@@ -15,9 +15,10 @@ they carry over to news from any outlet.  Two levels:
 - **lines** (:func:`find_layout`): blank lines separate paragraphs; a line that is furniture
   is removed; the first short unpunctuated block is the title, a short block after it the
   standfirst.
-- **sentences** (:func:`boilerplate_kind`): after splitting, a sentence that is only a teaser
-  ("Scroll down for video.", "Click here to read more.") is removed; a dateline at the start
-  of a sentence is trimmed off (:func:`dateline_end`).
+- **sentences** (:func:`trim_sentence`): after splitting, a sentence that is only furniture
+  ("Scroll down for video.", "Click here to read more.") is removed by the same test as a
+  line (:func:`furniture_kind`); a teaser glued to its front (:func:`teaser_prefix_end`) or a
+  dateline at its start (:func:`dateline_end`) is trimmed off.
 """
 
 from __future__ import annotations
@@ -25,9 +26,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from briefer.document import Span
+from briefer.document import Span, strip_span
+from briefer.tokens import COUNT_WORD_RE as _WORD
 
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 _BLANK_SPLIT = re.compile(r"\n[ \t\f\v]*\n\s*")
 
 #: Words of share bars, galleries and page chrome; a line made (almost) only of them is chrome.
@@ -41,6 +42,16 @@ FURNITURE_WORDS = frozenset(
     listen audio play watch save bookmark icon toggle navigation
     """.split()
 )
+
+#: Share bars are short: a run of button labels is a line or two (a dozen words), never a
+#: paragraph; past this many words a line full of "share" and "video" is prose about them.
+SHARE_BAR_MAX_WORDS = 25
+#: ...and made almost only of chrome words: three in four, so one stray word the vocabulary
+#: misses ("Gallery Gallery Videos Videos Share on WhatsApp Share Ukraine") still counts.
+SHARE_BAR_CHROME_SHARE = 0.75
+#: A teaser is one call to action ("Also Read: <a headline>"); a longer line that opens like
+#: one is a story sentence that happens to start with "Related" or "Subscribe".
+TEASER_MAX_WORDS = 30
 
 #: Openers of a line or sentence that points elsewhere instead of telling the story.
 _TEASER = re.compile(
@@ -66,6 +77,22 @@ _DATELINE = re.compile(
     re.VERBOSE,
 )
 _CAPS_DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]{2,40}\s*(?:--|—|–)\s*")
+
+#: Headlines are short: news style keeps them under about 15 words, and even long web headlines
+#: fit in 25 words and 250 characters.  A longer first block is the lede, not a title.
+TITLE_MAX_WORDS = 25
+TITLE_MAX_CHARS = 250
+#: A title heads a body at least twice its length; otherwise the "title" may be half of a
+#: short note, and setting it aside would leave almost nothing to summarize.
+TITLE_BODY_RATIO = 2
+#: A standfirst (dek) is one sentence or two: 4 words at least (a shorter block is a kicker
+#: or section label) and no more than a headline's 25.
+STANDFIRST_MIN_WORDS = 4
+STANDFIRST_MAX_WORDS = TITLE_MAX_WORDS
+#: A dek summarizes the story below it, so the paragraph after it is longer (1.5x) and the
+#: body as a whole much longer (4x); a lede followed by a short body is not a dek.
+STANDFIRST_NEXT_RATIO = 1.5
+STANDFIRST_BODY_RATIO = 4
 
 GLUED_MIN_WORDS = 6  # words of story after a glued teaser for it to be trimmed, not dropped
 #: "Scroll down for video" glued to the next sentence, as scraped pages often leave it (the
@@ -107,15 +134,15 @@ def find_layout(text: str, clean: bool = True, known_title: str | None = None) -
             line_opens = bool(kind) or bool(re.search(r"[.!?:\"”’)]\s*$", line))
             if kind:
                 if run_start is not None:
-                    kept.append(_strip(text, run_start, line_start))
+                    kept.append(strip_span(text, run_start, line_start))
                     run_start = None
                 if line.strip():
-                    removed.append(Span(*_strip(text, line_start, line_end), kind))
+                    removed.append(Span(*strip_span(text, line_start, line_end), kind))
             elif run_start is None:
                 run_start = line_start
             line_start = line_end + 1
         if run_start is not None:
-            kept.append(_strip(text, run_start, end))
+            kept.append(strip_span(text, run_start, end))
     kept = [p for p in kept if p[1] > p[0]]
     title = standfirst = None
     if kept and _looks_like_title(text, kept, known_title):
@@ -139,18 +166,38 @@ def furniture_kind(line: str, teasers: bool = True) -> str | None:
     words = _WORD.findall(stripped)
     if not words:
         return "symbol"
-    if not re.search(r"[.!?:;”\"]$", stripped) and len(words) <= 25:
+    if not re.search(r"[.!?:;”\"]$", stripped) and len(words) <= SHARE_BAR_MAX_WORDS:
         chrome = sum(1 for w in words if w.lower() in FURNITURE_WORDS)
-        if chrome >= 2 and chrome >= 0.75 * len(words):
+        if chrome >= 2 and chrome >= SHARE_BAR_CHROME_SHARE * len(words):
             return "share-bar"
-    if teasers and len(words) <= 30 and _TEASER.match(stripped):
+    if teasers and len(words) <= TEASER_MAX_WORDS and _TEASER.match(stripped):
         return "teaser"
     return None
 
 
-def boilerplate_kind(sentence: str) -> str | None:
-    """Why a whole sentence is not story ("teaser", "share-bar", "symbol"), or None."""
-    return furniture_kind(sentence)
+def trim_sentence(text: str, start: int, end: int) -> tuple[int | None, tuple[Span, ...]]:
+    """Set aside the page furniture of the sentence ``text[start:end]``.
+
+    In this order: a teaser glued to its front is cut off (:func:`teaser_prefix_end`); a
+    sentence that is all furniture (:func:`furniture_kind`, the test lines get) is dropped; a
+    dateline at its front is cut off (:func:`dateline_end`).  Returns where the story now
+    starts -- ``None`` when the whole sentence was dropped -- and the spans set aside, in
+    offsets into ``text``, so nothing is lost.
+    """
+    removed: list[Span] = []
+    cut = teaser_prefix_end(text[start:end])
+    if cut:
+        removed.append(Span(start, start + cut, "teaser"))
+        start += cut
+    kind = furniture_kind(text[start:end])
+    if kind:
+        removed.append(Span(start, end, kind))
+        return None, tuple(removed)
+    cut = dateline_end(text[start:end])
+    if cut:
+        removed.append(Span(start, start + cut, "dateline"))
+        start += cut
+    return start, tuple(removed)
 
 
 def dateline_end(sentence: str) -> int:
@@ -184,18 +231,10 @@ def _blocks(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     pos = 0
     for m in _BLANK_SPLIT.finditer(text):
-        out.append(_strip(text, pos, m.start()))
+        out.append(strip_span(text, pos, m.start()))
         pos = m.end()
-    out.append(_strip(text, pos, len(text)))
+    out.append(strip_span(text, pos, len(text)))
     return [b for b in out if b[1] > b[0]]
-
-
-def _strip(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 def _word_count(text: str) -> int:
@@ -212,13 +251,13 @@ def _looks_like_title(text: str, blocks: list[tuple[int, int]], known: str | Non
     if block.startswith("#"):
         return True
     words = _word_count(block)
-    if not 1 <= words <= 25 or len(block) > 250:
+    if not 1 <= words <= TITLE_MAX_WORDS or len(block) > TITLE_MAX_CHARS:
         return False
     if re.search(r"[.,;:]$", block.rstrip("\"'”’ ")):
         return False
     # The body must be more than the candidate title, or we would strip a one-line note.
     rest = sum(_word_count(text[s:e]) for s, e in blocks[1:])
-    return rest >= 2 * words
+    return rest >= TITLE_BODY_RATIO * words
 
 
 def _looks_like_standfirst(text: str, blocks: list[tuple[int, int]]) -> bool:
@@ -228,7 +267,8 @@ def _looks_like_standfirst(text: str, blocks: list[tuple[int, int]]) -> bool:
     start, end = blocks[0]
     block = text[start:end]
     words = _word_count(block)
-    if "\n" in block.strip() or not 4 <= words <= 25 or dateline_end(block):
+    if "\n" in block.strip() or dateline_end(block) or not (
+            STANDFIRST_MIN_WORDS <= words <= STANDFIRST_MAX_WORDS):
         return False
     if len(re.findall(r"[.!?](?:\s|$)", block)) > 2:
         return False
@@ -236,4 +276,4 @@ def _looks_like_standfirst(text: str, blocks: list[tuple[int, int]]) -> bool:
     # fraction of the story, and the paragraph after it is longer than it is).
     following = _word_count(text[blocks[1][0]:blocks[1][1]])
     rest = sum(_word_count(text[s:e]) for s, e in blocks[1:])
-    return following >= 1.5 * words and rest >= 4 * words
+    return following >= STANDFIRST_NEXT_RATIO * words and rest >= STANDFIRST_BODY_RATIO * words

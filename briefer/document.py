@@ -15,6 +15,20 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
+def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """``(start, end)`` moved inwards past white space, so ``text[start:end]`` is stripped.
+
+    The one place offsets are trimmed: the clean-up's lines and paragraphs and the splitter's
+    blocks and sentences all keep their offsets into the original text this way, instead of
+    calling ``str.strip`` and losing where the piece stood.
+    """
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
 @dataclass(frozen=True, slots=True)
 class Span:
     """A stretch of the text that was set aside by the clean-up, and why."""
@@ -51,6 +65,9 @@ class Document:
     removed: tuple[Span, ...] = ()
     title_span: Span | None = None
     standfirst_span: Span | None = None
+    #: ISO 639-1 code of the text's language, one of :data:`briefer.language.SUPPORTED`:
+    #: detected from the text unless the caller named it (``--language``).
+    language: str = "en"
     notes: tuple[str, ...] = ()  # how it was read, for the reader (bytes replaced, ...)
 
 

@@ -28,6 +28,8 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
+from briefer.errors import MissingDependency
+
 ROUGE_TYPES = ("rouge1", "rouge2", "rougeLsum")
 BASELINE = "lead"
 ORACLE = "oracle"
@@ -35,10 +37,6 @@ ORACLE = "oracle"
 
 class DataError(ValueError):
     """The evaluation file cannot be used: missing, not JSON lines, or lacking a field."""
-
-
-class MissingDependency(RuntimeError):
-    """An optional package needed for this command is not installed."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -52,6 +52,9 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+# <html lang="es-MX">: what the page says of itself (pages often leave a template's "en").
+_HTML_LANG = re.compile(r"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)*)",
+                        re.I)
 MAX_BYTES = 512 * 1024 * 1024
 #: The limit as the error messages state it.
 MAX_BYTES_TEXT = f"{MAX_BYTES // 2**20} MB"
@@ -73,6 +76,7 @@ class Source:
     encoding: str
     is_html: bool = False
     html_title: str | None = None
+    html_lang: str | None = None  # the page's declared language: a hint, not the answer
     notes: tuple[str, ...] = ()  # what the reader should know about how it was read
 
 
@@ -92,13 +96,15 @@ def decode_source(label: str, data: bytes) -> Source:
     is_html = bool(_HTML_SNIFF.match(data[:4096])) or (
         label.lower().endswith((".html", ".htm", ".xhtml")) and "<" in text[:4096]
     )
-    html_title = None
+    html_title = html_lang = None
     if is_html:
+        lang = _HTML_LANG.search(text[:8192])
+        html_lang = lang.group(1) if lang else None
         text, html_title = _extract_html(label, text)
     text = neutralise(text)
     if not text.strip():
         raise InputError(f"{label}: contains no text")
-    return Source(label, text, encoding, is_html, html_title, notes)
+    return Source(label, text, encoding, is_html, html_title, html_lang, notes)
 
 
 #: What a folder given to a multi-file command contributes: its text and HTML files.

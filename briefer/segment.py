@@ -43,6 +43,8 @@ from __future__ import annotations
 
 import re
 
+from briefer.document import strip_span
+
 __all__ = ["split_sentences"]
 
 # A sentence with no accepted boundary is cut once it is longer than this (see step 5).
@@ -51,6 +53,13 @@ _MAX_CHARS = 500
 _ITEM_MAX = 400
 # An open quotation suppresses boundaries only if it closes within this many characters.
 _QUOTE_MAX = 400
+# How far back from a stop the token before it is looked for.  The longest abbreviations and
+# initialisms a stop can follow ("Lt.-Col.", "U.S.S.R.", "approx.") are a dozen characters;
+# a "token" still unbroken after 40 is a URL, a number or data, and is never an abbreviation.
+_TOKEN_LOOKBACK = 40
+# A stop glued between two words ("(£45).The price") is a lost paragraph break only inside a
+# token of prose length; past 60 characters either side the token is code, a URL or data.
+_GLUED_TOKEN_MAX = 60
 
 # Two or more line breaks with only blanks between, or a Unicode paragraph separator.
 _PARAGRAPH = re.compile(r"\n[^\S\n]*\n|\r[^\S\r\n]*\r|\u2029")
@@ -167,10 +176,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 def _split_block(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
     """Append the sentences of the paragraph ``text[start:end]`` to ``out``."""
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
+    start, end = strip_span(text, start, end)
     if start >= end:
         return
     quotes = _quote_spans(text, start, end)
@@ -238,9 +244,9 @@ def _decide(text: str, m: re.Match[str], sent_start: int, end: int) -> int | Non
     # The token just before the punctuation, without opening quotes, brackets or bullets.
     tok = ""
     if p > sent_start and not text[p - 1].isspace():
-        lo = max(sent_start, p - 40)
+        lo = max(sent_start, p - _TOKEN_LOOKBACK)
         words = text[lo:p].split()
-        # A token reaching back 40 characters (URL, digits) is no abbreviation: leave it "".
+        # A token reaching back past the look-back (URL, digits) is no abbreviation: leave "".
         if words and (len(words) > 1 or lo == sent_start or text[lo - 1].isspace()):
             tok = words[-1].lstrip(_OPENERS + _BULLETS + "*-–—")
     if "!" in term or "?" in term or "‽" in term:
@@ -295,12 +301,12 @@ def _glued_boundary(text: str, p: int, start: int, end: int) -> bool:
     a = p
     while a > start and not text[a - 1].isspace():
         a -= 1
-        if p - a > 60:
+        if p - a > _GLUED_TOKEN_MAX:
             return False  # a long unbroken token is code or data, not prose
     b = p + 1
     while b < end and not text[b].isspace():
         b += 1
-        if b - p > 60:
+        if b - p > _GLUED_TOKEN_MAX:
             return False
     token = text[a:b]
     if token.count(".") != 1 or any(c in token for c in "@/\\:_=") or "www" in token.lower():
@@ -408,10 +414,7 @@ def _numbered_items(text: str, pos: int, end: int, starts: set[int]) -> None:
 
 def _emit(text: str, a: int, b: int, out: list[tuple[int, int]]) -> None:
     """Strip ``text[a:b]`` and append it, cut into pieces if it is over-long."""
-    while a < b and text[a].isspace():
-        a += 1
-    while b > a and text[b - 1].isspace():
-        b -= 1
+    a, b = strip_span(text, a, b)
     if a >= b:
         return
     if b - a <= _MAX_CHARS:
@@ -428,10 +431,7 @@ def _emit(text: str, a: int, b: int, out: list[tuple[int, int]]) -> None:
 def _cut_long(text: str, a: int, b: int, out: list[tuple[int, int]]) -> None:
     """Append ``text[a:b]`` stripped, cut at ; : , or a space so no piece exceeds the bound."""
     while True:
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
+        a, b = strip_span(text, a, b)
         if a >= b:
             return
         if b - a <= _MAX_CHARS:
@@ -456,7 +456,4 @@ def _cut_long(text: str, a: int, b: int, out: list[tuple[int, int]]) -> None:
         out.append((a, cut))
         a = cut
         # The piece just appended may end in white space: strip it in place.
-        s, e = out[-1]
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        out[-1] = (s, e)
+        out[-1] = strip_span(text, *out[-1])

@@ -5,8 +5,9 @@ letters, apostrophes or hyphens), applied with ``findall`` over the sentence ins
 NLTK's Treebank tokenizer.  That keeps sumy's notion of a word while needing no NLTK data
 (``nltk.word_tokenize`` loads the Punkt model) and running an order of magnitude faster.
 
-Stems come from NLTK's Snowball stemmer, the one sumy uses; stop words from the list that ships
-inside sumy.  Both need no download.
+:func:`make_stemmer` is NLTK's Snowball stemmer, the one sumy uses, for sumy's own algorithms;
+briefer's rankers and briefs stem with :func:`briefer.stemming.stemmer` (the same algorithms in
+C).  Stop words come from the list that ships inside sumy.  None of it needs a download.
 """
 
 from __future__ import annotations
@@ -17,6 +18,12 @@ from functools import lru_cache
 from importlib import resources
 
 WORD_RE = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*")
+
+#: A word as a reader counts it, for lengths and comparisons rather than ranking: a run of
+#: letters or digits with at most one inner apostrophe ("don't", "Trump’s", "2024").  Digits
+#: count here (a headline or a quotation of "10 killed" has three words), unlike
+#: :data:`WORD_RE`, which keeps sumy's letters-only notion of a term.
+COUNT_WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 
 
 def words(text: str) -> list[str]:

@@ -30,3 +30,14 @@ def shared_data() -> Path:
         pytest.skip("../shared/data is not beside the repo")
     return SHARED_DATA
 
+
+
+@pytest.fixture
+def sumy_stems_like_briefer(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Give sumy's algorithms briefer's stemmer (PyStemmer) instead of NLTK's, so parity
+    tests compare the algorithms on the same stems: the two Snowball versions differ on a
+    few words ("added", "university"; see :mod:`briefer.stemming`), which would otherwise
+    show as score differences that are not the ranker's."""
+    from briefer import stemming, tokens
+
+    monkeypatch.setattr(tokens, "make_stemmer", stemming.stemmer)

@@ -1,6 +1,6 @@
 """Briefs: a text (or several) turned into titled sections of cited sentences.
 
-The public face of this package is three functions and one error, which the CLI and the TUI
+The public face of this package is a few functions and one error, which the CLI and the TUI
 call; everything else is how a brief is made:
 
 - :func:`make_brief` -- documents in, :class:`~briefer.brief.model.Brief` out
@@ -8,15 +8,17 @@ call; everything else is how a brief is made:
 - :func:`load_template` and :func:`list_templates` -- TOML templates by name or path
   (:mod:`briefer.brief.template`);
 - :class:`TemplateError` -- a missing or broken template, its message naming file and line;
-- :func:`place_sentences` -- where every sentence would go, for checking a template.
+- :func:`place_sentences` -- where every sentence would go, for checking a template;
+- :func:`plan_brief` -- the part of a brief that no length, ranker, pin or drop changes,
+  for a caller that re-briefs the same texts to keep and pass back.
 
 Nothing here prints or imports a UI; rankers, sumy and nltk load only when a brief is made.
 """
 
 from __future__ import annotations
 
-from briefer.brief.assembly import make_brief, place_sentences
-from briefer.brief.model import Brief, BriefItem, Entity, Quote, Section
+from briefer.brief.assembly import BriefPlan, make_brief, place_sentences, plan_brief
+from briefer.brief.model import Brief, BriefItem, Entity, Quote, Section, Story
 from briefer.brief.template import (
     Template,
     TemplateError,
@@ -28,9 +30,11 @@ from briefer.brief.template import (
 __all__ = [
     "Brief",
     "BriefItem",
+    "BriefPlan",
     "Entity",
     "Quote",
     "Section",
+    "Story",
     "Template",
     "TemplateError",
     "TemplateInfo",
@@ -38,4 +42,5 @@ __all__ = [
     "load_template",
     "make_brief",
     "place_sentences",
+    "plan_brief",
 ]

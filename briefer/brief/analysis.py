@@ -9,7 +9,7 @@ Words are found in the raw slice ``doc.text[s.start:s.end]`` (not the whitespace
 ``Sentence.text``) to keep offsets exact.  Dotted abbreviations ("U.S.", "D.C.") and
 initials ("J." before a capitalised word) are single tokens; an English possessive ("Trump’s")
 is trimmed to its name.  Folding (case, accents, curly apostrophes) lets "Maria" find
-"María"; stems come from :func:`briefer.tokens.make_stemmer`, the Snowball stemmer the rankers
+"María"; stems come from :func:`briefer.stemming.stemmer`, the Snowball stemmer the rankers
 use, so "warned" and "warns" meet.
 """
 

@@ -26,7 +26,6 @@ from __future__ import annotations
 import math
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from briefer.brief.analysis import View, analyse, analyse_headlines
 from briefer.brief.dedup import duplicate_groups
@@ -65,18 +64,23 @@ def make_brief(
     pinned: Collection[tuple[int, int]] = (),
     dropped: Collection[tuple[int, int]] = (),
     scores: Sequence[Sequence[float]] | None = None,
+    plan: BriefPlan | None = None,
 ) -> Brief:
     """A sectioned brief of ``docs`` (see the module doc for how it is made).
 
     ``template`` is a name, a path or ``"auto"``; ``count`` the number of items in the
     sections (the bottom line comes on top); ``pinned``/``dropped`` are ``(document position,
     sentence position)`` pairs, 0-based; ``scores`` holds earlier per-document scores to
-    re-use.  Raises :class:`~briefer.brief.template.TemplateError` for a bad template.
+    re-use; ``plan`` an earlier :func:`plan_brief` of the same documents and template (the
+    TUI keeps one, so ``+``, ``-``, pins and drops only choose again).  A plan made for other
+    documents or another template is not used.  Raises
+    :class:`~briefer.brief.template.TemplateError` for a bad template.
     """
     from briefer.rank import DEFAULT_ALGORITHM
 
     docs = tuple(docs)
-    plan = _plan(docs, template)
+    if plan is None or not plan.made_for(docs, template):
+        plan = plan_brief(docs, template)
     name = (algorithm or DEFAULT_ALGORITHM).lower()
     all_scores = _scores(docs, name, scores)
     views, cast, rules, placement = plan.views, plan.cast, plan.rules, plan.placement
@@ -123,10 +127,17 @@ def make_brief(
     )
 
 
-@dataclass(frozen=True, slots=True)
-class _Plan:
-    """The documents seen as sentences, and where each sentence belongs."""
+@dataclass(frozen=True, slots=True, eq=False)
+class BriefPlan:
+    """The documents seen as sentences, and where each sentence belongs: everything about a
+    brief that does not depend on the scores, the length or the reader's pins and drops.
 
+    Made by :func:`plan_brief`; whoever re-briefs the same texts keeps it and passes it
+    back to :func:`make_brief` (there is no cache behind the caller's back).
+    """
+
+    documents: tuple[Document, ...]
+    template: Template  # as asked for ("auto" stays auto even when it fell back)
     views: list[View]
     cast: Cast
     rules: list[Rule]
@@ -137,20 +148,29 @@ class _Plan:
     groups: list[list[int]]  # near-duplicates
     quotes: tuple[Quote, ...]
 
+    def made_for(self, docs: Sequence[Document], template: str | Template) -> bool:
+        """Whether this plan is the one for ``docs`` and ``template`` (a name or path is
+        loaded again, so an edited template file makes a new plan).  Documents are frozen:
+        the same objects (or equal ones) mean the same sentences."""
+        if len(docs) != len(self.documents):
+            return False
+        if any(a is not b and a != b for a, b in zip(docs, self.documents, strict=True)):
+            return False
+        chosen = template if isinstance(template, Template) else load_template(template)
+        return chosen == self.template
 
-def _plan(docs: Sequence[Document], template: str | Template) -> _Plan:
+
+def plan_brief(docs: Sequence[Document], template: str | Template = "auto") -> BriefPlan:
+    """Analyse ``docs`` once and place every sentence for ``template``: the part of a brief
+    that is the same for any length, ranker, pin or drop.  Raises
+    :class:`~briefer.brief.template.TemplateError` for a bad template."""
+    from briefer.stemming import stemmer
+    from briefer.tokens import stop_words
+
+    docs = tuple(docs)
     chosen = template if isinstance(template, Template) else load_template(template)
-    return _cached_plan(tuple(docs), chosen)
 
-
-@lru_cache(maxsize=8)
-def _cached_plan(docs: tuple[Document, ...], chosen: Template) -> _Plan:
-    """The plan for these documents and template, remembered for the last few calls: the TUI
-    re-briefs the same texts on every ``+``, ``-``, pin and drop, and only the choice of
-    sentences changes.  Documents and templates are frozen, so a hit is always current."""
-    from briefer.tokens import make_stemmer, stop_words
-
-    stem, stop = make_stemmer(), stop_words()
+    stem, stop = stemmer(), stop_words()
     gazetteer = load_gazetteer()
     views = analyse(docs, stem, stop)
     cast = find_entities(views, gazetteer, stop, analyse_headlines(docs, stem))
@@ -164,8 +184,8 @@ def _cached_plan(docs: tuple[Document, ...], chosen: Template) -> _Plan:
     else:
         rules = rules_from_template(chosen, stem, gazetteer)
     placement = assign(views, cast, rules, use_centroids=chosen.auto)
-    return _Plan(views, cast, rules, placement, label, catch_all, limit,
-                 duplicate_groups(views), find_quotes(docs, views, cast))
+    return BriefPlan(docs, chosen, views, cast, rules, placement, label, catch_all, limit,
+                     duplicate_groups(views), find_quotes(docs, views, cast))
 
 
 def place_sentences(docs: Sequence[Document], template: str | Template = "auto"
@@ -176,7 +196,7 @@ def place_sentences(docs: Sequence[Document], template: str | Template = "auto"
     For checking a template against a text (and for tests): ``make_brief`` keeps only the
     best of each section.
     """
-    plan = _plan(tuple(docs), template)
+    plan = plan_brief(docs, template)
     titles = [r.title for r in plan.rules]
     return {v.key: (titles[k] if k is not None else plan.catch_all)
             for v, k in zip(plan.views, plan.placement, strict=True)}

@@ -26,59 +26,27 @@ without gazetteers", for using a document's own capitalisation as evidence):
 
 from __future__ import annotations
 
-from collections import defaultdict
+import re
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from briefer.brief.analysis import Token, View, fold
-from briefer.brief.gazetteer import Gazetteer
+from briefer.brief.gazetteer import (
+    WITHIN_TYPES,
+    Cues,
+    Gazetteer,
+    NameLists,
+    load_cues,
+    load_names,
+)
 from briefer.brief.model import Entity
 
-#: Words that precede a name as a title or office; they are cut off the name and remembered.
-TITLES = frozenset("""
-    president vice prime minister mr mrs ms miss dr sen senator rep representative gov governor
-    gen general lt col colonel maj major adm admiral capt captain sgt king queen prince princess
-    pope chancellor secretary mayor judge justice sheikh ayatollah sir dame lord lady chairman
-    chairwoman ceo premier emperor commander chief deputy foreign defense defence interior
-    finance attorney president-elect leader spokesman spokeswoman spokesperson ambassador envoy
-    opposition former acting first supreme state of the
-""".split())
-
-#: Words that make a capitalised run an organisation.
-ORG_WORDS = frozenset("""
-    ministry department office agency council committee commission party army navy force forces
-    guard police court parliament congress senate assembly bank fund union university college
-    school institute foundation association organization organisation corporation corp inc ltd
-    llc plc group company airlines airways motors bureau administration government cabinet
-    service services network times post news journal press television radio cartel gang front
-    movement alliance coalition federation league club church hospital reserve authority board
-    command embassy consulate tribunal exchange brigade battalion regiment corps militia labs
-    laboratories systems technologies holdings partners media studios institution agencies
-    ministries mail herald guardian telegraph tribune gazette daily weekly magazine chronicle
-    broadcasting inc. airline railways bancorp channel records
-""".split())
-
-#: Words that make a capitalised run an event or a thing, not a person.
-EVENT_WORDS = frozenset("""
-    games week cup championship championships olympics festival awards award prize summit
-    conference show series tour expo open trophy league war act bill treaty accord agreement
-    day year season street road avenue square park bridge river island islands mountains
-    mountain lake sea ocean coast valley desert airport station stadium marathon race prix
-    derby fair election elections museum gallery centre center hall theatre theater hotel zoo
-    prison jail palace tower cathedral temple mosque beach harbour harbor port canal highway
-    motorway strip
-""".split())
-
-#: Particles that may sit inside a name ("Cartel de los Soles", "Bank of England").
-CONNECTORS = frozenset("of the de da del dos das do van von der den bin al la le los las di du y"
-                       .split())
-
-#: Capitalised words that are not names.
-NOT_NAMES = frozenset("""
-    i ok tv am pm gdp id vip faq ai today yesterday tonight
-    monday tuesday wednesday thursday friday saturday sunday
-    january february march april june july august september october november december
-""".split())
+#: After a name: "(OAS)" defines an acronym for it.
+_ACRONYM_DEFINED = re.compile(r"\s*\(\s*([A-Z][A-Za-z&.]{1,9})\s*\)")
+#: After a name: ", 45," is an age, so the name is a person's.
+_AGE = re.compile(r"\s*,\s*(?:aged\s+)?\d{1,3}\s*[,)]")
+_BASED = re.compile(r"-based$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,11 +61,22 @@ class Mention:
     strength: float = 1.0  # how surely it means the entity (a capital names its country weakly)
     titles: tuple[str, ...] = ()  # folded title words written before the name
     alias: str = ""  # the gazetteer alias it was found by, for places
+    country: str = ""  # the country a gazetteer place lies in ("Caracas": "Venezuela")
+
+    @property
+    def about(self) -> str:
+        """What the mention is about for section discovery: a city stands for its country."""
+        return self.country if self.kind == "place" and self.country else self.name
 
 
 @dataclass(frozen=True, slots=True)
 class Cast:
-    """Every mention, the entities ranked by salience, and which sentences name each one."""
+    """Every mention, the entities ranked by salience, and which sentences name each one.
+
+    ``sentences``, ``first`` and ``entities`` are keyed by the names a reader sees
+    ("Caracas"); ``reach`` and ``docs`` by what the mentions are about (:attr:`Mention.about`,
+    "Venezuela"), for section discovery.
+    """
 
     mentions: tuple[Mention, ...]
     by_view: tuple[tuple[Mention, ...], ...]
@@ -118,6 +97,21 @@ class _Run:
     view: int
     tokens: list[Token]
     titles: tuple[str, ...]
+    cue: str = ""  # "person" or "place" when the words around the run say so
+    acronym: str = ""  # an acronym the text defines for the run: "... States (OAS)"
+
+
+@dataclass(frozen=True, slots=True)
+class _Evidence:
+    """What the whole text says about its words, gathered before any sentence is read."""
+
+    stop: frozenset[str]
+    lower_forms: frozenset[str]  # words the text writes in lower case
+    mid_capitals: frozenset[str]  # words it capitalises where grammar does not ask it to
+    mixed: dict[str, str]  # fold -> the word as written in mixed case ("prague": "Prague")
+    shouting: frozenset[int]  # views written in capitals (headlines, datelines)
+    cues: Cues
+    names: NameLists
 
 
 def find_entities(views: Sequence[View], gazetteer: Gazetteer, stop: frozenset[str],
@@ -129,15 +123,13 @@ def find_entities(views: Sequence[View], gazetteer: Gazetteer, stop: frozenset[s
     body names; what they find counts towards ``Cast.reach`` (what a text is about, for
     section discovery), not towards how often the body names an entity.
     """
-    lower_forms = {t.fold for v in views for t in v.tokens if t.text[:1].islower()}
-    mid_capitals = {t.fold for v in views for i, t in enumerate(v.tokens)
-                    if t.capital and not opens(v, i)}
+    ev = _evidence(views, stop)
     mentions: list[Mention] = []
     runs: list[_Run] = []
     for n, view in enumerate(views):
-        claimed = _places(n, view, gazetteer, mentions, stop, lower_forms)
-        runs += _runs(n, view, claimed, stop, lower_forms, mid_capitals)
-    mentions += _classify(runs, lower_forms)
+        claimed = _places(n, view, gazetteer, mentions, ev)
+        runs += _runs(n, view, claimed, ev)
+    mentions += _classify(runs, ev, gazetteer)
     mentions.sort(key=lambda m: (m.view, m.start))
     by_view: list[list[Mention]] = [[] for _ in views]
     for m in mentions:
@@ -145,21 +137,23 @@ def find_entities(views: Sequence[View], gazetteer: Gazetteer, stop: frozenset[s
     sentences: dict[str, set[int]] = defaultdict(set)
     kinds: dict[str, str] = {}
     first: dict[str, int] = {}
+    reach: dict[str, set[int]] = defaultdict(set)
     for m in mentions:
         sentences[m.name].add(m.view)
-        kinds.setdefault(m.name, m.kind)
-        first.setdefault(m.name, m.view)
-    reach = {name: set(found) for name, found in sentences.items()}
+        reach[m.about].add(m.view)
+        for name in (m.name, m.about):
+            kinds.setdefault(name, m.kind)
+            first.setdefault(name, m.view)
     people = {m.name: m.name.split()[-1] for m in mentions if m.kind == "person"}
     for k, view in enumerate(headlines):
         at = len(views) + k
         found: list[Mention] = []
-        _places(at, view, gazetteer, found, stop, lower_forms)
-        named = {m.name for m in found}
+        _places(at, view, gazetteer, found, ev)
+        named = {m.about for m in found}
         folds = {t.fold for t in view.tokens if t.capital}
         named |= {name for name, surname in people.items() if fold(surname) in folds}
         for name in named:
-            reach.setdefault(name, set()).add(at)
+            reach[name].add(at)
             kinds.setdefault(name, "place")
             first.setdefault(name, at)
     ranked = sorted(sentences, key=lambda name: (-len(sentences[name]), first[name]))
@@ -172,9 +166,54 @@ def find_entities(views: Sequence[View], gazetteer: Gazetteer, stop: frozenset[s
                 len(all_views))
 
 
-def _adjacent(view: View, a: Token, b: Token) -> bool:
-    """Whether only blank space separates tokens ``a`` and ``b`` (so they may form a name)."""
-    return not a.possessive and not view.gap(a, b).strip()
+def _evidence(views: Sequence[View], stop: frozenset[str]) -> _Evidence:
+    """Casing across the whole text (Mikheev et al.'s document-centred evidence): which words
+    it writes in lower case, which it capitalises mid-sentence, and their mixed-case forms,
+    so a word in an ALL-CAPS headline or dateline can be read by how the body writes it."""
+    shouting = frozenset(n for n, v in enumerate(views) if _shouting(v))
+    lower: set[str] = set()
+    mid: set[str] = set()
+    mixed: dict[str, str] = {}
+    for n, v in enumerate(views):
+        if n in shouting:
+            continue
+        for i, t in enumerate(v.tokens):
+            if t.text[:1].islower():
+                lower.add(t.fold)
+            elif t.capital:
+                if not t.text.isupper():
+                    mixed.setdefault(t.fold, t.text)
+                if not opens(v, i):
+                    mid.add(t.fold)
+    return _Evidence(stop, frozenset(lower), frozenset(mid), mixed, shouting, load_cues(),
+                     load_names())
+
+
+def _shouting(view: View) -> bool:
+    """A sentence written in capitals: most of its words of two letters or more are."""
+    words = [t for t in view.tokens if len(t.text) > 1]
+    return len(words) >= 2 and sum(t.text.isupper() for t in words) > len(words) / 2
+
+
+def _shout(token: Token) -> bool:
+    """A word in capitals that is not an abbreviation with dots ("U.S.") or an initial."""
+    return len(token.text) > 1 and token.text.isupper() and "." not in token.text
+
+
+def _adjacent(view: View, a: Token, b: Token, ev: _Evidence | None = None) -> bool:
+    """Whether only blank space separates tokens ``a`` and ``b`` (so they may form a name).
+
+    A word in capitals does not join a mixed-case one ("Klara Gajduskova PRAGUE" is a byline
+    and a dateline), unless it is a club's prefix ("AC Milan") or a short acronym.
+    """
+    if a.possessive or view.gap(a, b).strip():
+        return False
+    if ev is not None and _shout(a) != _shout(b):
+        loud = a if _shout(a) else b
+        if loud.fold not in ev.cues.org_prefixes and (len(loud.text) > 3
+                                                      or loud.fold in ev.mixed):
+            return False
+    return True
 
 
 def opens(view: View, i: int) -> bool:
@@ -186,15 +225,18 @@ def opens(view: View, i: int) -> bool:
     return gap.endswith(("“", '"', "‘", "(", ":", "—", "–", ".", "!", "?", ";"))
 
 
-def _common(token: Token, stop: frozenset[str], lower_forms: set[str]) -> bool:
+def _common(token: Token, ev: _Evidence) -> bool:
     """A word the text also uses as an ordinary word ("The", "Asked", "I’ll")."""
-    return _stopword(token, stop) or (token.fold in lower_forms and not token.text.isupper())
+    return _stopword(token, ev.stop) or (token.fold in ev.lower_forms
+                                         and not token.text.isupper())
 
 
-def _capitalised(token: Token) -> bool:
+def _capitalised(token: Token, n: int, ev: _Evidence) -> bool:
     """A capitalised word that can be part of a name: "Jean-Pierre" is, "Mother-of-two" and
-    "Point-blank" are not."""
+    "Point-blank" are not; in an ALL-CAPS line, only a word the body capitalises too."""
     if not token.capital:
+        return False
+    if n in ev.shouting and token.text.isupper() and token.fold not in ev.mid_capitals:
         return False
     parts = token.text.replace("’", "'").split("-")
     return all(p[:1].isupper() for p in parts[1:] if p)
@@ -207,121 +249,250 @@ def _stopword(token: Token, stop: frozenset[str]) -> bool:
     return token.fold in stop or token.fold.split("'")[0] in stop
 
 
-def _namelike(view: View, i: int, stop: frozenset[str], lower_forms: set[str]) -> bool:
-    """Whether token ``i`` reads as part of a name (not a capitalised sentence opener)."""
+def _is_title(fold_: str, cues: Cues) -> bool:
+    return fold_ in cues.titles or fold_ in cues.party_labels
+
+
+def _namelike(view: View, n: int, i: int, ev: _Evidence) -> bool:
+    """Whether token ``i`` of view ``n`` reads as part of a name (not a capitalised sentence
+    opener, nor a capitalised word of a headline the body writes in lower case)."""
     t = view.tokens[i]
-    if not t.capital or t.fold in TITLES or t.fold in NOT_NAMES:
+    if not _capitalised(t, n, ev) or _is_title(t.fold, ev.cues) or t.fold in ev.cues.not_names:
         return False
-    return not (opens(view, i) and _common(t, stop, lower_forms))
+    return not (opens(view, i) and _common(t, ev))
+
+
+def _locative_before(view: View, i: int, ev: _Evidence) -> bool:
+    """"in Goma", "near Bologna": a preposition of place just before token ``i``."""
+    return i > 0 and view.tokens[i - 1].fold in ev.cues.locatives and \
+        not view.gap(view.tokens[i - 1], view.tokens[i]).strip()
 
 
 def _places(n: int, view: View, gazetteer: Gazetteer, out: list[Mention],
-            stop: frozenset[str], lower_forms: set[str]) -> set[int]:
+            ev: _Evidence) -> set[int]:
     """Record gazetteer places and organisations in ``view``; return the tokens they claim."""
     tokens = view.tokens
     claimed: set[int] = set()
     i = 0
     while i < len(tokens):
+        based = _BASED.search(tokens[i].text) if tokens[i].capital else None
+        if based:  # "Seattle-based": the part before names a place
+            prefix = tokens[i].text[:based.start()]
+            entry = gazetteer.lookup(prefix)
+            name = entry.canonical if entry is not None and entry.kind == "place" else \
+                ev.mixed.get(fold(prefix), prefix)
+            out.append(Mention(n, tokens[i].start, tokens[i].start + len(prefix), name, "place",
+                               entry.strength if entry else 1.0, alias=prefix,
+                               country=entry.country if entry else ""))
+            claimed.add(i)
+            i += 1
+            continue
         found = gazetteer.match(tokens, i)
         if found is None:
             i += 1
             continue
         size, entry = found
         j = i + size
-        glued_before = i > 0 and _namelike(view, i - 1, stop, lower_forms) and _adjacent(
-            view, tokens[i - 1], tokens[i])
-        glued_after = j < len(tokens) and _namelike(view, j, stop, lower_forms) and _adjacent(
-            view, tokens[j - 1], tokens[j]) and gazetteer.match(tokens, j) is None
-        if glued_before or glued_after or (size == 1 and tokens[i].fold in stop
-                                           and not tokens[i].text.isupper()):
+        glued_before = i > 0 and _namelike(view, n, i - 1, ev) and _adjacent(
+            view, tokens[i - 1], tokens[i], ev) or _after_of(view, n, i, ev)
+        glued_after = j < len(tokens) and _namelike(view, n, j, ev) and _adjacent(
+            view, tokens[j - 1], tokens[j], ev) and gazetteer.match(tokens, j) is None
+        weak = entry.needs_evidence and not _locative_before(view, i, ev) or (
+            size == 1 and entry.type in WITHIN_TYPES and (tokens[i].fold in ev.lower_forms
+                                                           or tokens[i].fold in ev.cues.not_names))
+        if glued_before or glued_after or weak or (size == 1 and tokens[i].fold in ev.stop
+                                                   and not tokens[i].text.isupper()):
             i += 1
             continue
         out.append(Mention(n, tokens[i].start, tokens[j - 1].end, entry.canonical, entry.kind,
-                           entry.strength, alias=entry.alias))
+                           entry.strength, alias=entry.alias, country=entry.country))
         claimed.update(range(i, j))
         i = j
     return claimed
 
 
-def _runs(n: int, view: View, claimed: set[int], stop: frozenset[str], lower_forms: set[str],
-          mid_capitals: set[str]) -> list[_Run]:
+def _after_of(view: View, n: int, i: int, ev: _Evidence) -> bool:
+    """A place after "of" that ends a longer name: "University of Oxford", "Bank of England"
+    (but "the Gulf of Mexico" is found by its place word later)."""
+    tokens = view.tokens
+    return i > 1 and tokens[i - 1].fold in {"of", "de", "di", "du"} and \
+        _namelike(view, n, i - 2, ev) and _adjacent(view, tokens[i - 2], tokens[i - 1]) and \
+        _adjacent(view, tokens[i - 1], tokens[i])
+
+
+def _glued_to_digit(view: View, i: int) -> bool:
+    """A word written against a number ("6PR", "X86") is a code, not a name."""
+    base = view.sentence.start
+    t = view.tokens[i]
+    before = view.raw[t.start - base - 1:t.start - base] if t.start > base else ""
+    return before.isdigit() or view.raw[t.end - base:t.end - base + 1].isdigit()
+
+
+def _runs(n: int, view: View, claimed: set[int], ev: _Evidence) -> list[_Run]:
     """Capitalised runs of unclaimed tokens, trimmed of sentence openers and titles."""
     tokens = view.tokens
+    cues = ev.cues
     out: list[_Run] = []
     i = 0
     while i < len(tokens):
-        if i in claimed or not _capitalised(tokens[i]):
+        if i in claimed or not _capitalised(tokens[i], n, ev) or _glued_to_digit(view, i):
             i += 1
             continue
         j = i + 1
         while j < len(tokens) and j not in claimed and not tokens[j - 1].possessive:
-            if not _adjacent(view, tokens[j - 1], tokens[j]) or opens(view, j):
+            if not _adjacent(view, tokens[j - 1], tokens[j], ev) or opens(view, j):
                 break
-            if _capitalised(tokens[j]):
+            if _capitalised(tokens[j], n, ev):
                 j += 1
                 continue
             k = j  # particles must lead to another capitalised word: "Cartel de los Soles"
-            while k < len(tokens) and tokens[k].fold in CONNECTORS and k not in claimed \
+            while k < len(tokens) and tokens[k].fold in cues.connectors and k not in claimed \
                     and _adjacent(view, tokens[k - 1], tokens[k]):
                 k += 1
-            if k == j or k >= len(tokens) or k in claimed or not _capitalised(tokens[k]) \
-                    or not _adjacent(view, tokens[k - 1], tokens[k]):
+            if k == j or k >= len(tokens) or k in claimed or \
+                    not _capitalised(tokens[k], n, ev) or \
+                    not _adjacent(view, tokens[k - 1], tokens[k]):
                 break
             j = k + 1
         run = list(range(i, j))
         opener = opens(view, i)
-        while run and (_stopword(tokens[run[0]], stop) or tokens[run[0]].fold in NOT_NAMES):
+        while run and (_stopword(tokens[run[0]], ev.stop) or tokens[run[0]].fold in
+                       cues.not_names):
             run.pop(0)  # "Today Miss Sandiford", "Sunday Serena Williams": a day is no name
         # At an opener a common first word ("Meanwhile Trump") is grammar if what follows is
         # a name the text capitalises elsewhere; otherwise it is part of the name ("Cartel de
         # los Soles").
-        if opener and len(run) > 1 and run[0] == i and tokens[i].fold not in TITLES \
-                and _common(tokens[i], stop, lower_forms) \
-                and tokens[run[1]].fold in mid_capitals:
+        if opener and len(run) > 1 and run[0] == i and not _is_title(tokens[i].fold, cues) \
+                and _common(tokens[i], ev) and tokens[run[1]].fold in ev.mid_capitals:
             run.pop(0)
         titles: list[str] = []
-        while len(run) > 1 and (tokens[run[0]].fold in TITLES or tokens[run[0]].fold in CONNECTORS):
+        while len(run) > 1 and (_is_title(tokens[run[0]].fold, cues)
+                                or tokens[run[0]].fold in cues.connectors):
             titles.append(tokens[run.pop(0)].fold)
+        if titles and i > 0 and tokens[i - 1].fold in cues.party_labels:
+            titles.append(tokens[i - 1].fold)
         if run and opener and run[0] == i and len(run) == 1 \
-                and tokens[i].fold not in mid_capitals:
+                and tokens[i].fold not in ev.mid_capitals:
             run = []
-        while run and tokens[run[-1]].fold in CONNECTORS:
+        while run and tokens[run[-1]].fold in cues.connectors:
             run.pop()
-        if run and not all(tokens[k].fold in TITLES or tokens[k].fold in NOT_NAMES
+        if run and not all(_is_title(tokens[k].fold, cues) or tokens[k].fold in cues.not_names
                            for k in run):
-            out.append(_Run(n, [tokens[k] for k in run], tuple(t for t in titles
-                                                                if t not in CONNECTORS)))
+            out.append(_Run(n, [tokens[k] for k in run],
+                            tuple(t for t in titles if t not in cues.connectors),
+                            _cue(view, run[0], run[-1], ev), _acronym_after(view, run[-1])))
         i = j
     return out
 
 
-def _classify(runs: list[_Run], lower_forms: set[str]) -> list[Mention]:
-    """Turn candidate runs into person, organisation and other mentions."""
+def _cue(view: View, first: int, last: int, ev: _Evidence) -> str:
+    """What the words around a run say it is: "person" for "X said", "X, 45," and
+    "X, the defence minister"; "speaker" for "X said"; "place" for "in X"; "organisation"
+    for "X shares"."""
+    tokens = view.tokens
+    base = view.sentence.start
+    after = view.raw[tokens[last].end - base:]
+    if _AGE.match(after):
+        return "person"
+    nxt = tokens[last + 1] if last + 1 < len(tokens) else None
+    if nxt is not None:
+        gap = view.gap(tokens[last], nxt)
+        if not gap.strip() and nxt.stem in ev.cues.speech_stems:
+            return "speaker"  # a person, or for a lone unknown word, an organisation
+        if gap.strip() == ",":
+            ahead = [t.fold for t in tokens[last + 1:last + 5]]
+            if ahead and ahead[0] in {"the", "a", "an"}:
+                ahead = ahead[1:]
+            if any(w in ev.cues.appositive_roles for w in ahead[:3]):
+                return "person"
+    if _locative_before(view, first, ev):
+        return "place"
+    if nxt is not None and not view.gap(tokens[last], nxt).strip() and \
+            nxt.fold in ev.cues.org_followers:
+        return "organisation"  # "Heineken shares"
+    return ""
+
+
+def _acronym_after(view: View, last: int) -> str:
+    """The acronym written in brackets just after a name, if any: "… States (OAS)"."""
+    base = view.sentence.start
+    found = _ACRONYM_DEFINED.match(view.raw, view.tokens[last].end - base)
+    return found.group(1) if found and sum(c.isupper() for c in found.group(1)) >= 2 else ""
+
+
+def _display(tokens: Sequence[Token], ev: _Evidence) -> str:
+    """A run as the body writes it: an ALL-CAPS word in its mixed-case form when there is
+    one ("PRAGUE" is shown as "Prague")."""
+    return " ".join(ev.mixed.get(t.fold, t.text) if _shout(t) else t.text for t in tokens)
+
+
+def _kind_of_run(run: _Run, ev: _Evidence, gazetteer: Gazetteer) -> str:
+    """Organisation, place, other, or "" for a run that may be a person."""
+    cues = ev.cues
+    folds = [t.fold for t in run.tokens]
+    if any(f in cues.org_words for f in folds) or (len(folds) > 1 and (
+            folds[0] in cues.org_prefixes or folds[-1] in cues.org_suffixes)):
+        return "organisation"
+    if run.acronym and len(folds) > 1 and folds[0] not in ev.names.given:
+        return "organisation"  # people are not given acronyms in brackets
+    if len(folds) > 1:
+        head = gazetteer.match(run.tokens, 0)
+        if head is not None and head[1].kind == "place" and head[0] < len(folds) and \
+                not head[1].needs_evidence and folds[0] not in ev.names.given and \
+                not any(f in cues.connectors for f in folds):
+            rest = folds[head[0]:]
+            if folds[0] in cues.compass or (len(rest) == 1 and rest[0] in cues.place_words
+                                            and rest[0] not in {"city", "town", "county"}):
+                return "place"  # "West Germany", "Hay Street" (not "Manchester City")
+            if rest[-1] in {"city", "town"} or (
+                    rest[-1].endswith("s") and rest[-1] not in cues.not_nicknames):
+                return "organisation"  # a club: "Manchester City", "Indianapolis Colts"
+        if folds[-1] in cues.place_words or folds[0] in cues.place_prefixes:
+            return "place"
+    if any(f in cues.event_words for f in folds):
+        return "other"
+    return ""
+
+
+def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer) -> list[Mention]:
+    """Turn candidate runs into person, organisation, place and other mentions."""
+    cues, names = ev.cues, ev.names
     full_people: dict[tuple[str, str], str] = {}
     surnames: dict[str, list[tuple[int, str]]] = defaultdict(list)
     first_names: dict[str, set[str]] = defaultdict(set)
     titled: dict[str, tuple[str, ...]] = {}
+    defined: dict[str, tuple[str, str]] = {}  # acronym -> (name, kind)
     out: list[Mention] = []
     singles: list[_Run] = []
     for run in runs:
         words = run.tokens
         folds = [t.fold for t in words]
-        name = " ".join(t.text for t in words)
+        name = _display(words, ev)
         start, end = words[0].start, words[-1].end
         if any(any(c.isdigit() for c in t.text) for t in words):
             continue
-        if any(f in ORG_WORDS for f in folds):
-            out.append(Mention(run.view, start, end, name, "organisation", titles=run.titles))
+        whole = gazetteer.match(words, 0) if run.titles else None
+        if whole is not None and whole[0] == len(words):
+            entry = whole[1]  # "Mayor of London": the title was cut, the place is left
+            out.append(Mention(run.view, start, end, entry.canonical, entry.kind,
+                               entry.strength, alias=entry.alias, country=entry.country))
+            continue
+        kind = _kind_of_run(run, ev, gazetteer)
+        if run.acronym and kind:
+            defined[run.acronym] = (name, kind)
+        if kind:
+            out.append(Mention(run.view, start, end, name, kind, titles=run.titles))
             continue
         if len(words) == 1:
-            if _acronym(words[0]):
-                out.append(Mention(run.view, start, end, name, "organisation"))
-            else:
-                singles.append(run)
+            singles.append(run)
             continue
-        ordinary = any(f in EVENT_WORDS or f in {"of", "the"} for f in folds) or (
-            not run.titles and any(f in lower_forms and f not in CONNECTORS for f in folds))
-        if len(words) <= 4 and not ordinary:
+        ordinary = any(f in {"of", "the"} for f in folds) or (
+            not run.titles and any(f in ev.lower_forms and f not in cues.connectors
+                                   for f in folds))
+        personal = bool(run.titles) or run.cue in {"person", "speaker"} or \
+            folds[0] in names.given or (folds[-1] in names.surnames
+                                        and folds[0] not in ev.lower_forms)
+        if len(words) <= 4 and not ordinary and personal:
             key = (folds[0], folds[-1])
             display = full_people.setdefault(key, name)
             surnames[folds[-1]].append((run.view, display))
@@ -331,29 +502,46 @@ def _classify(runs: list[_Run], lower_forms: set[str]) -> list[Mention]:
             out.append(Mention(run.view, start, end, display, "person", titles=run.titles))
         else:
             out.append(Mention(run.view, start, end, name, "other"))
+    votes: Counter[tuple[str, str]] = Counter()
     for run in singles:
         word = run.tokens[0]
         known = surnames.get(word.fold)
-        display = None
-        if known:
+        display, kind = None, "person"
+        if word.text in defined:
+            display, kind = defined[word.text]
+        elif known:
             earlier = [d for v, d in known if v <= run.view]
             display = earlier[-1] if earlier else known[0][1]
         elif len(first_names.get(word.fold, ())) == 1:
             display = next(iter(first_names[word.fold]))
         elif run.titles:
             display = word.text
-        if display is not None:
-            out.append(Mention(run.view, word.start, word.end, display, "person",
-                               titles=run.titles or titled.get(display, ())))
-        else:
-            out.append(Mention(run.view, word.start, word.end, word.text, "other"))
-    return out
+        elif _acronym(word, cues):
+            display, kind = word.text, "organisation"
+        elif word.fold in names.given and word.fold not in ev.lower_forms:
+            display = word.text
+        if display is None:
+            display = _display([word], ev)
+            kind = "other"
+            if run.cue == "place":
+                kind = "place"
+            elif run.cue in {"speaker", "organisation"} and word.fold not in names.surnames:
+                kind = "organisation"  # "Reuters said", "Heineken shares"
+            votes[(display, kind)] += 1
+        out.append(Mention(run.view, word.start, word.end, display, kind,
+                           titles=run.titles or titled.get(display, ())))
+    # A lone word is a place if the text ever puts it after "in"/"near", an organisation if
+    # it "said" something or has "shares", and not someone's name: "in Goma", later "Goma".
+    cued = {name: kind for (name, kind) in sorted(votes, key=lambda v: -votes[v])
+            if kind != "other"}
+    return [Mention(m.view, m.start, m.end, m.name, cued[m.name], m.strength, m.titles)
+            if m.kind == "other" and m.name in cued else m for m in out]
 
 
-def _acronym(token: Token) -> bool:
+def _acronym(token: Token, cues: Cues) -> bool:
     text = token.text
     return 2 <= len(text) <= 6 and text.isalpha() and text.isupper() and \
-        token.fold not in NOT_NAMES
+        token.fold not in cues.not_names
 
 
 def rank_entities(cast: Cast, kinds: frozenset[str] = frozenset({"person", "place",

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import PurePath
+from typing import TypeAlias
 
 from briefer.document import Document, Sentence
 
@@ -26,10 +27,21 @@ class BriefItem:
 
 @dataclass(frozen=True, slots=True)
 class Section:
-    """A titled group of items, in source order."""
+    """A titled group of items, in source order; ``story`` is its story's position in
+    :attr:`Brief.stories` (``None`` when the brief has no stories: one document, or one
+    story)."""
 
     title: str
     items: tuple[BriefItem, ...]
+    story: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """Documents about the same event, briefed together under one title."""
+
+    title: str
+    documents: tuple[int, ...]  # positions in Brief.documents
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +65,9 @@ class Entity:
     count: int
 
 
+#: What a brief with nothing in it says, wherever it is shown.
+EMPTY_NOTE = "Nothing to brief: every sentence was dropped or the text has none."
+
 #: How "Who and where" groups the entities, in this order.
 KIND_LABELS = (("person", "People"), ("place", "Places"), ("organisation", "Organisations"),
                ("other", "Also named"))
@@ -72,6 +87,48 @@ class Brief:
     quotes: tuple[Quote, ...] = ()
     entities: tuple[Entity, ...] = ()
     scores: tuple[tuple[float, ...], ...] = field(default=())  # per document, per sentence
+    stories: tuple[Story, ...] = ()  # two or more, or none
+
+    @property
+    def is_empty(self) -> bool:
+        """Whether the brief shows no sentence at all: no bottom line and no item."""
+        return self.bottom_line is None and not any(s.items for s in self.sections)
+
+    def blocks(self) -> tuple[Block, ...]:
+        """The brief's blocks in reading order, as plain data: what every face shows, so a
+        renderer only formats (and a face that shows the heading or the footer elsewhere,
+        as the TUI does, skips those two).
+
+        Heading; bottom line; for each section its story's heading when a new story starts,
+        then the section (or the empty note when nothing is left); key quotes; who and
+        where; footer.  Blocks that would be empty are left out.
+        """
+        out: list[Block] = [HeadingBlock(self.heading(), self.standfirst)]
+        if self.bottom_line is not None:
+            out.append(BottomLineBlock(self.bottom_line))
+        story = None
+        for number, section in enumerate(self.sections):
+            if not section.items:
+                continue
+            if section.story is not None and section.story != story:
+                story = section.story
+                out.append(StoryBlock(story, self.stories[story]))
+            out.append(SectionBlock(number, section))
+        if self.is_empty:
+            out.append(EmptyBlock(EMPTY_NOTE))
+        if self.quotes:
+            out.append(QuotesBlock(self.quotes))
+        groups = self.entities_by_kind()
+        if groups:
+            out.append(EntitiesBlock(tuple(groups)))
+        out.append(FooterBlock(self.footer()))
+        return tuple(out)
+
+    @property
+    def language(self) -> str:
+        """The documents' language code, ``"mul"`` (ISO 639's "multiple") when they differ."""
+        codes = {d.language for d in self.documents}
+        return codes.pop() if len(codes) == 1 else ("mul" if codes else "en")
 
     @property
     def sentences_in(self) -> int:
@@ -99,7 +156,8 @@ class Brief:
         sources = ", ".join(d.source for d in self.documents) or "no input"
         label = "Sources" if len(self.documents) > 1 else "Source"
         return (f"{label}: {sources} · {self.sentences_in} sentences in, "
-                f"{self.sentences_shown} out · {self.algorithm} · template {self.template}")
+                f"{self.sentences_shown} out · {self.algorithm} · template {self.template} · "
+                f"{self.language}")
 
     def entities_by_kind(self) -> list[tuple[str, tuple[Entity, ...]]]:
         """"Who and where": (label, entities) for each kind that has any, people first."""
@@ -136,3 +194,54 @@ class Brief:
                       escape: Callable[[str], str] = str) -> str:
         """The citation of one sentence, as :meth:`cite` writes it."""
         return self.cite(BriefItem(doc, sentence, 0.0), escape)
+
+
+@dataclass(frozen=True, slots=True)
+class HeadingBlock:
+    """The brief's title (:meth:`Brief.heading`) and the text's standfirst, if any."""
+
+    title: str
+    standfirst: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class BottomLineBlock:
+    item: BriefItem
+
+
+@dataclass(frozen=True, slots=True)
+class StoryBlock:
+    """The start of a story's sections in a brief of several stories."""
+
+    number: int  # position in Brief.stories
+    story: Story
+
+
+@dataclass(frozen=True, slots=True)
+class SectionBlock:
+    number: int  # position in Brief.sections (the TUI colours sections by it)
+    section: Section
+
+
+@dataclass(frozen=True, slots=True)
+class EmptyBlock:
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class QuotesBlock:
+    quotes: tuple[Quote, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class EntitiesBlock:
+    groups: tuple[tuple[str, tuple[Entity, ...]], ...]  # (label, entities), people first
+
+
+@dataclass(frozen=True, slots=True)
+class FooterBlock:
+    text: str
+
+
+Block: TypeAlias = (HeadingBlock | BottomLineBlock | StoryBlock | SectionBlock | EmptyBlock
+                    | QuotesBlock | EntitiesBlock | FooterBlock)

@@ -32,6 +32,7 @@ from briefer.brief.analysis import Token, View, fold
 from briefer.brief.entities import Cast, Mention
 from briefer.brief.model import Quote
 from briefer.document import Document
+from briefer.tokens import COUNT_WORD_RE as _WORD
 
 MAX_QUOTES = 4
 MIN_COMPLETE_WORDS = 3
@@ -44,7 +45,6 @@ _DOUBLE = re.compile(r"“[^“”]+”|\"[^\"]+\"")
 #: the closing one follows punctuation.
 _SINGLE = re.compile(r"(?:(?<=^)|(?<=[\s(\[:—–]))[‘'](?=[A-Z])"
                      r"(?:(?!\s[‘'])[^‘])+?[.,!?…][’'](?=[\s)\]—–]|$)")
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 
 SPEECH_STEMS = frozenset("""
     say said told tell add repli respond answer ask insist warn declar state claim argu explain

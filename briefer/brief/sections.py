@@ -47,7 +47,7 @@ from itertools import combinations
 
 from briefer.brief.analysis import Token, View, find_run, fold, term_tokens
 from briefer.brief.entities import Cast
-from briefer.brief.gazetteer import Gazetteer
+from briefer.brief.gazetteer import WITHIN_TYPES, Gazetteer
 from briefer.brief.template import SectionSpec, Template
 
 MAX_AUTO_SECTIONS = 4
@@ -128,9 +128,9 @@ def _place_term(name: str, gazetteer: Gazetteer) -> Term | None:
     entry = gazetteer.lookup(name)
     if entry is None or entry.kind != "place":
         return None
-    if entry.type in {"capital", "city", "state"}:
-        return Term("place", (entry.canonical, fold(entry.alias)))
-    return Term("place", (entry.canonical,))
+    if entry.type in WITHIN_TYPES:
+        return Term("place", (entry.country, fold(entry.alias)))
+    return Term("place", (entry.country or entry.canonical,))
 
 
 # -- scoring ---------------------------------------------------------------------------------
@@ -142,8 +142,8 @@ def score(rule: Rule, view: View, mentions: Sequence) -> float:
     if rule.entities:
         named: dict[str, float] = {}
         for m in mentions:
-            if m.name in rule.entities:
-                named[m.name] = max(named.get(m.name, 0.0), m.strength)
+            if m.about in rule.entities:
+                named[m.about] = max(named.get(m.about, 0.0), m.strength)
         total += sum(rule.entities[name] * strength for name, strength in named.items())
     if rule.terms:
         stems = [t.stem for t in view.tokens]
@@ -163,7 +163,7 @@ def _match(term: Term, view: View, stems: list[str], mentions: Sequence) -> floa
     if term.kind == "place":
         best = 0.0
         for m in mentions:
-            if m.kind != "place" or m.name != term.key[0]:
+            if m.kind != "place" or m.about != term.key[0]:
                 continue
             if len(term.key) > 1:
                 if fold(m.alias) == term.key[1]:

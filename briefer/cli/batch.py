@@ -12,7 +12,7 @@ from typing import IO, Any
 
 import click
 
-from briefer.cli.common import InputFailure, algorithm_option, make_console
+from briefer.cli.common import InputFailure, algorithm_option, language_option, make_console
 
 
 class RefusedOutput(InputFailure):
@@ -29,7 +29,7 @@ Examples:
   briefer batch big.jsonl --engine dask --scheduler tcp://10.0.0.5:8786 -o out.jsonl
 
 \b
-Each output line is {"id", "title", "algorithm", "sentences": [{"index",
+Each output line is {"id", "title", "language", "algorithm", "sentences": [{"index",
 "text", "start", "end", "score"}]}, as summarize -f json gives; a line
 that cannot be summarized gives {"id", "line", "error"}. Exit codes: 0 all
 lines summarized, 1 some failed (or bad input file), 2 bad usage.
@@ -55,23 +55,25 @@ lines summarized, 1 some failed (or bad input file), 2 bad usage.
 @click.option("--chunk-size", type=click.IntRange(min=1), default=16, show_default=True,
               help="Records sent to a worker at a time.")
 @click.option("--no-clean", is_flag=True, help="Rank every line; keep title, teasers, share bars.")
+@language_option
 def batch(input_file: str, output: str | None, force: bool, text_field: str, id_field: str,
           count: int | None, algorithm: str, jobs: int, engine: str | None,
-          scheduler: str | None, chunk_size: int, no_clean: bool) -> None:
+          scheduler: str | None, chunk_size: int, no_clean: bool, language: str) -> None:
     """Summarize every record of IN.jsonl (a path, or - for stdin), in order.
 
     Reads one JSON object a line and writes one a line, streaming, with all
     cores by default; bad lines become error objects and the batch goes on.
     """
-    from briefer import batch as core
-    from briefer.evaluate import MissingDependency
+    from briefer.cli import batch_engine as core
+    from briefer.errors import MissingDependency
 
     if engine is None:
         engine = "dask" if scheduler else "local"
     if engine == "local" and scheduler:
         raise click.UsageError("--scheduler needs --engine dask")
     options = core.BatchOptions(text_field=text_field, id_field=id_field, count=count,
-                                algorithm=algorithm, clean=not no_clean)
+                                algorithm=algorithm, clean=not no_clean,
+                                language=language.lower())
     source, size = open_input(input_file)
     sink = open_output(output, force, source)
     sizes: deque[int] = deque()

@@ -13,6 +13,7 @@ from briefer.cli.common import (
     emit,
     format_option,
     input_errors,
+    language_option,
     read_input,
     resolve_format,
     status,
@@ -56,9 +57,10 @@ places and organisations it names; `briefer templates` lists the others.
                    "[default: each section's limit].")
 @click.option("--no-clean", is_flag=True, help="Use every line; keep title, teasers, share bars.")
 @algorithm_option()
+@language_option
 @format_option
 def brief(files: tuple[str, ...], template: str, count: int | None, no_clean: bool,
-          algorithm: str, fmt: str | None) -> None:
+          algorithm: str, language: str, fmt: str | None) -> None:
     """Make one brief of FILE... (paths, folders of text files, or - for stdin):
     a bottom line, sections, key quotes, and who and where.
 
@@ -74,7 +76,8 @@ def brief(files: tuple[str, ...], template: str, count: int | None, no_clean: bo
     fmt = resolve_format(fmt)
     with input_errors():
         chosen = load_template(template)
-        docs = [read_input(name, clean=not no_clean) for name in expand_folders(files)]
+        docs = [read_input(name, clean=not no_clean, language=language)
+                for name in expand_folders(files)]
         total = sum(len(d.sentences) for d in docs)
         with status(f"briefing {total} sentences with {algorithm}"):
             result = make_brief(docs, template=chosen, count=count, algorithm=algorithm)

@@ -18,6 +18,18 @@ format_option = click.option(
 )
 
 
+def language_option(func: Callable[..., Any]) -> Any:
+    """``--language auto|en|es|pt|fr|de|it``: the texts' language, or auto to detect it."""
+    from briefer.language import AUTO, LANGUAGE_CHOICES
+
+    return click.option(
+        "--language", type=click.Choice(LANGUAGE_CHOICES, case_sensitive=False), default=AUTO,
+        show_default=True,
+        help="Language of the text (English, Spanish, Portuguese, French, German, Italian); "
+             "auto detects it per text.",
+    )(func)
+
+
 def algorithm_option(default_help: str = "") -> Callable[[Callable[..., Any]], Any]:
     """``-a/--algorithm`` with the registry's names as choices (no ranker is imported)."""
     from briefer.rank import DEFAULT_ALGORITHM, algorithm_names
@@ -63,14 +75,14 @@ class InputFailure(click.ClickException):
         click.echo(f"briefer: {self.format_message()}", file=file, err=file is None)
 
 
-def read_input(name: str, *, clean: bool = True) -> Any:
+def read_input(name: str, *, clean: bool = True, language: str = "auto") -> Any:
     """Read one input as the commands do: its notes (bytes replaced, ...) on stderr, and a
     text with no sentences at all an :class:`~briefer.ingest.InputError` like an empty file,
     so "nothing to summarize" always exits 1, whatever made it nothing."""
     from briefer import api
     from briefer.ingest import InputError
 
-    doc = api.read(name, clean=clean)
+    doc = api.read(name, clean=clean, language=language)
     for note in doc.notes:
         click.echo(f"briefer: note: {note}", err=True)
     if not doc.sentences:

@@ -53,6 +53,7 @@ def evaluate(data: str, algorithms: str | None, count: int | None, ref_length: b
     cleaned and split as briefer summarize does.
     """
     from briefer import evaluate as core
+    from briefer.errors import MissingDependency
 
     if ref_length and count is not None:
         raise click.UsageError("use either -n/--sentences or --ref-length, not both")
@@ -66,7 +67,7 @@ def evaluate(data: str, algorithms: str | None, count: int | None, ref_length: b
         with progress("scoring", len(records), "documents") as advance:
             result = core.evaluate(records, names, count=count, jobs=jobs, oracle=oracle,
                                    progress=lambda k: advance(k, k))
-    except (core.DataError, core.MissingDependency) as err:
+    except (core.DataError, MissingDependency) as err:
         raise InputFailure(str(err)) from None
     show(fmt, result, data)
 

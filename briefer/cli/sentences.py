@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import click
 
-from briefer.cli.common import emit, format_option, input_errors, read_input, resolve_format
+from briefer.cli.common import (
+    emit,
+    format_option,
+    input_errors,
+    language_option,
+    read_input,
+    resolve_format,
+)
 
 
 @click.command(epilog="""\b
@@ -12,12 +19,14 @@ Examples:
   briefer sentences article.txt
   briefer sentences article.txt -f json | jq '.sentences[0]'
   briefer sentences --no-clean notes.txt -f text | wc -l
+  briefer sentences artikel.txt --language de
 """)
 @click.argument("file", type=str)
 @click.option("--no-clean", is_flag=True,
               help="Split the text as it is: keep title, teasers and share bars.")
+@language_option
 @format_option
-def sentences(file: str, no_clean: bool, fmt: str | None) -> None:
+def sentences(file: str, no_clean: bool, language: str, fmt: str | None) -> None:
     """Print the sentences of FILE (a path, or - for stdin), one a line.
 
     -f json gives each sentence's number and character offsets into the input.
@@ -33,6 +42,6 @@ def sentences(file: str, no_clean: bool, fmt: str | None) -> None:
     if fmt == "markdown":
         fmt = "text"  # a pipe wants one sentence a line, not a numbered list
     with input_errors():
-        doc = read_input(file, clean=not no_clean)
+        doc = read_input(file, clean=not no_clean, language=language)
     emit(fmt, {"rich": rich_sentences, "markdown": markdown.render_sentences,
                "json": json.render_sentences, "text": text.render_sentences}, doc)

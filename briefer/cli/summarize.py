@@ -11,6 +11,7 @@ from briefer.cli.common import (
     emit,
     format_option,
     input_errors,
+    language_option,
     read_input,
     resolve_format,
     status,
@@ -49,6 +50,7 @@ Examples:
   briefer summarize seeds/venezuela-mexico.txt
   briefer summarize article.html -n 3 -a textrank
   briefer summarize report.txt --ratio 0.1 -f json
+  briefer summarize noticia.txt --language es
   curl -s URL | briefer summarize - --words 100
 """)
 @click.argument("file", type=str)
@@ -60,9 +62,10 @@ Examples:
               help="Keep the best sentences that fit this many words instead.")
 @click.option("--no-clean", is_flag=True, help="Rank every line; keep title, teasers, share bars.")
 @algorithm_option()
+@language_option
 @format_option
 def summarize(file: str, count: int | None, ratio: float | None, words: int | None,
-              no_clean: bool, algorithm: str, fmt: str | None) -> None:
+              no_clean: bool, algorithm: str, language: str, fmt: str | None) -> None:
     """Print the best sentences of FILE (a path, or - for stdin) in source order.
 
     FILE may be plain text in any common encoding or an HTML page. Each sentence
@@ -74,7 +77,7 @@ def summarize(file: str, count: int | None, ratio: float | None, words: int | No
 
     fmt = resolve_format(fmt)
     with input_errors():
-        doc = read_input(file, clean=not no_clean)
+        doc = read_input(file, clean=not no_clean, language=language)
         with status(f"ranking {len(doc.sentences)} sentences with {algorithm}"):
             summary = api.summarize(doc, count=count, ratio=ratio, words=words,
                                     algorithm=algorithm)

@@ -12,7 +12,13 @@ import sys
 
 import click
 
-from briefer.cli.common import InputFailure, algorithm_option, read_input, status
+from briefer.cli.common import (
+    InputFailure,
+    algorithm_option,
+    language_option,
+    read_input,
+    status,
+)
 
 
 def stdin_is_piped() -> bool:
@@ -64,11 +70,12 @@ See docs/tui.md.
 @algorithm_option()
 @click.option("-n", "--sentences", "count", type=click.IntRange(min=1), default=None,
               help="How many sentences the brief starts with [default: the template's].")
+@language_option
 @click.option("--theme", metavar="NAME", envvar="TEXTUAL_THEME", default="textual-dark",
               show_default=True, help="Colour theme: textual-dark, textual-light or another "
               "of Textual's (also $TEXTUAL_THEME; L switches light/dark in the app).")
 def tui(files: tuple[str, ...], template: str, algorithm: str, count: int | None,
-        theme: str) -> None:
+        language: str, theme: str) -> None:
     """Read FILE... and its brief side by side, in the terminal.
 
     The source shows which sentences the brief took, tinted by section; the
@@ -89,7 +96,7 @@ def tui(files: tuple[str, ...], template: str, algorithm: str, count: int | None
     with status(f"reading {len(names)} file{'s' if len(names) > 1 else ''}"):
         for name in names:
             try:
-                documents.append(read_input(name))
+                documents.append(read_input(name, language=language))
             except InputError as err:
                 errors.append(str(err))
     if not documents:

@@ -2,7 +2,7 @@
 
 Each function takes a :class:`RankInput` and returns one score per sentence, the score sumy
 gives the sentence through :mod:`briefer.rank.sumy_adapter` (same words from
-:func:`briefer.tokens.words`, sumy's stop words, NLTK Snowball stems).  sumy recomputes
+:func:`briefer.tokens.words`, sumy's stop words, Snowball stems).  sumy recomputes
 everything in Python loops over words -- per sentence, per iteration, testing membership in
 tuples -- which costs seconds to minutes on long texts; here words are numbered once and
 stemmed once per distinct word (:func:`briefer.rank.terms.stemmed_tokens`), and the counting is

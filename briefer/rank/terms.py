@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse
 
-from briefer import tokens
+from briefer import stemming, tokens
 
 
 def sentence_terms(
@@ -30,7 +30,7 @@ def sentence_terms(
     Words are :func:`briefer.tokens.words` (sumy's notion of a word); stop words are tested
     on the lower-cased word before stemming, as sumy does.
     """
-    stemmer = tokens.make_stemmer(language) if stem else str.lower
+    stemmer = stemming.stemmer(language) if stem else str.lower
     stops = tokens.stop_words(language) if drop_stop_words else frozenset()
     out: list[list[str]] = []
     for sentence in sentences:
@@ -123,7 +123,7 @@ def stemmed_tokens(sentences: Sequence[str], title: str | None = None,
     while the sentences scored are the body's.  A word is a stop word when its lower-cased
     form is in the list, as in sumy.
     """
-    stem = tokens.make_stemmer(language)
+    stem = stemming.stemmer(language)
     stops = tokens.stop_words(language)
     ids, offsets, vocabulary = term_ids(tokens.words(s) for s in sentences)
     stem_ids: dict[str, int] = {}

@@ -28,6 +28,7 @@ def sentences_dict(doc: Document) -> dict[str, Any]:
     return {
         "source": doc.source,
         "title": doc.title,
+        "language": doc.language,
         "sentences": [sentence_dict(s) for s in doc.sentences],
     }
 
@@ -37,6 +38,7 @@ def summary_dict(summary: Summary) -> dict[str, Any]:
     return {
         "source": doc.source,
         "title": doc.title,
+        "language": doc.language,
         "algorithm": summary.algorithm,
         "sentences": [sentence_dict(doc.sentences[i], summary.scores[i])
                       for i in summary.chosen],
@@ -118,8 +120,9 @@ def brief_dict(brief: Brief) -> dict[str, Any]:
         "standfirst": brief.standfirst,
         "template": brief.template,
         "algorithm": brief.algorithm,
-        "sources": [{"source": d.source, "title": d.title, "sentences": len(d.sentences)}
-                    for d in brief.documents],
+        "language": brief.language,
+        "sources": [{"source": d.source, "title": d.title, "language": d.language,
+                     "sentences": len(d.sentences)} for d in brief.documents],
         "bottom_line": item_dict(brief.bottom_line) if brief.bottom_line else None,
         "sections": [{"title": s.title, "sentences": [item_dict(i) for i in s.items]}
                      for s in brief.sections],

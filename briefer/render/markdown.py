@@ -44,7 +44,7 @@ def render_summary(summary: Summary) -> str:
     lines += [f"- {escape(s.text)} [{s.index}]" for s in summary.sentences]
     total = len(doc.sentences)
     lines += ["", f"*{len(summary.chosen)} of {total} sentences · {summary.algorithm} · "
-                  f"{escape(doc.source)}*", ""]
+                  f"{doc.language} · {escape(doc.source)}*", ""]
     return "\n".join(lines)
 
 
@@ -57,33 +57,44 @@ def render_brief(brief: Brief) -> str:
     """A brief as CommonMark: ``# `` title, ``## `` sections, ``- `` items citing sources.
 
     Every piece of source text is escaped, and nothing but headings, emphasis and lists is
-    used, so any markdown renderer (glow, rich, a browser) shows it as written.
+    used, so any markdown renderer (glow, rich, a browser) shows it as written.  With
+    several stories, each story is a ``## `` heading and its sections ``### ``.
     """
-    lines = [f"# {escape(brief.heading())}", ""]
-    if brief.standfirst:
-        lines += [f"*{escape(brief.standfirst)}*", ""]
-    if brief.bottom_line is not None:
-        item = brief.bottom_line
-        lines += [f"**Bottom line:** {escape(item.sentence.text)} {brief.cite(item, escape)}", ""]
-    for section in brief.sections:
-        lines += [f"## {escape(section.title)}", ""]
-        lines += [f"- {escape(i.sentence.text)} {brief.cite(i, escape)}" for i in section.items]
-        lines.append("")
-    if brief.quotes:
-        lines += ["## Key quotes", ""]
-        for q in brief.quotes:
-            speaker = f" — {escape(q.speaker)}" if q.speaker else ""
-            lines.append(f"- “{escape(q.text)}”{speaker} "
-                         f"{brief.cite_sentence(q.doc, q.sentence, escape)}")
-        lines.append("")
-    groups = brief.entities_by_kind()
-    if groups:
-        lines += ["## Who and where", ""]
-        for label, entities in groups:
-            names = ", ".join(f"{escape(e.name)} ({e.count})" for e in entities)
-            lines.append(f"- **{label}:** {names}")
-        lines.append("")
-    if not brief.sections and brief.bottom_line is None:
-        lines += ["*Nothing to brief: the text has no sentences left.*", ""]
-    lines += [f"*{escape(brief.footer())}*", ""]
+    from briefer.brief import model as m
+
+    several = len(brief.stories) > 1
+    lines: list[str] = []
+    for block in brief.blocks():
+        match block:
+            case m.HeadingBlock(title, standfirst):
+                lines += [f"# {escape(title)}", ""]
+                if standfirst:
+                    lines += [f"*{escape(standfirst)}*", ""]
+            case m.BottomLineBlock(item):
+                lines += [f"**Bottom line:** {escape(item.sentence.text)} "
+                          f"{brief.cite(item, escape)}", ""]
+            case m.StoryBlock(_, story):
+                lines += [f"## {escape(story.title)}", ""]
+            case m.SectionBlock(_, section):
+                lines += [f"{'###' if several else '##'} {escape(section.title)}", ""]
+                lines += [f"- {escape(i.sentence.text)} {brief.cite(i, escape)}"
+                          for i in section.items]
+                lines.append("")
+            case m.EmptyBlock(text):
+                lines += [f"*{escape(text)}*", ""]
+            case m.QuotesBlock(quotes):
+                lines += ["## Key quotes", ""]
+                for q in quotes:
+                    speaker = f" — {escape(q.speaker)}" if q.speaker else ""
+                    lines.append(f"- “{escape(q.text)}”{speaker} "
+                                 f"{brief.cite_sentence(q.doc, q.sentence, escape)}")
+                lines.append("")
+            case m.EntitiesBlock(groups):
+                lines += ["## Who and where", ""]
+                for label, entities in groups:
+                    names = ", ".join(f"{escape(e.name)} ({e.count})" for e in entities)
+                    lines.append(f"- **{label}:** {names}")
+                lines.append("")
+            case m.FooterBlock(text):
+                lines += [f"*{escape(text)}*", ""]
     return "\n".join(lines)

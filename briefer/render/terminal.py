@@ -35,7 +35,7 @@ def render_summary(summary: Summary) -> RenderableType:
         item = Text.assemble(("• ", "cyan"), s.text, (f" [{s.index}]", "dim"))
         parts.append(Padding(item, (0, 0, 0, 1)))
     parts.append(Text(f"{len(summary.chosen)} of {len(doc.sentences)} sentences · "
-                      f"{summary.algorithm} · {doc.source}", style="dim"))
+                      f"{summary.algorithm} · {doc.language} · {doc.source}", style="dim"))
     return Group(*parts)
 
 
@@ -49,37 +49,50 @@ def render_sentences(doc: Document) -> RenderableType:
 def render_brief(brief: Brief) -> RenderableType:
     """A brief for the terminal: bold title, coloured section headings, bulleted items
     (wrapped under their text, not under the bullet) citing their sentences, then quotes,
-    who and where, and a dim footer."""
-    parts: list[RenderableType] = [Text(brief.heading(), style="bold")]
-    if brief.standfirst:
-        parts.append(Text(brief.standfirst, style="italic"))
-    parts.append(Rule(style="dim"))
-    if brief.bottom_line is not None:
-        item = brief.bottom_line
-        parts.append(Text("Bottom line", style="bold magenta"))
-        parts.append(_list([(">", Text.assemble(item.sentence.text,
-                                                (f" {brief.cite(item)}", "dim")))], "magenta"))
-    for section in brief.sections:
-        parts += [Text(""), Text(section.title, style="bold cyan")]
-        parts.append(_list([("•", Text.assemble(i.sentence.text, (f" {brief.cite(i)}", "dim")))
-                            for i in section.items], "cyan"))
-    if brief.quotes:
-        parts += [Text(""), Text("Key quotes", style="bold")]
-        rows = []
-        for q in brief.quotes:
-            line = Text(f"“{q.text}”")
-            if q.speaker:
-                line.append(f" — {q.speaker}", style="italic")
-            line.append(f" {brief.cite_sentence(q.doc, q.sentence)}", style="dim")
-            rows.append(("›", line))
-        parts.append(_list(rows, "bold"))
-    groups = brief.entities_by_kind()
-    if groups:
-        parts += [Text(""), Text("Who and where", style="bold")]
-        parts.append(_list([(f"{label}:", Text(", ".join(f"{e.name} ({e.count})"
-                                                         for e in entities)))
-                            for label, entities in groups], "bold"))
-    parts += [Text(""), Text(brief.footer(), style="dim")]
+    who and where, and a dim footer.  A story's heading is a titled rule above its
+    sections."""
+    from briefer.brief import model as m
+
+    parts: list[RenderableType] = []
+    for block in brief.blocks():
+        match block:
+            case m.HeadingBlock(title, standfirst):
+                parts.append(Text(title, style="bold"))
+                if standfirst:
+                    parts.append(Text(standfirst, style="italic"))
+                parts.append(Rule(style="dim"))
+            case m.BottomLineBlock(item):
+                parts.append(Text("Bottom line", style="bold magenta"))
+                parts.append(_list([(">", Text.assemble(item.sentence.text,
+                                                        (f" {brief.cite(item)}", "dim")))],
+                                   "magenta"))
+            case m.StoryBlock(_, story):
+                parts += [Text(""), Rule(Text(story.title, style="bold yellow"),
+                                         align="left", style="yellow")]
+            case m.SectionBlock(_, section):
+                parts += [Text(""), Text(section.title, style="bold cyan")]
+                parts.append(_list([("•", Text.assemble(i.sentence.text,
+                                                        (f" {brief.cite(i)}", "dim")))
+                                    for i in section.items], "cyan"))
+            case m.EmptyBlock(text):
+                parts += [Text(""), Text(text, style="italic")]
+            case m.QuotesBlock(quotes):
+                parts += [Text(""), Text("Key quotes", style="bold")]
+                rows = []
+                for q in quotes:
+                    line = Text(f"“{q.text}”")
+                    if q.speaker:
+                        line.append(f" — {q.speaker}", style="italic")
+                    line.append(f" {brief.cite_sentence(q.doc, q.sentence)}", style="dim")
+                    rows.append(("›", line))
+                parts.append(_list(rows, "bold"))
+            case m.EntitiesBlock(groups):
+                parts += [Text(""), Text("Who and where", style="bold")]
+                parts.append(_list([(f"{label}:", Text(", ".join(f"{e.name} ({e.count})"
+                                                                 for e in entities)))
+                                    for label, entities in groups], "bold"))
+            case m.FooterBlock(text):
+                parts += [Text(""), Text(text, style="dim")]
     return Group(*parts)
 
 

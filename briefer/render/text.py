@@ -24,29 +24,40 @@ def render_sentences(doc: Document) -> str:
 
 
 def render_brief(brief: Brief) -> str:
-    """A brief as plain text: headings on their own lines, ``- `` items, no markup."""
-    lines = [brief.heading()]
-    if brief.standfirst:
-        lines.append(brief.standfirst)
-    lines.append("")
-    if brief.bottom_line is not None:
-        item = brief.bottom_line
-        lines += [f"Bottom line: {item.sentence.text} {brief.cite(item)}", ""]
-    for section in brief.sections:
-        lines.append(section.title)
-        lines += [f"- {i.sentence.text} {brief.cite(i)}" for i in section.items]
-        lines.append("")
-    if brief.quotes:
-        lines.append("Key quotes")
-        for q in brief.quotes:
-            speaker = f" — {q.speaker}" if q.speaker else ""
-            lines.append(f"- “{q.text}”{speaker} {brief.cite_sentence(q.doc, q.sentence)}")
-        lines.append("")
-    groups = brief.entities_by_kind()
-    if groups:
-        lines.append("Who and where")
-        for label, entities in groups:
-            lines.append(f"- {label}: " + ", ".join(f"{e.name} ({e.count})" for e in entities))
-        lines.append("")
-    lines.append(brief.footer())
+    """A brief as plain text: headings on their own lines, ``- `` items, no markup; a
+    story's heading is underlined with ``=`` so it stands above its sections."""
+    from briefer.brief import model as m
+
+    lines: list[str] = []
+    for block in brief.blocks():
+        match block:
+            case m.HeadingBlock(title, standfirst):
+                lines.append(title)
+                if standfirst:
+                    lines.append(standfirst)
+                lines.append("")
+            case m.BottomLineBlock(item):
+                lines += [f"Bottom line: {item.sentence.text} {brief.cite(item)}", ""]
+            case m.StoryBlock(_, story):
+                lines += [story.title, "=" * min(len(story.title), 72), ""]
+            case m.SectionBlock(_, section):
+                lines.append(section.title)
+                lines += [f"- {i.sentence.text} {brief.cite(i)}" for i in section.items]
+                lines.append("")
+            case m.EmptyBlock(text):
+                lines += [text, ""]
+            case m.QuotesBlock(quotes):
+                lines.append("Key quotes")
+                for q in quotes:
+                    speaker = f" — {q.speaker}" if q.speaker else ""
+                    lines.append(f"- “{q.text}”{speaker} {brief.cite_sentence(q.doc, q.sentence)}")
+                lines.append("")
+            case m.EntitiesBlock(groups):
+                lines.append("Who and where")
+                for label, entities in groups:
+                    lines.append(f"- {label}: "
+                                 + ", ".join(f"{e.name} ({e.count})" for e in entities))
+                lines.append("")
+            case m.FooterBlock(text):
+                lines.append(text)
     return "\n".join(lines) + "\n"

@@ -15,8 +15,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
+from typing import TYPE_CHECKING
 
 from briefer.brief.model import Brief, BriefItem
+
+if TYPE_CHECKING:
+    from briefer.brief.assembly import BriefPlan
 from briefer.document import Document, Sentence
 
 Key = tuple[int, int]
@@ -45,6 +49,8 @@ class BriefRequest:
     pinned: frozenset[Key]
     dropped: frozenset[Key]
     known_scores: tuple[tuple[float, ...] | None, ...]
+    plan: BriefPlan | None = None  # the reader's last plan; used only if it still fits
+    keep_plan: Callable[[BriefPlan], None] | None = None  # told of the plan the brief used
 
     @property
     def unranked(self) -> tuple[int, ...]:
@@ -131,7 +137,7 @@ def build_brief(
     total, what)`` is called before each document is ranked and once at the end.  Without
     ``rank``, long texts are ranked in a child process (see :mod:`briefer.tui.ranking`).
     """
-    from briefer.brief import make_brief
+    from briefer.brief import make_brief, plan_brief
 
     if rank is None:
         from briefer.tui.ranking import rank_for_reader
@@ -156,6 +162,11 @@ def build_brief(
         return None
     if progress is not None:
         progress(len(todo), len(todo), "Arranging the brief")
+    plan = request.plan
+    if plan is None or not plan.made_for(request.documents, request.template):
+        plan = plan_brief(request.documents, request.template)
+    if request.keep_plan is not None:
+        request.keep_plan(plan)
     return make_brief(
         request.documents,
         template=request.template,
@@ -164,6 +175,7 @@ def build_brief(
         pinned=request.pinned,
         dropped=request.dropped,
         scores=[s if s is not None else () for s in scores],
+        plan=plan,
     )
 
 
@@ -200,6 +212,11 @@ class ReaderState:
         self._scores: list[dict[str, tuple[float, ...]]] = [{} for _ in self.documents]
         self._generation = 0
         self._settled = ("auto", self.algorithm)  # what to fall back to if nothing worked
+        # The plan of the last brief (analysis and placement of every sentence): a new
+        # length, pin or drop re-uses it; other documents or another template replace it.
+        self._plan: BriefPlan | None = None
+        self._placements: dict[Key, Placement] | None = None  # of self.brief, once asked
+        self._ranks: dict[tuple[int, str], list[int]] = {}  # (doc, algorithm) -> rank by pos
 
     # -- documents -------------------------------------------------------------------------
 
@@ -223,6 +240,8 @@ class ReaderState:
         self.pinned = shift(self.pinned)
         self.dropped = shift(self.dropped)
         self.brief = None
+        self._placements = None
+        self._ranks.clear()
         self.current = min(self.current, max(len(self.documents) - 1, 0))
 
     def show(self, index: int) -> bool:
@@ -246,7 +265,14 @@ class ReaderState:
             pinned=frozenset(self.pinned),
             dropped=frozenset(self.dropped),
             known_scores=tuple(s.get(self.algorithm) for s in self._scores),
+            plan=self._plan,
+            keep_plan=self._keep_plan,
         )
+
+    def _keep_plan(self, plan: BriefPlan) -> None:
+        """Remember the plan a brief was made with (called from the worker thread; one
+        assignment, and a plan that no longer fits is simply made again)."""
+        self._plan = plan
 
     def is_current(self, generation: int) -> bool:
         """Whether a result for ``generation`` is still wanted (no newer request was made)."""
@@ -257,9 +283,12 @@ class ReaderState:
         if not self.is_current(generation):
             return False
         self.brief = brief
+        self._placements = None
         for i, scores in enumerate(brief.scores[: len(self._scores)]):
-            if len(scores) == len(self.documents[i].sentences):
+            if len(scores) == len(self.documents[i].sentences) \
+                    and self._scores[i].get(self.algorithm) != tuple(scores):
                 self._scores[i][self.algorithm] = tuple(scores)
+                self._ranks.pop((i, self.algorithm), None)
         self._settled = (self.template, self.algorithm)
         self.stats = self._count(brief)
         return True
@@ -306,10 +335,10 @@ class ReaderState:
         """One sentence more, up to every sentence that is not dropped."""
         if self.brief is None:
             return False
-        out = self.brief.sentences_out  # ``count`` is items in sections: no bottom line
-        base = max(out, self.count or 0)
-        if self.stats.sentences_out >= self.stats.sentences_in - len(self.dropped) \
-                or base >= self.stats.sentences_in:
+        brief = self.brief
+        # ``count`` is items in sections, so everything here counts without the bottom line
+        base = max(brief.sentences_out, self.count or 0)
+        if base >= brief.sentences_in - len(self.dropped) - (brief.bottom_line is not None):
             return False
         self.count = base + 1
         return True
@@ -355,10 +384,17 @@ class ReaderState:
     # -- reading the brief -----------------------------------------------------------------
 
     def placements(self) -> dict[Key, Placement]:
-        """Where each sentence of the brief sits (sections first, then the bottom line)."""
+        """Where each sentence of the brief sits (sections first, then the bottom line);
+        worked out once per brief."""
         brief = self.brief
         if brief is None:
             return {}
+        if self._placements is None:
+            self._placements = self._place(brief)
+        return self._placements
+
+    @staticmethod
+    def _place(brief: Brief) -> dict[Key, Placement]:
         placed: dict[Key, Placement] = {}
         for number, section in enumerate(brief.sections):
             for item in section.items:
@@ -386,13 +422,11 @@ class ReaderState:
         d, s = key
         if not 0 <= d < len(self.documents) or not 0 <= s < len(self.documents[d].sentences):
             return None
-        from briefer.select import order_by_score
-
         scores = self.scores_for(d)
         score = rank = None
         if scores is not None:
             score = scores[s]
-            rank = order_by_score(scores).index(s) + 1
+            rank = self._rank_of(d)[s]
         return SentenceInfo(
             key=key,
             sentence=self.documents[d].sentences[s],
@@ -403,6 +437,21 @@ class ReaderState:
             pinned=key in self.pinned,
             dropped=key in self.dropped,
         )
+
+    def _rank_of(self, doc: int) -> list[int]:
+        """Rank (1 = best) of each sentence of ``doc`` under the current algorithm, sorted
+        once per set of scores rather than on every cursor move."""
+        key = (doc, self.algorithm)
+        ranks = self._ranks.get(key)
+        if ranks is None:
+            from briefer.select import order_by_score
+
+            scores = self._scores[doc][self.algorithm]
+            ranks = [0] * len(scores)
+            for place, pos in enumerate(order_by_score(scores), start=1):
+                ranks[pos] = place
+            self._ranks[key] = ranks
+        return ranks
 
     def find(self, query: str, doc: int | None = None) -> list[int]:
         """Positions of the sentences of ``doc`` (default: the shown one) containing

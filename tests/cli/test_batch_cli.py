@@ -52,7 +52,7 @@ def test_one_line_out_per_line_in_with_error_objects_and_exit_1(records: Path) -
     good = [o for o in out if "error" not in o]
     assert [o["id"] for o in good] == [f"d{n}" for n in range(8)]
     for o in good:
-        assert set(o) == {"id", "title", "algorithm", "sentences"}
+        assert set(o) == {"id", "title", "language", "algorithm", "sentences"}
         assert len(o["sentences"]) == 2
     assert b"10 lines, 2 failed" in proc.stderr
 

@@ -62,7 +62,7 @@ async def test_opens_with_the_brief_highlights_and_status() -> None:
             assert key in state.placements()
         assert source.document is state.documents[0]
         status = text_of(app.screen.query_one("#status"))
-        assert "algorithm lead" in status and "template auto" in status
+        assert "algorithm lead" in status and "template auto" in status and "lang en" in status
         assert f"sentences {N} → {state.stats.sentences_out}" in status
         assert "compression" in status
         assert app.screen.title.startswith("Trump Signals Talks")

@@ -162,3 +162,61 @@ def test_source_pieces_cover_the_text_in_order() -> None:
     assert all(a.end <= b.start for a, b in zip(pieces, pieces[1:], strict=False))
     assert pieces[1].break_before and pieces[3].break_before
     assert not pieces[4].break_before, "sentences of one paragraph run on"
+
+
+def test_info_sorts_scores_once_per_brief(docs: list[Document],
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    import briefer.select
+
+    sorts: list[int] = []
+    real = briefer.select.order_by_score
+    monkeypatch.setattr(briefer.select, "order_by_score",
+                        lambda scores: sorts.append(len(scores)) or real(scores))
+    state = ReaderState(docs)
+    brief = brief_of(docs, [(0, 0), (0, 1)])
+    state.accept(state.request().generation, brief)
+    ranks = [state.info((0, s)).rank for s in range(len(docs[0].sentences))]
+    assert sorted(ranks) == list(range(1, len(docs[0].sentences) + 1))
+    assert ranks[0] == 1, "the best-scored sentence is first"
+    assert len(sorts) == 1
+    state.accept(state.request().generation, brief_of(docs, [(0, 0)], scores=brief.scores))
+    state.info((0, 2))
+    assert len(sorts) == 1, "the same scores are not sorted again"
+    flipped = tuple(tuple(reversed(s)) for s in brief.scores)
+    state.accept(state.request().generation, brief_of(docs, [(0, 0)], scores=flipped))
+    assert state.info((0, 0)).rank == len(docs[0].sentences) and len(sorts) == 2
+
+
+def test_the_reader_keeps_the_plan_of_its_brief(docs: list[Document]) -> None:
+    state = ReaderState(docs, algorithm="lead")
+    first = state.request()
+    assert first.plan is None
+    state.accept(first.generation, build_brief(first, rank=lambda d, a: [1.0] *
+                                               len(d.sentences)))
+    plan = state.request().plan
+    assert plan is not None and plan.made_for(docs, "auto")
+    state.longer()
+    request = state.request()
+    assert request.plan is plan
+    build_brief(request)
+    assert state.request().plan is plan, "a new length keeps the plan"
+    state.set_template("news")
+    request = state.request()
+    build_brief(request)
+    assert state.request().plan is not plan and state.request().plan.made_for(docs, "news")
+
+
+def test_longer_counts_items_like_count_does(docs: list[Document]) -> None:
+    """``count`` is items without the bottom line: a brief showing every sentence but one as
+    items, with the last as its bottom line, cannot grow."""
+    state = ReaderState(docs[1:])
+    total = len(docs[1].sentences)
+    state.accept(state.request().generation,
+                 brief_of(docs[1:], [(0, i) for i in range(1, total)], bottom=(0, 0)))
+    assert not state.longer()
+    state.accept(state.request().generation,
+                 brief_of(docs[1:], [(0, i) for i in range(2, total)], bottom=(0, 0)))
+    assert state.longer() and state.count == total - 1
+    state.accept(state.request().generation,
+                 brief_of(docs[1:], [(0, i) for i in range(2, total)], bottom=(0, 0)))
+    assert not state.longer(), "count already asks for every sentence besides the bottom line"

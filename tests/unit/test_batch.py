@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from briefer import api, batch
-from briefer.evaluate import MissingDependency
+from briefer import api
+from briefer.cli import batch_engine as batch
+from briefer.errors import MissingDependency
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "venezuela-mexico.txt"
 
@@ -30,7 +31,7 @@ def test_a_record_becomes_the_summarize_json_object_with_its_id() -> None:
     text = SEED.read_text(encoding="utf-8")
     out = batch.summarize_record(json.dumps({"id": 7, "text": text}),
                                  batch.BatchOptions(count=3), number=1)
-    assert set(out) == {"id", "title", "algorithm", "sentences"}
+    assert set(out) == {"id", "title", "language", "algorithm", "sentences"}
     assert out["id"] == 7
     assert out["title"] == api.split(text).title and out["title"]
     assert len(out["sentences"]) == 3

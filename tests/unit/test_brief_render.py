@@ -146,3 +146,44 @@ def test_several_sources_cite_file_names(multi_brief: Brief) -> None:
     assert md.startswith("# Brief of 3 texts")
     assert "brief\\_port\\_a.txt:" in md  # file names escaped inside plain brackets
     assert "Sources: " in md
+
+
+def test_blocks_come_in_reading_order(seed_brief: Brief) -> None:
+    from briefer.brief import model as m
+
+    kinds = [type(b).__name__ for b in seed_brief.blocks()]
+    assert kinds[:2] == ["HeadingBlock", "BottomLineBlock"]
+    assert kinds[-3:] == ["QuotesBlock", "EntitiesBlock", "FooterBlock"]
+    sections = [b.section for b in seed_brief.blocks() if isinstance(b, m.SectionBlock)]
+    assert sections == [s for s in seed_brief.sections if s.items]
+    assert not seed_brief.is_empty and "EmptyBlock" not in kinds
+
+
+def test_one_sentence_brief_is_not_empty_in_any_format() -> None:
+    """A one-sentence text is a bottom line with no section: every face shows the line and
+    none says there is nothing to brief."""
+    from briefer.brief.model import EMPTY_NOTE
+
+    brief = make_brief([api.split("The council opened the new bridge on Monday.",
+                                  source="one.txt")])
+    assert brief.bottom_line is not None and not brief.sections and not brief.is_empty
+    for out in (markdown.render_brief(brief), text.render_brief(brief), rich_text(brief)):
+        assert "opened the new bridge" in out
+        assert EMPTY_NOTE.split(":")[0] not in out
+
+
+def test_all_dropped_brief_says_so_in_every_format() -> None:
+    from briefer.brief.model import EMPTY_NOTE
+
+    doc = api.split("The council opened the new bridge on Monday. Traffic crossed it soon.",
+                    source="two.txt")
+    brief = make_brief([doc], dropped=[(0, 0), (0, 1)])
+    assert brief.is_empty
+    for out in (markdown.render_brief(brief), text.render_brief(brief), rich_text(brief)):
+        assert " ".join(out.split()).count(EMPTY_NOTE.split(":")[0]) == 1
+
+
+def rich_text(brief: Brief) -> str:
+    console = Console(width=200, record=True, file=__import__("io").StringIO())
+    console.print(terminal.render_brief(brief))
+    return console.export_text()

@@ -233,3 +233,31 @@ def test_choices_are_always_honoured(seed: Document, count: int | None, pins: se
         available = total - len(dropped) - 1
         pinned_below = len([p for _, p in pinned if p != bottom])
         assert brief.sentences_out == max(min(count, available), pinned_below)
+
+
+def test_a_plan_is_kept_by_its_caller_and_used_only_where_it_fits(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """No cache behind the caller's back: a brief without a plan analyses its documents;
+    one given the plan of the same documents and template does not; a plan made for
+    another text is not used."""
+    from briefer.brief import assembly, plan_brief
+
+    seed = api.read(str(SEED))
+    other = api.split("The council opened the new bridge on Monday. It cost a million.",
+                      source="bridge.txt")
+    calls: list[int] = []
+    real = assembly.analyse
+    monkeypatch.setattr(assembly, "analyse",
+                        lambda docs, *a: calls.append(len(docs)) or real(docs, *a))
+    plan = plan_brief([seed], SEED_TEMPLATE)
+    assert len(calls) == 1
+    first = make_brief([seed], template=SEED_TEMPLATE, count=2, plan=plan)
+    again = make_brief([seed], template=SEED_TEMPLATE, count=3, plan=plan)
+    assert len(calls) == 1, "the plan was analysed again"
+    assert (first.sentences_out, again.sentences_out) == (2, 3)
+    make_brief([seed], template=SEED_TEMPLATE, count=2)
+    assert len(calls) == 2, "without a plan a brief makes its own"
+    brief = make_brief([other], template=SEED_TEMPLATE, plan=plan)
+    assert len(calls) == 3 and brief.documents == (other,)
+    make_brief([seed], template="news", plan=plan)
+    assert len(calls) == 4, "a plan for another template is not used"

@@ -7,7 +7,14 @@ from pathlib import Path
 import pytest
 
 from briefer import api
-from briefer.clean import dateline_end, find_layout, furniture_kind, teaser_prefix_end
+from briefer.clean import (
+    dateline_end,
+    find_layout,
+    furniture_kind,
+    teaser_prefix_end,
+    trim_sentence,
+)
+from briefer.document import strip_span
 
 
 @pytest.mark.parametrize(
@@ -150,3 +157,39 @@ def test_glued_teaser_is_trimmed_not_the_story() -> None:
     assert text[second.start:second.end] == second.text
     assert [(r.kind, text[r.start:r.end]) for r in doc.removed] == [
         ("teaser", "Scroll down for video ")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "story", "kinds"),
+    [
+        # a glued teaser and a dateline behind it: both trimmed, in order
+        ("Scroll down for video LONDON (Reuters) - The boxes of passport applications piled up.",
+         "The boxes of passport applications piled up.", ["teaser", "dateline"]),
+        ("PARIS (AP) — Protesters gathered in the square on Sunday.",
+         "Protesters gathered in the square on Sunday.", ["dateline"]),
+        ("Click here to read more.", None, ["teaser"]),
+        ("Share on Facebook Share on Twitter Email", None, ["share-bar"]),
+        ("Officials said it was fine.", "Officials said it was fine.", []),
+    ],
+)
+def test_trim_sentence(sentence: str, story: str | None, kinds: list[str]) -> None:
+    text = "Before. " + sentence + " After."
+    start, end = 8, 8 + len(sentence)
+    kept, removed = trim_sentence(text, start, end)
+    assert (text[kept:end] if kept is not None else None) == story
+    assert [r.kind for r in removed] == kinds
+    # What was set aside and what was kept tile the sentence, in offsets of the whole text.
+    pieces = sorted([(r.start, r.end) for r in removed]
+                    + ([(kept, end)] if kept is not None else []))
+    assert pieces[0][0] == start and pieces[-1][1] == end
+    assert all(a[1] == b[0] for a, b in zip(pieces, pieces[1:], strict=False))
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [("  a b \n", (2, 5)), ("\t\n ", (3, 3)), ("x", (0, 1)), ("", (0, 0))],
+)
+def test_strip_span_keeps_offsets(text: str, span: tuple[int, int]) -> None:
+    assert strip_span(text, 0, len(text)) == span
+    a, b = span
+    assert text[a:b] == text.strip()

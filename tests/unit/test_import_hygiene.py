@@ -58,3 +58,20 @@ def test_the_stemmer_loads_nltk_without_scipy_stats_and_leaves_it_importable() -
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           cwd=ROOT, timeout=120)
     assert proc.returncode == 0 and proc.stdout.strip() == "ok", proc.stderr
+
+
+def test_briefers_rankers_and_briefs_never_load_nltk() -> None:
+    """briefer's own code stems with PyStemmer: a LexRank summary and a brief load no NLTK
+    (only sumy's algorithms do, through sumy)."""
+    code = (
+        "import sys\n"
+        "from briefer import api\n"
+        "from briefer.brief import make_brief\n"
+        "doc = api.split('Rain fell on Monday. The rivers rose fast. Farmers were glad.')\n"
+        "api.summarize(doc, algorithm='lexrank', count=1)\n"
+        "make_brief([doc], algorithm='lsa')\n"
+        "print('nltk' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True)
+    assert out.stdout.strip() == "False", out.stderr

@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from briefer import batch, ingest
+from briefer import ingest
+from briefer.cli import batch_engine as batch
 from briefer.ingest import InputError, LongLine, decode_source, read_lines, read_source
 
 ROOT = Path(__file__).resolve().parents[2]

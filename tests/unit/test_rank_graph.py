@@ -32,6 +32,8 @@ PAIRS: dict[str, tuple[Ranker, Ranker]] = {
     "reduction": (graph.rank_reduction, sumy_adapter.rank_reduction),
 }
 
+pytestmark = pytest.mark.usefixtures("sumy_stems_like_briefer")
+
 
 def rank_input(text: str, source: str = "<text>") -> RankInput:
     """What :func:`briefer.api.rank` hands a ranker for ``text``."""

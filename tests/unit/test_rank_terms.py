@@ -41,6 +41,8 @@ SUMY: dict[str, Ranker] = {
     "kl": sumy_adapter.rank_kl,
 }
 
+pytestmark = pytest.mark.usefixtures("sumy_stems_like_briefer")
+
 
 def rank_input(text: str, source: str = "<test>") -> RankInput:
     """What :func:`briefer.api.rank` hands a ranker for ``text``."""

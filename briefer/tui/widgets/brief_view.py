@@ -14,10 +14,11 @@ from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from briefer.brief.model import Brief, BriefItem
+from briefer.brief import model as m
+from briefer.brief.model import Brief, BriefItem, Quote
+from briefer.tui import palette
 from briefer.tui.messages import ItemActivated, ItemSelected
 from briefer.tui.state import BOTTOM_LINE, Key, item_key, sentence_position
-from briefer.tui.widgets import palette
 from briefer.tui.widgets.hanging import Hanging
 from briefer.tui.widgets.reading_list import ReadingList
 
@@ -60,34 +61,41 @@ class BriefView(ReadingList):
             options.append(Option(Hanging(Content.styled("•", palette.ink(section)), body,
                                           GUTTER)))
 
-        if brief.bottom_line is not None:
-            heading("Bottom line", palette.ink(BOTTOM_LINE))
-            entry(brief.bottom_line, BOTTOM_LINE)
-        for number, section in enumerate(brief.sections):
-            heading(f"{palette.label(number)} {section.title}", palette.ink(number))
-            for item in section.items:
-                entry(item, number)
-        if not brief.sections or not any(s.items for s in brief.sections):
-            heading("Nothing to brief: every sentence was dropped or the text has none.",
-                    "italic $text-muted")
-        if brief.quotes:
-            heading("Quotes", "bold")
-            for quote in brief.quotes:
-                doc = brief.documents[quote.doc]
-                key = (quote.doc, sentence_position(doc, quote.sentence))
-                self._keys[len(options)] = key
-                body = Content(f"“{quote.text}”")
-                if quote.speaker:
-                    body += Content.styled(f" — {quote.speaker}", "italic")
-                body += Content.styled(" " + brief.cite_sentence(quote.doc, quote.sentence),
-                                       "$text-muted")
-                options.append(Option(Hanging(Content.styled("›", "bold"), body, GUTTER)))
-        if brief.entities:
-            heading("Who and where", "bold")
-            for label, entities in brief.entities_by_kind():
-                names = ", ".join(f"{e.name} ({e.count})" for e in entities)
-                options.append(Option(Hanging(Content(""), Content.assemble(
-                    (f"{label}: ", "italic $text-muted"), names), GUTTER), disabled=True))
+        def quoted(quote: Quote) -> None:
+            doc = brief.documents[quote.doc]
+            self._keys[len(options)] = (quote.doc, sentence_position(doc, quote.sentence))
+            body = Content(f"“{quote.text}”")
+            if quote.speaker:
+                body += Content.styled(f" — {quote.speaker}", "italic")
+            body += Content.styled(" " + brief.cite_sentence(quote.doc, quote.sentence),
+                                   "$text-muted")
+            options.append(Option(Hanging(Content.styled("›", "bold"), body, GUTTER)))
+
+        for block in brief.blocks():
+            match block:
+                case m.BottomLineBlock(item):
+                    heading("Bottom line", palette.ink(BOTTOM_LINE))
+                    entry(item, BOTTOM_LINE)
+                case m.StoryBlock(_, story):
+                    heading(story.title, "bold underline $text")
+                case m.SectionBlock(number, section):
+                    heading(f"{palette.label(number)} {section.title}", palette.ink(number))
+                    for item in section.items:
+                        entry(item, number)
+                case m.EmptyBlock(text):
+                    heading(text, "italic $text-muted")
+                case m.QuotesBlock(quotes):
+                    heading("Quotes", "bold")
+                    for quote in quotes:
+                        quoted(quote)
+                case m.EntitiesBlock(groups):
+                    heading("Who and where", "bold")
+                    for label, entities in groups:
+                        names = ", ".join(f"{e.name} ({e.count})" for e in entities)
+                        options.append(Option(Hanging(Content(""), Content.assemble(
+                            (f"{label}: ", "italic $text-muted"), names), GUTTER),
+                            disabled=True))
+                # the heading is on the document bar, the footer's figures on the status line
 
         with self.prevent(OptionList.OptionHighlighted):
             self.set_options(options)

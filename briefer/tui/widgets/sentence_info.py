@@ -9,8 +9,8 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
+from briefer.tui import palette
 from briefer.tui.state import SentenceInfo
-from briefer.tui.widgets import palette
 
 LEGEND = "§n: in section n of the brief  BL: bottom line  “: quoted  ✗: dropped"
 

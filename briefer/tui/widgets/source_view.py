@@ -18,9 +18,9 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from briefer.document import Document
+from briefer.tui import palette
 from briefer.tui.messages import SentenceSelected
 from briefer.tui.state import Key, Placement
-from briefer.tui.widgets import palette
 from briefer.tui.widgets.hanging import Hanging
 from briefer.tui.widgets.reading_list import ReadingList
 

@@ -9,7 +9,7 @@ from briefer.tui.state import ReaderState
 
 
 def status_content(state: ReaderState) -> Content:
-    """``algorithm lexrank  template auto → news  sentences 18 → 5  compression 23%``.
+    """``algorithm lexrank  template auto → news  lang en  sentences 18 → 5  compression 23%``.
 
     Compression is words kept over words in: sentences vary too much in length for their
     count to say how much shorter the brief reads.  It fits 80 columns; the reader's pins and
@@ -20,6 +20,8 @@ def status_content(state: ReaderState) -> Content:
     if state.brief is not None and state.brief.template not in (template, ""):
         template = f"{template} → {state.brief.template}"
     parts.append(("template", template))
+    if state.brief is not None:
+        parts.append(("lang", state.brief.language))
     stats = state.stats
     if state.brief is not None:
         parts.append(("sentences", f"{stats.sentences_in} → {stats.sentences_out}"))

@@ -1,4 +1,9 @@
-"""Summarize JSON lines: one record in, one result out, on all cores or a dask cluster.
+"""The engine of ``briefer batch``: one JSON record in, one JSON object out, on all cores or a
+dask cluster.
+
+It is a face, not core: it calls :mod:`briefer.api` for each record and renders the summary
+as ``briefer summarize -f json`` does (:func:`briefer.render.json.summary_dict`), so it lives
+beside the command that writes its output.  Nothing in the core imports it.
 
 The unit of work is :func:`summarize_record`, a plain function of one input line that never
 raises: a record it cannot summarize becomes an error object
@@ -11,7 +16,7 @@ library's ``Executor.map`` would submit the whole input first, so a 10 GB file w
 memory).  The local runner uses a :class:`~concurrent.futures.ProcessPoolExecutor`; the dask
 runner submits the same chunk function to a ``dask.distributed`` client, imported only then.
 
-Nothing here prints or exits; the ``briefer batch`` command renders and counts.
+Nothing here prints or exits; the ``briefer batch`` command writes and counts.
 """
 
 from __future__ import annotations
@@ -24,7 +29,7 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import Any
 
-from briefer.evaluate import MissingDependency
+from briefer.errors import MissingDependency
 from briefer.ingest import MAX_LINE_BYTES, LongLine
 from briefer.untrusted import has_surrogate, neutralise_name
 
@@ -40,6 +45,7 @@ class BatchOptions:
     count: int | None = None  # sentences per summary; None means summarize's default
     algorithm: str | None = None  # None means the registry's default
     clean: bool = True
+    language: str = "auto"  # a code of briefer.language.SUPPORTED, or auto per record
 
 
 class EngineError(RuntimeError):
@@ -122,7 +128,7 @@ def summary_object(text: str, record_id: Any, options: BatchOptions, number: int
     from briefer.render.json import summary_dict
 
     source = str(record_id) if record_id is not None else f"line {number}"
-    doc = api.split(text, source=source, clean=options.clean)
+    doc = api.split(text, source=source, clean=options.clean, language=options.language)
     summary = api.summarize(doc, count=options.count, algorithm=options.algorithm)
     out: dict[str, Any] = {"id": record_id}
     out.update((k, v) for k, v in summary_dict(summary).items() if k != "source")

@@ -1,0 +1,24 @@
+"""briefer's stemmer: Snowball in C, per language, owned by its caller."""
+
+from __future__ import annotations
+
+from briefer import stemming, tokens
+
+
+def test_english_stems_agree_with_nltk_on_ordinary_words() -> None:
+    ours, nltk = stemming.stemmer(), tokens.make_stemmer()
+    for word in ("warned", "warns", "Running", "governments", "elections", "city’s"):
+        assert ours(word) == nltk(word), word
+
+
+def test_languages_by_name_or_code_and_unknown_ones_only_lower_case() -> None:
+    assert stemming.stemmer("german")("Häuser") == stemming.stemmer("de")("Häuser") == "haus"
+    assert stemming.stemmer("spanish")("corriendo") == "corr"
+    assert stemming.stemmer("klingon")("Qapla’") == "qapla'"
+    assert "english" in stemming.algorithms()
+
+
+def test_each_stemmer_is_its_own() -> None:
+    a, b = stemming.stemmer(), stemming.stemmer("french")
+    assert a("nations") == "nation" and b("nations") == "nation"
+    assert a is not stemming.stemmer(), "no stemmer shared behind the caller's back"
