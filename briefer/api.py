@@ -11,7 +11,7 @@ from typing import BinaryIO
 
 from briefer import clean as cleanup
 from briefer.document import Document, Sentence, Summary
-from briefer.ingest import Source, read_source
+from briefer.ingest import Source, one_line, read_source
 from briefer.language import AUTO, resolve_language
 from briefer.segment import split_sentences
 from briefer.select import select_top, summary_length
@@ -27,19 +27,29 @@ def read(name: str, *, stdin: BinaryIO | None = None, clean: bool = True,
 def document_from_source(source: Source, *, clean: bool = True, language: str = AUTO
                          ) -> Document:
     """Split an already decoded :class:`Source` into a :class:`Document`, keeping its notes."""
-    doc = split(source.text, source=source.name, clean=clean, title=source.html_title,
-                language=language, language_hint=source.html_lang)
+    meta = source.meta
+    if meta is None:
+        doc = split(source.text, source=source.name, clean=clean, language=language,
+                    language_hint=source.html_lang)
+    else:
+        doc = split(source.text, source=source.name, clean=clean, title=meta.title,
+                    author=meta.author, date=meta.date, site=meta.site, language=language,
+                    language_hint=source.html_lang)
     return replace(doc, notes=source.notes) if source.notes else doc
 
 
 def split(
     text: str, *, source: str = "<text>", clean: bool = True, title: str | None = None,
+    author: str | None = None, date: str | None = None, site: str | None = None,
     language: str = AUTO, language_hint: str | None = None,
 ) -> Document:
     """Clean ``text`` and split its body into sentences with offsets into ``text``.
 
-    ``title`` is a headline known from elsewhere (an HTML page's metadata); otherwise the
-    clean-up looks for one at the top of the text.  Control characters and terminal escapes
+    ``title`` is a headline known from elsewhere (an HTML page's metadata): it is the
+    Document's title, and a first paragraph with its words is set aside as that title;
+    otherwise the clean-up looks for one at the top of the text.  ``author``, ``date`` and
+    ``site`` are the page's metadata, kept as given (a date found beside a plain-text
+    headline fills ``date`` when none is given).  Control characters and terminal escapes
     are replaced one for one (as :func:`read` does), so a Document made from any string is
     safe to print and its offsets still point into ``text``; ``source`` and ``title`` are
     neutralised as names (:mod:`briefer.untrusted`).
@@ -57,7 +67,7 @@ def split(
     removed = list(layout.removed)
     sentences: list[Sentence] = []
     for number, (p_start, p_end) in enumerate(layout.paragraphs):
-        for s_start, s_end in split_sentences(text[p_start:p_end]):
+        for s_start, s_end in split_sentences(text[p_start:p_end], language=code):
             start, end = p_start + s_start, p_start + s_end
             if clean:
                 story, furniture = cleanup.trim_sentence(text, start, end)
@@ -67,9 +77,11 @@ def split(
                 start = story
             sentences.append(Sentence(len(sentences) + 1, " ".join(text[start:end].split()),
                                       start, end, number))
-    doc_title = title
-    if layout.title is not None:
+    doc_title = one_line(title)
+    if doc_title is None and layout.title is not None:
         doc_title = cleanup.title_text(text[layout.title.start:layout.title.end])
+    if date is None and layout.date is not None:
+        date = text[layout.date.start:layout.date.end]
     standfirst = None
     if layout.standfirst is not None:
         standfirst = " ".join(text[layout.standfirst.start:layout.standfirst.end].split())
@@ -83,6 +95,9 @@ def split(
         removed=tuple(removed),
         title_span=layout.title,
         standfirst_span=layout.standfirst,
+        author=one_line(author),
+        date=one_line(date),
+        site=one_line(site),
         language=code,
     )
 

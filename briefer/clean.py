@@ -13,8 +13,10 @@ openers, and layout cues such as a short unpunctuated first line followed by a b
 they carry over to news from any outlet.  Two levels:
 
 - **lines** (:func:`find_layout`): blank lines separate paragraphs; a line that is furniture
-  is removed; the first short unpunctuated block is the title, a short block after it the
-  standfirst.
+  (or a table row) is removed; dates, bylines, datelines, labels and reading times around
+  the headline are set aside (:func:`lead_meta_kind`); the first short unpunctuated block is
+  the title (or the block with a known title's words), a short block after it the
+  standfirst; a short line above a longer paragraph is a sub-heading.
 - **sentences** (:func:`trim_sentence`): after splitting, a sentence that is only furniture
   ("Scroll down for video.", "Click here to read more.") is removed by the same test as a
   line (:func:`furniture_kind`); a teaser glued to its front (:func:`teaser_prefix_end`) or a
@@ -103,6 +105,38 @@ _GLUED_TEASER = re.compile(
 )
 
 
+#: A month name beside a day or year number ("November 18", "18 Nov", "May 2019"): a date,
+#: not a headline that merely mentions a year ("2018 Boys State Swim Results").
+_MONTH_DATE = re.compile(
+    r"""\b(?:january|february|march|april|may|june|july|august|september|october|november
+        |december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?,?\s+\d{1,4}\b
+        |\b\d{1,2}(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(?:january|february|march|april|may|june
+        |july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep
+        |sept|oct|nov|dec)\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+#: A clock time or an all-numeric date: enough on their own to make a short line a date line.
+_TIME_OR_NUMERIC_DATE = re.compile(
+    r"\b\d{1,2}:\d{2}\b|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b")
+_DATE_PREFIX = re.compile(r"^(?:\d{4}[/.-]\d{1,2}[/.-]\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{4})\s+")
+_READING_TIME = re.compile(
+    r"""^\W*(?:(?:reading\ time|read\ time|lesezeit|lectura)\W*\d+\s*(?:min|minutes?)\b
+        |\d+\s*(?:-|\s)?\s*(?:min|mins|minutes?)\s+(?:read|reading|de\ lectura|lesezeit)\b)""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_BYLINE = re.compile(r"^\W*(?:by|written\s+by|posted\s+by|reporting\s+by|von|por|par)\s+\w",
+                     re.IGNORECASE)
+#: Words a byline is made of when it names no person ("Staff Reports", "Wire Services").
+_BYLINE_WORDS = frozenset(
+    """staff report reports reporter reporters writer writers wire service services
+    correspondent correspondents editor editors desk news agency agencies and from""".split()
+)
+LEAD_META_WORDS = 12  # a date, byline or dateline line above a headline is at most this long
+LEAD_META_BLOCKS = 4  # and is among the first few blocks (the page's masthead area)
+SUBHEADING_MAX_WORDS = 10  # a sub-heading inside an article is a short line...
+SUBHEADING_BODY_RATIO = 2  # ...with a paragraph at least this many times longer after it
+
+
 @dataclass(frozen=True, slots=True)
 class Layout:
     """Where the body paragraphs are, and what was set aside."""
@@ -111,6 +145,7 @@ class Layout:
     removed: tuple[Span, ...]
     title: Span | None = None
     standfirst: Span | None = None
+    date: Span | None = None  # a date found with the title ("2005/01/08 Tsunami aid ...")
 
 
 def find_layout(text: str, clean: bool = True, known_title: str | None = None) -> Layout:
@@ -144,14 +179,124 @@ def find_layout(text: str, clean: bool = True, known_title: str | None = None) -
         if run_start is not None:
             kept.append(strip_span(text, run_start, end))
     kept = [p for p in kept if p[1] > p[0]]
-    title = standfirst = None
+    title = standfirst = date = None
+    removed += _set_aside_lead_meta(text, kept)
+    if kept and known_title is None:
+        date = _split_dated_headline(text, kept)
     if kept and _looks_like_title(text, kept, known_title):
         s, e = kept.pop(0)
         title = Span(s, e, "title")
+        removed += _set_aside_lead_meta(text, kept)
         if kept and _looks_like_standfirst(text, kept):
             s, e = kept.pop(0)
             standfirst = Span(s, e, "standfirst")
-    return Layout(tuple(kept), tuple(removed), title, standfirst)
+    if date is not None:
+        removed.append(date)
+    removed += _set_aside_subheadings(text, kept)
+    return Layout(tuple(kept), tuple(sorted(removed, key=lambda sp: sp.start)), title,
+                  standfirst, date)
+
+
+def lead_meta_kind(line: str, next_line: str | None = None) -> str | None:
+    """Why a short line above (or just below) a headline is not one: "date", "byline",
+    "reading-time", "dateline" or "label"; else None.
+
+    Pages and copied articles put such lines around the headline ("BAAR, SWITZERLAND",
+    "Staff Reports", "Review", "5 min read", "November 18, 2019"); a layout test that takes
+    the first short line as the title would take them instead.  ``next_line`` is the block
+    after ``line``: a single word is a section label only when a headline-like line follows.
+    """
+    stripped = " ".join(line.split())
+    words = _WORD.findall(stripped)
+    if not words or len(words) > LEAD_META_WORDS or re.search(r"[.!?]$", stripped):
+        return None
+    lower = [w.lower() for w in words]
+    if _READING_TIME.match(stripped):
+        return "reading-time"
+    if _TIME_OR_NUMERIC_DATE.search(stripped) or _MONTH_DATE.search(stripped):
+        return "date"
+    if (_BYLINE.match(stripped) and len(words) <= 8) or (
+            len(words) <= 4 and all(w in _BYLINE_WORDS for w in lower)):
+        return "byline"
+    letters = [ch for ch in stripped if ch.isalpha()]
+    if (letters and all(ch.isupper() for ch in letters) and len(words) <= 4
+            and ("," in stripped or len(words) <= 2 or re.search(r"[—–-]$", stripped))):
+        return "dateline"
+    if len(words) == 1 and next_line is not None and _headline_like(next_line):
+        return "label"
+    return None
+
+
+def _headline_like(block: str) -> bool:
+    """A short single line with no closing punctuation: what a headline looks like."""
+    words = _word_count(block)
+    return ("\n" not in block.strip() and 2 <= words <= TITLE_MAX_WORDS
+            and len(block) <= TITLE_MAX_CHARS and not re.search(r"[.,;:]$", block.rstrip("\"'”’ ")))
+
+
+def _set_aside_lead_meta(text: str, blocks: list[tuple[int, int]]) -> list[Span]:
+    """Pop dates, bylines, datelines, labels and reading times off the front of ``blocks``."""
+    out: list[Span] = []
+    while len(blocks) > 1 and len(out) < LEAD_META_BLOCKS:
+        start, end = blocks[0]
+        block = text[start:end]
+        if "\n" in block:
+            break
+        kind = lead_meta_kind(block, text[blocks[1][0]:blocks[1][1]])
+        if kind is None:
+            break
+        out.append(Span(start, end, kind))
+        blocks.pop(0)
+    return out
+
+
+def _split_dated_headline(text: str, blocks: list[tuple[int, int]]) -> Span | None:
+    """A first line "2005/01/08 Tsunami aid pledges grow" directly above the story.
+
+    Wire archives print the date before the headline with no blank line after it; the date
+    prefix is what tells such a line from the first line of a hard-wrapped paragraph.  The
+    line becomes a block of its own (so the title test takes it) and its date is returned.
+    """
+    start, end = blocks[0]
+    first_end = text.find("\n", start, end)
+    if first_end < 0:
+        first_end = end
+    m = _DATE_PREFIX.match(text, start, first_end)
+    if not m:
+        return None
+    head_start, head_end = strip_span(text, m.end(), first_end)
+    if not _headline_like(text[head_start:head_end]):
+        return None
+    blocks[0] = (head_start, head_end)
+    if first_end < end:
+        rest = strip_span(text, first_end, end)
+        if rest[1] > rest[0]:
+            blocks.insert(1, rest)
+    return Span(*strip_span(text, start, m.end()), "date")
+
+
+def _set_aside_subheadings(text: str, blocks: list[tuple[int, int]]) -> list[Span]:
+    """Remove in-article sub-headings ("Local death tolls") from ``blocks``.
+
+    A sub-heading is a line of at most :data:`SUBHEADING_MAX_WORDS` words without closing
+    punctuation, followed by a paragraph :data:`SUBHEADING_BODY_RATIO` times as long: layout
+    that names what follows, not a sentence of the story to pick.
+    """
+    out: list[Span] = []
+    keep: list[tuple[int, int]] = []
+    for i, (start, end) in enumerate(blocks):
+        block = text[start:end]
+        if i + 1 < len(blocks) and "\n" not in block:
+            words = _word_count(block)
+            following = _word_count(text[blocks[i + 1][0]:blocks[i + 1][1]])
+            if (1 <= words <= SUBHEADING_MAX_WORDS and following >= SUBHEADING_BODY_RATIO * words
+                    and not re.search(r"[.!?,;:\"”’)。！？]$", block.rstrip())
+                    and not block.lstrip().startswith(("-", "*", "•"))):
+                out.append(Span(start, end, "subheading"))
+                continue
+        keep.append((start, end))
+    blocks[:] = keep
+    return out
 
 
 def furniture_kind(line: str, teasers: bool = True) -> str | None:
@@ -166,6 +311,8 @@ def furniture_kind(line: str, teasers: bool = True) -> str | None:
     words = _WORD.findall(stripped)
     if not words:
         return "symbol"
+    if stripped.startswith("|") and stripped.count("|") >= 3:
+        return "table"  # a table row as trafilatura writes it: "| 1 | Kyle Busch | 5040 |"
     if not re.search(r"[.!?:;”\"]$", stripped) and len(words) <= SHARE_BAR_MAX_WORDS:
         chrome = sum(1 for w in words if w.lower() in FURNITURE_WORDS)
         if chrome >= 2 and chrome >= SHARE_BAR_CHROME_SHARE * len(words):
@@ -244,8 +391,12 @@ def _word_count(text: str) -> int:
 def _looks_like_title(text: str, blocks: list[tuple[int, int]], known: str | None) -> bool:
     start, end = blocks[0]
     block = text[start:end]
-    if known and title_text(block).casefold() == title_text(known).casefold():
-        return True
+    if known:
+        # A page's metadata names its headline; only a first block with its words is it
+        # (the metadata title may add the site's name: "Headline - Site").
+        got, want = _WORD.findall(block.casefold()), _WORD.findall(known.casefold())
+        return bool(got) and "\n" not in block and want[:len(got)] == got and (
+            len(got) == len(want) or len(got) >= 3)
     if len(blocks) < 2 or "\n" in block:
         return False
     if block.startswith("#"):
@@ -253,7 +404,7 @@ def _looks_like_title(text: str, blocks: list[tuple[int, int]], known: str | Non
     words = _word_count(block)
     if not 1 <= words <= TITLE_MAX_WORDS or len(block) > TITLE_MAX_CHARS:
         return False
-    if re.search(r"[.,;:]$", block.rstrip("\"'”’ ")):
+    if re.search(r"(?<!\.\.)[.,;:]$", block.rstrip("\"'”’ ")):  # "..." may end a headline
         return False
     # The body must be more than the candidate title, or we would strip a one-line note.
     rest = sum(_word_count(text[s:e]) for s, e in blocks[1:])

@@ -69,6 +69,17 @@ class Document:
     #: detected from the text unless the caller named it (``--language``).
     language: str = "en"
     notes: tuple[str, ...] = ()  # how it was read, for the reader (bytes replaced, ...)
+    #: What the source says about itself (an HTML page's metadata), as one line each.
+    author: str | None = None
+    date: str | None = None
+    site: str | None = None
+
+    @property
+    def byline(self) -> str | None:
+        """Author, site and date as one line for a header ("Jane Doe · Example News ·
+        2019-11-18"), or None when the source named none of them."""
+        parts = [p for p in (self.author, self.site, self.date) if p]
+        return " · ".join(parts) if parts else None
 
 
 @dataclass(frozen=True, slots=True)

@@ -161,6 +161,7 @@ class LanguageData:
     abbreviations: frozenset[str]
     before_numbers: frozenset[str]
     starters: frozenset[str]
+    ordinal_followers: frozenset[str]
     teasers: tuple[str, ...]
     speech_verbs: frozenset[str]
     roles: frozenset[str]
@@ -196,6 +197,7 @@ def language_data(code: str) -> LanguageData:
         abbreviations=words("segment", "abbreviations"),
         before_numbers=words("segment", "before_numbers"),
         starters=words("segment", "starters"),
+        ordinal_followers=words("segment", "ordinal_followers"),
         teasers=phrases("clean", "teasers"),
         speech_verbs=words("quotes", "speech_verbs"),
         roles=words("entities", "roles"),

@@ -551,3 +551,22 @@ def rank_entities(cast: Cast, kinds: frozenset[str] = frozenset({"person", "plac
     organisations, plus anything else the text names more than once."""
     out = [e for e in cast.entities if e.kind in kinds or e.count > 1]
     return tuple(out[:limit])
+
+
+@dataclass(frozen=True, slots=True)
+class Named:
+    """An entity with every mention of it: what ``briefer entities`` shows, for checking."""
+
+    entity: Entity
+    listed: bool  # whether the brief's "Who and where" shows it
+    mentions: tuple[Mention, ...]
+
+
+def named_entities(cast: Cast) -> tuple[Named, ...]:
+    """Every entity of ``cast`` in salience order with its mentions; the first ones, those
+    :func:`rank_entities` picks, are the brief's "Who and where"."""
+    listed = {e.name for e in rank_entities(cast)}
+    by_name: dict[str, list[Mention]] = defaultdict(list)
+    for m in cast.mentions:
+        by_name[m.name].append(m)
+    return tuple(Named(e, e.name in listed, tuple(by_name[e.name])) for e in cast.entities)

@@ -103,7 +103,7 @@ class Brief:
         then the section (or the empty note when nothing is left); key quotes; who and
         where; footer.  Blocks that would be empty are left out.
         """
-        out: list[Block] = [HeadingBlock(self.heading(), self.standfirst)]
+        out: list[Block] = [HeadingBlock(self.heading(), self.standfirst, self.byline())]
         if self.bottom_line is not None:
             out.append(BottomLineBlock(self.bottom_line))
         story = None
@@ -150,6 +150,10 @@ class Brief:
         if len(self.documents) == 1:
             return self.documents[0].source
         return f"Brief of {len(self.documents)} texts"
+
+    def byline(self) -> str | None:
+        """Author, site and date under the heading, for a brief of one document."""
+        return self.documents[0].byline if len(self.documents) == 1 else None
 
     def footer(self) -> str:
         """One line on where the brief came from and how it was made."""
@@ -198,10 +202,12 @@ class Brief:
 
 @dataclass(frozen=True, slots=True)
 class HeadingBlock:
-    """The brief's title (:meth:`Brief.heading`) and the text's standfirst, if any."""
+    """The brief's title (:meth:`Brief.heading`), the text's standfirst, if any, and its
+    author, site and date (:meth:`Brief.byline`), if the source named them."""
 
     title: str
     standfirst: str | None
+    byline: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

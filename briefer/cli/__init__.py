@@ -35,6 +35,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "summarize": ("briefer.cli.summarize:summarize", "Pick a text's best sentences."),
     "brief": ("briefer.cli.brief:brief", "Make a sectioned brief of one or more texts."),
     "sentences": ("briefer.cli.sentences:sentences", "Split a text into sentences."),
+    "entities": ("briefer.cli.entities:entities", "List who and where a text names."),
     "templates": ("briefer.cli.brief:templates", "List the brief templates."),
     "tui": ("briefer.cli.tui:tui", "Read a text and its brief side by side."),
     "batch": ("briefer.cli.batch:batch", "Summarize a JSON-lines file, one record a line."),

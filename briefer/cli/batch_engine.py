@@ -125,13 +125,15 @@ def summary_object(text: str, record_id: Any, options: BatchOptions, number: int
                    ) -> dict[str, Any]:
     """Split, rank and select ``text``; the summary as a JSON-ready dict."""
     from briefer import api
-    from briefer.render.json import summary_dict
+    from briefer.render.json import META_KEYS, summary_dict
 
     source = str(record_id) if record_id is not None else f"line {number}"
     doc = api.split(text, source=source, clean=options.clean, language=options.language)
     summary = api.summarize(doc, count=options.count, algorithm=options.algorithm)
     out: dict[str, Any] = {"id": record_id}
-    out.update((k, v) for k, v in summary_dict(summary).items() if k != "source")
+    # A record is text with an id: it has no page metadata to report.
+    out.update((k, v) for k, v in summary_dict(summary).items()
+               if k != "source" and k not in META_KEYS)
     return out
 
 

@@ -24,11 +24,20 @@ def sentence_dict(s: Sentence, score: float | None = None, source: str | None = 
     return out
 
 
+META_KEYS = ("author", "date", "site")
+
+
+def meta_dict(doc: Document) -> dict[str, Any]:
+    """What the source says about itself: ``author``, ``date``, ``site`` (null when unknown)."""
+    return {key: getattr(doc, key) for key in META_KEYS}
+
+
 def sentences_dict(doc: Document) -> dict[str, Any]:
     return {
         "source": doc.source,
         "title": doc.title,
         "language": doc.language,
+        **meta_dict(doc),
         "sentences": [sentence_dict(s) for s in doc.sentences],
     }
 
@@ -39,6 +48,7 @@ def summary_dict(summary: Summary) -> dict[str, Any]:
         "source": doc.source,
         "title": doc.title,
         "language": doc.language,
+        **meta_dict(doc),
         "algorithm": summary.algorithm,
         "sentences": [sentence_dict(doc.sentences[i], summary.scores[i])
                       for i in summary.chosen],
@@ -122,6 +132,7 @@ def brief_dict(brief: Brief) -> dict[str, Any]:
         "algorithm": brief.algorithm,
         "language": brief.language,
         "sources": [{"source": d.source, "title": d.title, "language": d.language,
+                     **meta_dict(d),
                      "sentences": len(d.sentences)} for d in brief.documents],
         "bottom_line": item_dict(brief.bottom_line) if brief.bottom_line else None,
         "sections": [{"title": s.title, "sentences": [item_dict(i) for i in s.items]}

@@ -66,8 +66,10 @@ def render_brief(brief: Brief) -> str:
     lines: list[str] = []
     for block in brief.blocks():
         match block:
-            case m.HeadingBlock(title, standfirst):
+            case m.HeadingBlock(title, standfirst, byline):
                 lines += [f"# {escape(title)}", ""]
+                if byline:
+                    lines += [escape(byline), ""]
                 if standfirst:
                     lines += [f"*{escape(standfirst)}*", ""]
             case m.BottomLineBlock(item):

@@ -56,8 +56,10 @@ def render_brief(brief: Brief) -> RenderableType:
     parts: list[RenderableType] = []
     for block in brief.blocks():
         match block:
-            case m.HeadingBlock(title, standfirst):
+            case m.HeadingBlock(title, standfirst, byline):
                 parts.append(Text(title, style="bold"))
+                if byline:
+                    parts.append(Text(byline, style="dim"))
                 if standfirst:
                     parts.append(Text(standfirst, style="italic"))
                 parts.append(Rule(style="dim"))

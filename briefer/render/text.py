@@ -31,8 +31,10 @@ def render_brief(brief: Brief) -> str:
     lines: list[str] = []
     for block in brief.blocks():
         match block:
-            case m.HeadingBlock(title, standfirst):
+            case m.HeadingBlock(title, standfirst, byline):
                 lines.append(title)
+                if byline:
+                    lines.append(byline)
                 if standfirst:
                     lines.append(standfirst)
                 lines.append("")

@@ -39,7 +39,8 @@ def test_json_contract_offsets_point_into_the_input() -> None:
     proc = run("summarize", str(SEED), "-n", "4", "-f", "json")
     assert proc.returncode == 0, proc.stderr
     data = json.loads(proc.stdout)
-    assert set(data) == {"source", "title", "language", "algorithm", "sentences"}
+    assert set(data) == {"source", "title", "language", "author", "date", "site", "algorithm",
+                         "sentences"}
     assert data["language"] == "en"
     text = SEED.read_text(encoding="utf-8")
     assert len(data["sentences"]) == 4
@@ -54,7 +55,7 @@ def test_json_contract_offsets_point_into_the_input() -> None:
 def test_sentences_json_and_text() -> None:
     proc = run("sentences", str(SEED), "-f", "json")
     data = json.loads(proc.stdout)
-    assert set(data) == {"source", "title", "language", "sentences"}
+    assert set(data) == {"source", "title", "language", "author", "date", "site", "sentences"}
     text = SEED.read_text(encoding="utf-8")
     for s in data["sentences"]:
         assert set(s) == {"index", "text", "start", "end"}

@@ -1,0 +1,45 @@
+"""``briefer entities``: who and where, every one of them, with the sentences that name them."""
+
+from __future__ import annotations
+
+import click
+
+from briefer.cli.common import emit, format_option, input_errors, language_option, resolve_format
+
+
+@click.command(epilog="""\b
+Examples:
+  briefer entities article.txt
+  briefer entities a.txt b.html -f json | jq '.entities[] | select(.kind == "place")'
+  briefer entities reports/ -f text | cut -f1,2,3
+
+\b
+The first entities (bold on a terminal, "listed" in JSON) are the ones the
+brief shows under "Who and where"; the rest are found but not shown there.
+""")
+@click.argument("files", nargs=-1, required=True, type=str, metavar="FILE...")
+@click.option("--no-clean", is_flag=True, help="Use every line; keep title, teasers, share bars.")
+@language_option
+@format_option
+def entities(files: tuple[str, ...], no_clean: bool, language: str, fmt: str | None) -> None:
+    """List the people, places and organisations FILE... name (paths, folders, or -), with
+    each one's kind, how many sentences name it, and which.
+
+    -f json gives every mention with its character offsets into the input.
+    """
+    if files.count("-") > 1:
+        raise click.UsageError("standard input (-) can be read only once")
+    from briefer import api
+    from briefer.brief.assembly import plan_brief
+    from briefer.brief.entities import named_entities
+    from briefer.ingest import expand_folders
+    from briefer.render import entities as render
+
+    fmt = resolve_format(fmt)
+    with input_errors():
+        docs = tuple(api.read(name, clean=not no_clean, language=language)
+                     for name in expand_folders(files))
+        plan = plan_brief(docs)
+    report = render.EntityReport(docs, tuple(plan.views), named_entities(plan.cast))
+    emit(fmt, {"rich": render.render_rich, "markdown": render.render_markdown,
+               "json": render.render_json, "text": render.render_text}, report)

@@ -1,0 +1,82 @@
+"""The splitter in Spanish, Portuguese, French, German and Italian (cases written for briefer)."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefer.segment import split_sentences
+
+
+def split(text: str, language: str) -> list[str]:
+    return [text[a:b] for a, b in split_sentences(text, language=language)]
+
+
+CASES = [
+    # Titles and abbreviations that end no sentence, in both cases.
+    ("es", "Habló el Lic. Ramírez con el Gral. Ortega. Luego se fueron.",
+     ["Habló el Lic. Ramírez con el Gral. Ortega.", "Luego se fueron."]),
+    ("es", "La Sra. Gómez y el sr. Pérez firmaron el art. 5 del acuerdo. Nadie protestó.",
+     ["La Sra. Gómez y el sr. Pérez firmaron el art. 5 del acuerdo.", "Nadie protestó."]),
+    # Both spellings of Estados Unidos; the abbreviation's stop also ends a sentence before
+    # a sentence starter.
+    ("es", "Viajó a EE. UU. para reunirse con su familia. Volvió en marzo.",
+     ["Viajó a EE. UU. para reunirse con su familia.", "Volvió en marzo."]),
+    ("es", "El acuerdo con EE.UU. El lunes se firmó otro.",
+     ["El acuerdo con EE.UU.", "El lunes se firmó otro."]),
+    ("es", "El acuerdo con EE.UU. Mercosur lo celebró.",
+     ["El acuerdo con EE.UU. Mercosur lo celebró."]),
+    # ¿ and ¡ open a sentence, even after an abbreviation.
+    ("es", "Llegaron a las 5 p.m. ¿Quién los recibió? ¡Nadie!",
+     ["Llegaron a las 5 p.m.", "¿Quién los recibió?", "¡Nadie!"]),
+    # « » quotations are kept whole, as English ones are.
+    ("es", "«No vamos a ceder. Lo dijimos ayer», afirmó la ministra. Nadie respondió.",
+     ["«No vamos a ceder. Lo dijimos ayer», afirmó la ministra.", "Nadie respondió."]),
+    # Dialogue dashes: the speech verb after the dash continues the sentence.
+    ("es", "—¿Vendrás mañana? —preguntó su madre. —Sí —respondió él.",
+     ["—¿Vendrás mañana? —preguntó su madre.", "—Sí —respondió él."]),
+    ("pt", "O Sr. Silva e a Dra. Souza chegaram. Depois, a reunião começou.",
+     ["O Sr. Silva e a Dra. Souza chegaram.", "Depois, a reunião começou."]),
+    ("pt", "«Não haverá recuo. O plano segue», disse o ministro. A oposição reagiu.",
+     ["«Não haverá recuo. O plano segue», disse o ministro.", "A oposição reagiu."]),
+    ("fr", "M. Dupont a rencontré Mme Martin. Ils ont parlé.",
+     ["M. Dupont a rencontré Mme Martin.", "Ils ont parlé."]),
+    ("fr", "« Nous ne céderons pas. Jamais », a déclaré le ministre. La séance a repris.",
+     ["« Nous ne céderons pas. Jamais », a déclaré le ministre.", "La séance a repris."]),
+    # German quotation marks: „…“ and »…«; ordinals before months and centuries.
+    ("de", "„Wir geben nicht auf. Niemals“, sagte der Minister. Die Sitzung ging weiter.",
+     ["„Wir geben nicht auf. Niemals“, sagte der Minister.", "Die Sitzung ging weiter."]),
+    ("de", "Er sagte: „Das reicht nicht.“ Dann ging er.",
+     ["Er sagte: „Das reicht nicht.“", "Dann ging er."]),
+    ("de", "»Das ist falsch. Ganz falsch«, rief sie. Niemand widersprach.",
+     ["»Das ist falsch. Ganz falsch«, rief sie.", "Niemand widersprach."]),
+    ("de", "Die Wahl findet am 12. Juni statt. Im 19. Jahrhundert war das anders.",
+     ["Die Wahl findet am 12. Juni statt.", "Im 19. Jahrhundert war das anders."]),
+    ("de", "Wir trafen Dr. med. Weber in der kath. Kirche. Er grüßte.",
+     ["Wir trafen Dr. med. Weber in der kath. Kirche.", "Er grüßte."]),
+    ("it", "Ho parlato con l'Avv. Rossi e con il Dott. Bianchi. Poi sono uscito.",
+     ["Ho parlato con l'Avv. Rossi e con il Dott. Bianchi.", "Poi sono uscito."]),
+    ("it", "Ci vediamo mar. 23 nov. alle 10. Grazie a tutti.",
+     ["Ci vediamo mar. 23 nov. alle 10.", "Grazie a tutti."]),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), CASES)
+def test_sentences(language: str, text: str, expected: list[str]) -> None:
+    assert split(text, language) == expected
+
+
+def test_english_rules_alone_get_these_wrong() -> None:
+    # The language's data is what makes the difference (this test fails if it is ignored).
+    wrong = sum(split(text, "en") != expected for _, text, expected in CASES)
+    assert wrong >= len(CASES) // 2
+
+
+def test_a_rule_line_is_a_block_of_its_own() -> None:
+    text = "Primera parte del informe.\n__________\nEl Consejo decidió seguir."
+    assert split(text, "es") == ["Primera parte del informe.", "__________",
+                                 "El Consejo decidió seguir."]
+
+
+def test_two_stops_after_an_abbreviation_end_the_sentence() -> None:
+    assert split("Lo firmó la Cía.. Luego vino otra.", "es") == ["Lo firmó la Cía..",
+                                                                 "Luego vino otra."]
