@@ -24,14 +24,14 @@ The steps, in order:
 from __future__ import annotations
 
 import math
-from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass, field
 
 from briefer.brief.analysis import View, analyse, analyse_headlines
 from briefer.brief.dedup import duplicate_groups
 from briefer.brief.entities import Cast, find_entities, rank_entities
 from briefer.brief.gazetteer import load_gazetteer
-from briefer.brief.model import Brief, BriefItem, Quote, Section
+from briefer.brief.model import Brief, BriefItem, Quote, Section, Story
 from briefer.brief.quotes import find_quotes
 from briefer.brief.sections import (
     Rule,
@@ -40,10 +40,12 @@ from briefer.brief.sections import (
     rules_from_template,
     stands_alone,
 )
+from briefer.brief.stories import StoryGroup, find_stories, spread, story_title
 from briefer.brief.template import Template, load_template
 from briefer.document import Document
 
 FALLBACK_TEMPLATE = "news"
+GATHERED_SECTION = "In brief"  # the one section of the single documents gathered last
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,31 +87,51 @@ def make_brief(
     all_scores = _scores(docs, name, scores)
     views, cast, rules, placement = plan.views, plan.cast, plan.rules, plan.placement
     catch_all, limit = plan.catch_all, plan.limit
+    slots = max(1, len(plan.stories))  # stories, each with its sections and catch-all
+    # Sections are numbered: every rule, then one catch-all per story.
+    section_story = list(plan.rule_story) + list(range(slots))
 
     position = {v.key: n for n, v in enumerate(views)}
     pins = {position[k] for k in pinned if k in position}
     drops = {position[k] for k in dropped if k in position} - pins
     values = _rescale(views, all_scores)
-    candidates = _candidates(views, plan.groups, placement, values, pins, drops, len(rules),
+    catch_of = [len(rules) + plan.view_story[n] for n in range(len(views))]
+    candidates = _candidates(views, plan.groups, placement, values, pins, drops, catch_of,
                              keep_unplaced=catch_all is not None)
 
-    bottom = max(candidates, key=lambda c: (stands_alone(views[c.view]), c.value, -c.view),
+    def story_of(c: _Candidate) -> int:
+        return plan.view_story[c.view]
+
+    # The bottom line of several stories comes from the biggest (the first).
+    lead = [c for c in candidates if story_of(c) == 0] or candidates
+    bottom = max(lead, key=lambda c: (stands_alone(views[c.view]), c.value, -c.view),
                  default=None)
     pool = [c for c in candidates if c is not bottom and c.section is not None]
-    titles = [r.title for r in rules] + [catch_all or "Other points"]
-    limits = [r.limit or limit for r in rules] + [limit]
+    titles = [r.title for r in rules] + [catch_all or "Other points"] * slots
+    limits = [r.limit or limit for r in rules] + [limit] * slots
     guaranteed = [k for k, r in enumerate(rules) if not r.rest]
-    picked = _choose(pool, count, limits, guaranteed)
+    if count is None or slots == 1:
+        picked = _choose(pool, count, limits, guaranteed)
+    else:
+        pools = [[c for c in pool if story_of(c) == s] for s in range(slots)]
+        sizes = [len(story.documents) for story in plan.stories]
+        quotas = spread(count, sizes, [len(p) for p in pools])
+        picked = [c for s in range(slots)
+                  for c in _choose(pools[s], quotas[s], limits,
+                                   [k for k in guaranteed if section_story[k] == s])]
 
     def item(c: _Candidate) -> BriefItem:
         view = views[c.view]
         return BriefItem(view.doc, view.sentence, all_scores[view.doc][view.pos], c.also)
 
     sections = []
-    for k, title in enumerate(titles):
+    several = len(plan.stories) > 1
+    order = sorted(range(len(titles)), key=lambda k: (section_story[k], k))
+    for k in order:
         items = sorted((c for c in picked if c.section == k), key=lambda c: c.view)
         if items:
-            sections.append(Section(title, tuple(item(c) for c in items)))
+            sections.append(Section(titles[k], tuple(item(c) for c in items),
+                                    section_story[k] if several else None))
     dropped_keys = {views[n].key for n in drops}
     quotes = tuple(q for q in plan.quotes if (q.doc, q.sentence.index - 1) not in dropped_keys)
     single = docs[0] if len(docs) == 1 else None
@@ -124,6 +146,7 @@ def make_brief(
         quotes=quotes,
         entities=rank_entities(cast),
         scores=all_scores,
+        stories=plan.stories,
     )
 
 
@@ -147,6 +170,9 @@ class BriefPlan:
     limit: int
     groups: list[list[int]]  # near-duplicates
     quotes: tuple[Quote, ...]
+    stories: tuple[Story, ...] = ()  # two or more, or none (one story: today's sections)
+    view_story: list[int] = field(default_factory=list)  # story of each view (0 for one)
+    rule_story: list[int] = field(default_factory=list)  # story of each rule
 
     def made_for(self, docs: Sequence[Document], template: str | Template) -> bool:
         """Whether this plan is the one for ``docs`` and ``template`` (a name or path is
@@ -173,7 +199,11 @@ def plan_brief(docs: Sequence[Document], template: str | Template = "auto") -> B
     stem, stop = stemmer(), stop_words()
     gazetteer = load_gazetteer()
     views = analyse(docs, stem, stop)
-    cast = find_entities(views, gazetteer, stop, analyse_headlines(docs, stem))
+    headlines = analyse_headlines(docs, stem)
+    cast = find_entities(views, gazetteer, stop, headlines)
+    groups = find_stories(docs, views, headlines, cast)
+    if len(groups) > 1:
+        return _plan_stories(docs, chosen, views, headlines, cast, groups, stem, stop)
     label, catch_all, limit = chosen.name, chosen.catch_all, chosen.limit
     if chosen.auto:
         rules = discover(cast, limit=chosen.limit)
@@ -185,7 +215,46 @@ def plan_brief(docs: Sequence[Document], template: str | Template = "auto") -> B
         rules = rules_from_template(chosen, stem, gazetteer)
     placement = assign(views, cast, rules, use_centroids=chosen.auto)
     return BriefPlan(docs, chosen, views, cast, rules, placement, label, catch_all, limit,
-                     duplicate_groups(views), find_quotes(docs, views, cast))
+                     duplicate_groups(views), find_quotes(docs, views, cast),
+                     (), [0] * len(views), [0] * len(rules))
+
+
+def _plan_stories(docs: tuple[Document, ...], chosen: Template, views: list[View],
+                  headlines: list[View], cast: Cast, groups: Sequence[StoryGroup],
+                  stem: Callable[[str], str], stop: frozenset[str]) -> BriefPlan:
+    """The plan of a brief of several stories: within each story, its sections as for a
+    brief of its documents alone (found in its text, or the template's); the gathered
+    single documents share one section."""
+    gazetteer = load_gazetteer()
+    fallback = load_template(FALLBACK_TEMPLATE)
+    template_rules = None if chosen.auto else rules_from_template(chosen, stem, gazetteer)
+    story_of_doc = {d: s for s, g in enumerate(groups) for d in g.documents}
+    view_story = [story_of_doc[v.doc] for v in views]
+    rules: list[Rule] = []
+    rule_story: list[int] = []
+    placement: list[int | None] = [None] * len(views)
+    for s, group in enumerate(groups):
+        members = [n for n, v in enumerate(views) if view_story[n] == s]
+        sub_views = [views[n] for n in members]
+        if group.gathered:
+            story_rules = [Rule(GATHERED_SECTION, (), rest=True)]
+            local: list[int | None] = [0] * len(sub_views)
+        else:
+            sub_cast = find_entities(sub_views, gazetteer, stop,
+                                     [h for h in headlines if story_of_doc[h.doc] == s])
+            story_rules = template_rules or discover(sub_cast, limit=chosen.limit)
+            if not story_rules:
+                story_rules = rules_from_template(fallback, stem, gazetteer)
+            local = assign(sub_views, sub_cast, story_rules, use_centroids=chosen.auto)
+        offset = len(rules)
+        rules += story_rules
+        rule_story += [s] * len(story_rules)
+        for n, k in zip(members, local, strict=True):
+            placement[n] = None if k is None else offset + k
+    stories = tuple(Story(story_title(g, docs, cast), g.documents) for g in groups)
+    return BriefPlan(docs, chosen, views, cast, rules, placement, chosen.name,
+                     chosen.catch_all, chosen.limit, duplicate_groups(views),
+                     find_quotes(docs, views, cast), stories, view_story, rule_story)
 
 
 def place_sentences(docs: Sequence[Document], template: str | Template = "auto"
@@ -236,10 +305,11 @@ def _rescale(views: Sequence[View], scores: Sequence[Sequence[float]]) -> list[f
 
 def _candidates(views: Sequence[View], groups: Sequence[Sequence[int]],
                 placement: Sequence[int | None], values: Sequence[float], pins: set[int],
-                drops: set[int], catch_all: int, *, keep_unplaced: bool) -> list[_Candidate]:
+                drops: set[int], catch_all: Sequence[int], *, keep_unplaced: bool
+                ) -> list[_Candidate]:
     """One candidate per group of near-duplicates that is still in play; what no section
-    takes goes to section ``catch_all`` if ``keep_unplaced`` (or if pinned: a pinned
-    sentence always appears), else has no section."""
+    takes goes to its story's catch-all section (``catch_all[view]``) if ``keep_unplaced``
+    (or if pinned: a pinned sentence always appears), else has no section."""
     out = []
     for group in groups:
         pinned_members = [n for n in group if n in pins]
@@ -249,7 +319,7 @@ def _candidates(views: Sequence[View], groups: Sequence[Sequence[int]],
                                                            key=lambda n: (values[n], -n))
         section = placement[rep]
         if section is None and (keep_unplaced or pinned_members):
-            section = catch_all
+            section = catch_all[rep]
         also = tuple(views[n].key for n in group if n != rep and n not in drops)
         out.append(_Candidate(rep, section, values[rep], bool(pinned_members), also))
     return out

@@ -45,7 +45,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from briefer.untrusted import neutralise_message, neutralise_name
+from briefer.errors import TemplateError
+from briefer.untrusted import neutralise_name
 
 AUTO = "auto"
 DEFAULT_LIMIT = 3
@@ -54,17 +55,6 @@ TERM_KEYS = ("topics", "people", "places", "organisations", "cues")
 SECTION_KEYS = ("title", *TERM_KEYS, "limit", "rest")
 TOP_KEYS = ("name", "description", "limit", "catch_all", "section")
 
-
-class TemplateError(ValueError):
-    """A template that cannot be found or used; the message names the file and line."""
-
-    def __init__(self, message: str, path: str | None = None, line: int | None = None) -> None:
-        where = path or ""
-        if path and line:
-            where = f"{path}:{line}"
-        super().__init__(neutralise_message(f"{where}: {message}" if where else message))
-        self.path = path
-        self.line = line
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable
-from typing import Any
-
 import click
 
 from briefer.cli.common import (
@@ -18,21 +14,7 @@ from briefer.cli.common import (
     resolve_format,
     status,
 )
-
-
-def brief_renderers() -> dict[str, Callable[[Any], Any]]:
-    """Format name -> function(Brief).  Each renderer module is imported only when its format
-    is used, so rich loads only for the terminal (summarize's table, written generically;
-    ``briefer.cli.common`` could host it for both)."""
-
-    def lazy(module: str) -> Callable[[Any], Any]:
-        def render(brief: Any) -> Any:
-            return importlib.import_module(f"briefer.render.{module}").render_brief(brief)
-
-        return render
-
-    return {"rich": lazy("terminal"), "markdown": lazy("markdown"), "json": lazy("json"),
-            "text": lazy("text")}
+from briefer.cli.renderers import renderers
 
 
 @click.command(epilog="""\b
@@ -81,7 +63,7 @@ def brief(files: tuple[str, ...], template: str, count: int | None, no_clean: bo
         total = sum(len(d.sentences) for d in docs)
         with status(f"briefing {total} sentences with {algorithm}"):
             result = make_brief(docs, template=chosen, count=count, algorithm=algorithm)
-    emit(fmt, brief_renderers(), result)
+    emit(fmt, renderers("brief"), result)
 
 
 @click.command(epilog="""\b
@@ -100,44 +82,5 @@ def templates(fmt: str | None) -> None:
     """List the brief templates: name, where it comes from, and what it is for."""
     from briefer.brief import list_templates
     from briefer.brief.template import user_template_dir
-    from briefer.untrusted import neutralise_name
 
-    fmt = resolve_format(fmt)
-    infos = list_templates()
-    folder = neutralise_name(str(user_template_dir()))
-
-    def where(info: Any) -> str:
-        return neutralise_name(str(info.path)) if info.path else "-"
-
-    if fmt == "json":
-        from briefer.render.json import dumps
-
-        click.echo(dumps({
-            "templates": [{"name": i.name, "origin": i.origin,
-                           "path": where(i) if i.path else None,
-                           "description": i.description, "shadowed": i.shadowed}
-                          for i in infos],
-            "user_dir": folder,
-        }), nl=False)
-        return
-    if fmt == "rich":
-        from rich.table import Table
-        from rich.text import Text
-
-        from briefer.cli.common import make_console
-
-        table = Table(box=None, pad_edge=False, show_header=True, header_style="bold")
-        for column in ("name", "origin", "description", "path"):
-            table.add_column(column, overflow="fold")
-        for i in infos:
-            origin = i.origin + (" (shadowed)" if i.shadowed else "")
-            table.add_row(Text(i.name, style="bold"), Text(origin), Text(i.description),
-                          Text(where(i), style="dim"))
-        console = make_console()
-        console.print(table)
-        console.print(Text(f"Your templates: {folder}", style="dim"))
-        return
-    for i in infos:
-        origin = i.origin + (" (shadowed)" if i.shadowed else "")
-        click.echo(f"{i.name}\t{origin}\t{where(i)}\t{i.description}")
-    click.echo(f"# your templates: {folder}")
+    emit(resolve_format(fmt), renderers("templates"), list_templates(), user_template_dir())

@@ -56,9 +56,10 @@ def make_console(stderr: bool = False) -> Any:
                    highlight=False, emoji=False, markup=False)
 
 
-def emit(fmt: str, renderers: dict[str, Callable[[Any], Any]], obj: Any) -> None:
-    """Render ``obj`` in ``fmt`` and write it to stdout."""
-    out = renderers[fmt](obj)
+def emit(fmt: str, renderers: dict[str, Callable[..., Any]], *what: Any) -> None:
+    """Render ``what`` in ``fmt`` (with a table from :func:`briefer.cli.renderers.renderers`)
+    and write it to stdout."""
+    out = renderers[fmt](*what)
     if fmt == "rich":
         make_console().print(out)
     else:
@@ -94,16 +95,13 @@ def read_input(name: str, *, clean: bool = True, language: str = "auto") -> Any:
 @contextmanager
 def input_errors() -> Iterator[None]:
     """Turn the core's input and template errors into :class:`InputFailure`."""
+    from briefer.errors import TemplateError
     from briefer.ingest import InputError
 
     try:
         yield
-    except InputError as err:
+    except (InputError, TemplateError) as err:
         raise InputFailure(str(err)) from None
-    except ValueError as err:
-        if type(err).__name__ in {"TemplateError"}:
-            raise InputFailure(str(err)) from None
-        raise
 
 
 @contextmanager

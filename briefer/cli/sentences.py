@@ -12,6 +12,7 @@ from briefer.cli.common import (
     read_input,
     resolve_format,
 )
+from briefer.cli.renderers import renderers
 
 
 @click.command(epilog="""\b
@@ -31,17 +32,9 @@ def sentences(file: str, no_clean: bool, language: str, fmt: str | None) -> None
 
     -f json gives each sentence's number and character offsets into the input.
     """
-    from briefer.render import json, markdown, text
-
-    def rich_sentences(doc):
-        from briefer.render import terminal
-
-        return terminal.render_sentences(doc)
 
     fmt = resolve_format(fmt)
-    if fmt == "markdown":
-        fmt = "text"  # a pipe wants one sentence a line, not a numbered list
     with input_errors():
         doc = read_input(file, clean=not no_clean, language=language)
-    emit(fmt, {"rich": rich_sentences, "markdown": markdown.render_sentences,
-               "json": json.render_sentences, "text": text.render_sentences}, doc)
+    # In a pipe (markdown) the table prints one sentence a line, not a numbered list.
+    emit(fmt, renderers("sentences"), doc)

@@ -1,4 +1,4 @@
-"""``briefer summarize`` and its rendering table."""
+"""``briefer summarize``: a text's best sentences, in source order."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from briefer.cli.common import (
     resolve_format,
     status,
 )
+from briefer.cli.renderers import renderers
 
 
 class Fraction(click.FloatRange):
@@ -31,18 +32,6 @@ class Fraction(click.FloatRange):
         if math.isnan(number):
             self.fail(f"{value!r} is not a number between 0 and 1", param, ctx)
         return number
-
-
-def summary_renderers() -> dict:
-    from briefer.render import json, markdown, text
-
-    def rich_summary(summary):
-        from briefer.render import terminal
-
-        return terminal.render_summary(summary)
-
-    return {"rich": rich_summary, "markdown": markdown.render_summary,
-            "json": json.render_summary, "text": text.render_summary}
 
 
 @click.command(epilog="""\b
@@ -81,4 +70,4 @@ def summarize(file: str, count: int | None, ratio: float | None, words: int | No
         with status(f"ranking {len(doc.sentences)} sentences with {algorithm}"):
             summary = api.summarize(doc, count=count, ratio=ratio, words=words,
                                     algorithm=algorithm)
-    emit(fmt, summary_renderers(), summary)
+    emit(fmt, renderers("summary"), summary)

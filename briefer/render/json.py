@@ -108,7 +108,9 @@ def brief_dict(brief: Brief) -> dict[str, Any]:
 
     Sentence objects are those of ``summarize`` (``index``, ``text``, ``start``, ``end``,
     ``score``) plus ``source`` when the brief has several documents, and ``also`` listing
-    where a merged near-duplicate was also said.
+    where a merged near-duplicate was also said.  ``stories`` lists the stories of a brief
+    of several (title, document sources; empty otherwise) and each section's ``story`` is
+    its position there (``null`` without stories).
     """
     several = len(brief.documents) > 1
 
@@ -135,7 +137,11 @@ def brief_dict(brief: Brief) -> dict[str, Any]:
                      **meta_dict(d),
                      "sentences": len(d.sentences)} for d in brief.documents],
         "bottom_line": item_dict(brief.bottom_line) if brief.bottom_line else None,
-        "sections": [{"title": s.title, "sentences": [item_dict(i) for i in s.items]}
+        "stories": [{"title": story.title,
+                     "documents": [brief.documents[d].source for d in story.documents]}
+                    for story in brief.stories],
+        "sections": [{"title": s.title, "story": s.story,
+                      "sentences": [item_dict(i) for i in s.items]}
                      for s in brief.sections],
         "quotes": [_quote_dict(q, source(q.doc)) for q in brief.quotes],
         "entities": [{"name": e.name, "kind": e.kind, "count": e.count}

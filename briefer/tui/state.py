@@ -22,6 +22,7 @@ from briefer.brief.model import Brief, BriefItem
 if TYPE_CHECKING:
     from briefer.brief.assembly import BriefPlan
 from briefer.document import Document, Sentence
+from briefer.tui.search import matches, normalise
 
 Key = tuple[int, int]
 
@@ -454,11 +455,9 @@ class ReaderState:
         return ranks
 
     def find(self, query: str, doc: int | None = None) -> list[int]:
-        """Positions of the sentences of ``doc`` (default: the shown one) containing
-        ``query``, ignoring case."""
+        """Positions of the sentences of ``doc`` (default: the shown one) that match
+        ``query`` as the source pane highlights it (:func:`briefer.tui.search.matches`)."""
         d = self.current if doc is None else doc
-        needle = query.casefold().strip()
-        if not needle or not 0 <= d < len(self.documents):
+        if not normalise(query) or not 0 <= d < len(self.documents):
             return []
-        return [i for i, s in enumerate(self.documents[d].sentences)
-                if needle in s.text.casefold()]
+        return [i for i, s in enumerate(self.documents[d].sentences) if matches(s.text, query)]

@@ -125,6 +125,7 @@ expect piped "<stdin>" "Trump Signals Talks with Maduro" "Bottom line" "compress
 colour piped "216;216;216"
 save piped stdin-160x45-light
 keys piped /
+expect piped "Search the source"  # typed before the box has focus, "d" would drop
 keys piped -l Maduro
 expect piped "“Maduro”:"
 keys piped Enter

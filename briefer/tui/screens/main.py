@@ -17,9 +17,10 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Header, Input
+from textual.widgets import Header
 from textual.worker import get_current_worker
 
+from briefer.tui import search
 from briefer.tui.messages import (
     BriefFailed,
     BriefReady,
@@ -28,6 +29,7 @@ from briefer.tui.messages import (
     ItemSelected,
     OpenFailed,
     RankProgress,
+    ReadProgress,
     SentenceSelected,
 )
 from briefer.tui.screens.choose import ChooseScreen
@@ -39,6 +41,7 @@ from briefer.tui.widgets import (
     DocumentBar,
     Marks,
     ReaderFooter,
+    SearchBox,
     SentenceInfoLine,
     SourceView,
     StatusLine,
@@ -92,7 +95,6 @@ class MainScreen(Screen[None]):
         self.state = state
         self.paths = tuple(paths)
         self.query_text = ""
-        self.searching = False
 
     # -- layout ----------------------------------------------------------------------------
 
@@ -102,10 +104,7 @@ class MainScreen(Screen[None]):
             with Vertical(id="source-column"):
                 yield DocumentBar(id="documents")
                 yield SourceView(id="source")
-                search = Input(placeholder="Search the source (enter: keep, esc: clear)",
-                               id="search")
-                search.cursor_blink = getattr(self.app, "cursor_blink", True)
-                yield search
+                yield SearchBox(id="search", cursor_blink=getattr(self.app, "cursor_blink", True))
                 yield SentenceInfoLine(id="sentence-info")
             with Vertical(id="brief-column"):
                 yield WorkProgress(id="progress")
@@ -124,6 +123,20 @@ class MainScreen(Screen[None]):
     @property
     def progress(self) -> WorkProgress:
         return self.query_one("#progress", WorkProgress)
+
+    @property
+    def sentence_info(self) -> SentenceInfoLine:
+        return self.query_one("#sentence-info", SentenceInfoLine)
+
+    @property
+    def search_box(self) -> SearchBox:
+        return self.query_one("#search", SearchBox)
+
+    @property
+    def searching(self) -> bool:
+        """True while the search field is open (False before the screen is composed)."""
+        boxes = self.query(SearchBox)
+        return bool(boxes) and boxes.first().is_open
 
     def on_mount(self) -> None:
         self.source.border_title = "Source"
@@ -188,8 +201,12 @@ class MainScreen(Screen[None]):
 
     @on(RankProgress)
     def _progress(self, message: RankProgress) -> None:
-        if message.generation < 0 or self.state.is_current(message.generation):
+        if self.state.is_current(message.generation):
             self.progress.report(message.done, message.total, message.what)
+
+    @on(ReadProgress)
+    def _read_progress(self, message: ReadProgress) -> None:
+        self.progress.report(message.done, message.total, message.what)
 
     @on(BriefReady)
     def _brief_ready(self, message: BriefReady) -> None:
@@ -225,7 +242,7 @@ class MainScreen(Screen[None]):
 
         documents = []
         for i, path in enumerate(paths):
-            self.post_message(RankProgress(-1, i, len(paths), f"Reading {path}"))
+            self.post_message(ReadProgress(i, len(paths), f"Reading {path}"))
             try:
                 documents.append(api.read(path))
             except InputError as err:
@@ -278,8 +295,7 @@ class MainScreen(Screen[None]):
         self.source.restyle(self.marks())
         self.refresh_status()
         key = self.source.selected_key
-        self.query_one("#sentence-info", SentenceInfoLine).show(
-            state.info(key) if key is not None else None)
+        self.sentence_info.show(state.info(key) if key is not None else None)
 
     def brief_subtitle(self) -> str:
         """``5 of 18 · news · 2 pinned · 1 dropped``: the brief's size and the reader's hand."""
@@ -303,7 +319,7 @@ class MainScreen(Screen[None]):
         if self.state.show(key[0]):
             self.show_current_document()
         self.source.select_sentence(key[1], quiet=True)
-        self.query_one("#sentence-info", SentenceInfoLine).show(self.state.info(key))
+        self.sentence_info.show(self.state.info(key))
 
     @on(ItemSelected)
     def _item_selected(self, message: ItemSelected) -> None:
@@ -316,7 +332,7 @@ class MainScreen(Screen[None]):
 
     @on(SentenceSelected)
     def _sentence_selected(self, message: SentenceSelected) -> None:
-        self.query_one("#sentence-info", SentenceInfoLine).show(self.state.info(message.key))
+        self.sentence_info.show(self.state.info(message.key))
         self.brief_view.select_key(message.key, quiet=True)
 
     def show_document(self, index: int) -> None:
@@ -431,63 +447,50 @@ class MainScreen(Screen[None]):
         if choice and self.state.set_template(choice):
             self.rebuild()
 
-    # -- search ----------------------------------------------------------------------------
-
-    def _show_search(self, show: bool) -> None:
-        self.searching = show
-        self.query_one("#source-column").set_class(show, "-searching")
-        self.refresh_bindings()
+    # -- search (the field is a SearchBox; what counts as a match is briefer.tui.search) ---
 
     def action_search(self) -> None:
-        self._show_search(True)
-        self.query_one("#search", Input).focus()
+        self.search_box.open()
+        self.refresh_bindings()
 
     def action_end_search(self) -> None:
-        search = self.query_one("#search", Input)
-        self._show_search(False)
-        with search.prevent(Input.Changed):
-            search.value = ""
+        self.search_box.close(clear=True)
         self._set_query("")
         self.source.focus()
 
-    @on(Input.Changed, "#search")
-    def _search_changed(self, event: Input.Changed) -> None:
-        self._set_query(event.value)
+    @on(SearchBox.QueryChanged)
+    def _search_changed(self, message: SearchBox.QueryChanged) -> None:
+        self._set_query(message.query)
         self._jump_to_match(forward=True, include_current=True)
 
-    @on(Input.Submitted, "#search")
-    def _search_submitted(self, event: Input.Submitted) -> None:
-        self._show_search(False)
+    @on(SearchBox.Kept)
+    def _search_kept(self) -> None:
+        self.search_box.close()
+        self.refresh_bindings()
         self.source.focus()
 
-    def _set_query(self, text: str) -> None:
-        self.query_text = text.strip()
+    @on(SearchBox.Dismissed)
+    def _search_dismissed(self) -> None:
+        self.action_end_search()
+
+    def _set_query(self, query: str) -> None:
+        self.query_text = query
         self.source.restyle(self.marks())
         self._count_matches()
         self.refresh_bindings()
 
     def _count_matches(self) -> None:
-        if not self.query_text:
-            self.source.border_title = "Source"
-            return
-        count = len(self.state.find(self.query_text))
-        found = f"{count} match{'es' if count != 1 else ''}" if count else "no match"
-        self.source.border_title = Content(f"Source · “{self.query_text}”: {found}")
+        # Border titles are read as markup: the query goes in as Content, literally.
+        self.source.border_title = Content(
+            search.title(self.query_text, len(self.state.find(self.query_text)))
+        ) if self.query_text else "Source"
 
-    def _jump_to_match(self, *, forward: bool, include_current: bool = False) -> bool:
-        matches = self.state.find(self.query_text)
-        if not matches:
-            return False
+    def _jump_to_match(self, *, forward: bool, include_current: bool = False) -> None:
         key = self.source.selected_key
-        here = key[1] if key is not None else -1
-        if forward:
-            after = [m for m in matches if m > here or (include_current and m == here)]
-            target = after[0] if after else matches[0]
-        else:
-            before = [m for m in matches if m < here]
-            target = before[-1] if before else matches[-1]
-        self.source.select_sentence(target)
-        return True
+        target = search.step(self.state.find(self.query_text), key[1] if key is not None else -1,
+                             forward=forward, include_current=include_current)
+        if target is not None:
+            self.source.select_sentence(target)
 
     def action_next_match(self) -> None:
         self._jump_to_match(forward=True)

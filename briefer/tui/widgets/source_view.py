@@ -20,6 +20,7 @@ from textual.widgets.option_list import Option
 from briefer.document import Document
 from briefer.tui import palette
 from briefer.tui.messages import SentenceSelected
+from briefer.tui.search import match_spans
 from briefer.tui.state import Key, Placement
 from briefer.tui.widgets.hanging import Hanging
 from briefer.tui.widgets.reading_list import ReadingList
@@ -85,20 +86,6 @@ def source_pieces(doc: Document) -> list[Piece]:
 MATCH = "bold underline on $warning-muted"
 
 
-def _matches(text: str, query: str) -> list[tuple[int, int]]:
-    """Where ``query`` occurs in ``text``, ignoring case (none if case-folding would move
-    offsets, as with ß)."""
-    needle = query.casefold().strip()
-    folded = text.casefold()
-    if not needle or len(folded) != len(text):
-        return []
-    found, start = [], folded.find(needle)
-    while start >= 0:
-        found.append((start, start + len(needle)))
-        start = folded.find(needle, start + len(needle))
-    return found
-
-
 def sentence_prompt(text: str, number: int, key: Key, marks: Marks) -> Hanging:
     """How one sentence looks: a gutter mark, the text, its number (``[3]``) and state.
 
@@ -120,7 +107,7 @@ def sentence_prompt(text: str, number: int, key: Key, marks: Marks) -> Hanging:
     else:
         gutter, style = Content(""), ""
     spans = [Span(0, len(text), style)] if style else []
-    spans += [Span(a, b, MATCH) for a, b in _matches(text, marks.query)]
+    spans += [Span(a, b, MATCH) for a, b in match_spans(text, marks.query)]
     cite = f" [{number}]"
     spans.append(Span(len(text), len(text) + len(cite), "$text-muted"))
     note = " pinned" if pinned else " dropped" if dropped else ""

@@ -1,0 +1,96 @@
+"""Stories: reports of one event briefed together, unrelated ones apart."""
+
+from __future__ import annotations
+
+import json
+
+from briefer import api
+from briefer.brief import make_brief
+from briefer.brief.stories import spread
+from briefer.render import json as json_render
+from briefer.render import markdown
+
+FLOOD_1 = """Floods Cut Off Villages in Northern Valletta Province
+
+Floodwater cut off twelve villages in Valletta province on Tuesday after the Meran river
+burst its banks. Rescue teams in boats reached Brindle and Oakhurst by nightfall, the
+province governor Tomas Reyes said. About 3,000 residents spent the night in school halls.
+Forecasters warned that more rain would fall on the Meran valley on Wednesday."""
+
+FLOOD_2 = """Meran River Floods Leave Thousands in Shelters
+
+Thousands of residents of Brindle, Oakhurst and ten other villages slept in shelters after
+the Meran river flooded Valletta province. Governor Tomas Reyes said boats had carried the
+last families out of Oakhurst. The army sent trucks with drinking water to the Meran
+valley. Officials feared more rain on Wednesday would raise the river again."""
+
+CHESS_1 = """Kaspari Wins Lindqvist Chess Open After Marathon Final
+
+Grandmaster Elena Kaspari won the Lindqvist Open in Stavanger on Sunday, beating Pavel
+Moro in a final that lasted seven hours. Kaspari sacrificed a rook on move 31 and Moro
+resigned after the time control. It is her second Lindqvist title."""
+
+CHESS_2 = """Moro Resigns as Kaspari Takes Second Lindqvist Title
+
+Elena Kaspari took her second Lindqvist Open title in Stavanger when Pavel Moro resigned a
+seven-hour final. The grandmaster's rook sacrifice on move 31 decided the game, organisers
+said. Moro said Kaspari had played the final of her life."""
+
+SINGLE = """Bakery Chain Opens Its Hundredth Shop
+
+The Crumbwell bakery chain opened its hundredth shop in Leeds on Monday. Its founder said
+sourdough now makes up half of its bread sales. The company plans forty more shops."""
+
+
+def docs() -> list:
+    texts = [("flood1.txt", FLOOD_1), ("chess1.txt", CHESS_1), ("bakery.txt", SINGLE),
+             ("flood2.txt", FLOOD_2), ("chess2.txt", CHESS_2)]
+    return [api.split(text, source=name) for name, text in texts]
+
+
+def test_two_stories_of_two_reports_and_a_singleton() -> None:
+    brief = make_brief(docs(), algorithm="lead")
+    groups = [sorted(brief.documents[d].source for d in s.documents) for s in brief.stories]
+    assert groups[:2] in ([["flood1.txt", "flood2.txt"], ["chess1.txt", "chess2.txt"]],
+                          [["chess1.txt", "chess2.txt"], ["flood1.txt", "flood2.txt"]])
+    assert groups[2] == ["bakery.txt"], "the singleton comes last"
+    titles = {s.title for s in brief.stories}
+    assert titles & {FLOOD_1.splitlines()[0], FLOOD_2.splitlines()[0]}
+    assert "Bakery Chain Opens Its Hundredth Shop" in titles
+    for section in brief.sections:  # every item comes from its section's story
+        story = brief.stories[section.story]
+        assert all(i.doc in story.documents for i in section.items), section.title
+    assert [s.story for s in brief.sections] == sorted(s.story for s in brief.sections)
+    assert brief.bottom_line.doc in brief.stories[0].documents, "from the biggest story"
+
+
+def test_json_and_markdown_show_the_stories() -> None:
+    brief = make_brief(docs(), algorithm="lead")
+    data = json.loads(json_render.render_brief(brief))
+    assert [s["title"] for s in data["stories"]] == [s.title for s in brief.stories]
+    assert sorted(d for s in data["stories"] for d in s["documents"]) == sorted(
+        d.source for d in brief.documents)
+    assert all(isinstance(s["story"], int) for s in data["sections"])
+    md = markdown.render_brief(brief)
+    for story in brief.stories:
+        assert f"\n## {markdown.escape(story.title)}\n" in md
+    assert "\n### " in md
+
+
+def test_reports_of_one_event_keep_todays_sections() -> None:
+    pair = [d for d in docs() if d.source.startswith("flood")]
+    brief = make_brief(pair, algorithm="lead")
+    assert brief.stories == ()
+    assert all(s.story is None for s in brief.sections)
+    assert json.loads(json_render.render_brief(brief))["stories"] == []
+
+
+def test_the_length_is_spread_over_the_stories() -> None:
+    assert spread(3, [2, 2, 1], [9, 9, 9]) == [1, 1, 1], "every story an item first"
+    assert spread(2, [2, 2, 1], [9, 9, 9]) == [1, 1, 0]
+    assert spread(7, [4, 2, 1], [9, 9, 9]) == [4, 2, 1], "bigger stories more"
+    assert spread(6, [4, 1], [2, 9]) == [2, 4], "no more than a story has"
+    brief = make_brief(docs(), algorithm="lead", count=3)
+    assert brief.sentences_out == 3
+    per_story = {s.story for s in brief.sections}
+    assert per_story == set(range(len(brief.stories)))
