@@ -19,9 +19,23 @@ from briefer.untrusted import neutralise, neutralise_name
 
 
 def read(name: str, *, stdin: BinaryIO | None = None, clean: bool = True,
-         language: str = AUTO) -> Document:
-    """Read a file (or ``-`` for stdin) and split it into a :class:`Document`."""
-    return document_from_source(read_source(name, stdin), clean=clean, language=language)
+         language: str = AUTO, timeout: float | None = None, pool: object | None = None
+         ) -> Document:
+    """Read a file, ``-`` for stdin, or an ``http(s)://`` URL into a :class:`Document`.
+
+    Only a URL reaches the network (:mod:`briefer.fetch`; ``timeout`` seconds in all,
+    ``pool`` a urllib3 PoolManager to share); a feed raises
+    :class:`~briefer.feeds.FeedFound`, whose items :func:`briefer.feeds.feed_documents`
+    reads.
+    """
+    from briefer.fetch import DEFAULT_TIMEOUT, is_url, read_url
+
+    if is_url(name):
+        source = read_url(name, timeout=DEFAULT_TIMEOUT if timeout is None else timeout,
+                          pool=pool)
+    else:
+        source = read_source(name, stdin)
+    return document_from_source(source, clean=clean, language=language)
 
 
 def document_from_source(source: Source, *, clean: bool = True, language: str = AUTO
@@ -63,14 +77,14 @@ def split(
     source = neutralise_name(source)
     title = neutralise_name(title) if title is not None else None
     code = resolve_language(language, text, title=title, hint=language_hint)
-    layout = cleanup.find_layout(text, clean=clean, known_title=title)
+    layout = cleanup.find_layout(text, clean=clean, known_title=title, language=code)
     removed = list(layout.removed)
     sentences: list[Sentence] = []
     for number, (p_start, p_end) in enumerate(layout.paragraphs):
         for s_start, s_end in split_sentences(text[p_start:p_end], language=code):
             start, end = p_start + s_start, p_start + s_end
             if clean:
-                story, furniture = cleanup.trim_sentence(text, start, end)
+                story, furniture = cleanup.trim_sentence(text, start, end, code)
                 removed.extend(furniture)
                 if story is None:
                     continue

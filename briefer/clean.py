@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from briefer.document import Span, strip_span
 from briefer.tokens import COUNT_WORD_RE as _WORD
@@ -79,6 +80,19 @@ _DATELINE = re.compile(
     re.VERBOSE,
 )
 _CAPS_DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]{2,40}\s*(?:--|—|–)\s*")
+
+#: The same outside English, where places and agencies carry accents and a date may sit
+#: between them: "BOGOTÁ (Reuters) - ", "Caracas, 1 dic (EFE).- ", "MADRID, 3 Dic. (EUROPA
+#: PRESS) - ", "Paris, 1er décembre (AFP) - ", "BERLIN (dpa) - ", "(EFE).- "; and the
+#: Spanish-American "BUENOS AIRES.- " with no agency at all.
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_INTL_DATELINE = re.compile(
+    rf"""^(?:[{_UPPER}][^\W\d_]*\.?(?:[ ,]+(?:de\ |del\ |do\ |da\ )?[{_UPPER}][^\W\d_.]*\.?){{0,4}}
+          (?:,\s*\d{{1,2}}(?:er|º|°)?\.?\s+(?:de\s+)?[^\W\d_]{{3,10}}\.?(?:\s+\d{{4}})?)?\s*)?
+        (?:\((?:[^\W\d_][\w.&' ]{{0,24}})\)\s*(?:\.\s?-|--|—|–|-|:)\s*)
+        |^[{_UPPER}][{_UPPER} ,'’-]{{2,40}}\.\s?-\s*""",
+    re.VERBOSE,
+)
 
 #: Headlines are short: news style keeps them under about 15 words, and even long web headlines
 #: fit in 25 words and 250 characters.  A longer first block is the lede, not a title.
@@ -148,7 +162,8 @@ class Layout:
     date: Span | None = None  # a date found with the title ("2005/01/08 Tsunami aid ...")
 
 
-def find_layout(text: str, clean: bool = True, known_title: str | None = None) -> Layout:
+def find_layout(text: str, clean: bool = True, known_title: str | None = None,
+                language: str = "en") -> Layout:
     """Split ``text`` into paragraphs and, with ``clean``, set furniture, title and dek aside.
 
     ``known_title`` (an HTML page's ``<title>``) marks a first block with the same words as
@@ -165,7 +180,7 @@ def find_layout(text: str, clean: bool = True, known_title: str | None = None) -
         line_opens = True  # a teaser must start a line that follows a finished one
         for line in text[start:end].split("\n"):
             line_end = line_start + len(line)
-            kind = furniture_kind(line, teasers=line_opens)
+            kind = furniture_kind(line, teasers=line_opens, language=language)
             line_opens = bool(kind) or bool(re.search(r"[.!?:\"”’)]\s*$", line))
             if kind:
                 if run_start is not None:
@@ -299,7 +314,7 @@ def _set_aside_subheadings(text: str, blocks: list[tuple[int, int]]) -> list[Spa
     return out
 
 
-def furniture_kind(line: str, teasers: bool = True) -> str | None:
+def furniture_kind(line: str, teasers: bool = True, language: str = "en") -> str | None:
     """Why a whole line is page furniture ("symbol", "share-bar", "teaser"), or None.
 
     ``teasers=False`` checks only symbols and share bars: a wrapped line in the middle of a
@@ -317,12 +332,16 @@ def furniture_kind(line: str, teasers: bool = True) -> str | None:
         chrome = sum(1 for w in words if w.lower() in FURNITURE_WORDS)
         if chrome >= 2 and chrome >= SHARE_BAR_CHROME_SHARE * len(words):
             return "share-bar"
-    if teasers and len(words) <= TEASER_MAX_WORDS and _TEASER.match(stripped):
+    if teasers and len(words) <= TEASER_MAX_WORDS and (
+        _TEASER.match(stripped)
+        or (language != "en" and _language_teaser(language).match(stripped))
+    ):
         return "teaser"
     return None
 
 
-def trim_sentence(text: str, start: int, end: int) -> tuple[int | None, tuple[Span, ...]]:
+def trim_sentence(text: str, start: int, end: int, language: str = "en"
+                  ) -> tuple[int | None, tuple[Span, ...]]:
     """Set aside the page furniture of the sentence ``text[start:end]``.
 
     In this order: a teaser glued to its front is cut off (:func:`teaser_prefix_end`); a
@@ -336,24 +355,41 @@ def trim_sentence(text: str, start: int, end: int) -> tuple[int | None, tuple[Sp
     if cut:
         removed.append(Span(start, start + cut, "teaser"))
         start += cut
-    kind = furniture_kind(text[start:end])
+    kind = furniture_kind(text[start:end], language=language)
     if kind:
         removed.append(Span(start, end, kind))
         return None, tuple(removed)
-    cut = dateline_end(text[start:end])
+    cut = dateline_end(text[start:end], language)
     if cut:
         removed.append(Span(start, start + cut, "dateline"))
         start += cut
     return start, tuple(removed)
 
 
-def dateline_end(sentence: str) -> int:
+def dateline_end(sentence: str, language: str = "en") -> int:
     """Length of a dateline at the start of ``sentence`` ("PARIS (AP) -- "), else 0."""
-    m = _DATELINE.match(sentence) or _CAPS_DATELINE.match(sentence)
+    m = (language != "en" and _INTL_DATELINE.match(sentence)) or (
+        _DATELINE.match(sentence) or _CAPS_DATELINE.match(sentence))
     if not m or m.end() >= len(sentence) - 1:
         return 0
     rest = sentence[m.end():]
     return m.end() if rest[:1].isupper() or rest[:1] in "\"“‘'" else 0
+
+
+@lru_cache(maxsize=8)
+def _language_teaser(language: str) -> re.Pattern[str]:
+    """The teaser openers of ``language``'s data file as one pattern ("Lee también", "Leia
+    também", "Lire aussi", "Auch interessant", "Leggi anche"), like :data:`_TEASER`."""
+    from briefer.language import language_data
+
+    phrases = sorted(language_data(language).teasers, key=len, reverse=True)
+    if not phrases:
+        return re.compile(r"(?!)")
+    alternatives = "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases)
+    # The phrase, then a separator ("Lee también: ...", "LEIA TAMBÉM | ...") or a line that
+    # ends without a stop (a label): "Leer más tarde..., dijo." is a sentence, not a teaser.
+    return re.compile(rf"^\W*(?:{alternatives})(?:\s*[:|>»•–—-]|(?![^\W_])"
+                      r"(?!.*[.!?…][\"”»’)]*\s*$))", re.IGNORECASE | re.DOTALL)
 
 
 def teaser_prefix_end(sentence: str) -> int:

@@ -20,19 +20,31 @@ imported only when scoring starts.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import re
 import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
+
+import numpy as np
 
 from briefer.errors import MissingDependency
 
 ROUGE_TYPES = ("rouge1", "rouge2", "rougeLsum")
 BASELINE = "lead"
 ORACLE = "oracle"
+DEFAULT_TOKENIZER = "rouge"  # rouge-score's own: ASCII letters and digits, Porter stems
+BOOTSTRAP_SEED = 0  # fixed, so a rerun of the same command prints the same intervals
+#: ISO 639-1 codes for the Snowball stemmer names a ``tokenizer`` may also be given as.
+SNOWBALL_LANGUAGES = {
+    "da": "danish", "de": "german", "en": "english", "es": "spanish", "fi": "finnish",
+    "fr": "french", "hu": "hungarian", "it": "italian", "nl": "dutch", "no": "norwegian",
+    "pt": "portuguese", "ro": "romanian", "ru": "russian", "sv": "swedish",
+}
 
 
 class DataError(ValueError):
@@ -49,8 +61,20 @@ class Record:
 
 
 @dataclass(frozen=True, slots=True)
+class Interval:
+    """A paired bootstrap 95% interval of a ranker's ROUGE minus LEAD's (x100), per metric."""
+
+    delta: tuple[float, float, float]  # mean difference: ROUGE-1, ROUGE-2, ROUGE-Lsum
+    low: tuple[float, float, float]
+    high: tuple[float, float, float]
+
+
+@dataclass(frozen=True, slots=True)
 class Row:
-    """One algorithm's mean ROUGE F1 (x100) and mean ``summarize`` time per document."""
+    """One algorithm's mean ROUGE F1 (x100) and mean ``summarize`` time per document.
+
+    ``interval`` is filled in by :func:`with_intervals` (never for the LEAD row itself).
+    """
 
     algorithm: str
     label: str
@@ -58,15 +82,24 @@ class Row:
     rouge2: float
     rougeLsum: float
     ms_per_doc: float
+    interval: Interval | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class Evaluation:
-    """The scored rows (the LEAD baseline first) and how they were obtained."""
+    """The scored rows (the LEAD baseline first) and how they were obtained.
+
+    ``per_document[k]`` holds row ``k``'s ROUGE-1/2/Lsum F1 (0-1) of every document, in
+    record order: what the bootstrap resamples.
+    """
 
     rows: tuple[Row, ...]
     documents: int
     count: int | None  # sentences per summary; None means "as many as the reference has"
+    per_document: tuple[np.ndarray, ...] = ()
+    tokenizer: str = DEFAULT_TOKENIZER
+    resamples: int = 0  # bootstrap resamples behind the rows' intervals; 0 means none
+    words: int | None = None  # a word budget per summary instead of ``count`` sentences
 
 
 def read_records(
@@ -151,15 +184,59 @@ def _parse_record(line: str, number: int, path: Any, text_field: str, reference_
     return Record(str(data.get(id_field, number)), text, lines)
 
 
-def make_scorer() -> Any:
-    """rouge-score's scorer for ROUGE-1/2/Lsum with stemming, or :class:`MissingDependency`."""
+def make_scorer(tokenizer: str = DEFAULT_TOKENIZER) -> Any:
+    """rouge-score's scorer for ROUGE-1/2/Lsum with stemming, or :class:`MissingDependency`.
+
+    ``tokenizer`` is ``"rouge"`` (rouge-score's own, the published protocol) or a language
+    (:func:`snowball_language`) for :class:`UnicodeTokenizer`.
+    """
     try:
         from rouge_score import rouge_scorer
     except ImportError:
         raise MissingDependency(
             "ROUGE needs the rouge-score package: pip install 'briefer[eval]'"
         ) from None
-    return rouge_scorer.RougeScorer(list(ROUGE_TYPES), use_stemmer=True)
+    if tokenizer == DEFAULT_TOKENIZER:
+        return rouge_scorer.RougeScorer(list(ROUGE_TYPES), use_stemmer=True)
+    return rouge_scorer.RougeScorer(list(ROUGE_TYPES),
+                                    tokenizer=UnicodeTokenizer(snowball_language(tokenizer)))
+
+
+def snowball_language(name: str) -> str:
+    """The Snowball stemmer name for ``name`` (an ISO 639-1 code or the name itself).
+
+    Raises :class:`ValueError` naming the choices for anything else.
+    """
+    key = name.strip().lower()
+    if key in SNOWBALL_LANGUAGES.values():
+        return key
+    if key in SNOWBALL_LANGUAGES:
+        return SNOWBALL_LANGUAGES[key]
+    choices = ", ".join(sorted(SNOWBALL_LANGUAGES))
+    raise ValueError(f"unknown tokenizer language {name!r} (choose rouge or one of: {choices})")
+
+
+class UnicodeTokenizer:
+    """ROUGE tokens for any language: Unicode words kept whole, lower-cased, Snowball-stemmed.
+
+    rouge-score's default tokenizer keeps only ``[a-z0-9]``, so "niño" becomes "ni" and "o"
+    and "Straße" "stra" and "e": accented text is scored on fragments.  Here a token is a
+    maximal run of Unicode word characters (``\\w+``; "l'été" gives "l" and "été", as
+    rouge-score splits "don't"), case-folded, then stemmed with the language's Snowball stemmer
+    (NLTK's, the one briefer's rankers use), so "niños" and "niño" match as "cats" and "cat" do
+    in English.  The interface is rouge-score's ``Tokenizer``: one ``tokenize(text)`` method.
+    """
+
+    WORD = re.compile(r"\w+")
+
+    def __init__(self, language: str) -> None:
+        from briefer.tokens import make_stemmer
+
+        self.language = language
+        self._stem = make_stemmer(language)
+
+    def tokenize(self, text: str) -> list[str]:
+        return [self._stem(w) for w in self.WORD.findall(text.casefold())]
 
 
 def rouge_f1(scorer: Any, reference: Sequence[str], summary: Sequence[str]) -> tuple[float, ...]:
@@ -168,14 +245,17 @@ def rouge_f1(scorer: Any, reference: Sequence[str], summary: Sequence[str]) -> t
     return tuple(scores[t].fmeasure for t in ROUGE_TYPES)
 
 
-def baseline_label(count: int | None) -> str:
+def baseline_label(count: int | None, words: int | None = None) -> str:
+    if words is not None:
+        return f"LEAD-{words}w"
     return f"LEAD-{count}" if count is not None else "LEAD-ref"
 
 
-def label(name: str, count: int | None) -> str:
-    """The row's name as printed: LEAD-3, oracle-3, or the ranker's name."""
+def label(name: str, count: int | None, words: int | None = None) -> str:
+    """The row's name as printed: LEAD-3 (LEAD-100w for a word budget), oracle-3, or the
+    ranker's name."""
     if name == BASELINE:
-        return baseline_label(count)
+        return baseline_label(count, words)
     if name == ORACLE:
         return f"greedy oracle-{count}" if count is not None else "greedy oracle-ref"
     return name
@@ -215,13 +295,18 @@ def evaluate(
     count: int | None = 3,
     jobs: int = 1,
     oracle: bool = False,
+    tokenizer: str = DEFAULT_TOKENIZER,
+    words: int | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> Evaluation:
     """Score LEAD-``count``, each of ``algorithms`` and optionally the oracle on ``records``.
 
     ``count=None`` takes as many sentences as each reference has lines.  ``jobs`` > 1 spreads
     documents over that many processes (0 means one per CPU); the timings then share the CPUs
-    too.  ``progress(k)`` is called each time ``k`` more documents are done.
+    too.  ``tokenizer`` is passed to :func:`make_scorer`.  ``words`` replaces ``count`` by a
+    word budget (:func:`briefer.select.select_top`'s rule: best first while they fit; the
+    oracle has no budgeted form, so it cannot be asked for with one).  ``progress(k)`` is
+    called each time ``k`` more documents are done.
     """
     from briefer.rank import get_ranker
 
@@ -229,59 +314,153 @@ def evaluate(
     for name in names:
         get_ranker(name)  # an unknown name fails here, before any work
     if oracle:
+        if words is not None:
+            raise ValueError("the greedy oracle picks sentences, not words: no word budget")
         names.append(ORACLE)
-    make_scorer()  # and so does a missing rouge-score
-    sums = [[0.0] * (len(ROUGE_TYPES) + 1) for _ in names]
-    for chunk_sums, chunk_size in _run_chunks(records, names, count, jobs):
-        for row, values in zip(sums, chunk_sums, strict=True):
-            for k, v in enumerate(values):
-                row[k] += v
+    make_scorer(tokenizer)  # and so do a missing rouge-score and an unknown language
+    scores: list[np.ndarray] = []
+    seconds = np.zeros(len(names))
+    for chunk_scores, chunk_seconds in _run_chunks(records, names, (count, words), jobs,
+                                                     tokenizer):
+        scores.append(chunk_scores)
+        seconds += chunk_seconds
         if progress is not None:
-            progress(chunk_size)
+            progress(chunk_scores.shape[1])
+    table = np.concatenate(scores, axis=1)  # algorithm x document x metric
     n = len(records)
     rows = tuple(
-        Row(name, label(name, count),
-            *(round(100 * v / n, 2) for v in values[:-1]), round(1000 * values[-1] / n, 2))
-        for name, values in zip(names, sums, strict=True)
+        Row(name, label(name, count, words),
+            *(round(100 * float(v), 2) for v in table[k].mean(axis=0)),
+            round(1000 * float(seconds[k]) / n, 2))
+        for k, name in enumerate(names)
     )
-    return Evaluation(rows, n, count)
+    return Evaluation(rows, n, count, tuple(table), tokenizer, words=words)
 
 
-def score_chunk(records: Sequence[Record], names: Sequence[str], count: int | None
-                ) -> list[list[float]]:
-    """Summed ROUGE F1 and seconds per algorithm over ``records`` (one process's share)."""
+def score_chunk(records: Sequence[Record], names: Sequence[str],
+                length: tuple[int | None, int | None], tokenizer: str = DEFAULT_TOKENIZER
+                ) -> tuple[np.ndarray, np.ndarray]:
+    """ROUGE F1 (algorithm x document x metric) and summed seconds per algorithm of a share.
+
+    ``length`` is ``(count, words)`` as :func:`evaluate` takes them.
+    """
     from briefer import api
 
-    scorer = make_scorer()
-    sums = [[0.0] * (len(ROUGE_TYPES) + 1) for _ in names]
-    for record in records:
+    count, words = length
+    scorer = make_scorer(tokenizer)
+    scores = np.zeros((len(names), len(records), len(ROUGE_TYPES)))
+    seconds = np.zeros(len(names))
+    for d, record in enumerate(records):
         doc = api.split(record.text, source=record.id)
         n = len(record.reference) if count is None else count
-        for row, name in zip(sums, names, strict=True):
+        for k, name in enumerate(names):
             t0 = time.perf_counter()
             if name == ORACLE:
                 texts = [s.text for s in doc.sentences]
                 picked = [texts[i] for i in greedy_oracle(scorer, texts, record.reference, n)]
             else:
-                picked = [s.text for s in api.summarize(doc, count=n, algorithm=name).sentences]
-            elapsed = time.perf_counter() - t0
-            values = rouge_f1(scorer, record.reference, picked)
-            for k, v in enumerate((*values, elapsed)):
-                row[k] += v
-    return sums
+                picked = [s.text for s in api.summarize(doc, count=n, words=words,
+                                                          algorithm=name).sentences]
+            seconds[k] += time.perf_counter() - t0
+            scores[k, d] = rouge_f1(scorer, record.reference, picked)
+    return scores, seconds
 
 
-def _run_chunks(records: Sequence[Record], names: Sequence[str], count: int | None, jobs: int
-                ) -> Iterator[tuple[list[list[float]], int]]:
+def _run_chunks(records: Sequence[Record], names: Sequence[str],
+                length: tuple[int | None, int | None], jobs: int, tokenizer: str
+                ) -> Iterator[tuple[np.ndarray, np.ndarray]]:
     jobs = jobs or os.cpu_count() or 1
     size = 8
     chunks = [records[i:i + size] for i in range(0, len(records), size)]
     if jobs == 1 or len(chunks) == 1:
         for chunk in chunks:
-            yield score_chunk(chunk, names, count), len(chunk)
+            yield score_chunk(chunk, names, length, tokenizer)
         return
     with ProcessPoolExecutor(max_workers=min(jobs, len(chunks))) as pool:
-        futures = [pool.submit(score_chunk, chunk, names, count) for chunk in chunks]
-        for chunk, future in zip(chunks, futures, strict=True):
-            yield future.result(), len(chunk)
+        futures = [pool.submit(score_chunk, chunk, names, length, tokenizer) for chunk in chunks]
+        for future in futures:
+            yield future.result()
 
+
+def paired_bootstrap(differences: Sequence[np.ndarray], resamples: int,
+                     seed: int = BOOTSTRAP_SEED) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Mean and 95% percentile interval of per-document ``differences`` (document x metric).
+
+    The paired bootstrap of Koehn (2004) and Berg-Kirkpatrick et al. (2012): documents are
+    drawn with replacement ``resamples`` times and the mean difference (ranker minus
+    baseline on the *same* documents) recomputed; the 2.5th and 97.5th percentiles bound it.
+    With several arrays (data files), each is resampled within itself and their means are
+    averaged, as the mean row averages files: a stratified bootstrap.  Returns mean, low and
+    high, one value per metric.
+    """
+    rng = np.random.default_rng(seed)
+    mean = np.mean([d.mean(axis=0) for d in differences], axis=0)
+    draws = np.zeros((resamples, differences[0].shape[1]))
+    block = 500  # resamples per step, so memory stays at block x documents
+    for start in range(0, resamples, block):
+        size = min(block, resamples - start)
+        for d in differences:
+            picks = rng.integers(0, len(d), size=(size, len(d)))
+            draws[start:start + size] += d[picks].mean(axis=1)
+    draws /= len(differences)
+    low, high = np.percentile(draws, [2.5, 97.5], axis=0)
+    return mean, low, high
+
+
+def with_intervals(result: Evaluation, resamples: int, seed: int = BOOTSTRAP_SEED
+                   ) -> Evaluation:
+    """``result`` with each non-LEAD row's paired bootstrap interval against LEAD (x100)."""
+    rows = [result.rows[0]]
+    base = result.per_document[0]
+    for row, values in zip(result.rows[1:], result.per_document[1:], strict=True):
+        rows.append(replace(row, interval=interval_of([values - base], resamples, seed)))
+    return replace(result, rows=tuple(rows), resamples=resamples)
+
+
+def interval_of(differences: Sequence[np.ndarray], resamples: int, seed: int = BOOTSTRAP_SEED
+                ) -> Interval:
+    """:func:`paired_bootstrap` of F1 differences as an :class:`Interval` in ROUGE x100."""
+    mean, low, high = paired_bootstrap(differences, resamples, seed)
+
+    def points(values: np.ndarray) -> tuple[float, float, float]:
+        return tuple(round(100 * float(v), 2) for v in values)  # type: ignore[return-value]
+
+    return Interval(points(mean), points(low), points(high))
+
+
+def mean_over(results: Sequence[Evaluation], resamples: int = 0,
+              seed: int = BOOTSTRAP_SEED) -> Evaluation:
+    """One row per algorithm: the mean over data files of each file's mean (each file counts
+    once, whatever its size).  With ``resamples``, intervals come from a bootstrap stratified
+    by file.  All results must score the same algorithms.
+    """
+    first = results[0]
+    names = [r.algorithm for r in first.rows]
+    for other in results[1:]:
+        if [r.algorithm for r in other.rows] != names:
+            raise ValueError("the evaluations score different algorithms")
+    rows = []
+    for k, row in enumerate(first.rows):
+        values = [[r.rows[k].rouge1, r.rows[k].rouge2, r.rows[k].rougeLsum, r.rows[k].ms_per_doc]
+                  for r in results]
+        means = [round(float(v), 2) for v in np.mean(values, axis=0)]
+        interval = None
+        if resamples and k > 0:
+            interval = interval_of([r.per_document[k] - r.per_document[0] for r in results],
+                                   resamples, seed)
+        rows.append(Row(row.algorithm, row.label, *means, interval=interval))
+    count = first.count if all(r.count == first.count for r in results) else None
+    return Evaluation(tuple(rows), sum(r.documents for r in results), count,
+                      tokenizer=first.tokenizer, resamples=resamples, words=first.words)
+
+
+def checksum(path: str | os.PathLike[str]) -> str:
+    """The SHA-256 of a data file's bytes (hex), so a table names exactly what it scored."""
+    digest = hashlib.sha256()
+    try:
+        with open(path, "rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+    except OSError as err:
+        raise DataError(f"cannot read {path}: {err.strerror or err}") from None
+    return digest.hexdigest()

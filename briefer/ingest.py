@@ -91,14 +91,21 @@ def read_source(name: str, stdin: BinaryIO | None = None) -> Source:
     return decode_source(label, _read_bytes(name, label, stdin))
 
 
-def decode_source(label: str, data: bytes) -> Source:
-    """Decode raw bytes from ``label`` into a :class:`Source` (the part tests call directly)."""
+def decode_source(label: str, data: bytes, *, html: bool | None = None) -> Source:
+    """Decode raw bytes from ``label`` into a :class:`Source` (the part tests call directly).
+
+    ``html`` says the bytes are HTML (a server's ``Content-Type``); None sniffs them.
+    """
     label = neutralise_name(label)
     if not data.strip():
         raise InputError(f"{label}: is empty" if not data
                          else f"{label}: contains only blank space")
+    from briefer.feeds import FeedFound, looks_like_feed
+
+    if not html and looks_like_feed(data):
+        raise FeedFound(label, data)
     text, encoding, notes = _decode(label, data)
-    is_html = bool(_HTML_SNIFF.match(data[:4096])) or (
+    is_html = html or bool(_HTML_SNIFF.match(data[:4096])) or (
         label.lower().endswith((".html", ".htm", ".xhtml")) and "<" in text[:4096]
     )
     meta = html_lang = None

@@ -499,19 +499,17 @@ def _numbered_items(text: str, pos: int, end: int, starts: set[int]) -> None:
 
 
 def _emit(text: str, a: int, b: int, out: list[tuple[int, int]]) -> None:
-    """Strip ``text[a:b]`` and append it, cut into pieces if it is over-long."""
+    """Strip ``text[a:b]`` and append it, cut into pieces if it is over-long: at its line
+    breaks first, then each piece near the bound (:func:`_cut_long`, which also strips)."""
     a, b = strip_span(text, a, b)
-    if a >= b:
+    if b - a <= _MAX_CHARS:  # nearly every sentence: no call to _cut_long
+        if a < b:
+            out.append((a, b))
         return
-    if b - a <= _MAX_CHARS:
-        out.append((a, b))
-        return
-    # Over-long: split at line breaks first, then cut each piece near the bound.
-    piece = a
     for lm in _LINE_BREAK.finditer(text, a, b):
-        _cut_long(text, piece, lm.start(), out)
-        piece = lm.end()
-    _cut_long(text, piece, b, out)
+        _cut_long(text, a, lm.start(), out)
+        a = lm.end()
+    _cut_long(text, a, b, out)
 
 
 def _cut_long(text: str, a: int, b: int, out: list[tuple[int, int]]) -> None:

@@ -296,7 +296,7 @@ def _places(n: int, view: View, gazetteer: Gazetteer, out: list[Mention],
         glued_before = i > 0 and _namelike(view, n, i - 1, ev) and _adjacent(
             view, tokens[i - 1], tokens[i], ev) or _after_of(view, n, i, ev)
         glued_after = j < len(tokens) and _namelike(view, n, j, ev) and _adjacent(
-            view, tokens[j - 1], tokens[j], ev) and gazetteer.match(tokens, j) is None
+            view, tokens[j - 1], tokens[j], ev) and _no_place_at(gazetteer, tokens, j)
         weak = entry.needs_evidence and not _locative_before(view, i, ev) or (
             size == 1 and entry.type in WITHIN_TYPES and (tokens[i].fold in ev.lower_forms
                                                            or tokens[i].fold in ev.cues.not_names))
@@ -309,6 +309,27 @@ def _places(n: int, view: View, gazetteer: Gazetteer, out: list[Mention],
         claimed.update(range(i, j))
         i = j
     return claimed
+
+
+def _no_place_at(gazetteer: Gazetteer, tokens: Sequence[Token], j: int) -> bool:
+    """Whether no sure place starts at ``j`` ("Aston Moore": Moore is a town only with a
+    cue, so Aston is glued to it and the pair is a name)."""
+    found = gazetteer.match(tokens, j)
+    return found is None or found[1].needs_evidence
+
+
+def _split_at_of(runs: list[_Run], ev: _Evidence) -> list[_Run]:
+    """"Nick Van den Brul of BNP Paribas": a person's name, then where they work."""
+    out = []
+    for run in runs:
+        folds = [t.fold for t in run.tokens]
+        at = folds.index("of") if "of" in folds else -1
+        if 2 <= at <= 4 and folds[0] in ev.names.given and at + 1 < len(folds):
+            out.append(_Run(run.view, run.tokens[:at], run.titles, "person"))
+            out.append(_Run(run.view, run.tokens[at + 1:], (), "", run.acronym))
+        else:
+            out.append(run)
+    return out
 
 
 def _after_of(view: View, n: int, i: int, ev: _Evidence) -> bool:
@@ -366,9 +387,11 @@ def _runs(n: int, view: View, claimed: set[int], ev: _Evidence) -> list[_Run]:
                 and _common(tokens[i], ev) and tokens[run[1]].fold in ev.mid_capitals:
             run.pop(0)
         titles: list[str] = []
-        while len(run) > 1 and (_is_title(tokens[run[0]].fold, cues)
-                                or tokens[run[0]].fold in cues.connectors):
-            titles.append(tokens[run.pop(0)].fold)
+        while len(run) > 1 and (tokens[run[0]].fold in cues.titles
+                                or tokens[run[0]].fold in cues.connectors
+                                or (tokens[run[0]].fold in cues.party_labels
+                                    and tokens[run[1]].fold in cues.titles)):
+            titles.append(tokens[run.pop(0)].fold)  # "Tory MP", not "Independent Police"
         if titles and i > 0 and tokens[i - 1].fold in cues.party_labels:
             titles.append(tokens[i - 1].fold)
         if run and opener and run[0] == i and len(run) == 1 \
@@ -405,6 +428,10 @@ def _cue(view: View, first: int, last: int, ev: _Evidence) -> str:
                 ahead = ahead[1:]
             if any(w in ev.cues.appositive_roles for w in ahead[:3]):
                 return "person"
+    if first > 0 and tokens[first - 1].text[:1].islower() and \
+            tokens[first - 1].fold in ev.cues.titles and \
+            not view.gap(tokens[first - 1], tokens[first]).strip():
+        return "person"  # "coach Aston Moore", "IAAF chief Lamine Diack"
     if _locative_before(view, first, ev):
         return "place"
     if nxt is not None and not view.gap(tokens[last], nxt).strip() and \
@@ -464,14 +491,14 @@ def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer) -> list[Men
     defined: dict[str, tuple[str, str]] = {}  # acronym -> (name, kind)
     out: list[Mention] = []
     singles: list[_Run] = []
-    for run in runs:
+    for run in _split_at_of(runs, ev):
         words = run.tokens
         folds = [t.fold for t in words]
         name = _display(words, ev)
         start, end = words[0].start, words[-1].end
         if any(any(c.isdigit() for c in t.text) for t in words):
             continue
-        whole = gazetteer.match(words, 0) if run.titles else None
+        whole = gazetteer.match(words, 0) if "of" in run.titles else None
         if whole is not None and whole[0] == len(words):
             entry = whole[1]  # "Mayor of London": the title was cut, the place is left
             out.append(Mention(run.view, start, end, entry.canonical, entry.kind,

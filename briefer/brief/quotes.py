@@ -26,10 +26,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from briefer.brief.analysis import Token, View, fold
 from briefer.brief.entities import Cast, Mention
+from briefer.brief.gazetteer import load_cues
 from briefer.brief.model import Quote
 from briefer.document import Document
 from briefer.tokens import COUNT_WORD_RE as _WORD
@@ -38,6 +39,7 @@ MAX_QUOTES = 4
 MIN_COMPLETE_WORDS = 3
 MIN_FRAGMENT_WORDS = 6
 MAX_WORDS = 60  # longer than a paragraph of speech: a quotation mark was missed
+CARRY_CHARS = 120  # narration a quote may follow its speaker's previous quote across
 
 _DOUBLE = re.compile(r"“[^“”]+”|\"[^\"]+\"")
 #: British style: 'It was natural,' he said.  An apostrophe inside a word (I'd, Trump’s)
@@ -46,21 +48,14 @@ _DOUBLE = re.compile(r"“[^“”]+”|\"[^\"]+\"")
 _SINGLE = re.compile(r"(?:(?<=^)|(?<=[\s(\[:—–]))[‘'](?=[A-Z])"
                      r"(?:(?!\s[‘'])[^‘])+?[.,!?…][’'](?=[\s)\]—–]|$)")
 
-SPEECH_STEMS = frozenset("""
-    say said told tell add repli respond answer ask insist warn declar state claim argu explain
-    note continu wrote write tweet post announc accus boast vow promis deni reject threaten urg
-    demand suggest conced admit acknowledg predict describ recal confirm quip
-""".split())
-
-ROLE_WORDS = frozenset("""
-    president minister spokesman spokeswoman spokesperson official officials secretary leader
-    chief general ambassador governor mayor senator source sources analyst analysts expert
-    experts police ministry government diplomat diplomats adviser advisor aide aides lawmaker
-    lawmakers chancellor premier commander director executive ceo chairman chairwoman envoy
-    prosecutor prosecutors judge witness witnesses resident residents officer officers
-""".split())
+#: Speech verbs (as stems) and role words come from ``briefer/data/cues_<lang>.toml``.
+_CUES = load_cues()
+SPEECH_STEMS = _CUES.speech_stems
+ROLE_WORDS = _CUES.role_words
 
 _DETERMINERS = frozenset("the a an".split())
+#: Who can say something: a person, or a body ("the IPCC said", "Reuters reported").
+SPEAKER_KINDS = frozenset({"person", "organisation"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +79,7 @@ def find_quotes(docs: Sequence[Document], views: Sequence[View], cast: Cast,
                 views[end + 1].sentence.paragraph == view.sentence.paragraph:
             end += 1
         found += _paragraph_quotes(docs[view.doc], views, n, end, cast)
+    found = _carry_speakers(found, views, cast)
     seen: set[str] = set()
     kept: list[_Found] = []
     for f in found:
@@ -98,6 +94,25 @@ def find_quotes(docs: Sequence[Document], views: Sequence[View], cast: Cast,
                                                     not kept[i].complete, i))
     chosen = sorted(order[:limit])
     return tuple(kept[i].quote for i in chosen)
+
+
+def _carry_speakers(found: list[_Found], views: Sequence[View], cast: Cast) -> list[_Found]:
+    """A quote with no attribution of its own that follows another speaker's quote closely
+    ("'What a wonderful tour,' the president told her. 'I still have all the albums.'") goes
+    on in that speaker's words, as news writing does; not when anyone else is named between
+    the two, nor across more than ``CARRY_CHARS`` of narration."""
+    out: list[_Found] = []
+    for f in found:
+        prev = out[-1].quote if out else None
+        q = f.quote
+        if q.speaker is None and prev is not None and prev.speaker and prev.doc == q.doc \
+                and 0 <= q.start - prev.end <= CARRY_CHARS and not any(
+                    m.kind in SPEAKER_KINDS and views[m.view].doc == q.doc
+                    and prev.end < m.start < q.start and m.name != prev.speaker
+                    for m in cast.mentions):
+            f = _Found(replace(q, speaker=prev.speaker), f.complete, f.words)
+        out.append(f)
+    return out
 
 
 def _paragraph_quotes(doc: Document, views: Sequence[View], first: int, last: int, cast: Cast
@@ -144,7 +159,7 @@ def _speaker_after(views: Sequence[View], n: int, close_at: int, cast: Cast,
     """``“…,” Trump said`` / ``“…,” said Trump`` / ``“…,” he said``."""
     view = views[n]
     gap_end = close_at
-    tokens = [t for t in view.tokens if t.start >= close_at][:6]
+    tokens = [t for t in view.tokens if t.start >= close_at][:10]
     if not tokens:
         return None
     between = view.raw[gap_end - view.sentence.start:tokens[0].start - view.sentence.start]
@@ -162,23 +177,30 @@ def _speaker_after(views: Sequence[View], n: int, close_at: int, cast: Cast,
 
 def _subject_after(view: View, n: int, tokens: list[Token], cast: Cast) -> str | None:
     """The subject after an inverted verb: ``said Trump``, ``said Defence Minister Jane
-    Roe``, ``said the minister``."""
+    Roe``, ``said executive producer Amanda Ross``, ``said the minister``: the last person
+    named before the phrase ends at a comma or full stop."""
     if not tokens:
         return None
-    reach = tokens[min(len(tokens), 5) - 1].end
+    base = view.sentence.start
+    reach = tokens[min(len(tokens), 8) - 1].end
+    person = body = None
     for m in cast.by_view[n]:
-        if m.kind == "person" and tokens[0].start <= m.start < reach and \
-                not re.search(r"[,.;:]", view.raw[tokens[0].start - view.sentence.start:
-                                                  m.start - view.sentence.start]):
-            return m.name
+        if m.kind in SPEAKER_KINDS and tokens[0].start <= m.start < reach and \
+                not re.search(r"[,.;:]", view.raw[tokens[0].start - base:m.start - base]):
+            if m.kind == "person":
+                person = m.name
+            elif body is None:
+                body = m.name
+    if person is not None:
+        return person
     words = []
     for t in tokens[:4]:
         if t.fold in _DETERMINERS and not words:
             continue
         words.append(t)
-        if t.fold in ROLE_WORDS:
+        if t.fold in ROLE_WORDS:  # "said an IAAF spokesman": the spokesman, not the IAAF
             return _role(view, words, cast, n)
-    return None
+    return body
 
 
 def _speaker_before(views: Sequence[View], n: int, open_at: int, cast: Cast,
@@ -189,8 +211,9 @@ def _speaker_before(views: Sequence[View], n: int, open_at: int, cast: Cast,
     if not before:
         return None
     gap = view.raw[before[-1].end - view.sentence.start:open_at - view.sentence.start]
-    if ":" in gap:
-        return _subject_before(views, n, open_at, cast, spans)
+    if ":" in gap:  # "Moore told the Times: …" is Moore's, not the Times'
+        verb = next((t for t in reversed(before[-6:]) if t.stem in SPEECH_STEMS), None)
+        return _subject_before(views, n, verb.start if verb else open_at, cast, spans)
     for t in reversed(before[-6:]):
         if t.stem in SPEECH_STEMS:
             return _subject_before(views, n, t.start, cast, spans)
@@ -199,24 +222,30 @@ def _speaker_before(views: Sequence[View], n: int, open_at: int, cast: Cast,
 
 def _subject_before(views: Sequence[View], n: int, offset: int, cast: Cast,
                     spans: Sequence[tuple[int, int]], lower_bound: int = -1) -> str | None:
-    """The subject of a verb at ``offset``: the nearest person, pronoun or role before it."""
+    """The subject of a verb at ``offset``: the nearest person, organisation, pronoun or
+    role before it ("Paul Regan, chairman of Citizens UK, said" is Paul Regan's)."""
     view = views[n]
-    mentions = [m for m in cast.by_view[n] if m.kind == "person"]
+    mentions = [m for m in cast.by_view[n] if m.kind in SPEAKER_KINDS]
     tokens = [t for t in view.tokens if lower_bound <= t.start and t.end <= offset
               and not _inside(t.start, spans)]
     for k in range(len(tokens) - 1, -1, -1):
         t = tokens[k]
-        person = next((m for m in mentions if m.start <= t.start < m.end), None)
-        if person is not None:
-            return person.name
+        named = next((m for m in mentions if m.start <= t.start < m.end), None)
+        if named is not None:
+            return named.name
         if t.fold in {"he", "she"}:
-            return _last_person(views, n, t.start, cast)
+            return _antecedent(views, n, t.start, cast, spans)
         if t.fold in ROLE_WORDS:
             start = k
             while start > 0 and k - start < 3 and tokens[start - 1].fold not in _DETERMINERS \
                     and not view.gap(tokens[start - 1], tokens[start]).strip() \
                     and tokens[start - 1].stem not in SPEECH_STEMS:
                 start -= 1
+            if start > 0 and view.gap(tokens[start - 1], tokens[start]).strip() == ",":
+                holder = next((m for m in mentions if m.kind == "person"
+                               and m.start <= tokens[start - 1].start < m.end), None)
+                if holder is not None:  # "Paul Regan, chairman of …, said"
+                    return holder.name
             return _role(view, tokens[start:k + 1], cast, n)
     return None
 
@@ -232,12 +261,45 @@ def _role(view: View, words: Sequence[Token], cast: Cast, n: int) -> str:
     return " ".join(view.raw[words[0].start - base:words[-1].end - base].split())
 
 
-def _last_person(views: Sequence[View], n: int, offset: int, cast: Cast) -> str | None:
+def _antecedent(views: Sequence[View], n: int, offset: int, cast: Cast,
+                spans: Sequence[tuple[int, int]]) -> str | None:
+    """Who "he" or "she" at ``offset`` is: the subject of the nearest sentence before it
+    that names a person outside quotation marks (the first person it names, as a sentence's
+    subject comes first: "Judd Trump beat Stuart Carrington. '…,' he said" is Trump), going
+    further back past a sentence whose subject is itself a pronoun; else the last person
+    named before it.  A centering-style preference for subjects (Grosz, Joshi & Weinstein
+    1995), kept to three sentences."""
+    doc = views[n].doc
+    before = [m for m in cast.by_view[n] if m.kind == "person" and m.start < offset
+              and not _inside(m.start, spans)]
+    if before:
+        return before[0].name
+    for back in range(n - 1, max(-1, n - 4), -1):
+        view = views[back]
+        if view.doc != doc:
+            break
+        quoted = [(m.start(), m.end()) for m in _DOUBLE.finditer(view.raw)]
+        base = view.sentence.start
+        people = [m for m in cast.by_view[back] if m.kind == "person"
+                  and not _inside(m.start - base, quoted)]
+        pronoun = next((t for t in view.tokens if t.fold in {"he", "she"}
+                        and not _inside(t.start - base, quoted)), None)
+        if people and (pronoun is None or people[0].start < pronoun.start):
+            return people[0].name
+        if pronoun is None and people == []:
+            continue
+    return _last_person(views, n, offset, cast, spans)
+
+
+def _last_person(views: Sequence[View], n: int, offset: int, cast: Cast,
+                 spans: Sequence[tuple[int, int]] = ()) -> str | None:
+    """The last person named before ``offset`` in the same document, outside the quotes of
+    sentence ``n`` (a name inside a quote is not who is speaking)."""
     doc = views[n].doc
     best: Mention | None = None
     for m in cast.mentions:
         if m.kind != "person" or views[m.view].doc != doc:
             continue
-        if m.view < n or (m.view == n and m.start < offset):
+        if m.view < n or (m.view == n and m.start < offset and not _inside(m.start, spans)):
             best = m
     return best.name if best is not None else None

@@ -10,9 +10,10 @@ from briefer.cli.common import (
     format_option,
     input_errors,
     language_option,
-    read_input,
+    read_inputs,
     resolve_format,
     status,
+    timeout_option,
 )
 from briefer.cli.renderers import renderers
 
@@ -25,6 +26,8 @@ Examples:
   briefer brief a.txt b.html c.txt -f json | jq '.sections[].title'
   briefer brief reports/            # every .txt, .md and .html file in the folder
   curl -s URL | briefer brief - | glow -
+  briefer brief https://example.com/news/rss.xml | glow -
+  briefer brief saved-feed.xml --no-fetch      # no network at all
 
 \b
 Templates: auto (the default) finds sections in the text from the people,
@@ -38,13 +41,23 @@ places and organisations it names; `briefer templates` lists the others.
               help="How many items in all, besides the bottom line "
                    "[default: each section's limit].")
 @click.option("--no-clean", is_flag=True, help="Use every line; keep title, teasers, share bars.")
+@click.option("--no-fetch", is_flag=True,
+              help="For a feed, brief the content or summary the feed itself carries "
+                   "instead of fetching each item's page.")
+@timeout_option
 @algorithm_option()
 @language_option
 @format_option
 def brief(files: tuple[str, ...], template: str, count: int | None, no_clean: bool,
-          algorithm: str, language: str, fmt: str | None) -> None:
-    """Make one brief of FILE... (paths, folders of text files, or - for stdin):
-    a bottom line, sections, key quotes, and who and where.
+          no_fetch: bool, timeout: float, algorithm: str, language: str, fmt: str | None
+          ) -> None:
+    """Make one brief of FILE... (paths, folders of text files, http(s) URLs, RSS, Atom
+    or JSON feeds, or - for stdin): a bottom line, sections, key quotes, and who and
+    where.
+
+    A feed stands for its items: each item's page is fetched (8 at a time), or
+    with --no-fetch the feed's own text is used; an item that fails is named on
+    stderr and left out. Nothing is fetched unless FILE is a URL or a feed.
 
     Each item cites its source sentence ([3], or [file:3] with several files);
     a sentence two texts share is kept once and cites both. -f json adds
@@ -53,13 +66,12 @@ def brief(files: tuple[str, ...], template: str, count: int | None, no_clean: bo
     if files.count("-") > 1:
         raise click.UsageError("standard input (-) can be read only once")
     from briefer.brief import load_template, make_brief
-    from briefer.ingest import expand_folders
 
     fmt = resolve_format(fmt)
     with input_errors():
         chosen = load_template(template)
-        docs = [read_input(name, clean=not no_clean, language=language)
-                for name in expand_folders(files)]
+        docs = read_inputs(files, clean=not no_clean, language=language, timeout=timeout,
+                           fetch=not no_fetch)
         total = sum(len(d.sentences) for d in docs)
         with status(f"briefing {total} sentences with {algorithm}"):
             result = make_brief(docs, template=chosen, count=count, algorithm=algorithm)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -76,14 +76,20 @@ class InputFailure(click.ClickException):
         click.echo(f"briefer: {self.format_message()}", file=file, err=file is None)
 
 
-def read_input(name: str, *, clean: bool = True, language: str = "auto") -> Any:
-    """Read one input as the commands do: its notes (bytes replaced, ...) on stderr, and a
-    text with no sentences at all an :class:`~briefer.ingest.InputError` like an empty file,
-    so "nothing to summarize" always exits 1, whatever made it nothing."""
+def read_document(name: str, *, clean: bool = True, language: str = "auto",
+                  timeout: float | None = None) -> Any:
+    """Read one text (summarize, sentences) and :func:`checked` it."""
     from briefer import api
+
+    return checked(api.read(name, clean=clean, language=language, timeout=timeout))
+
+
+def checked(doc: Any) -> Any:
+    """A read document as the commands take it: its notes (bytes replaced, ...) on stderr,
+    and a text with no sentences at all an :class:`~briefer.ingest.InputError` like an empty
+    file, so "nothing to summarize" always exits 1, whatever made it nothing."""
     from briefer.ingest import InputError
 
-    doc = api.read(name, clean=clean, language=language)
     for note in doc.notes:
         click.echo(f"briefer: note: {note}", err=True)
     if not doc.sentences:
@@ -102,6 +108,38 @@ def input_errors() -> Iterator[None]:
         yield
     except (InputError, TemplateError) as err:
         raise InputFailure(str(err)) from None
+
+
+def timeout_option(func: Callable[..., Any]) -> Any:
+    """``--timeout`` for commands that may fetch a URL (the total deadline per URL)."""
+    from briefer.fetch import DEFAULT_TIMEOUT
+
+    return click.option(
+        "--timeout", type=click.FloatRange(0, min_open=True), default=DEFAULT_TIMEOUT,
+        show_default=True, metavar="SECONDS",
+        help="Give up on a URL (or a feed item's page) after this long in all.")(func)
+
+
+def read_inputs(names: Sequence[str], *, clean: bool, language: str, timeout: float,
+                fetch: bool = True) -> list[Any]:
+    """Documents for the FILE... of a multi-document command (brief): folders expanded,
+    URLs fetched, feeds replaced by their items.
+
+    A name that cannot be read at all is an :class:`InputError` (exit 1); a feed item that
+    fails is one line on stderr and is left out, and the rest are briefed.
+    """
+    from briefer.feeds import read_input
+    from briefer.ingest import expand_folders
+
+    documents: list[Any] = []
+    for name in expand_folders(names):
+        with status(f"reading {name}"):
+            got = read_input(name, clean=clean, language=language, timeout=timeout,
+                             fetch=fetch)
+        for error in got.errors:
+            click.echo(f"briefer: {error} (left out)", err=True)
+        documents.extend(checked(doc) for doc in got.documents)
+    return documents
 
 
 @contextmanager

@@ -9,8 +9,9 @@ from briefer.cli.common import (
     format_option,
     input_errors,
     language_option,
-    read_input,
+    read_document,
     resolve_format,
+    timeout_option,
 )
 from briefer.cli.renderers import renderers
 
@@ -26,15 +27,18 @@ Examples:
 @click.option("--no-clean", is_flag=True,
               help="Split the text as it is: keep title, teasers and share bars.")
 @language_option
+@timeout_option
 @format_option
-def sentences(file: str, no_clean: bool, language: str, fmt: str | None) -> None:
-    """Print the sentences of FILE (a path, or - for stdin), one a line.
+def sentences(file: str, no_clean: bool, language: str, timeout: float,
+              fmt: str | None) -> None:
+    """Print the sentences of FILE (a path, an http(s) URL, or - for stdin), one
+    a line.
 
     -f json gives each sentence's number and character offsets into the input.
     """
 
     fmt = resolve_format(fmt)
     with input_errors():
-        doc = read_input(file, clean=not no_clean, language=language)
+        doc = read_document(file, clean=not no_clean, language=language, timeout=timeout)
     # In a pipe (markdown) the table prints one sentence a line, not a numbered list.
     emit(fmt, renderers("sentences"), doc)

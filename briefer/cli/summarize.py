@@ -12,9 +12,10 @@ from briefer.cli.common import (
     format_option,
     input_errors,
     language_option,
-    read_input,
+    read_document,
     resolve_format,
     status,
+    timeout_option,
 )
 from briefer.cli.renderers import renderers
 
@@ -41,6 +42,7 @@ Examples:
   briefer summarize report.txt --ratio 0.1 -f json
   briefer summarize noticia.txt --language es
   curl -s URL | briefer summarize - --words 100
+  briefer summarize https://example.com/story.html --timeout 10
 """)
 @click.argument("file", type=str)
 @click.option("-n", "--sentences", "count", type=click.IntRange(min=1), default=None,
@@ -52,10 +54,13 @@ Examples:
 @click.option("--no-clean", is_flag=True, help="Rank every line; keep title, teasers, share bars.")
 @algorithm_option()
 @language_option
+@timeout_option
 @format_option
 def summarize(file: str, count: int | None, ratio: float | None, words: int | None,
-              no_clean: bool, algorithm: str, language: str, fmt: str | None) -> None:
-    """Print the best sentences of FILE (a path, or - for stdin) in source order.
+              no_clean: bool, algorithm: str, language: str, timeout: float,
+              fmt: str | None) -> None:
+    """Print the best sentences of FILE (a path, an http(s) URL, or - for stdin) in
+    source order.
 
     FILE may be plain text in any common encoding or an HTML page. Each sentence
     cites its number in the source ([3]); -f json adds character offsets.
@@ -66,7 +71,7 @@ def summarize(file: str, count: int | None, ratio: float | None, words: int | No
 
     fmt = resolve_format(fmt)
     with input_errors():
-        doc = read_input(file, clean=not no_clean, language=language)
+        doc = read_document(file, clean=not no_clean, language=language, timeout=timeout)
         with status(f"ranking {len(doc.sentences)} sentences with {algorithm}"):
             summary = api.summarize(doc, count=count, ratio=ratio, words=words,
                                     algorithm=algorithm)

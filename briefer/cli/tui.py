@@ -16,8 +16,8 @@ from briefer.cli.common import (
     InputFailure,
     algorithm_option,
     language_option,
-    read_input,
     status,
+    timeout_option,
 )
 
 
@@ -71,18 +71,22 @@ See docs/tui.md.
 @click.option("-n", "--sentences", "count", type=click.IntRange(min=1), default=None,
               help="How many sentences the brief starts with [default: the template's].")
 @language_option
+@timeout_option
+@click.option("--no-fetch", is_flag=True,
+              help="For a feed, read the text the feed carries instead of each item's page.")
 @click.option("--theme", metavar="NAME", envvar="TEXTUAL_THEME", default="textual-dark",
               show_default=True, help="Colour theme: textual-dark, textual-light or another "
               "of Textual's (also $TEXTUAL_THEME; L switches light/dark in the app).")
 def tui(files: tuple[str, ...], template: str, algorithm: str, count: int | None,
-        language: str, theme: str) -> None:
+        language: str, timeout: float, no_fetch: bool, theme: str) -> None:
     """Read FILE... and its brief side by side, in the terminal.
 
     The source shows which sentences the brief took, tinted by section; the
     brief shows where each line came from. Change the length, ranker and
     template live, pin or drop sentences by hand, search, export and copy.
 
-    FILE is a path, or - (or nothing) for text piped on standard input.
+    FILE is a path, an http(s) URL, a feed (its items become the file list),
+    or - (or nothing) for text piped on standard input.
     """
     names = list(files) or (["-"] if stdin_is_piped() else [])
     if not names:
@@ -90,15 +94,20 @@ def tui(files: tuple[str, ...], template: str, algorithm: str, count: int | None
                                "briefer tui")
     if names.count("-") > 1:
         raise click.UsageError("standard input (-) can be read only once")
+    from briefer.feeds import read_input
     from briefer.ingest import InputError
 
     documents, errors = [], []
     with status(f"reading {len(names)} file{'s' if len(names) > 1 else ''}"):
         for name in names:
             try:
-                documents.append(read_input(name, language=language))
+                got = read_input(name, language=language, timeout=timeout,
+                                 fetch=not no_fetch)
             except InputError as err:
                 errors.append(str(err))
+                continue
+            documents.extend(got.documents)
+            errors.extend(got.errors)
     if not documents:
         for error in errors[:-1]:
             click.echo(f"briefer: {error}", err=True)

@@ -42,6 +42,7 @@ class UnknownAlgorithm(ValueError):
 REGISTRY: dict[str, str] = {
     "lead": "briefer.rank.lead:rank",
     "pacsum": "briefer.rank.position:rank",
+    "pyramid": "briefer.rank.position:rank_pyramid",
     "lexrank": "briefer.rank.graph:rank_lexrank",
     "textrank": "briefer.rank.graph:rank_textrank",
     "reduction": "briefer.rank.graph:rank_reduction",
@@ -63,7 +64,7 @@ REGISTRY: dict[str, str] = {
 #: cue words sumy does not ship): its plain name runs sumy's.
 REGISTRY["edmundson"] = REGISTRY["sumy-edmundson"]
 
-DEFAULT_ALGORITHM = "pacsum"
+DEFAULT_ALGORITHM = "pyramid"
 
 
 def algorithm_names() -> list[str]:

@@ -83,7 +83,9 @@ at most ``WINDOW`` (10,000) positions away: a document of up to ``WINDOW + 1`` s
 gets a banded graph -- idf, term frequencies and the power method unchanged, only edges between
 sentences more than ``WINDOW`` apart missing -- so its cost grows linearly with its length
 instead of with its square.  The products are taken ``BLOCK_CELLS`` (4M) sentence pairs at a
-time and only the edges kept, so memory never holds a dense ``n x n`` matrix.
+time and only the edges kept, so memory never holds a dense ``n x n`` matrix; and at most
+``EDGE_BUDGET`` (16M) edges are kept: a text whose sentences nearly all share words (a few
+words repeated) gets a narrower window instead of gigabytes of edges.
 
 Measured on one shared 2-core machine (``benchmarks/bench_rank.py``, ranking only, same
 sentences): 300 KB of news (2,309 sentences) LexRank 0.12 s against sumy's 33 s, TextRank
@@ -110,6 +112,7 @@ TEXTRANK_ROW_GUARD = 1e-7  # sumy's TextRankSummarizer._ZERO_DIVISION_PREVENTION
 TIE_TOLERANCE = 1e-12  # scores closer than this share of the largest are a tie
 WINDOW = 10_000  # sentences further apart than this are not compared (exact up to WINDOW + 1)
 BLOCK_CELLS = 1 << 22  # sentence pairs per sparse product block
+EDGE_BUDGET = 1 << 24  # LexRank edges kept at most (16M: about 200 MB as CSR)
 
 Block = tuple[np.ndarray, np.ndarray, np.ndarray]  # rows, columns, values (COO triplets)
 
@@ -211,8 +214,9 @@ def band_products(matrix: sparse.csr_matrix, window: int = WINDOW,
     ``n <= window + 1`` rows every pair is included.
     """
     n = matrix.shape[0]
-    width = min(n, 2 * window + 1)
-    step = max(1, min(n, cells // max(1, width)))
+    # A block of ``step`` rows meets ``step + 2 window`` columns: keep their product
+    # within ``cells`` (``step = sqrt(window^2 + cells) - window``).
+    step = max(1, min(n, math.isqrt(window * window + cells) - window))
     for a in range(0, n, step):
         b = min(n, a + step)
         c0, c1 = max(0, a - window), min(n, b + window)
@@ -246,20 +250,33 @@ def lexrank_vectors(counts: sparse.csr_matrix) -> tuple[sparse.csr_matrix, np.nd
 
 
 def lexrank_edges(vectors: sparse.csr_matrix, lengths: np.ndarray,
-                  threshold: float = LEXRANK_THRESHOLD, window: int = WINDOW
-                  ) -> sparse.csr_matrix:
+                  threshold: float = LEXRANK_THRESHOLD, window: int = WINDOW,
+                  budget: int = EDGE_BUDGET) -> sparse.csr_matrix:
     """The 0/1 adjacency of sentences whose idf-modified cosine exceeds ``threshold``.
 
     Self-loops count, as in sumy (a sentence's cosine with itself is 1).  Only the edges are
-    kept, block by block, never the dense cosine matrix.
+    kept, block by block, never the dense cosine matrix.  When a text's sentences are so
+    alike that the edges would pass ``budget`` (a text of a few words repeated has an edge
+    for nearly every pair), the window narrows to what the budget holds, projected from the
+    edges found so far, and the edges are found again: memory stays bounded whatever the
+    text, at the price of the farthest edges of such a text.
     """
     n = vectors.shape[0]
-    degree = np.zeros(n, dtype=np.int64)
-    kept: list[np.ndarray] = []
-    for rows, cols, dots in band_products(vectors, window):  # rows ascend, block after block
-        edge = dots / (lengths[rows] * lengths[cols]) > threshold
-        degree += np.bincount(rows[edge], minlength=n)
-        kept.append(cols[edge].astype(np.int32))
+    while True:
+        degree = np.zeros(n, dtype=np.int64)
+        kept: list[np.ndarray] = []
+        total = 0
+        for rows, cols, dots in band_products(vectors, window):  # rows ascend by block
+            edge = dots / (lengths[rows] * lengths[cols]) > threshold
+            total += int(edge.sum())
+            if total > budget and window > 0:
+                projected = total * n / (int(rows.max()) + 1)
+                window = max(0, min(window - 1, int(window * budget / projected / 2)))
+                break
+            degree += np.bincount(rows[edge], minlength=n)
+            kept.append(cols[edge].astype(np.int32))
+        else:
+            break
     indices = np.concatenate(kept) if kept else np.zeros(0, np.int32)
     indptr = np.concatenate(([0], np.cumsum(degree)))
     return sparse.csr_matrix((np.ones(len(indices)), indices, indptr), shape=(n, n))

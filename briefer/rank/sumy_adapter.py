@@ -8,6 +8,12 @@ sentences.  The result is one score per sentence, in the same order, for every s
 
 sumy keys ratings by sentence text, so identical sentences share one score; we give every
 sentence the score sumy gave its text.
+
+sumy's LexRank, TextRank and Reduction fill a dense ``n x n`` matrix of sentence pairs in
+Python loops, and its LSA a dense terms x sentences matrix for a full SVD: 10,000 sentences
+would be 800 MB for one matrix and an hour of loops.  Those algorithms refuse a text of more
+than :data:`SUMY_MAX_SENTENCES` sentences with :class:`TooManySentences`, an input error the
+faces report in one line, naming the limit and briefer's own bounded version of the ranker.
 """
 
 from __future__ import annotations
@@ -16,7 +22,16 @@ from collections.abc import Callable
 from typing import Any
 
 from briefer import tokens
+from briefer.ingest import InputError
 from briefer.rank import RankInput
+
+SUMY_MAX_SENTENCES = 5_000  # about 650 KB of news: a 200 MB matrix and minutes of loops
+QUADRATIC = frozenset({"LexRankSummarizer", "TextRankSummarizer", "ReductionSummarizer",
+                       "LsaSummarizer", "KLSummarizer"})
+
+
+class TooManySentences(InputError):
+    """A text too long for one of sumy's all-pairs algorithms (see the module doc)."""
 
 
 class _WordTokenizer:
@@ -69,8 +84,16 @@ def _run(doc: RankInput, factory: Callable[[Callable[[str], str]], Any],
          call: Callable[[Any, Any], Any] | None = None) -> list[float]:
     if not doc.sentences:
         return []
-    document = build_document(doc)
     summarizer = factory(tokens.make_stemmer(doc.language))
+    kind = type(summarizer).__name__
+    if kind in QUADRATIC and len(doc.sentences) > SUMY_MAX_SENTENCES:
+        ours = kind.removesuffix("Summarizer").lower().replace("klsum", "kl")
+        raise TooManySentences(
+            f"sumy's {ours} compares every pair of sentences in memory: this text has "
+            f"{len(doc.sentences):,} sentences, more than its limit of "
+            f"{SUMY_MAX_SENTENCES:,}; use -a {ours} (briefer's own, bounded memory) or a "
+            f"shorter text")
+    document = build_document(doc)
     if hasattr(summarizer, "stop_words"):
         summarizer.stop_words = tokens.stop_words(doc.language)
     count = len(document.sentences)

@@ -41,7 +41,7 @@ def test_json_rows() -> None:
     data = json.loads(proc.stdout)
     assert data["documents"] == 1 and data["sentences"] == 1
     lead, default = data["rows"]
-    assert lead["label"] == "LEAD-1" and default["algorithm"] == "pacsum"
+    assert lead["label"] == "LEAD-1" and default["algorithm"] == "pyramid"
     # Document "cat" alone: LEAD-1 F1 is 12/17 on unigrams (see test_evaluate.py).
     assert lead["rouge1"] == round(100 * 12 / 17, 2)
     assert set(lead) == {"algorithm", "label", "rouge1", "rouge2", "rougeLsum", "ms_per_doc"}
@@ -89,5 +89,83 @@ def test_oracle_row_when_asked() -> None:
     result = CliRunner().invoke(cli, ["eval", str(TINY), "-n", "2", "--oracle", "-f", "json"])
     assert result.exit_code == 0, result.output
     rows = json.loads(result.output)["rows"]
-    assert [r["label"] for r in rows] == ["LEAD-2", "pacsum", "greedy oracle-2"]
+    assert [r["label"] for r in rows] == ["LEAD-2", "pyramid", "greedy oracle-2"]
     assert rows[-1]["rouge1"] == 78.57  # worked out in test_evaluate.py
+
+
+def test_several_files_give_a_table_each_then_the_mean(tmp_path: Path) -> None:
+    other = tmp_path / "first-only.jsonl"
+    other.write_text(TINY.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+    proc = run(str(TINY), str(other), "-k", "1", "-a", "lead")
+    assert proc.returncode == 0, proc.stderr
+    out = proc.stdout.decode()
+    assert out.count("| LEAD-1 |") == 3
+    assert "on eval\\_tiny.jsonl: 2 documents" in out  # the name escaped, not in a code span
+    assert "on first-only.jsonl: 1 document," in out
+    assert "the mean of 2 files (each file counts once): 3 documents" in out
+    # the mean of the files' LEAD-1: (12/17 + 4/7)/2 and 12/17, as worked out in test_evaluate
+    mean = round((round(100 * (12 / 17 + 4 / 7) / 2, 2) + round(100 * 12 / 17, 2)) / 2, 2)
+    assert f"| LEAD-1 | {mean:.2f} |" in out.split("the mean of 2 files")[1]
+    import hashlib
+
+    for path in (TINY, other):
+        assert f"sha256 {hashlib.sha256(path.read_bytes()).hexdigest()}  {path}" in out
+    assert out.count(f"briefer eval {TINY} {other} -a lead -k 1\n") == 2
+
+
+def test_k_ref_is_the_reference_length_and_bad_k_is_a_usage_error() -> None:
+    runner = CliRunner()
+    by_k = runner.invoke(cli, ["eval", str(TINY), "-k", "ref", "-f", "json"])
+    by_flag = runner.invoke(cli, ["eval", str(TINY), "--ref-length", "-f", "json"])
+    assert by_k.exit_code == 0, by_k.output
+    k_data, flag_data = json.loads(by_k.output), json.loads(by_flag.output)
+    assert k_data["sentences"] == "reference"
+    assert [r["rouge1"] for r in k_data["rows"]] == [r["rouge1"] for r in flag_data["rows"]]
+    assert "-k ref" in k_data["command"] and "-k ref" in flag_data["command"]
+    for bad in (["-k", "0"], ["-k", "three"], ["-k", "2", "-n", "2"], ["--tokenizer", "xx"]):
+        result = runner.invoke(cli, ["eval", str(TINY), *bad])
+        assert result.exit_code == 2, (bad, result.output)
+
+
+def test_bootstrap_intervals_in_json_and_table() -> None:
+    proc = run(str(TINY), "-k", "1", "-a", "pacsum", "--bootstrap", "300", "-f", "json")
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    assert data["bootstrap"]["resamples"] == 300 and "--bootstrap 300" in data["command"]
+    lead, ranker = data["rows"]
+    assert "interval" not in lead
+    r1 = ranker["interval"]["rouge1"]
+    assert r1["low"] <= r1["delta"] <= r1["high"]
+    assert r1["delta"] == round(ranker["rouge1"] - lead["rouge1"], 2)
+    table = run(str(TINY), "-k", "1", "-a", "pacsum", "--bootstrap", "300").stdout.decode()
+    assert "ΔR-1 [95%]" in table and "paired bootstrap, 300 resamples" in table
+
+
+def test_language_tokenizer_is_named_in_the_caption_and_command() -> None:
+    proc = run(str(TINY), "-k", "1", "--tokenizer", "es")
+    assert proc.returncode == 0, proc.stderr
+    out = proc.stdout.decode()
+    assert "Unicode words, spanish Snowball stems" in out and "--tokenizer es" in out
+
+
+def test_a_file_name_with_backticks_stays_inside_the_code_block(tmp_path: Path) -> None:
+    from markdown_it import MarkdownIt
+
+    name = tmp_path / "a```<img src=x onerror=alert(1)>.jsonl"
+    name.write_bytes(TINY.read_bytes())
+    proc = run(str(name), "-k", "1", "-a", "lead")
+    assert proc.returncode == 0, proc.stderr
+    html = MarkdownIt().render(proc.stdout.decode())
+    assert "<img" not in html
+    assert html.count("&lt;img src=x onerror=alert(1)&gt;") >= 2  # command and sha256 lines
+
+
+def test_word_budget_rows_and_conflicts() -> None:
+    runner = CliRunner()
+    result = runner.invoke(cli, ["eval", str(TINY), "--words", "6", "-f", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["words"] == 6 and data["rows"][0]["label"] == "LEAD-6w"
+    assert "--words 6" in data["command"] and "-k" not in data["command"].split()
+    for bad in (["-k", "3"], ["-n", "3"], ["--ref-length"], ["--oracle"]):
+        assert runner.invoke(cli, ["eval", str(TINY), "--words", "6", *bad]).exit_code == 2

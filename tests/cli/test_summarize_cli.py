@@ -210,3 +210,16 @@ def test_ten_megabyte_file_is_summarized(tmp_path: Path) -> None:
     assert len(chosen) == 5
     for s in chosen:
         assert " ".join(text[s["start"]:s["end"]].split()) == s["text"]
+
+
+def test_sumy_on_a_text_past_its_limit_is_one_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefer.rank import sumy_adapter
+
+    monkeypatch.setattr(sumy_adapter, "SUMY_MAX_SENTENCES", 3)
+    text = "One thing happened. Two things happened. Three things. Four things now."
+    result = CliRunner().invoke(cli, ["summarize", "-", "-a", "sumy-lexrank"], input=text)
+    assert result.exit_code == 1
+    assert "limit of 3" in result.output and "-a lexrank" in result.output
+    assert "Traceback" not in result.output
+    ok = CliRunner().invoke(cli, ["summarize", "-", "-a", "sumy-luhn", "-n", "1"], input=text)
+    assert ok.exit_code == 0, "linear sumy algorithms have no limit"

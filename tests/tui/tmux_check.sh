@@ -100,7 +100,7 @@ unset TEXTUAL_THEME NO_COLOR
 # 1. A file at 80×24, dark: the panes, the status line and the footer; + makes the brief
 #    longer; ? opens the help; q quits with status 0.
 start small 80 24 "'$BRIEFER' tui seeds/venezuela-mexico.txt"
-expect small "Source" "Brief" "Bottom line" "algorithm pacsum" "compression" "? Help" \
+expect small "Source" "Brief" "Bottom line" "algorithm pyramid" "compression" "? Help" \
     "+- Length"
 colour small "30;30;30"
 save small file-80x24-dark

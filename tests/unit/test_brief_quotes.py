@@ -82,3 +82,49 @@ def test_apostrophes_do_not_open_quotes() -> None:
 def test_the_same_quote_in_two_texts_is_kept_once() -> None:
     text = "Ana Silva said, “We will rebuild the bridge by spring.”"
     assert len(quotes_of(text, text)) == 1
+
+
+# -- attribution evidence (issue 11) ---------------------------------------------------------
+
+
+def test_a_quote_that_follows_its_speakers_quote_keeps_the_speaker() -> None:
+    quotes = said(quotes_of("“What a wonderful tour,” Ana Rojas told the guide. “I still have "
+                            "all the albums.”\n\nLater, officials met. “Nobody knows who "
+                            "wrote this,” a note read."))
+    assert quotes["What a wonderful tour"] == "Ana Rojas"
+    assert quotes["I still have all the albums."] == "Ana Rojas"
+
+
+def test_a_quote_after_someone_else_is_named_is_not_carried_over() -> None:
+    quotes = said(quotes_of("“We will win the vote,” Ana Rojas said. Then Pedro Alves stood up. "
+                            "“It is far too early to say that.”"))
+    assert quotes["It is far too early to say that."] is None
+
+
+def test_an_appositive_role_leaves_the_quote_with_the_person() -> None:
+    quotes = said(quotes_of("Paul Regan, chairman of Citizens UK, said: “The major retailers "
+                            "post profits and pay tax.”"))
+    assert quotes["The major retailers post profits and pay tax."] == "Paul Regan"
+
+
+def test_told_the_paper_gives_the_speaker_not_the_paper() -> None:
+    quotes = said(quotes_of("Her coach Aston Moore told the Times: “We are not looking at any "
+                            "sooner than next year.”"))
+    assert quotes["We are not looking at any sooner than next year."] == "Aston Moore"
+
+
+def test_a_pronoun_is_the_subject_of_the_sentence_before_not_its_object() -> None:
+    quotes = said(quotes_of("Judd Trump beat Stuart Carrington 10-6 on Thursday. “I am just "
+                            "going to focus on my own game,” he told reporters."))
+    assert quotes["I am just going to focus on my own game"] == "Judd Trump"
+
+
+def test_after_an_inverted_verb_the_last_name_of_the_phrase_speaks() -> None:
+    quotes = said(quotes_of("“It was very hard to follow last year’s list,” said Richard and "
+                            "Judy producer Amanda Ross."))
+    assert quotes["It was very hard to follow last year’s list"] == "Amanda Ross"
+
+
+def test_a_role_after_an_inverted_verb_beats_the_body_named_before_it() -> None:
+    quotes = said(quotes_of("“Nothing was decided to change things,” said an IAAF spokesman."))
+    assert quotes["Nothing was decided to change things"] == "IAAF spokesman"

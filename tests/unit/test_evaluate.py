@@ -20,6 +20,7 @@ import json
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from briefer import evaluate
@@ -137,3 +138,95 @@ def test_greedy_oracle_picks_in_source_order() -> None:
     assert evaluate.greedy_oracle(scorer, sentences, reference, 3) == [1, 2]
     assert evaluate.greedy_oracle(scorer, sentences, reference, 1) == [2]
     assert evaluate.greedy_oracle(scorer, [], reference, 3) == []
+
+
+def test_per_document_scores_are_what_the_rows_average() -> None:
+    result = evaluate.evaluate(evaluate.read_records(TINY), ["pacsum"], count=1)
+    assert len(result.per_document) == 2 and result.per_document[0].shape == (2, 3)
+    lead = result.per_document[0]
+    assert lead[:, 0].tolist() == pytest.approx([12 / 17, 4 / 7])  # worked out above
+    for row, values in zip(result.rows, result.per_document, strict=True):
+        assert row.rouge1 == round(100 * values[:, 0].mean(), 2)
+
+
+def test_paired_bootstrap_of_two_documents_spans_their_differences() -> None:
+    # means of 2 draws from {0, 1}: 0, 0.5 or 1 with chances 1/4, 1/2, 1/4, so the 2.5th and
+    # 97.5th percentiles of many resamples are exactly 0 and 1
+    diffs = np.array([[0.0, 0.2, 0.0], [1.0, 0.2, 0.5]])
+    mean, low, high = evaluate.paired_bootstrap([diffs], 4000)
+    assert mean.tolist() == pytest.approx([0.5, 0.2, 0.25])
+    assert low.tolist() == pytest.approx([0.0, 0.2, 0.0])
+    assert high.tolist() == pytest.approx([1.0, 0.2, 0.5])
+    again = evaluate.paired_bootstrap([diffs], 4000)
+    assert all((a == b).all() for a, b in zip((mean, low, high), again, strict=True))
+
+
+def test_paired_bootstrap_narrows_with_more_documents() -> None:
+    rng = np.random.default_rng(1)
+    few = rng.normal(0.01, 0.05, size=(50, 3))
+    many = rng.normal(0.01, 0.05, size=(2000, 3))
+    _, low_f, high_f = evaluate.paired_bootstrap([few], 1000)
+    _, low_m, high_m = evaluate.paired_bootstrap([many], 1000)
+    assert ((high_m - low_m) < (high_f - low_f) / 3).all()
+    assert (low_m < many.mean(axis=0)).all() and (many.mean(axis=0) < high_m).all()
+
+
+def test_intervals_are_of_each_ranker_minus_lead() -> None:
+    result = evaluate.with_intervals(
+        evaluate.evaluate(evaluate.read_records(TINY), ["pacsum"], count=1), 500)
+    lead, ranker = result.rows
+    assert lead.interval is None and result.resamples == 500
+    diff = result.per_document[1] - result.per_document[0]
+    assert ranker.interval.delta == tuple(round(100 * v, 2) for v in diff.mean(axis=0))
+    assert all(lo <= d <= hi for lo, d, hi in zip(ranker.interval.low, ranker.interval.delta,
+                                                  ranker.interval.high, strict=True))
+
+
+def test_mean_over_files_counts_each_file_once() -> None:
+    records = evaluate.read_records(TINY)
+    one = evaluate.evaluate(records[:1], ["pacsum"], count=1)
+    both = evaluate.evaluate(records, ["pacsum"], count=1)
+    mean = evaluate.mean_over([one, both], resamples=200)
+    assert mean.rows[0].rouge1 == round((one.rows[0].rouge1 + both.rows[0].rouge1) / 2, 2)
+    assert mean.documents == 3 and mean.rows[1].interval is not None
+    with pytest.raises(ValueError, match="different algorithms"):
+        evaluate.mean_over([one, evaluate.evaluate(records, [], count=1)])
+
+
+def test_unicode_tokenizer_keeps_accented_words_whole_and_stems_them() -> None:
+    default = evaluate.make_scorer()
+    spanish = evaluate.make_scorer("es")
+    # rouge-score's own tokens: "niño" is "ni" + "o", so it half matches the word "ni"
+    assert evaluate.rouge_f1(default, ["niño"], ["ni"])[0] == pytest.approx(2 / 3)
+    assert evaluate.rouge_f1(spanish, ["niño"], ["ni"])[0] == 0.0
+    assert evaluate.rouge_f1(spanish, ["Los niños"], ["los niño"])[0] == 1.0
+    tokens = evaluate.UnicodeTokenizer("german").tokenize("Die Straße, die Straßen!")
+    assert tokens[1] == tokens[3] and "stra" not in tokens
+
+
+def test_tokenizer_languages_by_code_or_name() -> None:
+    assert evaluate.snowball_language("es") == evaluate.snowball_language("Spanish") == "spanish"
+    with pytest.raises(ValueError, match="choose rouge or one of"):
+        evaluate.snowball_language("klingon")
+    with pytest.raises(ValueError):
+        evaluate.evaluate(evaluate.read_records(TINY), [], tokenizer="klingon")
+
+
+def test_checksum_is_the_sha256_of_the_bytes(tmp_path: Path) -> None:
+    import hashlib
+
+    assert evaluate.checksum(TINY) == hashlib.sha256(TINY.read_bytes()).hexdigest()
+    with pytest.raises(evaluate.DataError, match="cannot read"):
+        evaluate.checksum(tmp_path / "missing.jsonl")
+
+
+def test_a_word_budget_of_six_is_lead_one_on_the_tiny_set() -> None:
+    # "The cat sat on the mat." and "Red fox ran far." fit 6 words; no second sentence does
+    records = evaluate.read_records(TINY)
+    budget = evaluate.evaluate(records, [], words=6)
+    one = evaluate.evaluate(records, [], count=1)
+    assert budget.rows[0].label == "LEAD-6w" and budget.words == 6
+    assert budget.rows[0].rouge1 == one.rows[0].rouge1
+    assert evaluate.evaluate(records, [], words=11).rows[0].rouge1 > one.rows[0].rouge1
+    with pytest.raises(ValueError, match="no word budget"):
+        evaluate.evaluate(records, [], words=6, oracle=True)

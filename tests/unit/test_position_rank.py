@@ -1,4 +1,5 @@
-"""The default ranker (pacsum): centrality over position ties, no duplicates, sane scores."""
+"""pacsum, the centrality under the default ranker: centrality over position ties, no
+duplicates, sane scores (the default itself, pyramid, is tested in test_pyramid_rank.py)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefer import api
-from briefer.rank import DEFAULT_ALGORITHM, RankInput, get_ranker
+from briefer.rank import RankInput, get_ranker
 from briefer.rank import position as pacsum
 from briefer.select import select_top
 
@@ -30,8 +31,7 @@ def scores(*sentences: str) -> list[float]:
     return pacsum.rank(RankInput(tuple(sentences)))
 
 
-def test_it_is_the_registered_default() -> None:
-    assert DEFAULT_ALGORITHM == "pacsum"
+def test_it_is_registered_under_its_own_name() -> None:
     assert get_ranker("pacsum") is pacsum.rank
 
 

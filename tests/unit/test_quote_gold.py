@@ -22,9 +22,9 @@ bench = importlib.util.module_from_spec(_spec)
 sys.modules["bench_quotes"] = bench
 _spec.loader.exec_module(bench)
 
-FOUND_FLOOR = 0.90
-ACCURACY_FLOOR = 0.62
-WRONG_CEILING = 12
+FOUND_FLOOR = 0.92
+ACCURACY_FLOOR = 0.84
+WRONG_CEILING = 6
 
 
 @pytest.mark.skipif(bench.find_data_dir() is None,

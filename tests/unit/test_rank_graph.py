@@ -293,3 +293,39 @@ def test_small_random_documents_match_sumy(sentences: list[str]) -> None:
     data = RankInput(tuple(sentences))
     for ours, reference in PAIRS.values():
         assert_same_choice(ours(data), reference(data))
+
+
+def test_lexrank_keeps_at_most_its_edge_budget_on_a_text_of_repeated_words() -> None:
+    """Ten words repeated: nearly every pair is an edge.  Under a small budget the window
+    narrows instead of the edges growing with the square of the length; with room, the
+    edges are exactly all the pairs'."""
+    rng = np.random.default_rng(1)
+    words = "alpha beta gamma delta epsilon zeta eta theta iota kappa".split()
+    sentences = tuple(" ".join(rng.choice(words, 6)) + "." for _ in range(600))
+    counts = graph.content_counts(RankInput(sentences=sentences))
+    vectors, lengths = graph.lexrank_vectors(counts)
+    full = graph.lexrank_edges(vectors, lengths)
+    assert full.nnz > 600 * 600 // 2, "the case is the dense one"
+    small = graph.lexrank_edges(vectors, lengths, budget=20_000)
+    assert 600 <= small.nnz <= 20_000
+    rows, cols = small.nonzero()
+    assert (abs(rows - cols) <= 50).all(), "only near neighbours remain"
+    full_rows, full_cols = full.nonzero()
+    pairs = set(zip(full_rows.tolist(), full_cols.tolist(), strict=True))
+    assert set(zip(rows.tolist(), cols.tolist(), strict=True)) <= pairs
+    roomy = graph.lexrank_edges(vectors, lengths, budget=full.nnz)
+    assert (roomy != full).nnz == 0
+
+
+def test_band_products_blocks_stay_within_their_cells() -> None:
+    """A narrow window must not make a block of every row: rows x columns <= cells."""
+    matrix = sparse_identity(5000)
+    for window in (0, 3, 100):
+        for rows, _, _ in graph.band_products(matrix, window, cells=10_000):
+            assert rows.size <= 10_000
+
+
+def sparse_identity(n: int):
+    from scipy import sparse
+
+    return sparse.identity(n, format="csr")

@@ -237,16 +237,20 @@ class MainScreen(Screen[None]):
     @work(thread=True, group="read")
     def read_files(self, paths: Sequence[str]) -> None:
         """Read files in a thread, in order; each bad one is reported and skipped."""
-        from briefer import api
+        from briefer.feeds import read_input
         from briefer.ingest import InputError
 
         documents = []
         for i, path in enumerate(paths):
             self.post_message(ReadProgress(i, len(paths), f"Reading {path}"))
             try:
-                documents.append(api.read(path))
+                got = read_input(path)  # a URL is fetched, a feed opens as its items
             except InputError as err:
                 self.post_message(OpenFailed(str(err)))
+                continue
+            documents.extend(got.documents)
+            for error in got.errors:
+                self.post_message(OpenFailed(error))
         self.post_message(DocumentsOpened(tuple(documents)))
 
     @on(DocumentsOpened)
