@@ -11,7 +11,7 @@ from typing import BinaryIO
 from briefer import clean as cleanup
 from briefer.document import Document, Sentence, Summary
 from briefer.ingest import Source, neutralise, one_line, read_source
-from briefer.language import AUTO, resolve_language
+from briefer.language import AUTO, resolve_language, snowball_name
 from briefer.segment import split_sentences
 from briefer.select import select_top, summary_length
 
@@ -118,6 +118,7 @@ def rank(doc: Document, algorithm: str | None = None) -> tuple[float, ...]:
         sentences=tuple(s.text for s in doc.sentences),
         paragraphs=tuple(s.paragraph for s in doc.sentences),
         title=doc.title,
+        language=snowball_name(doc.language),
     )
     scores = tuple(float(x) for x in ranker(data)) if doc.sentences else ()
     if len(scores) != len(doc.sentences):

@@ -28,6 +28,7 @@ start-up reads none of it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -41,6 +42,7 @@ __all__ = [
     "detect_language",
     "language_data",
     "resolve_language",
+    "snowball_name",
 ]
 
 SUPPORTED: tuple[str, ...] = ("en", "es", "pt", "fr", "de", "it")
@@ -80,6 +82,26 @@ _WORD_LANGUAGE: dict[str, str] = {
 }
 _TOKEN = re.compile(r"[^\W\d_]+")
 _HTML_LANG = re.compile(r"[A-Za-z]{2,3}")
+
+
+def snowball_name(code: str) -> str:
+    """The Snowball algorithm name of language ``code`` ("es" -> "spanish"), as the stemmers
+    and stop-word lists are keyed; English for anything unknown."""
+    return NAMES.get(code, "English").lower()
+
+
+def code_of(name: str) -> str | None:
+    """The code of a Snowball language name or code ("spanish" or "es" -> "es"), or None."""
+    key = name.strip().lower()
+    if key in NAMES:
+        return key
+    return next((c for c, n in NAMES.items() if n.lower() == key), None)
+
+
+def common_language(codes: Iterable[str]) -> str:
+    """The one language of several texts, English when they are mixed (or none)."""
+    found = set(codes)
+    return found.pop() if len(found) == 1 else "en"
 
 
 def resolve_language(choice: str | None, text: str, title: str | None = None,
@@ -164,6 +186,8 @@ class LanguageData:
     ordinal_followers: frozenset[str]
     teasers: tuple[str, ...]
     speech_verbs: frozenset[str]
+    pronouns: frozenset[str]
+    determiners: frozenset[str]
     roles: frozenset[str]
     organisation_words: frozenset[str]
     demonyms: frozenset[str]
@@ -200,6 +224,8 @@ def language_data(code: str) -> LanguageData:
         ordinal_followers=words("segment", "ordinal_followers"),
         teasers=phrases("clean", "teasers"),
         speech_verbs=words("quotes", "speech_verbs"),
+        pronouns=words("quotes", "pronouns"),
+        determiners=words("quotes", "determiners"),
         roles=words("entities", "roles"),
         organisation_words=words("entities", "organisation_words"),
         demonyms=words("entities", "demonyms"),

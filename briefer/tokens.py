@@ -7,7 +7,8 @@ NLTK's Treebank tokenizer.  That keeps sumy's notion of a word while needing no 
 
 :func:`make_stemmer` is NLTK's Snowball stemmer, the one sumy uses, for sumy's own algorithms;
 briefer's rankers and briefs stem with :func:`briefer.stemming.stemmer` (the same algorithms in
-C).  Stop words come from the list that ships inside sumy.  None of it needs a download.
+C).  Stop words come from the list that ships inside sumy for English, from Snowball's lists
+in ``briefer/data/languages`` for the other languages.  None of it needs a download.
 """
 
 from __future__ import annotations
@@ -33,7 +34,15 @@ def words(text: str) -> list[str]:
 
 @lru_cache(maxsize=8)
 def stop_words(language: str = "english") -> frozenset[str]:
-    """sumy's stop-word list for ``language`` (lower case), read from the installed package."""
+    """The stop words of ``language`` (lower case): for English sumy's list, read from the
+    installed package; for Spanish, Portuguese, French, German and Italian Snowball's lists
+    from briefer's language data (sumy's Spanish list lacks "de", "que", "no", "y", "a",
+    "se", "del", "al", the commonest words of the language)."""
+    from briefer.language import code_of, language_data
+
+    code = code_of(language)
+    if code is not None and code != "en":
+        return language_data(code).stopwords
     try:
         data = resources.files("sumy").joinpath(f"data/stopwords/{language}.txt").read_text(
             encoding="utf-8"

@@ -197,13 +197,16 @@ def plan_brief(docs: Sequence[Document], template: str | Template = "auto", *,
     that is the same for any length, ranker, pin or drop.  Raises
     :class:`~briefer.brief.template.TemplateError` for a bad template."""
     report = progress or _quiet
+    from briefer.language import common_language, snowball_name
     from briefer.stemming import stemmer
     from briefer.tokens import stop_words
 
     docs = tuple(docs)
     chosen = template if isinstance(template, Template) else load_template(template)
 
-    stem, stop = stemmer(), stop_words()
+    # One stemmer for the brief: the texts' language, English when they mix languages.
+    code = common_language(d.language for d in docs)
+    stem, stop = stemmer(snowball_name(code)), stop_words(snowball_name(code))
     gazetteer = load_gazetteer()
     report("reading the sentences", 0, 1)
     views = analyse(docs, stem, stop)
@@ -220,10 +223,10 @@ def plan_brief(docs: Sequence[Document], template: str | Template = "auto", *,
         rules = discover(cast, limit=chosen.limit)
         if not rules:
             fallback = load_template(FALLBACK_TEMPLATE)
-            rules = rules_from_template(fallback, stem, gazetteer)
+            rules = rules_from_template(fallback, stem, gazetteer, code)
             label, catch_all, limit = fallback.name, fallback.catch_all, fallback.limit
     else:
-        rules = rules_from_template(chosen, stem, gazetteer)
+        rules = rules_from_template(chosen, stem, gazetteer, code)
     placement = assign(views, cast, rules, use_centroids=chosen.auto)
     groups_, quotes = _duplicates_and_quotes(docs, views, cast, report)
     return BriefPlan(docs, chosen, views, cast, rules, placement, label, catch_all, limit,
@@ -251,7 +254,10 @@ def _plan_stories(docs: tuple[Document, ...], chosen: Template, views: list[View
     single documents share one section."""
     gazetteer = load_gazetteer()
     fallback = load_template(FALLBACK_TEMPLATE)
-    template_rules = None if chosen.auto else rules_from_template(chosen, stem, gazetteer)
+    from briefer.language import common_language
+
+    code = common_language(d.language for d in docs)
+    template_rules = None if chosen.auto else rules_from_template(chosen, stem, gazetteer, code)
     story_of_doc = {d: s for s, g in enumerate(groups) for d in g.documents}
     view_story = [story_of_doc[v.doc] for v in views]
     rules: list[Rule] = []
@@ -269,7 +275,7 @@ def _plan_stories(docs: tuple[Document, ...], chosen: Template, views: list[View
                                      [h for h in headlines if story_of_doc[h.doc] == s])
             story_rules = template_rules or discover(sub_cast, limit=chosen.limit)
             if not story_rules:
-                story_rules = rules_from_template(fallback, stem, gazetteer)
+                story_rules = rules_from_template(fallback, stem, gazetteer, code)
             local = assign(sub_views, sub_cast, story_rules, use_centroids=chosen.auto)
         offset = len(rules)
         rules += story_rules

@@ -491,7 +491,11 @@ def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer) -> list[Men
     defined: dict[str, tuple[str, str]] = {}  # acronym -> (name, kind)
     out: list[Mention] = []
     singles: list[_Run] = []
-    for run in _split_at_of(runs, ev):
+    runs = _split_at_of(runs, ev)
+    # A name whose last word the text also uses alone is a person's: writers call people by
+    # surname ("Dewa Budjana" ... "Budjana"), rarely a company or a band by its last word.
+    alone = {r.tokens[0].fold for r in runs if len(r.tokens) == 1}
+    for run in runs:
         words = run.tokens
         folds = [t.fold for t in words]
         name = _display(words, ev)
@@ -518,7 +522,8 @@ def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer) -> list[Men
                                    for f in folds))
         personal = bool(run.titles) or run.cue in {"person", "speaker"} or \
             folds[0] in names.given or (folds[-1] in names.surnames
-                                        and folds[0] not in ev.lower_forms)
+                                        and folds[0] not in ev.lower_forms) or (
+                len(folds) <= 3 and folds[-1] in alone)
         if len(words) <= 4 and not ordinary and personal:
             key = (folds[0], folds[-1])
             display = full_people.setdefault(key, name)

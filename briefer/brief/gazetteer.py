@@ -142,8 +142,10 @@ def load_gazetteer() -> Gazetteer:
                 country = canonical if kind in COUNTRY_TYPES else ""
                 entries[key] = Entry(alias, canonical, kind, country)
     longest = max((k.count(" ") + 1 for k in entries), default=1)
-    for line in _data("geonames.tsv").splitlines():
-        if line.startswith("#"):
+    # GeoNames, then country names in the other five languages (CLDR, mapped to English
+    # names: "Estados Unidos" is the United States).
+    for line in (*_data("geonames.tsv").splitlines(), *_data("territories.tsv").splitlines()):
+        if line.startswith("#") or not line.strip():
             continue
         key = line[:line.index("\t")]
         if key not in entries:

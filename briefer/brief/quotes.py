@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from briefer.brief.analysis import Token, View, fold
 from briefer.brief.entities import Cast, Mention
@@ -41,7 +42,9 @@ MIN_FRAGMENT_WORDS = 6
 MAX_WORDS = 60  # longer than a paragraph of speech: a quotation mark was missed
 CARRY_CHARS = 120  # narration a quote may follow its speaker's previous quote across
 
-_DOUBLE = re.compile(r"“[^“”]+”|\"[^\"]+\"")
+#: Double quotation marks of the six languages: “English”, "straight", «Spanish, Portuguese,
+#: French, Italian», „German“ (or „Polish”).
+_DOUBLE = re.compile(r"“[^“”]+”|\"[^\"]+\"|«[^«»]+»|„[^„“”]+[“”]")
 #: British style: 'It was natural,' he said.  An apostrophe inside a word (I'd, Trump’s)
 #: cannot open or close one: the opening mark follows a space or colon and precedes a capital,
 #: the closing one follows punctuation.
@@ -54,6 +57,42 @@ SPEECH_STEMS = _CUES.speech_stems
 ROLE_WORDS = _CUES.role_words
 
 _DETERMINERS = frozenset("the a an".split())
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    """The words attribution reads, for the languages of the texts at hand: English's cues,
+    plus each other language's speech verbs as folded word forms (Snowball stems do not unify
+    "dijo" and "dice"), role words, determiners and subject pronouns from its data file."""
+
+    speech_stems: frozenset[str]
+    speech_forms: frozenset[str] = frozenset()
+    role_words: frozenset[str] = ROLE_WORDS
+    determiners: frozenset[str] = _DETERMINERS
+    pronouns: frozenset[str] = frozenset({"he", "she"})
+
+    def speech(self, token: Token) -> bool:
+        return token.stem in self.speech_stems or token.fold in self.speech_forms
+
+
+ENGLISH = _Lexicon(SPEECH_STEMS)
+
+
+@lru_cache(maxsize=8)
+def _lexicon(languages: frozenset[str]) -> _Lexicon:
+    """English's lexicon, widened by the data of every other language in ``languages``."""
+    from briefer.language import language_data
+
+    others = [language_data(code) for code in sorted(languages - {"en"})]
+    if not others:
+        return ENGLISH
+    return _Lexicon(
+        speech_stems=SPEECH_STEMS,
+        speech_forms=frozenset(fold(w) for d in others for w in d.speech_verbs),
+        role_words=ROLE_WORDS | {fold(w) for d in others for w in d.roles},
+        determiners=_DETERMINERS | {fold(w) for d in others for w in d.determiners},
+        pronouns=frozenset({"he", "she"}) | {fold(w) for d in others for w in d.pronouns},
+    )
 #: Who can say something: a person, or a body ("the IPCC said", "Reuters reported").
 SPEAKER_KINDS = frozenset({"person", "organisation"})
 
@@ -70,6 +109,7 @@ def find_quotes(docs: Sequence[Document], views: Sequence[View], cast: Cast,
     """The key quotes of ``docs``, best first by (has a speaker, complete), then shown in
     source order; a quote said in two documents is kept once."""
     found: list[_Found] = []
+    lex = _lexicon(frozenset(d.language for d in docs))
     for n, view in enumerate(views):
         if n and views[n - 1].doc == view.doc and \
                 views[n - 1].sentence.paragraph == view.sentence.paragraph:
@@ -78,7 +118,7 @@ def find_quotes(docs: Sequence[Document], views: Sequence[View], cast: Cast,
         while end + 1 < len(views) and views[end + 1].doc == view.doc and \
                 views[end + 1].sentence.paragraph == view.sentence.paragraph:
             end += 1
-        found += _paragraph_quotes(docs[view.doc], views, n, end, cast)
+        found += _paragraph_quotes(docs[view.doc], views, n, end, cast, lex)
     found = _carry_speakers(found, views, cast)
     seen: set[str] = set()
     kept: list[_Found] = []
@@ -115,8 +155,8 @@ def _carry_speakers(found: list[_Found], views: Sequence[View], cast: Cast) -> l
     return out
 
 
-def _paragraph_quotes(doc: Document, views: Sequence[View], first: int, last: int, cast: Cast
-                      ) -> list[_Found]:
+def _paragraph_quotes(doc: Document, views: Sequence[View], first: int, last: int, cast: Cast,
+                      lex: _Lexicon = ENGLISH) -> list[_Found]:
     start, end = views[first].sentence.start, views[last].sentence.end
     text = doc.text[start:end]
     spans = [(start + m.start(), start + m.end()) for m in _DOUBLE.finditer(text)]
@@ -133,8 +173,8 @@ def _paragraph_quotes(doc: Document, views: Sequence[View], first: int, last: in
                      if views[n].sentence.start <= open_at < views[n].sentence.end), first)
         closing = next((n for n in range(first, last + 1)
                         if views[n].sentence.start < close_at <= views[n].sentence.end), home)
-        speaker = _speaker_after(views, closing, close_at, cast, spans) or \
-            _speaker_before(views, home, open_at, cast, spans)
+        speaker = _speaker_after(views, closing, close_at, cast, spans, lex) or \
+            _speaker_before(views, home, open_at, cast, spans, lex)
         complete = inner[:1].isupper() or inner.endswith((".", "!", "?"))
         quote = Quote(inner, speaker, views[home].doc, views[home].sentence, open_at + 1,
                       close_at - 1)
@@ -155,7 +195,7 @@ def _inside(offset: int, spans: Sequence[tuple[int, int]]) -> bool:
 
 
 def _speaker_after(views: Sequence[View], n: int, close_at: int, cast: Cast,
-                   spans: Sequence[tuple[int, int]]) -> str | None:
+                   spans: Sequence[tuple[int, int]], lex: _Lexicon = ENGLISH) -> str | None:
     """``“…,” Trump said`` / ``“…,” said Trump`` / ``“…,” he said``."""
     view = views[n]
     gap_end = close_at
@@ -165,17 +205,18 @@ def _speaker_after(views: Sequence[View], n: int, close_at: int, cast: Cast,
     between = view.raw[gap_end - view.sentence.start:tokens[0].start - view.sentence.start]
     if not re.fullmatch(r"[\s,]*", between):
         return None
-    if tokens[0].stem in SPEECH_STEMS:  # “…,” said Trump / said the minister
-        return _subject_after(view, n, tokens[1:], cast)
+    if lex.speech(tokens[0]):  # “…,” said Trump / said the minister
+        return _subject_after(view, n, tokens[1:], cast, lex)
     # “…,” Trump said / he said / the minister said: the verb within the next four words.
     for k in range(1, min(5, len(tokens))):
-        if tokens[k].stem in SPEECH_STEMS:
+        if lex.speech(tokens[k]):
             return _subject_before(views, n, tokens[k].start, cast, spans,
-                                   lower_bound=close_at)
+                                   lower_bound=close_at, lex=lex)
     return None
 
 
-def _subject_after(view: View, n: int, tokens: list[Token], cast: Cast) -> str | None:
+def _subject_after(view: View, n: int, tokens: list[Token], cast: Cast,
+                   lex: _Lexicon = ENGLISH) -> str | None:
     """The subject after an inverted verb: ``said Trump``, ``said Defence Minister Jane
     Roe``, ``said executive producer Amanda Ross``, ``said the minister``: the last person
     named before the phrase ends at a comma or full stop."""
@@ -195,16 +236,16 @@ def _subject_after(view: View, n: int, tokens: list[Token], cast: Cast) -> str |
         return person
     words = []
     for t in tokens[:4]:
-        if t.fold in _DETERMINERS and not words:
+        if t.fold in lex.determiners and not words:
             continue
         words.append(t)
-        if t.fold in ROLE_WORDS:  # "said an IAAF spokesman": the spokesman, not the IAAF
+        if t.fold in lex.role_words:  # "said an IAAF spokesman": the spokesman, not the IAAF
             return _role(view, words, cast, n)
     return body
 
 
 def _speaker_before(views: Sequence[View], n: int, open_at: int, cast: Cast,
-                    spans: Sequence[tuple[int, int]]) -> str | None:
+                    spans: Sequence[tuple[int, int]], lex: _Lexicon = ENGLISH) -> str | None:
     """``Trump said, “…”`` / ``X was unequivocal: “…”`` / ``added that Maduro “…”``."""
     view = views[n]
     before = [t for t in view.tokens if t.end <= open_at and not _inside(t.start, spans)]
@@ -212,16 +253,17 @@ def _speaker_before(views: Sequence[View], n: int, open_at: int, cast: Cast,
         return None
     gap = view.raw[before[-1].end - view.sentence.start:open_at - view.sentence.start]
     if ":" in gap:  # "Moore told the Times: …" is Moore's, not the Times'
-        verb = next((t for t in reversed(before[-6:]) if t.stem in SPEECH_STEMS), None)
-        return _subject_before(views, n, verb.start if verb else open_at, cast, spans)
+        verb = next((t for t in reversed(before[-6:]) if lex.speech(t)), None)
+        return _subject_before(views, n, verb.start if verb else open_at, cast, spans, lex=lex)
     for t in reversed(before[-6:]):
-        if t.stem in SPEECH_STEMS:
-            return _subject_before(views, n, t.start, cast, spans)
+        if lex.speech(t):
+            return _subject_before(views, n, t.start, cast, spans, lex=lex)
     return None
 
 
 def _subject_before(views: Sequence[View], n: int, offset: int, cast: Cast,
-                    spans: Sequence[tuple[int, int]], lower_bound: int = -1) -> str | None:
+                    spans: Sequence[tuple[int, int]], lower_bound: int = -1,
+                    lex: _Lexicon = ENGLISH) -> str | None:
     """The subject of a verb at ``offset``: the nearest person, organisation, pronoun or
     role before it ("Paul Regan, chairman of Citizens UK, said" is Paul Regan's)."""
     view = views[n]
@@ -233,13 +275,13 @@ def _subject_before(views: Sequence[View], n: int, offset: int, cast: Cast,
         named = next((m for m in mentions if m.start <= t.start < m.end), None)
         if named is not None:
             return named.name
-        if t.fold in {"he", "she"}:
-            return _antecedent(views, n, t.start, cast, spans)
-        if t.fold in ROLE_WORDS:
+        if t.fold in lex.pronouns:
+            return _antecedent(views, n, t.start, cast, spans, lex)
+        if t.fold in lex.role_words:
             start = k
-            while start > 0 and k - start < 3 and tokens[start - 1].fold not in _DETERMINERS \
+            while start > 0 and k - start < 3 and tokens[start - 1].fold not in lex.determiners \
                     and not view.gap(tokens[start - 1], tokens[start]).strip() \
-                    and tokens[start - 1].stem not in SPEECH_STEMS:
+                    and not lex.speech(tokens[start - 1]):
                 start -= 1
             if start > 0 and view.gap(tokens[start - 1], tokens[start]).strip() == ",":
                 holder = next((m for m in mentions if m.kind == "person"
@@ -262,7 +304,7 @@ def _role(view: View, words: Sequence[Token], cast: Cast, n: int) -> str:
 
 
 def _antecedent(views: Sequence[View], n: int, offset: int, cast: Cast,
-                spans: Sequence[tuple[int, int]]) -> str | None:
+                spans: Sequence[tuple[int, int]], lex: _Lexicon = ENGLISH) -> str | None:
     """Who "he" or "she" at ``offset`` is: the subject of the nearest sentence before it
     that names a person outside quotation marks (the first person it names, as a sentence's
     subject comes first: "Judd Trump beat Stuart Carrington. '…,' he said" is Trump), going
@@ -282,7 +324,7 @@ def _antecedent(views: Sequence[View], n: int, offset: int, cast: Cast,
         base = view.sentence.start
         people = [m for m in cast.by_view[back] if m.kind == "person"
                   and not _inside(m.start - base, quoted)]
-        pronoun = next((t for t in view.tokens if t.fold in {"he", "she"}
+        pronoun = next((t for t in view.tokens if t.fold in lex.pronouns
                         and not _inside(t.start - base, quoted)), None)
         if people and (pronoun is None or people[0].start < pronoun.start):
             return people[0].name

@@ -42,7 +42,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import combinations
 
 from briefer.brief.analysis import Token, View, find_run, fold, term_tokens
@@ -90,10 +90,20 @@ class Rule:
     entities: dict[str, float] = field(default_factory=dict)
 
 
-def rules_from_template(template: Template, stem: Callable[[str], str], gazetteer: Gazetteer
-                        ) -> list[Rule]:
-    """One :class:`Rule` per section of ``template``."""
-    return [_rule(spec, stem, gazetteer) for spec in template.sections]
+def rules_from_template(template: Template, stem: Callable[[str], str], gazetteer: Gazetteer,
+                        language: str = "en") -> list[Rule]:
+    """One :class:`Rule` per section of ``template``.
+
+    Outside English, a section whose title has cue words in the language's data file (the
+    built-in news template's "Reactions", "Figures", "What comes next") also matches those:
+    the template's English cues cannot find "advirtió" or "por ciento"."""
+    cues: dict[str, tuple[str, ...]] = {}
+    if language != "en":
+        from briefer.language import language_data
+
+        cues = language_data(language).cues
+    return [_rule(replace(spec, cues=spec.cues + cues.get(spec.title, ())), stem, gazetteer)
+            for spec in template.sections]
 
 
 def _rule(spec: SectionSpec, stem: Callable[[str], str], gazetteer: Gazetteer) -> Rule:

@@ -678,3 +678,53 @@ async def test_the_footer_fits_80_columns_and_shows_every_key_when_wide() -> Non
             assert {k.action.rpartition(".")[2] for k in keys} == {
                 a.rpartition(".")[2] for a in shown} - hidden
             assert max(k.region.right for k in keys) <= width, "no key cut off by the edge"
+
+
+@run_async
+async def test_opening_a_feed_url_adds_its_items(tmp_path: Path) -> None:
+    """The open prompt takes a URL as it is (no path mangling) and a feed opens as its
+    items; the server is our own, on 127.0.0.1."""
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    page = (b"<html><head><title>Valley plant to close</title></head><body><article>"
+            b"<h1>Valley plant to close</h1><p>The company said on Monday it would close its "
+            b"valley plant next year, cutting 300 jobs.</p><p>Unions said they would fight "
+            b"the closure in court and in parliament.</p></article></body></html>")
+
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+        def do_GET(self) -> None:
+            base = f"http://{self.headers['Host']}"
+            body, ctype = page, "text/html; charset=utf-8"
+            if self.path == "/feed.xml":
+                body = (f'<?xml version="1.0"?><rss version="2.0"><channel><title>V</title>'
+                        f"<item><title>Valley</title><link>{base}/item</link></item>"
+                        f"</channel></rss>").encode()
+                ctype = "application/rss+xml"
+            self.send_response(200)
+            self.send_header("Content-Type", ctype)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{httpd.server_address[1]}"
+    try:
+        app = reader_app()
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            await pilot.press("o")
+            await type_into(pilot, "#answer", f"{base}/feed.xml")
+            await settle(pilot)
+            for _ in range(50):
+                if len(app.reader.documents) == 2:
+                    break
+                await pilot.pause(0.1)
+            assert [d.source for d in app.reader.documents][1] == f"{base}/item"
+            assert app.reader.documents[1].title == "Valley plant to close"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()

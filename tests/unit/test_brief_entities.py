@@ -214,3 +214,10 @@ def test_a_one_word_company_named_twice_is_found_by_its_acronym_or_cue() -> None
     found = {e.name: (e.kind, e.count) for e in cast.entities}
     assert found.get("Heineken") == ("organisation", 2)
     assert found.get("Reuters") == ("organisation", 1)
+
+
+def test_a_name_whose_last_word_is_used_alone_is_a_person() -> None:
+    cast = cast_of("The guitarist Dewa Budjana founded the group in 1985.\n\n"
+                   "Two years later Budjana recorded his first solo album.")
+    counts = {e.name: (e.kind, e.count) for e in cast.entities}
+    assert counts.get("Dewa Budjana") == ("person", 2)

@@ -507,10 +507,13 @@ class MainScreen(Screen[None]):
     @work(group="dialog", exclusive=True)
     async def action_open(self) -> None:
         path = await self.app.push_screen_wait(
-            PromptScreen("Open a file (text or HTML) beside the others",
-                         placeholder="path/to/article.txt"))
+            PromptScreen("Open a file, URL or feed beside the others",
+                         placeholder="path/to/article.txt or https://..."))
         if path:
-            self.read_files([str(Path(path).expanduser())])
+            from briefer.fetch import is_url
+
+            path = path.strip()
+            self.read_files([path if is_url(path) else str(Path(path).expanduser())])
 
     def brief_markdown(self) -> str | None:
         """The brief as markdown, the same text ``briefer brief -f markdown`` prints."""
