@@ -25,6 +25,7 @@ citations and JSON point where the text really came from.
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
@@ -228,7 +229,9 @@ def _describe(err: Exception, total: float) -> str:
     if isinstance(reason, (e.TimeoutError, TimeoutError)) or "timed out" in text:
         return f"timed out after {total:g} s"
     if isinstance(reason, e.SSLError) or "SSL" in text or "certificate" in text:
-        return "TLS error: " + text.split(":", 1)[-1].strip()[:160]
+        # "[SSL: WRONG_VERSION_NUMBER] wrong version number (_ssl.c:1006)" -> the words
+        detail = re.sub(r"\s*\(_ssl\.c:\d+\)", "", text.rsplit("]", 1)[-1]).strip(" :)")
+        return f"TLS error: {detail[:160] or 'handshake failed'}"
     if isinstance(reason, e.NewConnectionError):
         return "cannot connect: " + text.split(":", 1)[-1].strip()[:160]
     if isinstance(reason, e.ProtocolError):

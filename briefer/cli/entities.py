@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import click
 
-from briefer.cli.common import emit, format_option, input_errors, language_option, resolve_format
+from briefer.cli.common import (
+    emit,
+    format_option,
+    input_errors,
+    language_option,
+    read_inputs,
+    resolve_format,
+    timeout_option,
+)
 
 
 @click.command(epilog="""\b
@@ -20,25 +28,26 @@ brief shows under "Who and where"; the rest are found but not shown there.
 @click.argument("files", nargs=-1, required=True, type=str, metavar="FILE...")
 @click.option("--no-clean", is_flag=True, help="Use every line; keep title, teasers, share bars.")
 @language_option
+@timeout_option
 @format_option
-def entities(files: tuple[str, ...], no_clean: bool, language: str, fmt: str | None) -> None:
-    """List the people, places and organisations FILE... name (paths, folders, or -), with
+def entities(files: tuple[str, ...], no_clean: bool, language: str, timeout: float,
+             fmt: str | None) -> None:
+    """List the people, places and organisations FILE... name (paths, folders, http(s)
+    URLs, feeds, or -), with
     each one's kind, how many sentences name it, and which.
 
     -f json gives every mention with its character offsets into the input.
     """
     if files.count("-") > 1:
         raise click.UsageError("standard input (-) can be read only once")
-    from briefer import api
     from briefer.brief.assembly import plan_brief
     from briefer.brief.entities import named_entities
-    from briefer.ingest import expand_folders
     from briefer.render import entities as render
 
     fmt = resolve_format(fmt)
     with input_errors():
-        docs = tuple(api.read(name, clean=not no_clean, language=language)
-                     for name in expand_folders(files))
+        docs = tuple(read_inputs(files, clean=not no_clean, language=language,
+                                 timeout=timeout))
         plan = plan_brief(docs)
     report = render.EntityReport(docs, tuple(plan.views), named_entities(plan.cast))
     emit(fmt, {"rich": render.render_rich, "markdown": render.render_markdown,

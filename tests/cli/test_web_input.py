@@ -242,6 +242,19 @@ def test_a_refused_connection_is_named():
         fetch(f"http://127.0.0.1:{port}/", timeout=2)
 
 
+def test_a_tls_failure_is_named(server):
+    https = server.replace("http://", "https://")  # TLS to a plain HTTP server
+    with pytest.raises(InputError) as err:
+        fetch(f"{https}/page.html", timeout=3)
+    assert str(err.value) == f"{https}/page.html: TLS error: wrong version number"
+
+
+def test_the_entities_command_reads_a_url(server):
+    proc = run("entities", f"{server}/page.html", "--timeout", "5", "-f", "json")
+    assert proc.returncode == 0, proc.stderr
+    assert f"{server}/page.html" in proc.stdout
+
+
 def test_the_charset_comes_from_the_header_and_a_wrong_one_is_survived(server):
     assert api.read(f"{server}/latin1").sentences[0].text.startswith("Café owners")
     assert api.read(f"{server}/wrong-charset").sentences[0].text.startswith("Café owners")
