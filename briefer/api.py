@@ -6,14 +6,16 @@ and render what they return.  Rankers are imported only when a summary is asked 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import BinaryIO
 
 from briefer import clean as cleanup
 from briefer.document import Document, Sentence, Summary
-from briefer.ingest import Source, neutralise, one_line, read_source
+from briefer.ingest import Source, one_line, read_source
 from briefer.language import AUTO, resolve_language, snowball_name
 from briefer.segment import split_sentences
 from briefer.select import select_top, summary_length
+from briefer.untrusted import neutralise, neutralise_name
 
 
 def read(name: str, *, stdin: BinaryIO | None = None, clean: bool = True,
@@ -38,14 +40,16 @@ def read(name: str, *, stdin: BinaryIO | None = None, clean: bool = True,
 
 def document_from_source(source: Source, *, clean: bool = True, language: str = AUTO
                          ) -> Document:
-    """Split an already decoded :class:`Source` into a :class:`Document`."""
+    """Split an already decoded :class:`Source` into a :class:`Document`, keeping its notes."""
     meta = source.meta
     if meta is None:
-        return split(source.text, source=source.name, clean=clean, language=language,
-                     language_hint=source.html_lang)
-    return split(source.text, source=source.name, clean=clean, title=meta.title,
-                 author=meta.author, date=meta.date, site=meta.site, language=language,
-                 language_hint=source.html_lang)
+        doc = split(source.text, source=source.name, clean=clean, language=language,
+                    language_hint=source.html_lang)
+    else:
+        doc = split(source.text, source=source.name, clean=clean, title=meta.title,
+                    author=meta.author, date=meta.date, site=meta.site, language=language,
+                    language_hint=source.html_lang)
+    return replace(doc, notes=source.notes) if source.notes else doc
 
 
 def split(
@@ -61,7 +65,8 @@ def split(
     ``site`` are the page's metadata, kept as given (a date found beside a plain-text
     headline fills ``date`` when none is given).  Control characters and terminal escapes
     are replaced one for one (as :func:`read` does), so a Document made from any string is
-    safe to print and its offsets still point into ``text``.
+    safe to print and its offsets still point into ``text``; ``source`` and ``title`` are
+    neutralised as names (:mod:`briefer.untrusted`).
 
     ``language`` is a code from :data:`briefer.language.SUPPORTED`, or ``"auto"`` to detect
     it from the title and the start of the text (``language_hint``, such as an HTML page's
@@ -69,6 +74,8 @@ def split(
     the choices.
     """
     text = neutralise(text)
+    source = neutralise_name(source)
+    title = neutralise_name(title) if title is not None else None
     code = resolve_language(language, text, title=title, hint=language_hint)
     layout = cleanup.find_layout(text, clean=clean, known_title=title, language=code)
     removed = list(layout.removed)

@@ -68,6 +68,7 @@ class Document:
     #: ISO 639-1 code of the text's language, one of :data:`briefer.language.SUPPORTED`:
     #: detected from the text unless the caller named it (``--language``).
     language: str = "en"
+    notes: tuple[str, ...] = ()  # how it was read, for the reader (bytes replaced, ...)
     #: What the source says about itself (an HTML page's metadata), as one line each.
     author: str | None = None
     date: str | None = None

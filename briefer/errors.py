@@ -1,6 +1,6 @@
 """Errors any part of the core may raise and every face reports the same way.
 
-They live in this small module, which imports nothing, so a face can catch them by class
+They live in this small module, which imports nothing heavy, so a face can catch them by class
 (``except TemplateError``) without loading the part of the core that raises them: the CLI's
 error mapping is entered by every command, and ``briefer summarize`` never loads the brief
 package.
@@ -12,6 +12,8 @@ one-line error (exit 1) instead of a traceback.
 """
 
 from __future__ import annotations
+
+from briefer.untrusted import neutralise_message
 
 
 class MissingDependency(RuntimeError):
@@ -25,6 +27,7 @@ class TemplateError(ValueError):
         where = path or ""
         if path and line:
             where = f"{path}:{line}"
-        super().__init__(f"{where}: {message}" if where else message)
+        # The message quotes a path and template strings: untrusted (briefer.untrusted).
+        super().__init__(neutralise_message(f"{where}: {message}" if where else message))
         self.path = path
         self.line = line

@@ -114,24 +114,45 @@ def read_records(
 
     The reference is a string with one sentence a line (or a list of sentences).
     """
+    from briefer.ingest import (
+        MAX_BYTES,
+        MAX_BYTES_TEXT,
+        MAX_LINE_BYTES,
+        InputError,
+        LongLine,
+        open_input,
+        read_lines,
+    )
+    from briefer.untrusted import neutralise_name
+
+    label = neutralise_name(os.fspath(path))
     try:
-        handle = open(path, encoding="utf-8")  # noqa: SIM115 - closed below
-    except OSError as err:
-        raise DataError(f"cannot read {path}: {err.strerror or err}") from None
+        handle = open_input(os.fspath(path), label, max_bytes=None)
+    except InputError as err:
+        raise DataError(str(err)) from None
     records: list[Record] = []
+    read = 0
     with handle:
-        try:
-            for number, line in enumerate(handle, 1):
-                if limit is not None and len(records) >= limit:
-                    break
-                if not line.strip():
-                    continue
-                records.append(_parse_record(line, number, path, text_field,
-                                             reference_field, id_field))
-        except UnicodeDecodeError as err:
-            raise DataError(f"{path}: not UTF-8 text ({err.reason})") from None
+        for number, raw in enumerate(read_lines(handle), 1):
+            if limit is not None and len(records) >= limit:
+                break
+            if isinstance(raw, LongLine):
+                raise DataError(f"{label} line {number}: longer than "
+                                f"{MAX_LINE_BYTES // 2**20} MB, the limit for one record")
+            read += len(raw)
+            if read > MAX_BYTES:
+                raise DataError(f"{label}: more than {MAX_BYTES_TEXT} of records, the limit held "
+                                f"in memory at once; score a part of it with --limit")
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as err:
+                raise DataError(f"{label} line {number}: not UTF-8 text ({err.reason})") from None
+            if not line.strip():
+                continue
+            records.append(_parse_record(line, number, label, text_field,
+                                         reference_field, id_field))
     if not records:
-        raise DataError(f"{path}: no records")
+        raise DataError(f"{label}: no records")
     return records
 
 
@@ -142,6 +163,8 @@ def _parse_record(line: str, number: int, path: Any, text_field: str, reference_
         data = json.loads(line)
     except ValueError:
         raise DataError(f"{where}: not a JSON object (expected JSON lines)") from None
+    except RecursionError:
+        raise DataError(f"{where}: JSON nested too deeply to read") from None
     if not isinstance(data, dict):
         raise DataError(f"{where}: not a JSON object (expected JSON lines)")
     for field in (text_field, reference_field):

@@ -12,24 +12,37 @@ text this module returns.
   published web-extraction benchmarks, so navigation, scripts and footers never reach ranking.
 - Control characters and terminal escape sequences are neutralised here, once, one character
   for one (offsets do not move): ``ESC ]52;...`` cannot write the clipboard and ``ESC [2J``
-  cannot clear a screen whatever the output format.
+  cannot clear a screen whatever the output format.  The source's name is neutralised too
+  (:mod:`briefer.untrusted`), and every error message names the source by that safe label.
+- Reads are bounded: at most :data:`MAX_BYTES` from any file, pipe or standard input, whatever
+  size the file claims (``/proc`` files and devices claim 0).  Devices (``/dev/zero``,
+  ``/dev/urandom``, a terminal) are refused, and files are opened without blocking, so a named
+  pipe with no writer is an error instead of a hang.
+- Mostly-valid UTF-8 (a stray ``\\xff`` in a UTF-8 article) stays UTF-8, the bad bytes
+  becoming U+FFFD and a note in :attr:`Source.notes`, instead of the whole file being
+  re-read as some legacy encoding.
 """
 
 from __future__ import annotations
 
 import codecs
+import fcntl
+import io
+import os
 import re
+import stat
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-STDIN_NAME = "<stdin>"
+from briefer.untrusted import neutralise, neutralise_name
 
-# C0 controls except tab and newline, DEL, C1 controls, and the bidirectional overrides and
-# isolates that can make text display in an order other than the one it is read in.
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+__all__ = ["InputError", "LongLine", "Source", "decode_source", "expand_folders",
+           "neutralise", "open_input", "read_lines", "read_source"]
+
+STDIN_NAME = "<stdin>"
 _HTML_SNIFF = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
                          re.I | re.S)
 _BOMS = (
@@ -43,6 +56,11 @@ _BOMS = (
 _HTML_LANG = re.compile(r"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)*)",
                         re.I)
 MAX_BYTES = 512 * 1024 * 1024
+#: The limit as the error messages state it.
+MAX_BYTES_TEXT = f"{MAX_BYTES // 2**20} MB"
+#: The longest line read as one record (batch, eval); a longer one is skipped without being
+#: held in memory, so one endless line (``/dev/zero``, a runaway export) cannot exhaust it.
+MAX_LINE_BYTES = 64 * 1024 * 1024
 
 
 class InputError(Exception):
@@ -59,6 +77,7 @@ class Source:
     is_html: bool = False
     meta: PageMeta | None = None
     html_lang: str | None = None  # the page's declared language: a hint, not the answer
+    notes: tuple[str, ...] = ()  # what the reader should know about how it was read
 
     @property
     def html_title(self) -> str | None:
@@ -68,9 +87,8 @@ class Source:
 
 def read_source(name: str, stdin: BinaryIO | None = None) -> Source:
     """Read ``name`` (a path, or ``-`` for standard input) into a :class:`Source`."""
-    data = _read_bytes(name, stdin)
-    label = STDIN_NAME if name == "-" else name
-    return decode_source(label, data)
+    label = STDIN_NAME if name == "-" else neutralise_name(name)
+    return decode_source(label, _read_bytes(name, label, stdin))
 
 
 def decode_source(label: str, data: bytes, *, html: bool | None = None) -> Source:
@@ -78,6 +96,7 @@ def decode_source(label: str, data: bytes, *, html: bool | None = None) -> Sourc
 
     ``html`` says the bytes are HTML (a server's ``Content-Type``); None sniffs them.
     """
+    label = neutralise_name(label)
     if not data.strip():
         raise InputError(f"{label}: is empty" if not data
                          else f"{label}: contains only blank space")
@@ -85,7 +104,7 @@ def decode_source(label: str, data: bytes, *, html: bool | None = None) -> Sourc
 
     if not html and looks_like_feed(data):
         raise FeedFound(label, data)
-    text, encoding = _decode(label, data)
+    text, encoding, notes = _decode(label, data)
     is_html = html or bool(_HTML_SNIFF.match(data[:4096])) or (
         label.lower().endswith((".html", ".htm", ".xhtml")) and "<" in text[:4096]
     )
@@ -97,7 +116,7 @@ def decode_source(label: str, data: bytes, *, html: bool | None = None) -> Sourc
     text = neutralise(text)
     if not text.strip():
         raise InputError(f"{label}: contains no text")
-    return Source(label, text, encoding, is_html, meta, html_lang)
+    return Source(label, text, encoding, is_html, meta, html_lang, notes)
 
 
 #: What a folder given to a multi-file command contributes: its text and HTML files.
@@ -122,76 +141,179 @@ def expand_folders(names: Sequence[str]) -> list[str]:
                            if p.is_file() and not p.name.startswith(".")
                            and p.suffix.lower() in TEXT_SUFFIXES)
         except OSError as err:
-            raise InputError(f"{name}: cannot be listed ({err.strerror or err})") from None
+            raise InputError(f"{neutralise_name(name)}: cannot be listed "
+                             f"({err.strerror or err})") from None
         if not found:
-            raise InputError(f"{name}: no text or HTML files in this folder "
+            raise InputError(f"{neutralise_name(name)}: no text or HTML files in this folder "
                              f"({', '.join(sorted(TEXT_SUFFIXES))})")
         out.extend(found)
     return out
 
 
-def neutralise(text: str) -> str:
-    """Replace control characters with spaces (lone CR with LF), keeping every offset.
-
-    ``\\r\\n`` becomes `` \\n`` and a lone ``\\r`` (old Mac line ends) becomes ``\\n``, so lines
-    survive; everything a terminal could act on becomes a plain space.
-    """
-    if "\r" in text:
-        text = text.replace("\r\n", " \n").replace("\r", "\n")
-    return _UNSAFE.sub(" ", text)
-
-
-def _read_bytes(name: str, stdin: BinaryIO | None) -> bytes:
+def _read_bytes(name: str, label: str, stdin: BinaryIO | None) -> bytes:
     if name == "-":
-        stream = stdin if stdin is not None else sys.stdin.buffer
-        data = stream.read(MAX_BYTES + 1)
+        stream = stdin if stdin is not None else getattr(sys.stdin, "buffer", None)
+        if stream is None:
+            raise InputError(f"{STDIN_NAME}: standard input is closed")
+        try:
+            data = stream.read(MAX_BYTES + 1)
+        except OSError as err:
+            raise InputError(f"{STDIN_NAME}: cannot be read ({err.strerror or err})") from None
         if not data:
             raise InputError(f"{STDIN_NAME}: no input on standard input")
         if len(data) > MAX_BYTES:
-            raise InputError(f"{STDIN_NAME}: larger than {MAX_BYTES // 2**20} MB")
+            raise InputError(f"{STDIN_NAME}: larger than {MAX_BYTES_TEXT}, the limit for one "
+                             f"input")
         return data
-    path = Path(name)
+    handle = open_input(name, label)
     try:
-        if path.is_dir():
-            raise InputError(f"{name}: is a directory, not a file")
-        if not path.exists():
-            raise InputError(f"{name}: no such file")
-        if path.stat().st_size > MAX_BYTES:
-            raise InputError(f"{name}: larger than {MAX_BYTES // 2**20} MB")
-        return path.read_bytes()
-    except PermissionError:
-        raise InputError(f"{name}: permission denied") from None
+        data = handle.read(MAX_BYTES + 1)
     except OSError as err:
-        raise InputError(f"{name}: cannot be read ({err.strerror or err})") from None
+        raise InputError(f"{label}: cannot be read ({err.strerror or err})") from None
+    finally:
+        handle.close()
+    if len(data) > MAX_BYTES:
+        raise InputError(f"{label}: larger than {MAX_BYTES_TEXT}, the limit for one input")
+    if not data and handle.pipe:
+        raise InputError(f"{label}: a named pipe with nothing written to it (start its writer "
+                         f"first)")
+    return data
 
 
-def _decode(label: str, data: bytes) -> tuple[str, str]:
+@dataclass(frozen=True, slots=True)
+class LongLine:
+    """A line longer than :data:`MAX_LINE_BYTES`, skipped unread; ``size`` counts its bytes."""
+
+    size: int
+
+
+def read_lines(stream: BinaryIO, limit: int = MAX_LINE_BYTES) -> Iterator[bytes | LongLine]:
+    """The lines of a binary ``stream``, each read with a bound: a line longer than ``limit``
+    is skipped in ``limit``-sized pieces and given as a :class:`LongLine` in its place."""
+    while line := stream.readline(limit + 1):
+        if len(line) <= limit or line.endswith(b"\n"):
+            yield line
+            continue
+        size = len(line)
+        while (piece := stream.readline(limit)) and not piece.endswith(b"\n"):
+            size += len(piece)
+        yield LongLine(size + len(piece))
+
+
+class InputFile(io.FileIO):
+    """A file opened by :func:`open_input`; ``pipe`` says whether it is a pipe or FIFO."""
+
+    pipe: bool = False
+
+
+def open_input(name: str, label: str | None = None, max_bytes: int | None = MAX_BYTES
+               ) -> InputFile:
+    """Open ``name`` for reading: a regular file or a pipe, never a device, never blocking.
+
+    The open itself is non-blocking, so a named pipe with no writer cannot hang the caller
+    (the TUI's open, a batch input); reads after it block as usual.  A regular file larger
+    than ``max_bytes`` is refused before reading (a caller that streams passes None).  Every
+    failure is an :class:`InputError` naming the file by ``label`` (its neutralised name by
+    default).
+    """
+    label = label if label is not None else neutralise_name(name)
+    try:
+        fd = os.open(name, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except FileNotFoundError:
+        broken = os.path.islink(name)
+        raise InputError(f"{label}: " + ("a symbolic link to a file that does not exist"
+                                         if broken else "no such file")) from None
+    except PermissionError:
+        raise InputError(f"{label}: permission denied") from None
+    except OSError as err:  # ELOOP (a symbolic link loop), ENAMETOOLONG, EISDIR, ...
+        if os.path.isdir(name):
+            raise InputError(f"{label}: is a directory, not a file") from None
+        raise InputError(f"{label}: cannot be read ({err.strerror or err})") from None
+    try:
+        info = os.fstat(fd)
+        mode = info.st_mode
+        if stat.S_ISDIR(mode):
+            raise InputError(f"{label}: is a directory, not a file")
+        if not (stat.S_ISREG(mode) or stat.S_ISFIFO(mode)):
+            raise InputError(f"{label}: is a device or socket, not a file (it could be read "
+                             f"without end)")
+        if stat.S_ISREG(mode) and max_bytes is not None and info.st_size > max_bytes:
+            raise InputError(f"{label}: larger than {MAX_BYTES_TEXT}, the limit for one input")
+        fcntl.fcntl(fd, fcntl.F_SETFL, fcntl.fcntl(fd, fcntl.F_GETFL) & ~os.O_NONBLOCK)
+    except BaseException:
+        os.close(fd)
+        raise
+    handle = InputFile(fd, "rb")
+    handle.pipe = stat.S_ISFIFO(mode)
+    return handle
+
+
+# A well-formed UTF-8 sequence of two to four bytes (RFC 3629, section 4).
+_UTF8_MULTIBYTE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
+    rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
+    rb"|\xf4[\x80-\x8f][\x80-\xbf]{2}")
+# Mostly UTF-8: at least this many well-formed multi-byte sequences for each broken one.
+_UTF8_MAJORITY = 4
+
+
+def _decode(label: str, data: bytes) -> tuple[str, str, tuple[str, ...]]:
+    """The text, its encoding, and notes about bytes that had to be replaced."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(encoding), encoding
+                return data.decode(encoding), encoding, ()
             except UnicodeDecodeError:
                 raise InputError(f"{label}: broken {encoding} text") from None
     if b"\x00" in data[:65536]:
         raise InputError(f"{label}: looks like a binary file, not text")
     try:
-        return data.decode("utf-8"), "utf-8"
+        return data.decode("utf-8"), "utf-8", ()
     except UnicodeDecodeError:
         pass
+    mostly = _mostly_utf8(label, data)
+    if mostly is not None:
+        return mostly
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[: 1 << 20]).best()
     if best is None:
         raise InputError(f"{label}: looks like a binary file, not text")
     encoding = best.encoding
+    notes: tuple[str, ...] = ()
     try:
         text = data.decode(encoding)
-    except (UnicodeDecodeError, LookupError):
+    except LookupError:
         raise InputError(f"{label}: cannot tell its text encoding") from None
+    except UnicodeDecodeError:
+        # Detected on the first megabyte; a later byte does not fit that encoding.
+        text = data.decode(encoding, errors="replace")
+        notes = (_replaced_note(label, text.count("\ufffd"), encoding),)
     controls = sum(1 for ch in text[:65536] if ch < " " and ch not in "\t\n\r\f")
     if controls > 0.05 * min(len(text), 65536):
         raise InputError(f"{label}: looks like a binary file, not text")
-    return text, encoding
+    return text, encoding, notes
+
+
+def _mostly_utf8(label: str, data: bytes) -> tuple[str, str, tuple[str, ...]] | None:
+    """UTF-8 with U+FFFD for the few broken sequences, when well-formed ones dominate.
+
+    A legacy-encoded file (Latin-1, cp1252) almost never holds a well-formed UTF-8
+    multi-byte sequence, while a UTF-8 article holds many (accents, curly quotes, dashes);
+    so a stray byte in the latter must not send the whole file to the encoding detector.
+    """
+    good = len(_UTF8_MULTIBYTE.findall(data))
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    if good == 0 or bad * _UTF8_MAJORITY > good:
+        return None
+    return text, "utf-8", (_replaced_note(label, bad, "UTF-8"),)
+
+
+def _replaced_note(label: str, count: int, encoding: str) -> str:
+    plural = "s" if count != 1 else ""
+    return (f"{label}: {count} byte sequence{plural} that {'are' if plural else 'is'} not "
+            f"{encoding} replaced with U+FFFD")
 
 
 #: A precise extraction shorter than this fraction of the default one (in words) has misjudged

@@ -15,7 +15,12 @@ DEFAULT_COUNT = 5
 
 
 def summary_length(total: int, count: int | None = None, ratio: float | None = None) -> int:
-    """How many sentences to keep out of ``total``: ``count``, else ``ratio`` of them, else 5."""
+    """How many sentences to keep out of ``total``: ``count``, else ``ratio`` of them, else 5.
+
+    ``ratio`` must be in (0, 1]; NaN is not.
+    """
+    if ratio is not None and not 0 < ratio <= 1:
+        raise ValueError(f"ratio must be more than 0 and at most 1, not {ratio!r}")
     if total <= 0:
         return 0
     if count is not None:

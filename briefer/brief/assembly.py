@@ -45,6 +45,7 @@ from briefer.brief.template import Template, load_template
 from briefer.document import Document
 
 FALLBACK_TEMPLATE = "news"
+Progress = Callable[[str, int, int], None]  # (step, done, total)
 GATHERED_SECTION = "In brief"  # the one section of the single documents gathered last
 
 
@@ -67,6 +68,7 @@ def make_brief(
     dropped: Collection[tuple[int, int]] = (),
     scores: Sequence[Sequence[float]] | None = None,
     plan: BriefPlan | None = None,
+    progress: Progress | None = None,
 ) -> Brief:
     """A sectioned brief of ``docs`` (see the module doc for how it is made).
 
@@ -75,16 +77,19 @@ def make_brief(
     sentence position)`` pairs, 0-based; ``scores`` holds earlier per-document scores to
     re-use; ``plan`` an earlier :func:`plan_brief` of the same documents and template (the
     TUI keeps one, so ``+``, ``-``, pins and drops only choose again).  A plan made for other
-    documents or another template is not used.  Raises
+    documents or another template is not used.  ``progress(step, done, total)`` is told
+    of each step as it starts (for a face to show; the core prints nothing).  Raises
     :class:`~briefer.brief.template.TemplateError` for a bad template.
     """
     from briefer.rank import DEFAULT_ALGORITHM
 
     docs = tuple(docs)
+    report = progress or _quiet
     if plan is None or not plan.made_for(docs, template):
-        plan = plan_brief(docs, template)
+        plan = plan_brief(docs, template, progress=report)
     name = (algorithm or DEFAULT_ALGORITHM).lower()
-    all_scores = _scores(docs, name, scores)
+    all_scores = _scores(docs, name, scores, report)
+    report("choosing sentences", 0, 1)
     views, cast, rules, placement = plan.views, plan.cast, plan.rules, plan.placement
     catch_all, limit = plan.catch_all, plan.limit
     slots = max(1, len(plan.stories))  # stories, each with its sections and catch-all
@@ -186,10 +191,12 @@ class BriefPlan:
         return chosen == self.template
 
 
-def plan_brief(docs: Sequence[Document], template: str | Template = "auto") -> BriefPlan:
+def plan_brief(docs: Sequence[Document], template: str | Template = "auto", *,
+               progress: Progress | None = None) -> BriefPlan:
     """Analyse ``docs`` once and place every sentence for ``template``: the part of a brief
     that is the same for any length, ranker, pin or drop.  Raises
     :class:`~briefer.brief.template.TemplateError` for a bad template."""
+    report = progress or _quiet
     from briefer.language import common_language, snowball_name
     from briefer.stemming import stemmer
     from briefer.tokens import stop_words
@@ -201,12 +208,16 @@ def plan_brief(docs: Sequence[Document], template: str | Template = "auto") -> B
     code = common_language(d.language for d in docs)
     stem, stop = stemmer(snowball_name(code)), stop_words(snowball_name(code))
     gazetteer = load_gazetteer()
+    report("reading the sentences", 0, 1)
     views = analyse(docs, stem, stop)
     headlines = analyse_headlines(docs, stem)
+    report("naming people and places", 0, 1)
     cast = find_entities(views, gazetteer, stop, headlines)
+    report("finding the stories", 0, 1)
     groups = find_stories(docs, views, headlines, cast)
     if len(groups) > 1:
-        return _plan_stories(docs, chosen, views, headlines, cast, groups, stem, stop)
+        return _plan_stories(docs, chosen, views, headlines, cast, groups, stem, stop, report)
+    report("finding the sections", 0, 1)
     label, catch_all, limit = chosen.name, chosen.catch_all, chosen.limit
     if chosen.auto:
         rules = discover(cast, limit=chosen.limit)
@@ -217,14 +228,27 @@ def plan_brief(docs: Sequence[Document], template: str | Template = "auto") -> B
     else:
         rules = rules_from_template(chosen, stem, gazetteer, code)
     placement = assign(views, cast, rules, use_centroids=chosen.auto)
+    groups_, quotes = _duplicates_and_quotes(docs, views, cast, report)
     return BriefPlan(docs, chosen, views, cast, rules, placement, label, catch_all, limit,
-                     duplicate_groups(views), find_quotes(docs, views, cast),
-                     (), [0] * len(views), [0] * len(rules))
+                     groups_, quotes, (), [0] * len(views), [0] * len(rules))
+
+
+def _duplicates_and_quotes(docs: Sequence[Document], views: list[View], cast: Cast,
+                           report: Progress) -> tuple[list[list[int]], tuple[Quote, ...]]:
+    report("merging near-duplicates", 0, 1)
+    groups = duplicate_groups(views)
+    report("finding quotes", 0, 1)
+    return groups, find_quotes(docs, views, cast)
+
+
+def _quiet(step: str, done: int, total: int) -> None:
+    """The progress callback of a caller that shows none."""
 
 
 def _plan_stories(docs: tuple[Document, ...], chosen: Template, views: list[View],
                   headlines: list[View], cast: Cast, groups: Sequence[StoryGroup],
-                  stem: Callable[[str], str], stop: frozenset[str]) -> BriefPlan:
+                  stem: Callable[[str], str], stop: frozenset[str], report: Progress
+                  ) -> BriefPlan:
     """The plan of a brief of several stories: within each story, its sections as for a
     brief of its documents alone (found in its text, or the template's); the gathered
     single documents share one section."""
@@ -240,6 +264,7 @@ def _plan_stories(docs: tuple[Document, ...], chosen: Template, views: list[View
     rule_story: list[int] = []
     placement: list[int | None] = [None] * len(views)
     for s, group in enumerate(groups):
+        report("finding each story's sections", s, len(groups))
         members = [n for n, v in enumerate(views) if view_story[n] == s]
         sub_views = [views[n] for n in members]
         if group.gathered:
@@ -258,9 +283,10 @@ def _plan_stories(docs: tuple[Document, ...], chosen: Template, views: list[View
         for n, k in zip(members, local, strict=True):
             placement[n] = None if k is None else offset + k
     stories = tuple(Story(story_title(g, docs, cast), g.documents) for g in groups)
+    duplicates, quotes = _duplicates_and_quotes(docs, views, cast, report)
     return BriefPlan(docs, chosen, views, cast, rules, placement, chosen.name,
-                     chosen.catch_all, chosen.limit, duplicate_groups(views),
-                     find_quotes(docs, views, cast), stories, view_story, rule_story)
+                     chosen.catch_all, chosen.limit, duplicates, quotes, stories, view_story,
+                     rule_story)
 
 
 def place_sentences(docs: Sequence[Document], template: str | Template = "auto"
@@ -278,12 +304,14 @@ def place_sentences(docs: Sequence[Document], template: str | Template = "auto"
 
 
 def _scores(docs: Sequence[Document], algorithm: str,
-            given: Sequence[Sequence[float]] | None) -> tuple[tuple[float, ...], ...]:
+            given: Sequence[Sequence[float]] | None, report: Progress = _quiet
+            ) -> tuple[tuple[float, ...], ...]:
     """Each document's scores: the given ones where they fit, else freshly ranked."""
     from briefer.api import rank
 
     out = []
     for i, doc in enumerate(docs):
+        report(f"ranking with {algorithm}", i, len(docs))
         known = given[i] if given is not None and i < len(given) else None
         if known is not None and len(known) == len(doc.sentences):
             out.append(tuple(float(x) for x in known))

@@ -45,6 +45,10 @@ CARRY_CHARS = 120  # narration a quote may follow its speaker's previous quote a
 #: Double quotation marks of the six languages: “English”, "straight", «Spanish, Portuguese,
 #: French, Italian», „German“ (or „Polish”).
 _DOUBLE = re.compile(r"“[^“”]+”|\"[^\"]+\"|«[^«»]+»|„[^„“”]+[“”]")
+#: Dialogue in Spanish, Portuguese and Italian news: a line opens with a dash and the speech
+#: verb comes after a second one ("—No vamos a ceder —dijo el ministro—."); the match runs
+#: from the first dash to the second, which stand for the quotation marks.
+_DIALOGUE = re.compile(r"(?:^|(?<=\n))[ \t]*—(?=\S)[^—\n]+?\s—(?=[^\W\d_A-ZÀ-Þ])")
 #: British style: 'It was natural,' he said.  An apostrophe inside a word (I'd, Trump’s)
 #: cannot open or close one: the opening mark follows a space or colon and precedes a capital,
 #: the closing one follows punctuation.
@@ -168,6 +172,11 @@ def _paragraph_quotes(doc: Document, views: Sequence[View], first: int, last: in
     spans = [(start + m.start(), start + m.end()) for m in _DOUBLE.finditer(text)]
     if not spans:
         spans = [(start + m.start(), start + m.end()) for m in _SINGLE.finditer(text)]
+    if lex is not ENGLISH and text.lstrip().startswith("—"):
+        # Dialogue: the opening dash to the dash before the speech verb, so the verb
+        # follows the quote as in “…,” said X.
+        spans += [(start + m.start(), start + m.end()) for m in _DIALOGUE.finditer(text)]
+        spans.sort()
     out: list[_Found] = []
     for open_at, close_at in spans:
         inner = " ".join(doc.text[open_at + 1:close_at - 1].split())

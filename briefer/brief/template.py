@@ -23,6 +23,12 @@ The format::
     limit = 2                # optional
     rest = false             # true: this section takes what fits no other (needs no terms)
 
+Template strings are untrusted like any text (a shared template may carry terminal escapes):
+titles, descriptions, names and ``catch_all`` are neutralised as they are parsed
+(:mod:`briefer.untrusted`), and so is every error message.  A template nested too deeply for
+the TOML parser is a :class:`TemplateError` too; a broken file in the user folder is listed
+as broken and never stops ``briefer templates``.
+
 Every mistake is a :class:`TemplateError` naming the file and line (tomllib gives the line of
 a syntax error; for a wrong key or value the line is found by searching the raw text), so a
 user can fix a template without guessing.
@@ -40,6 +46,7 @@ from pathlib import Path
 from typing import Any
 
 from briefer.errors import TemplateError
+from briefer.untrusted import neutralise_name
 
 AUTO = "auto"
 DEFAULT_LIMIT = 3
@@ -188,21 +195,20 @@ def list_templates() -> list[TemplateInfo]:
                                 shadowed=name in users))
     for name, path in users.items():
         try:
-            text = path.read_text(encoding="utf-8")
-            parse_template(text, str(path), origin="user", path=path)
-            description = _description(text)
-        except (OSError, UnicodeDecodeError, TemplateError) as err:
+            description = parse_template(_read(path, str(path)), str(path), origin="user",
+                                         path=path).description
+        except TemplateError as err:
             description = f"broken: {err}"
-        out.append(TemplateInfo(name, path, "user", description))
+        out.append(TemplateInfo(neutralise_name(name), path, "user", description))
     return out
 
 
 def _description(text: str) -> str:
     try:
         value = tomllib.loads(text).get("description", "")
-    except tomllib.TOMLDecodeError:
+    except (tomllib.TOMLDecodeError, RecursionError):
         return ""
-    return value if isinstance(value, str) else ""
+    return neutralise_name(value) if isinstance(value, str) else ""
 
 
 # -- parsing and validation ----------------------------------------------------------------
@@ -255,6 +261,9 @@ def parse_template(text: str, label: str, *, origin: str = "path", path: Path | 
             raise TemplateError(f"not valid TOML: {message[:-len(' (at end of document)')]} "
                                 f"(at the end of the file)", label, last) from None
         raise TemplateError(f"not valid TOML: {message}", label) from None
+    except RecursionError:
+        raise TemplateError("not valid here: tables or arrays nested too deeply to read",
+                            label) from None
     lines = _Lines(text)
 
     def fail(message: str, line: int | None) -> TemplateError:
@@ -340,7 +349,7 @@ def _string(data: dict[str, Any], key: str, lines: _Lines, span: tuple[int, int]
     value = data.get(key, default)
     if not isinstance(value, str):
         raise fail(f"{key} must be a string", lines.key(key, span))
-    return value
+    return neutralise_name(value)
 
 
 def _limit(data: dict[str, Any], lines: _Lines, span: tuple[int, int] | None, fail: Any, *,
@@ -361,4 +370,4 @@ def _catch_all(data: dict[str, Any], lines: _Lines, fail: Any) -> str | None:
         return None
     if not isinstance(value, str) or not value.strip():
         raise fail("catch_all must be a section title or false", lines.key("catch_all"))
-    return value.strip()
+    return neutralise_name(value.strip())

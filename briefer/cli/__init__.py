@@ -3,13 +3,29 @@
 ``briefer --help`` must stay instant, so each subcommand lives in its own module, imported on
 first use (click's documented lazy-group pattern); the modules themselves import the core, and
 the core imports rankers, sumy, nltk or textual only inside the functions that need them.
+
+The group also owns how every command ends (:meth:`LazyGroup.main`), so the console script
+and in-process tests (``CliRunner``) behave the same:
+
+- every error message is neutralised before it is printed (it may quote a file name or an
+  argument; :mod:`briefer.untrusted`);
+- Ctrl-C exits 130, the shell convention for SIGINT, quietly;
+- a reader that closes the pipe early (``| head``) ends the command quietly with status 0,
+  whichever command and whenever the pipe closes (during the work, or in the last flush);
+- standard output that cannot be written (``> /dev/full``, closed with ``>&-``) is one line on
+  stderr and status 1, never a traceback.
 """
 
 from __future__ import annotations
 
+import errno
 import importlib
+import io
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
 
 import click
 
@@ -29,6 +45,34 @@ COMMANDS: dict[str, tuple[str, str]] = {
 
 class LazyGroup(click.Group):
     """A group that imports a subcommand's module only when that subcommand runs."""
+
+    def main(self, args: Any = None, prog_name: str | None = None,
+             complete_var: str | None = None, standalone_mode: bool = True,
+             **extra: Any) -> Any:
+        """Run the command and end as the module docstring says; exits unless
+        ``standalone_mode`` is false, when the exit status is returned."""
+        _replace_closed_stdout()
+        try:
+            result = super().main(args, prog_name, complete_var, standalone_mode=False,
+                                  **extra)
+            code = result if isinstance(result, int) else 0
+        except click.ClickException as err:
+            _report(err)
+            code = err.exit_code
+        except (click.Abort, KeyboardInterrupt):
+            code = 130
+        if not standalone_mode:
+            return code
+        sys.exit(code)
+
+    def make_context(self, info_name: str | None, args: list[str],
+                     parent: click.Context | None = None, **extra: Any) -> click.Context:
+        with output_guard():  # --help and --version print while the context is made
+            return super().make_context(info_name, args, parent, **extra)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        with output_guard():
+            return super().invoke(ctx)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return list(COMMANDS)
@@ -70,20 +114,94 @@ def cli() -> None:
 
 
 def main() -> None:
-    """Console-script entry point: run the CLI, ending quietly on a closed pipe or Ctrl-C."""
+    """Console-script entry point (how it ends: :meth:`LazyGroup.main`)."""
+    cli.main(prog_name="briefer")
+
+
+class OutputFailure(click.ClickException):
+    """Standard output could not be written: exit 1 and one line on stderr."""
+
+    exit_code = 1
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"briefer: {self.format_message()}", file=file, err=file is None)
+
+
+# Errors that mean "the output cannot be written" rather than a bug in a command.
+_WRITE_ERRORS = frozenset({errno.ENOSPC, errno.EBADF, errno.EIO, errno.EFBIG, errno.EDQUOT,
+                           errno.EROFS, errno.EINVAL})
+
+
+@contextmanager
+def output_guard() -> Iterator[None]:
+    """Flush standard output at the end, turning a closed pipe into a quiet exit 0 and any
+    other write failure into :class:`OutputFailure`."""
     try:
-        cli.main(prog_name="briefer")
+        try:
+            yield
+        finally:
+            if sys.stdout is not None:
+                sys.stdout.flush()
     except BrokenPipeError:
         _silence_stdout()
-        sys.exit(0)
-    except KeyboardInterrupt:
-        sys.exit(130)
+        raise click.exceptions.Exit(0) from None
+    except OSError as err:
+        if err.errno not in _WRITE_ERRORS:
+            raise
+        _silence_stdout()
+        raise OutputFailure(f"cannot write output: {err.strerror or err}") from None
+
+
+def _report(err: click.ClickException) -> None:
+    """Show a click error (usage text and all) with everything it quotes neutralised."""
+    from briefer.untrusted import neutralise_message
+
+    if sys.stderr is None:
+        return
+    buffer = io.StringIO()
+    err.show(file=buffer)
+    try:
+        sys.stderr.write(neutralise_message(buffer.getvalue()))
+        sys.stderr.flush()
+    except OSError:
+        pass
 
 
 def _silence_stdout() -> None:
-    """After ``| head`` closes the pipe, send what is still buffered nowhere, quietly."""
+    """After a failed write, send what is still buffered nowhere, so the interpreter's last
+    flush at exit cannot fail again (and print "Exception ignored ...")."""
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        sys.stdout = None
+
+
+class _ClosedOutput(io.TextIOBase):
+    """What standard output is when the shell closed it (``>&-``): every write fails."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.buffer = _ClosedBinary()
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "standard output is closed")
+
+
+class _ClosedBinary(io.RawIOBase):
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        raise OSError(errno.EBADF, "standard output is closed")
+
+
+def _replace_closed_stdout() -> None:
+    """Python gives ``sys.stdout = None`` when file descriptor 1 is closed; a stream that
+    fails on write makes that one clear error instead of a traceback or silence."""
+    if sys.stdout is None:
+        sys.stdout = _ClosedOutput()

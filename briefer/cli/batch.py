@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import json
+import io
 import os
 import stat
 import sys
@@ -87,7 +87,7 @@ def batch(input_file: str, output: str | None, force: bool, text_field: str, id_
     try:
         with progress("summarizing", size) as advance:
             for result in results:
-                sink.write((json.dumps(result, ensure_ascii=False) + "\n").encode("utf-8"))
+                sink.write(core.result_line(result))
                 total += 1
                 failed += "error" in result
                 advance(sizes.popleft() if sizes else 0)
@@ -97,7 +97,7 @@ def batch(input_file: str, output: str | None, force: bool, text_field: str, id_
         sink.flush()
         if output is not None:
             sink.close()
-        if source is not sys.stdin.buffer:
+        if input_file != "-":
             source.close()
     click.echo(f"briefer: {total} line{'s' * (total != 1)}, {failed} failed", err=True)
     if failed:
@@ -105,13 +105,23 @@ def batch(input_file: str, output: str | None, force: bool, text_field: str, id_
 
 
 def open_input(name: str) -> tuple[IO[bytes], int | None]:
-    """The input as a binary stream, and its size in bytes when it is a regular file."""
+    """The input as a binary stream, and its size in bytes when it is a regular file.
+
+    Opened as every input is (:func:`briefer.ingest.open_input`): devices are refused and a
+    named pipe cannot hang the open; lines are read with a bound (:func:`_counted`).
+    """
+    from briefer.ingest import STDIN_NAME, InputError
+    from briefer.ingest import open_input as open_file
+
     if name == "-":
-        return sys.stdin.buffer, None
+        stream = getattr(sys.stdin, "buffer", None)
+        if stream is None:
+            raise InputFailure(f"{STDIN_NAME}: standard input is closed")
+        return stream, None
     try:
-        handle = open(name, "rb")  # noqa: SIM115 - closed by the caller
-    except OSError as err:
-        raise InputFailure(f"cannot read {name}: {err.strerror or err}") from None
+        handle = open_file(name, max_bytes=None)
+    except InputError as err:
+        raise InputFailure(str(err)) from None
     info = os.fstat(handle.fileno())
     return handle, info.st_size if stat.S_ISREG(info.st_mode) else None
 
@@ -120,8 +130,9 @@ def open_output(name: str | None, force: bool, source: IO[bytes]) -> IO[bytes]:
     """stdout, or a new file; an existing one only with ``force``, never the input itself."""
     if name is None:
         return sys.stdout.buffer
-    if os.path.exists(name):
-        same = source is not sys.stdin.buffer and os.path.samefile(name, source.name)
+    if os.path.lexists(name):
+        same = (isinstance(source, io.FileIO) and os.path.exists(name)
+                and os.path.samefile(name, source.fileno()))
         if same:
             raise RefusedOutput(f"refusing to write {name}: it is the input file")
         if not force:
@@ -134,10 +145,12 @@ def open_output(name: str | None, force: bool, source: IO[bytes]) -> IO[bytes]:
         raise InputFailure(f"cannot write {name}: {err.strerror or err}") from None
 
 
-def _counted(source: IO[bytes], sizes: deque[int]) -> Iterator[bytes]:
-    """The lines of ``source``, noting each one's size for the progress bar."""
-    for line in source:
-        sizes.append(len(line))
+def _counted(source: IO[bytes], sizes: deque[int]) -> Iterator[Any]:
+    """The lines of ``source`` (each read with a bound), noting sizes for the progress bar."""
+    from briefer.ingest import LongLine, read_lines
+
+    for line in read_lines(source):
+        sizes.append(line.size if isinstance(line, LongLine) else len(line))
         yield line
 
 

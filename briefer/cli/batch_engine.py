@@ -30,8 +30,10 @@ from itertools import islice
 from typing import Any
 
 from briefer.errors import MissingDependency
+from briefer.ingest import MAX_LINE_BYTES, LongLine
+from briefer.untrusted import has_surrogate, neutralise_name
 
-Line = str | bytes
+Line = str | bytes | LongLine
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +66,10 @@ def summarize_record(line: Line, options: BatchOptions = BatchOptions(), number:
     record_id = None
     try:
         data = parse_object(line)
-        record_id = data.get(options.id_field)
+        raw_id = data.get(options.id_field)
+        record_id = safe_id(raw_id)
+        if isinstance(raw_id, str) and has_surrogate(raw_id):
+            raise RecordError(f"{options.id_field!r} is not valid Unicode (a lone surrogate)")
         return summary_object(record_text(data, options.text_field), record_id, options, number)
     except RecordError as err:
         message = str(err)
@@ -73,8 +78,17 @@ def summarize_record(line: Line, options: BatchOptions = BatchOptions(), number:
     return {"id": record_id, "line": number, "error": message}
 
 
+def safe_id(value: Any) -> Any:
+    """A record id as it may be printed: a string is neutralised (controls become ``?``, lone
+    surrogates U+FFFD); other JSON values pass (the JSON writer escapes their strings)."""
+    return neutralise_name(value) if isinstance(value, str) else value
+
+
 def parse_object(line: Line) -> dict[str, Any]:
     """The JSON object on ``line`` (UTF-8 when bytes), else :class:`RecordError`."""
+    if isinstance(line, LongLine):
+        raise RecordError(f"line longer than {MAX_LINE_BYTES // 2**20} MB, the limit for one "
+                          f"record (skipped)")
     if isinstance(line, bytes):
         try:
             line = line.decode("utf-8-sig")
@@ -86,6 +100,8 @@ def parse_object(line: Line) -> dict[str, Any]:
         data = json.loads(line)
     except ValueError as err:
         raise RecordError(f"not JSON ({err})") from None
+    except RecursionError:
+        raise RecordError("not JSON this program can read: nested too deeply") from None
     if not isinstance(data, dict):
         raise RecordError("not a JSON object")
     return data
@@ -100,6 +116,8 @@ def record_text(data: dict[str, Any], field: str) -> str:
         raise RecordError(f"{field!r} is not a string")
     if not text.strip():
         raise RecordError(f"{field!r} is empty")
+    if has_surrogate(text):
+        raise RecordError(f"{field!r} is not valid Unicode (a lone surrogate)")
     return text
 
 
@@ -117,6 +135,14 @@ def summary_object(text: str, record_id: Any, options: BatchOptions, number: int
     out.update((k, v) for k, v in summary_dict(summary).items()
                if k != "source" and k not in META_KEYS)
     return out
+
+
+def result_line(result: dict[str, Any]) -> bytes:
+    """One output line: strict JSON (a NaN or infinite id becomes a string) that is safe to
+    print, as UTF-8."""
+    from briefer.render.json import dumps
+
+    return dumps(result, indent=None).encode("utf-8")
 
 
 def summarize_chunk(lines: Sequence[Line], options: BatchOptions, first: int

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
 import click
 
 from briefer.cli.common import (
@@ -12,10 +15,41 @@ from briefer.cli.common import (
     language_option,
     read_inputs,
     resolve_format,
-    status,
     timeout_option,
 )
 from briefer.cli.renderers import renderers
+
+
+@contextmanager
+def brief_progress() -> Iterator[Callable[[str, int, int], None]]:
+    """A progress bar on stderr (rich.progress) for the brief's steps, shown only when
+    stderr is a terminal and the brief has taken more than half a second; in a pipe the
+    callback does nothing, and the bar is gone once the brief is done."""
+    import sys
+
+    if not sys.stderr.isatty():
+        yield lambda step, done, total: None
+        return
+    import time
+
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from briefer.cli.common import make_console
+
+    started = time.monotonic()
+    bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                   console=make_console(stderr=True), transient=True)
+    task = bar.add_task("briefing", total=None)
+
+    def report(step: str, done: int, total: int) -> None:
+        if not bar.live.is_started and time.monotonic() - started > 0.5:
+            bar.start()
+        bar.update(task, description=step, completed=done, total=total if total > 1 else None)
+
+    try:
+        yield report
+    finally:
+        bar.stop()
 
 
 @click.command(epilog="""\b
@@ -72,9 +106,9 @@ def brief(files: tuple[str, ...], template: str, count: int | None, no_clean: bo
         chosen = load_template(template)
         docs = read_inputs(files, clean=not no_clean, language=language, timeout=timeout,
                            fetch=not no_fetch)
-        total = sum(len(d.sentences) for d in docs)
-        with status(f"briefing {total} sentences with {algorithm}"):
-            result = make_brief(docs, template=chosen, count=count, algorithm=algorithm)
+        with brief_progress() as report:
+            result = make_brief(docs, template=chosen, count=count, algorithm=algorithm,
+                                progress=report)
     emit(fmt, renderers("brief"), result)
 
 

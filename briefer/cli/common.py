@@ -73,7 +73,29 @@ class InputFailure(click.ClickException):
     exit_code = 1
 
     def show(self, file: Any = None) -> None:
-        click.echo(f"briefer: {self.format_message()}", err=True)
+        click.echo(f"briefer: {self.format_message()}", file=file, err=file is None)
+
+
+def read_document(name: str, *, clean: bool = True, language: str = "auto",
+                  timeout: float | None = None) -> Any:
+    """Read one text (summarize, sentences) and :func:`checked` it."""
+    from briefer import api
+
+    return checked(api.read(name, clean=clean, language=language, timeout=timeout))
+
+
+def checked(doc: Any) -> Any:
+    """A read document as the commands take it: its notes (bytes replaced, ...) on stderr,
+    and a text with no sentences at all an :class:`~briefer.ingest.InputError` like an empty
+    file, so "nothing to summarize" always exits 1, whatever made it nothing."""
+    from briefer.ingest import InputError
+
+    for note in doc.notes:
+        click.echo(f"briefer: note: {note}", err=True)
+    if not doc.sentences:
+        raise InputError(f"{doc.source}: no sentences found (only punctuation, symbols or "
+                         f"boilerplate)")
+    return doc
 
 
 @contextmanager
@@ -116,7 +138,7 @@ def read_inputs(names: Sequence[str], *, clean: bool, language: str, timeout: fl
                              fetch=fetch)
         for error in got.errors:
             click.echo(f"briefer: {error} (left out)", err=True)
-        documents.extend(got.documents)
+        documents.extend(checked(doc) for doc in got.documents)
     return documents
 
 

@@ -92,6 +92,8 @@ def evaluate(data: tuple[str, ...], algorithms: str | None, k_value: str | None,
     fmt = resolve_format(fmt)
     command = command_line(data, names, count, words, bootstrap, tokenizer, limit, oracle,
                            text_field, reference_field)
+    from briefer.untrusted import neutralise_name
+
     tables = []
     try:
         for path in data:
@@ -104,7 +106,7 @@ def evaluate(data: tuple[str, ...], algorithms: str | None, k_value: str | None,
                                        progress=lambda k: advance(k, k))
             if bootstrap:
                 result = core.with_intervals(result, bootstrap)
-            tables.append(Table(result, path, digest, command))
+            tables.append(Table(result, neutralise_name(path), digest, command))
     except (core.DataError, MissingDependency) as err:
         raise InputFailure(str(err)) from None
     mean = core.mean_over([t.result for t in tables], bootstrap) if len(tables) > 1 else None
@@ -264,9 +266,11 @@ def longest_run(text: str, char: str) -> int:
 
 
 def render_markdown(tables: list[Table], mean: Any = None) -> str:
+    from briefer.render.markdown import escape
+
     lines: list[str] = []
     for t in tables:
-        lines += render_markdown_table(t.result, caption(t.result, f"`{Path(t.data).name}`"),
+        lines += render_markdown_table(t.result, escape(caption(t.result, Path(t.data).name)),
                                        provenance(t))
     if mean is not None:
         lines += render_markdown_table(mean, mean_caption(mean, tables), [])
@@ -305,14 +309,14 @@ def json_row(row: Any) -> dict[str, Any]:
 
 def render_json(tables: list[Table], mean: Any = None) -> str:
     """One file: its table as one object; several: ``{"files": [...], "mean": {...}}``."""
-    import json
+    from briefer.render.json import dumps
 
     if mean is None:
         data: dict[str, Any] = json_table(tables[0].result, tables[0])
     else:
         data = {"files": [json_table(t.result, t) for t in tables],
                 "mean": json_table(mean, None) | {"command": tables[0].command}}
-    return json.dumps(data, indent=2) + "\n"
+    return dumps(data)
 
 
 def render_rich_table(result: Any, title: str, below: list[str]) -> list[Any]:

@@ -9,6 +9,7 @@ from briefer.cli.common import (
     format_option,
     input_errors,
     language_option,
+    read_document,
     resolve_format,
     timeout_option,
 )
@@ -35,10 +36,9 @@ def sentences(file: str, no_clean: bool, language: str, timeout: float,
 
     -f json gives each sentence's number and character offsets into the input.
     """
-    from briefer import api
 
     fmt = resolve_format(fmt)
     with input_errors():
-        doc = api.read(file, clean=not no_clean, language=language, timeout=timeout)
+        doc = read_document(file, clean=not no_clean, language=language, timeout=timeout)
     # In a pipe (markdown) the table prints one sentence a line, not a numbered list.
     emit(fmt, renderers("sentences"), doc)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import click
 
 from briefer.cli.common import (
@@ -10,11 +12,27 @@ from briefer.cli.common import (
     format_option,
     input_errors,
     language_option,
+    read_document,
     resolve_format,
     status,
     timeout_option,
 )
 from briefer.cli.renderers import renderers
+
+
+class Fraction(click.FloatRange):
+    """A number in (0, 1]; unlike ``FloatRange`` it refuses ``nan`` (every comparison with NaN
+    is false, so a range check alone lets it through)."""
+
+    def __init__(self) -> None:
+        super().__init__(0, 1, min_open=True)
+
+    def convert(self, value: object, param: click.Parameter | None,
+                ctx: click.Context | None) -> float:
+        number = super().convert(value, param, ctx)
+        if math.isnan(number):
+            self.fail(f"{value!r} is not a number between 0 and 1", param, ctx)
+        return number
 
 
 @click.command(epilog="""\b
@@ -29,7 +47,7 @@ Examples:
 @click.argument("file", type=str)
 @click.option("-n", "--sentences", "count", type=click.IntRange(min=1), default=None,
               help="How many sentences to keep [default: 5].")
-@click.option("--ratio", type=click.FloatRange(0, 1, min_open=True), default=None,
+@click.option("--ratio", type=Fraction(), default=None,
               help="Keep this fraction of the sentences instead (0-1).")
 @click.option("--words", type=click.IntRange(min=1), default=None,
               help="Keep the best sentences that fit this many words instead.")
@@ -53,7 +71,7 @@ def summarize(file: str, count: int | None, ratio: float | None, words: int | No
 
     fmt = resolve_format(fmt)
     with input_errors():
-        doc = api.read(file, clean=not no_clean, language=language, timeout=timeout)
+        doc = read_document(file, clean=not no_clean, language=language, timeout=timeout)
         with status(f"ranking {len(doc.sentences)} sentences with {algorithm}"):
             summary = api.summarize(doc, count=count, ratio=ratio, words=words,
                                     algorithm=algorithm)

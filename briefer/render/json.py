@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from typing import TYPE_CHECKING, Any
 
 from briefer.document import Document, Sentence, Summary
@@ -54,8 +55,43 @@ def summary_dict(summary: Summary) -> dict[str, Any]:
     }
 
 
-def dumps(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+# What JSON may carry raw but a terminal (or a JavaScript parser, for U+2028/9) would act on
+# when the JSON is printed: C1 controls, bidirectional marks and controls, line and paragraph
+# separators, tag characters, and lone surrogates.  json.dumps already escapes C0 controls.
+_UNPRINTABLE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+                          "\U000e0000-\U000e007f\ud800-\udfff]")
+
+
+def _escape_unprintable(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    code -= 0x10000
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+
+
+def _finite(data: Any) -> Any:
+    """``data`` with NaN and the infinities as strings, which strict JSON can carry."""
+    if isinstance(data, float) and not math.isfinite(data):
+        return str(data)
+    if isinstance(data, dict):
+        return {k: _finite(v) for k, v in data.items()}
+    if isinstance(data, list | tuple):
+        return [_finite(v) for v in data]
+    return data
+
+
+def dumps(data: Any, indent: int | None = 2) -> str:
+    """Strict JSON (no bare NaN or Infinity: those become strings) that is safe to print.
+
+    Non-ASCII text stays readable; only the characters a terminal could act on are written
+    as ``\\u`` escapes, which every JSON parser reads back as the same string.
+    """
+    try:
+        out = json.dumps(data, ensure_ascii=False, indent=indent, allow_nan=False)
+    except ValueError:
+        out = json.dumps(_finite(data), ensure_ascii=False, indent=indent, allow_nan=False)
+    return _UNPRINTABLE.sub(_escape_unprintable, out) + "\n"
 
 
 def render_summary(summary: Summary) -> str:

@@ -10,14 +10,29 @@ from briefer.document import Document, Summary
 if TYPE_CHECKING:
     from briefer.brief.model import Brief
 
-_INLINE = re.compile(r"([\\`*_\[\]<>|])")
-_LINE_START = re.compile(r"^(\s*)([#>+\-=]|\d+[.)])", re.M)
+# Inline markup: code spans and fences (` and ~), emphasis, strike-through (GFM's ~~), links
+# and images, raw HTML and autolinks (<), entity and character references (&), tables (|),
+# a heading's closing hashes (#).
+_INLINE = re.compile(r"([\\`*_~\[\]<>|&#])")
+# Markup that counts only at the start of a line: headings, block quotes, list items, setext
+# underlines.  An ordered-list marker is escaped at its "." or ")" ("1984\\) ..."), since a
+# backslash before a digit is not an escape and would show.
+_LINE_START = re.compile(r"^([>+\-=])|^(\d{1,9})([.)])")
+_LINE_BREAKS = re.compile(r"\s*[\n\r\u2028\u2029]\s*")
 
 
 def escape(text: str) -> str:
-    """Escape what a markdown renderer would read as markup in a line of prose."""
+    """``text`` as one line of CommonMark prose that renders as exactly these characters.
+
+    Every ASCII punctuation mark CommonMark gives a meaning to is backslash-escaped where it
+    would have it; line breaks become spaces (a line break could start a heading or a code
+    block) and blanks at either end go (four at the start make a code block, two at the end a
+    hard line break).
+    """
+    text = _LINE_BREAKS.sub(" ", text).strip()
     text = _INLINE.sub(r"\\\1", text)
-    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    return _LINE_START.sub(lambda m: (f"\\{m.group(1)}" if m.group(1)
+                                      else f"{m.group(2)}\\{m.group(3)}"), text, count=1)
 
 
 def render_summary(summary: Summary) -> str:

@@ -12,11 +12,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefer.render.json import dumps
+from briefer.untrusted import neutralise_name
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
     from briefer.brief.template import TemplateInfo
+
+
+def _path(info: TemplateInfo) -> str:
+    """Where a template lives, as shown: a user's folder entry may have any name."""
+    return neutralise_name(str(info.path)) if info.path else "-"
 
 
 def _origin(info: TemplateInfo) -> str:
@@ -27,17 +33,17 @@ def render_json(infos: Sequence[TemplateInfo], user_dir: Path) -> str:
     """One JSON object: ``templates`` (name, origin, path, description, shadowed), ``user_dir``."""
     return dumps({
         "templates": [{"name": i.name, "origin": i.origin,
-                       "path": str(i.path) if i.path else None,
+                       "path": _path(i) if i.path else None,
                        "description": i.description, "shadowed": i.shadowed}
                       for i in infos],
-        "user_dir": str(user_dir),
+        "user_dir": neutralise_name(str(user_dir)),
     })
 
 
 def render_text(infos: Sequence[TemplateInfo], user_dir: Path) -> str:
     """A tab-separated line a template (name, origin, path, description), then the folder."""
-    lines = [f"{i.name}\t{_origin(i)}\t{i.path or '-'}\t{i.description}" for i in infos]
-    lines.append(f"# your templates: {user_dir}")
+    lines = [f"{i.name}\t{_origin(i)}\t{_path(i)}\t{i.description}" for i in infos]
+    lines.append(f"# your templates: {neutralise_name(str(user_dir))}")
     return "\n".join(lines) + "\n"
 
 
@@ -52,5 +58,5 @@ def render_rich(infos: Sequence[TemplateInfo], user_dir: Path) -> RenderableType
         table.add_column(column, overflow="fold")
     for i in infos:
         table.add_row(Text(i.name, style="bold"), Text(_origin(i)), Text(i.description),
-                      Text(str(i.path) if i.path else "-", style="dim"))
-    return Group(table, Text(f"Your templates: {user_dir}", style="dim"))
+                      Text(_path(i), style="dim"))
+    return Group(table, Text(f"Your templates: {neutralise_name(str(user_dir))}", style="dim"))

@@ -54,7 +54,7 @@ def test_rich_table_when_asked() -> None:
 
 
 @pytest.mark.parametrize(("content", "message"), [
-    (None, b"cannot read"),
+    (None, b"no such file"),
     ("plain text, not JSON lines\n", b"line 1: not a JSON object"),
     ('{"article": "One. Two."}\n', b"line 1: no 'reference' field"),
 ])
@@ -100,8 +100,8 @@ def test_several_files_give_a_table_each_then_the_mean(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     out = proc.stdout.decode()
     assert out.count("| LEAD-1 |") == 3
-    assert "on `eval_tiny.jsonl`: 2 documents" in out
-    assert "on `first-only.jsonl`: 1 document," in out
+    assert "on eval\\_tiny.jsonl: 2 documents" in out  # the name escaped, not in a code span
+    assert "on first-only.jsonl: 1 document," in out
     assert "the mean of 2 files (each file counts once): 3 documents" in out
     # the mean of the files' LEAD-1: (12/17 + 4/7)/2 and 12/17, as worked out in test_evaluate
     mean = round((round(100 * (12 / 17 + 4 / 7) / 2, 2) + round(100 * 12 / 17, 2)) / 2, 2)

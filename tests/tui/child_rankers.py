@@ -17,8 +17,13 @@ from briefer.document import Document
 
 
 def sleepy(doc: Document, algorithm: str) -> Sequence[float]:
-    """Write this process's id to the file ``algorithm``, then take a minute."""
-    Path(algorithm).write_text(str(os.getpid()), encoding="utf-8")
+    """Write this process's id to the file ``algorithm``, then take a minute.
+
+    Written beside it and renamed, so a test waiting for the file never reads it half-written.
+    """
+    partial = Path(f"{algorithm}.partial")
+    partial.write_text(str(os.getpid()), encoding="utf-8")
+    partial.replace(algorithm)
     time.sleep(60)
     return [0.0] * len(doc.sentences)
 

@@ -7,7 +7,6 @@ chatty) live in ``child_rankers``.
 from __future__ import annotations
 
 import os
-import time
 from pathlib import Path
 
 import child_rankers
@@ -47,11 +46,9 @@ def test_the_child_gives_the_same_scores_as_ranking_here() -> None:
 
 def test_cancelling_returns_none_and_ends_the_child(tmp_path: Path) -> None:
     pid_file = tmp_path / "pid"
-    started = time.monotonic()
     scores = rank_in_process(second_document(), str(pid_file), rank=child_rankers.sleepy,
                              cancelled=lambda: pid_file.exists())
-    assert scores is None
-    assert time.monotonic() - started < 30, "cancelled long before the ranker's minute"
+    assert scores is None  # the sleepy ranker would have answered, after its minute
     assert gone(int(pid_file.read_text(encoding="utf-8"))), "killed and reaped on return"
 
 

@@ -68,3 +68,19 @@ def test_the_news_templates_cue_words_work_in_spanish() -> None:
     english = make_brief([api.read(str(SEED), language="en")], template=load_template("news"))
     assert not any("advirtió" in i.sentence.text for s in english.sections
                    if s.title == "Reactions" for i in s.items)
+
+
+def test_dialogue_dash_quotes_have_their_speaker() -> None:
+    text = ("Argentina recorta el gasto público\n\n"
+            "El Gobierno argentino anunció el lunes nuevos recortes del gasto, que los "
+            "sindicatos rechazan. La central obrera convocó una huelga general para el jueves."
+            "\n\n"
+            "—No vamos a ceder ante la presión de los sindicatos —dijo Luis Caputo—. Habrá "
+            "más recortes si hace falta.\n\n"
+            "—La huelga no cambiará nada —afirmó después Caputo en una entrevista radial.\n\n"
+            "La oposición criticó la medida y pidió explicaciones por los despidos.\n")
+    doc = api.split(text)
+    brief = make_brief([doc], template=load_template("auto"))
+    said = {q.text: q.speaker for q in brief.quotes}
+    assert said.get("No vamos a ceder ante la presión de los sindicatos") == "Luis Caputo"
+    assert said.get("La huelga no cambiará nada") == "Luis Caputo"

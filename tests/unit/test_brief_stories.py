@@ -94,3 +94,24 @@ def test_the_length_is_spread_over_the_stories() -> None:
     assert brief.sentences_out == 3
     per_story = {s.story for s in brief.sections}
     assert per_story == set(range(len(brief.stories)))
+
+
+def test_progress_is_reported_step_by_step_and_ranking_per_document() -> None:
+    steps: list[tuple[str, int, int]] = []
+    make_brief(docs(), algorithm="lead", progress=lambda *step: steps.append(step))
+    names = [s for s, _, _ in steps]
+    assert names.index("reading the sentences") < names.index("finding the stories") \
+        < names.index("ranking with lead") < names.index("choosing sentences")
+    assert [(d, t) for s, d, t in steps if s == "ranking with lead"] == [(i, 5) for i in
+                                                                          range(5)]
+
+
+def test_nothing_but_the_brief_in_a_pipe(tmp_path) -> None:
+    import subprocess
+    import sys
+
+    for d in docs():
+        (tmp_path / d.source).write_text(d.text, encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "briefer", "brief", str(tmp_path), "-f",
+                          "json"], capture_output=True, text=True, check=True)
+    assert out.stderr == "" and json.loads(out.stdout)["stories"]

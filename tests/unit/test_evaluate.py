@@ -86,7 +86,7 @@ def test_unknown_algorithm_fails_before_any_work() -> None:
 
 
 @pytest.mark.parametrize(("content", "message"), [
-    (None, "cannot read"),
+    (None, "no such file"),
     ("", "no records"),
     ("this is not json\n", "line 1: not a JSON object"),
     ('[1, 2]\n', "line 1: not a JSON object"),

@@ -1,0 +1,131 @@
+"""Bounded reads, special files and damaged text (issue 12, items 6-9 and 14).
+
+Every read has a cap whatever size a file claims; devices are refused; a named pipe with no
+writer is an error, not a hang; one bad record costs one line of batch output; mostly-valid
+UTF-8 stays UTF-8.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from briefer import ingest
+from briefer.cli import batch_engine as batch
+from briefer.ingest import InputError, LongLine, decode_source, read_lines, read_source
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED = ROOT / "seeds" / "venezuela-mexico.txt"
+
+
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom"])
+def test_endless_devices_are_refused_without_reading(device: str) -> None:
+    if not os.path.exists(device):
+        pytest.skip(f"no {device}")
+    with pytest.raises(InputError, match=f"^{device}: is a device"):
+        read_source(device)
+
+
+def test_a_pipe_is_read_only_up_to_the_cap(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A pipe claims no size, so only the cap on the read itself can stop it."""
+    monkeypatch.setattr(ingest, "MAX_BYTES", 100)
+    read_end, write_end = os.pipe()
+    os.write(write_end, b"A sentence of text. " * 20)
+    os.close(write_end)
+    try:
+        with pytest.raises(InputError, match="larger than"):
+            read_source(f"/dev/fd/{read_end}")
+    finally:
+        os.close(read_end)
+
+
+def test_a_named_pipe_with_no_writer_is_an_error_not_a_hang(tmp_path: Path) -> None:
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    # In a child, so that a regression (a blocking open) fails by the timeout instead of
+    # hanging the suite; the timeout is a safety net, not a measurement.
+    code = ("from briefer.ingest import read_source, InputError\n"
+            f"try:\n    read_source({str(fifo)!r})\nexcept InputError as e:\n    print(e)\n")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert "named pipe with nothing written to it" in proc.stdout
+
+
+def test_a_symlink_loop_is_not_called_missing(tmp_path: Path) -> None:
+    (tmp_path / "a").symlink_to(tmp_path / "b")
+    (tmp_path / "b").symlink_to(tmp_path / "a")
+    with pytest.raises(InputError) as err:
+        read_source(str(tmp_path / "a"))
+    assert "no such file" not in str(err.value)
+    assert "symbolic links" in str(err.value)
+
+
+def test_one_stray_byte_keeps_a_utf8_file_utf8() -> None:
+    data = SEED.read_bytes()
+    cut = data.index(b"Maduro")
+    src = decode_source("a.txt", data[:cut] + b"\xff" + data[cut:])
+    assert src.encoding == "utf-8"
+    assert "\ufffdMaduro" in src.text and "Nicolás" in src.text  # no mojibake elsewhere
+    assert src.notes == ("a.txt: 1 byte sequence that is not UTF-8 replaced with U+FFFD",)
+
+
+def test_a_byte_the_detected_encoding_lacks_after_the_first_megabyte_is_replaced() -> None:
+    text = "Le café de la Gare à Genève a fermé. Les clients ont déclaré leur tristesse. "
+    data = text.encode("cp1252") * (1_100_000 // len(text)) + b"Fin \x81 du texte."
+    src = decode_source("fr.txt", data)
+    assert src.text.startswith(text) and src.text.endswith("Fin \ufffd du texte.")
+    assert src.notes and "replaced with U+FFFD" in src.notes[0]
+
+
+def test_lines_are_read_with_a_bound() -> None:
+    stream = io.BytesIO(b"short\n" + b"x" * 50 + b"\nnext\n" + b"y" * 30)
+    assert list(read_lines(stream, limit=10)) == [b"short\n", LongLine(51), b"next\n",
+                                                  LongLine(30)]
+
+
+def test_a_long_line_is_an_error_object() -> None:
+    out = batch.summarize_record(LongLine(10**9), number=3)
+    assert out["line"] == 3 and "longer than" in out["error"]
+
+
+@pytest.mark.parametrize("record", [
+    '{"id": "a\\ud800b", "text": "One sentence here. And a second one."}',
+    '{"id": 1, "text": "One sentence \\udfff here. And a second one."}',
+])
+def test_a_lone_surrogate_is_an_error_object_that_can_be_written(record: str) -> None:
+    out = batch.summarize_record(record, number=1)
+    assert "not valid Unicode" in out["error"]
+    line = batch.result_line(out).decode("utf-8")
+    assert json.loads(line)["line"] == 1
+
+
+@pytest.mark.parametrize("raw_id", ["NaN", "Infinity", "-Infinity", "1e999"])
+def test_non_finite_ids_are_written_as_strict_json(raw_id: str) -> None:
+    record = f'{{"id": {raw_id}, "text": "One sentence here. And a second one."}}'
+    line = batch.result_line(batch.summarize_record(record, number=1)).decode("utf-8")
+
+    def refuse(name: str) -> None:
+        raise AssertionError(f"bare {name} in {line}")
+
+    assert isinstance(json.loads(line, parse_constant=refuse)["id"], str)
+
+
+def test_records_after_a_bad_one_are_kept(tmp_path: Path) -> None:
+    good = json.dumps({"id": "ok", "text": SEED.read_text(encoding="utf-8")})
+    lines = [good, '{"id": "\\ud800", "text": "Bad id here. It has a surrogate."}',
+             '{"id": NaN, "text": "A NaN id. Still a record."}', good]
+    path = tmp_path / "in.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "briefer", "batch", str(path), "-j", "1"],
+                          capture_output=True, timeout=120, cwd=ROOT)
+    out = [json.loads(line) for line in proc.stdout.decode("utf-8").splitlines()]
+    assert [o.get("id") for o in out] == ["ok", "\ufffd", "nan", "ok"]
+    assert "error" in out[1] and "error" not in out[3]
+    assert proc.returncode == 1 and b"Traceback" not in proc.stderr
