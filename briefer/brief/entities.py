@@ -47,6 +47,8 @@ _ACRONYM_DEFINED = re.compile(r"\s*\(\s*([A-Z][A-Za-z&.]{1,9})\s*\)")
 #: After a name: ", 45," is an age, so the name is a person's.
 _AGE = re.compile(r"\s*,\s*(?:aged\s+)?\d{1,3}\s*[,)]")
 _BASED = re.compile(r"-based$", re.IGNORECASE)
+#: Titles written with a full stop that does not end the sentence ("Dr. Green").
+_TITLE_ABBREVIATIONS = frozenset(t for t in load_cues().titles if len(t) <= 4)
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,7 +223,10 @@ def opens(view: View, i: int) -> bool:
     where a capital letter is grammar, not a sign of a name."""
     if i == 0:
         return True
-    gap = view.gap(view.tokens[i - 1], view.tokens[i]).rstrip()
+    before = view.tokens[i - 1]
+    gap = view.gap(before, view.tokens[i]).rstrip()
+    if gap == "." and before.fold in _TITLE_ABBREVIATIONS:
+        return False  # "Dr. Green", "Mr. Brown": the full stop ends an abbreviation
     return gap.endswith(("“", '"', "‘", "(", ":", "—", "–", ".", "!", "?", ";"))
 
 
@@ -399,13 +404,28 @@ def _runs(n: int, view: View, claimed: set[int], ev: _Evidence) -> list[_Run]:
             run = []
         while run and tokens[run[-1]].fold in cues.connectors:
             run.pop()
-        if run and not all(_is_title(tokens[k].fold, cues) or tokens[k].fold in cues.not_names
+        if run and not all(tokens[k].fold in cues.titles or tokens[k].fold in cues.not_names
                            for k in run):
             out.append(_Run(n, [tokens[k] for k in run],
-                            tuple(t for t in titles if t not in cues.connectors),
+                            tuple(t for t in titles if t not in cues.connectors or t == "of"),
                             _cue(view, run[0], run[-1], ev), _acronym_after(view, run[-1])))
         i = j
-    return out
+    return _lend_titles(view, out, ev)
+
+
+def _lend_titles(view: View, runs: list[_Run], ev: _Evidence) -> list[_Run]:
+    """"The Bishop of Durham, the Rt Rev Dr Tom Wright": the person in apposition holds the
+    title, so "the Bishop said" can later be resolved to Tom Wright."""
+    base = view.sentence.start
+    for a, b in zip(runs, runs[1:], strict=False):
+        if "of" not in a.titles or len(b.tokens) < 2:
+            continue
+        gap = view.raw[a.tokens[-1].end - base:b.tokens[0].start - base]
+        words = re.findall(r"[^\W\d_]+", gap)
+        if gap.lstrip().startswith(",") and len(words) <= 5 and all(
+                w.casefold() in ev.cues.titles or w.casefold() == "the" for w in words):
+            b.titles = tuple(dict.fromkeys((*b.titles, *(t for t in a.titles if t != "of"))))
+    return runs
 
 
 def _cue(view: View, first: int, last: int, ev: _Evidence) -> str:
@@ -546,6 +566,8 @@ def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer) -> list[Men
             display = earlier[-1] if earlier else known[0][1]
         elif len(first_names.get(word.fold, ())) == 1:
             display = next(iter(first_names[word.fold]))
+        elif "of" in run.titles:
+            display, kind = _display([word], ev), "place"  # "Bishop of Durham": a see, a place
         elif run.titles:
             display = word.text
         elif _acronym(word, cues):

@@ -153,10 +153,16 @@ def _carry_speakers(found: list[_Found], views: Sequence[View], cast: Cast) -> l
                 and 0 <= q.start - prev.end <= CARRY_CHARS and not any(
                     m.kind in SPEAKER_KINDS and views[m.view].doc == q.doc
                     and prev.end < m.start < q.start and m.name != prev.speaker
-                    for m in cast.mentions):
+                    and not _hearer(views[m.view], m) for m in cast.mentions):
             f = _Found(replace(q, speaker=prev.speaker), f.complete, f.words)
         out.append(f)
     return out
+
+
+def _hearer(view: View, m: Mention) -> bool:
+    """"… the president told museum guide Natasha Clark": the one told is not a speaker."""
+    before = [t for t in view.tokens if t.end <= m.start][-3:]
+    return any(t.fold in {"told", "tells", "tell", "asked", "asks"} for t in before)
 
 
 def _paragraph_quotes(doc: Document, views: Sequence[View], first: int, last: int, cast: Cast,

@@ -128,3 +128,22 @@ def test_after_an_inverted_verb_the_last_name_of_the_phrase_speaks() -> None:
 def test_a_role_after_an_inverted_verb_beats_the_body_named_before_it() -> None:
     quotes = said(quotes_of("“Nothing was decided to change things,” said an IAAF spokesman."))
     assert quotes["Nothing was decided to change things"] == "IAAF spokesman"
+
+
+def test_a_title_in_apposition_resolves_the_role_to_its_holder() -> None:
+    quotes = said(quotes_of("The Bishop of Durham, the Rt Rev Dr Tom Wright, praised the "
+                            "novel.\n\nLater the Bishop said: “Conspiracy theories are always "
+                            "fun to read.”"))
+    assert quotes["Conspiracy theories are always fun to read."] == "Tom Wright"
+
+
+def test_a_title_abbreviation_does_not_open_a_sentence() -> None:
+    quotes = said(quotes_of("Dr. Lee Green teaches surgery.\n\n“It was not hard to tell the "
+                            "difference at all,” Dr. Green said."))
+    assert quotes["It was not hard to tell the difference at all"] == "Lee Green"
+
+
+def test_the_one_told_does_not_stop_a_quote_carrying_on() -> None:
+    quotes = said(quotes_of("“What a wonderful tour,” Ana Rojas told guide Natasha Clark. “I "
+                            "still have all the albums.”"))
+    assert quotes["I still have all the albums."] == "Ana Rojas"

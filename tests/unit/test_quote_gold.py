@@ -23,8 +23,8 @@ sys.modules["bench_quotes"] = bench
 _spec.loader.exec_module(bench)
 
 FOUND_FLOOR = 0.92
-ACCURACY_FLOOR = 0.84
-WRONG_CEILING = 6
+ACCURACY_FLOOR = 0.88
+WRONG_CEILING = 4
 
 
 @pytest.mark.skipif(bench.find_data_dir() is None,

@@ -1,0 +1,102 @@
+"""``briefer brief`` at scale, whole processes: time and peak memory against named baselines.
+
+Builds its inputs in a temporary folder from the shared evaluation data (nothing is kept):
+
+- **1 MB** of news (CNN/DM and BBC articles joined): ``brief`` against ``sentences`` on the
+  same file (target: at most 3x);
+- **10 MB** of news in one file (target: under 60 s and 1 GB);
+- **a folder of 2,624 articles**, one file each: the 1,925 BBC articles, the 399 CNN/DM
+  articles, and the first 300 of those again as reposted copies (target: under 60 s and
+  2 GB).
+
+Each command runs in a fresh child whose peak RSS is read from ``getrusage``.  The machine
+is shared: the load average is printed beside the figures.  No assertions.
+
+    python benchmarks/bench_brief.py               # all three
+    python benchmarks/bench_brief.py --skip-10mb
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+BRIEFER = [sys.executable, "-m", "briefer"]
+MEASURE = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
+           "r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL); "
+           "print(time.perf_counter() - t, "
+           "resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, r.returncode)")
+
+
+def run(args: list[str]) -> tuple[float, float, int]:
+    """(seconds, peak MB, exit code) of one whole process."""
+    out = subprocess.run([sys.executable, "-c", MEASURE, *args], capture_output=True,
+                         text=True, check=True).stdout.split()
+    return float(out[0]), int(out[1]) / 1024, int(out[2])
+
+
+def articles(data: Path) -> list[str]:
+    out = [json.loads(line)["article"] for line in (data / "cnndm_test_399.jsonl").open()]
+    for line in (data / "bbc_dev_articles.jsonl").open():
+        r = json.loads(line)
+        out.append(f"{r['title']}\n\n{r['article']}")
+    return out
+
+
+def joined(texts: list[str], size: int) -> str:
+    out, n, i = [], 0, 0
+    while n < size:
+        out.append(texts[i % len(texts)])
+        n += len(out[-1].encode()) + 2
+        i += 1
+    return "\n\n".join(out)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--skip-10mb", action="store_true")
+    args = parser.parse_args()
+    texts = articles(args.data)
+    print(f"load average {os.getloadavg()[0]:.2f} at start\n")
+    print("| input | command | seconds | peak MB | exit |\n|---|---|---|---|---|")
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "folder"
+        folder.mkdir()
+        one = Path(tmp) / "news-1mb.txt"
+        one.write_text(joined(texts, 1 << 20), encoding="utf-8")
+        results = {}
+        for name, cmd in (("sentences", ["sentences", str(one), "-f", "text"]),
+                          ("brief", ["brief", str(one), "-f", "json"])):
+            results[name] = run(BRIEFER + cmd)
+            print(f"| 1 MB | {name} | {results[name][0]:.2f} | {results[name][1]:.0f} | "
+                  f"{results[name][2]} |", flush=True)
+        print(f"\nbrief / sentences on 1 MB: {results['brief'][0] / results['sentences'][0]:.1f}x"
+              " (target <= 3x)\n", flush=True)
+        cnn = [json.loads(line) for line in (args.data / "cnndm_test_399.jsonl").open()]
+        for r in (json.loads(line) for line in (args.data / "bbc_dev_articles.jsonl").open()):
+            (folder / f"{r['id']}.txt").write_text(f"{r['title']}\n\n{r['article']}")
+        for r in cnn:
+            (folder / f"{r['id']}.txt").write_text(r["article"])
+        for r in cnn[:300]:
+            (folder / f"{r['id']}-copy.txt").write_text(r["article"])
+        count = len(list(folder.iterdir()))
+        seconds, peak, code = run(BRIEFER + ["brief", str(folder), "-f", "json"])
+        print(f"| folder of {count:,} articles | brief | {seconds:.1f} | {peak:.0f} | {code} |",
+              flush=True)
+        if not args.skip_10mb:
+            ten = Path(tmp) / "news-10mb.txt"
+            ten.write_text(joined(texts, 10 << 20), encoding="utf-8")
+            seconds, peak, code = run(BRIEFER + ["brief", str(ten), "-f", "json"])
+            print(f"| 10 MB | brief | {seconds:.1f} | {peak:.0f} | {code} |")
+    print(f"\nload average {os.getloadavg()[0]:.2f} at the end")
+
+
+if __name__ == "__main__":
+    main()
