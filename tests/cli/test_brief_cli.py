@@ -147,7 +147,9 @@ def test_core_brief_imports_no_ui() -> None:
     proc = subprocess.run([sys.executable, "-c", "import briefer.brief, sys; "
                            "print('\\n'.join(sys.modules))"], capture_output=True, text=True,
                           cwd=ROOT, timeout=60)
+    assert proc.returncode == 0, proc.stderr  # a failed import lists no modules at all
     modules = {m.split(".")[0] for m in proc.stdout.split()}
+    assert "briefer" in modules
     assert not modules & {"textual", "rich", "click", "sumy", "nltk"}
 
 

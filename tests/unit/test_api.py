@@ -49,7 +49,15 @@ def test_lead_picks_the_first_sentences() -> None:
 def test_words_budget_and_ratio() -> None:
     doc = api.split(ARTICLE)
     by_words = api.summarize(doc, words=20, algorithm="lead")
-    assert sum(len(s.text.split()) for s in by_words.sentences) <= 20 or len(by_words.chosen) == 1
+    lengths = [len(s.text.split()) for s in doc.sentences]
+    # lead takes sentences in order while they fit: the first always, then each that fits
+    expected, used = [], 0
+    for i, n in enumerate(lengths):
+        if not expected or used + n <= 20:
+            expected.append(i)
+            used += n
+    assert by_words.chosen == tuple(expected)
+    assert len(expected) > 1 and used <= 20  # the case exercises the budget, not one sentence
     assert len(api.summarize(doc, ratio=0.4, algorithm="lead").chosen) == 2
 
 

@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -75,3 +77,30 @@ def test_briefers_rankers_and_briefs_never_load_nltk() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True)
     assert out.stdout.strip() == "False", out.stderr
+
+
+def _core_modules() -> list[str]:
+    """Every module of briefer but its faces (cli, tui, render) and ``python -m briefer``:
+    found by walking the package, so a new core module is checked without being listed."""
+    import pkgutil
+
+    import briefer
+
+    faces = ("briefer.cli", "briefer.tui", "briefer.render", "briefer.__main__")
+    return sorted(m.name for m in pkgutil.walk_packages(briefer.__path__, "briefer.")
+                  if not m.name.startswith(faces))
+
+
+@pytest.mark.parametrize("module", _core_modules())
+def test_no_core_module_imports_a_ui(module: str) -> None:
+    """The child must import the module cleanly (exit 0) and load none of the UI packages; a
+    failed import is a failure, not an empty module list."""
+    mods = _modules_after(f"import {module}")
+    assert not mods & {"textual", "rich", "click"}, module
+
+
+def test_a_child_that_fails_to_import_fails_the_check() -> None:
+    """The guard of the guard: an import error in the child is reported, never read as a
+    clean module list."""
+    with pytest.raises(AssertionError, match="ImportError"):
+        _modules_after("raise ImportError('injected')")
