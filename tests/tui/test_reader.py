@@ -728,3 +728,18 @@ async def test_opening_a_feed_url_adds_its_items(tmp_path: Path) -> None:
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+@run_async
+async def test_two_unrelated_texts_show_as_two_stories_in_the_brief_pane() -> None:
+    app = reader_app([seed_document(), second_document()])
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        _, brief_view = panes(app)
+        brief = brief_view.brief
+        assert brief is not None and len(brief.stories) == 2
+        lines = [str(brief_view.get_option_at_index(i).prompt)
+                 for i in range(brief_view.option_count)]
+        where = [lines.index(story.title) for story in brief.stories]
+        assert where == sorted(where), "story headings in story order"
+        assert "Rain Ends Drought in the Valley" in {s.title for s in brief.stories}

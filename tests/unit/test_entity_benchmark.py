@@ -1,7 +1,10 @@
 """The entity benchmark's matching (the issue's definition) and a floor on a slice of wikigold.
 
-The floor is what the finder scores on ``tests/data/ner_wikigold_slice.jsonl`` today, less a
-small margin: it fails when a change makes "Who and where" worse, not when the machine is slow.
+The floor is what the finder scores on 20 articles of ``../shared/data/ner_wikigold.jsonl``
+today, less a small margin: it fails when a change makes "Who and where" worse, not when the
+machine is slow.  The articles are read from the shared data (CI has it beside the checkout),
+not copied into tests/: wikigold is CC-BY 4.0, and tests/ holds only MIT/Apache-2.0 cases and
+our own.
 """
 
 from __future__ import annotations
@@ -61,10 +64,16 @@ def test_surname_mentions_fold_into_the_full_name_for_salience() -> None:
                                            ("person", "Nicolás Maduro")]
 
 
-def test_the_finder_keeps_its_floor_on_a_slice_of_wikigold() -> None:
-    path = ROOT / "tests" / "data" / "ner_wikigold_slice.jsonl"
-    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+#: Every fifth article of the benchmark's dev part (none of its held-out quarter).
+SLICE_IDS = frozenset(f"wikigold-{n:03d}" for n in (
+    2, 8, 13, 21, 28, 33, 38, 43, 48, 54, 62, 67, 74, 82, 87, 93, 100, 107, 114, 122))
+
+
+def test_the_finder_keeps_its_floor_on_a_slice_of_wikigold(shared_data: Path) -> None:
+    path = shared_data / "ner_wikigold.jsonl"
+    records = [r for r in map(json.loads, path.read_text(encoding="utf-8").splitlines())
+               if r["id"] in SLICE_IDS]
     totals, n = bench.evaluate(records)
-    assert n == 20
+    assert n == len(SLICE_IDS) == 20
     assert totals["all"].precision >= PRECISION_FLOOR
     assert totals["all"].recall >= RECALL_FLOOR
