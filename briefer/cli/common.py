@@ -53,7 +53,24 @@ def make_console(stderr: bool = False) -> Any:
     from rich.console import Console
 
     return Console(stderr=stderr, no_color=bool(os.environ.get("NO_COLOR")) or None,
-                   highlight=False, emoji=False, markup=False)
+                   highlight=False, emoji=False, markup=False, width=usable_width(stderr))
+
+
+#: Narrower than this, a width (``COLUMNS=0``, a broken terminal) is taken as unknown.
+MIN_WIDTH = 20
+
+
+def usable_width(stderr: bool = False) -> int | None:
+    """None (rich decides) unless ``COLUMNS`` names a width too narrow to print in, which
+    rich would obey (``COLUMNS=0`` printed nothing): then the terminal's own width, else 80."""
+    columns = os.environ.get("COLUMNS", "")
+    if not columns.isdigit() or int(columns) >= MIN_WIDTH:
+        return None
+    try:
+        real = os.get_terminal_size((sys.stderr if stderr else sys.stdout).fileno()).columns
+    except (OSError, ValueError, AttributeError):
+        real = 0
+    return real if real >= MIN_WIDTH else 80
 
 
 def emit(fmt: str, renderers: dict[str, Callable[..., Any]], *what: Any) -> None:

@@ -131,5 +131,8 @@ def tui(files: tuple[str, ...], template: str, algorithm: str, count: int | None
         reattach_terminal()
     from briefer.tui.app import make_app
 
-    make_app(documents, template=template, algorithm=algorithm, count=count, errors=errors,
-             theme=theme).run()
+    app = make_app(documents, template=template, algorithm=algorithm, count=count,
+                   errors=errors, theme=theme)
+    app.run()
+    if app.return_code:  # Textual sets 1 when the app ended on an unhandled error
+        sys.exit(app.return_code)

@@ -100,3 +100,12 @@ def test_an_eval_line_nested_100000_deep_is_a_data_error(tmp_path: Path) -> None
     data.write_text("[" * 100_000 + "]" * 100_000 + "\n", encoding="utf-8")
     result = CliRunner().invoke(cli, ["eval", str(data), "-a", "lead"])
     assert result.exit_code == 1 and "nested too deeply" in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("columns", ["0", "1", "5"])
+def test_a_too_narrow_columns_is_taken_as_unknown(monkeypatch: pytest.MonkeyPatch,
+                                                  columns: str) -> None:
+    monkeypatch.setenv("COLUMNS", columns)
+    result = CliRunner().invoke(cli, ["summarize", str(SEED), "-f", "rich", "-n", "2"])
+    assert result.exit_code == 0
+    assert "Maduro" in result.stdout  # printed at a usable width, not dropped

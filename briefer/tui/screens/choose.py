@@ -9,12 +9,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
+from briefer.tui.screens.dialog import Dialog
 
-class ChooseScreen(ModalScreen[str | None]):
+
+class ChooseScreen(Dialog[str | None]):
     """A list with the current choice under the cursor; with ``typed``, an input for a name
     or path not in the list (a template file)."""
 

@@ -8,6 +8,7 @@ the panes stay responsive while a long text is ranked.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -544,7 +545,8 @@ class MainScreen(Screen[None]):
             self.notify(f"{target} is a folder; give a file name.", severity="error",
                         markup=False)
             return
-        if target.exists() and not await self.app.push_screen_wait(
+        # lexists: a dangling symbolic link would create its target, which is not ours to make
+        if os.path.lexists(target) and not await self.app.push_screen_wait(
                 ConfirmScreen(f"{target} already exists. Replace it?", yes="Replace")):
             self.notify("Not saved.", markup=False)
             return

@@ -6,11 +6,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
+from briefer.tui.screens.dialog import Dialog
 
-class PromptScreen(ModalScreen[str | None]):
+
+class PromptScreen(Dialog[str | None]):
     """Dismisses with the typed text on enter, or None on escape or an empty answer."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
