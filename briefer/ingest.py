@@ -189,7 +189,13 @@ class LongLine:
 
 def read_lines(stream: BinaryIO, limit: int = MAX_LINE_BYTES) -> Iterator[bytes | LongLine]:
     """The lines of a binary ``stream``, each read with a bound: a line longer than ``limit``
-    is skipped in ``limit``-sized pieces and given as a :class:`LongLine` in its place."""
+    is skipped in ``limit``-sized pieces and given as a :class:`LongLine` in its place.
+
+    A raw (unbuffered) stream such as an :class:`InputFile` is read through a buffer: raw
+    ``readline`` asks the kernel for one byte at a time, which made reading a batch input
+    cost as much as summarizing it."""
+    if isinstance(stream, io.RawIOBase):
+        stream = io.BufferedReader(stream, buffer_size=1 << 16)
     while line := stream.readline(limit + 1):
         if len(line) <= limit or line.endswith(b"\n"):
             yield line
