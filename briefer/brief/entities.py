@@ -89,6 +89,11 @@ class Cast:
     kinds: dict[str, str] = field(default_factory=dict)
     docs: dict[str, frozenset[int]] = field(default_factory=dict)  # documents naming each
     total: int = 0  # sentences and headlines searched
+    # Indexes for looking back from a quotation without scanning every mention (quotes.py):
+    # each document's mentions in text order, and person mentions by the title before them,
+    # both in (view, start) order.
+    by_doc: dict[int, tuple[Mention, ...]] = field(default_factory=dict)
+    titled: dict[str, tuple[Mention, ...]] = field(default_factory=dict)
 
     def kind_of(self, name: str) -> str:
         return self.kinds.get(name, "other")
@@ -162,10 +167,18 @@ def find_entities(views: Sequence[View], gazetteer: Gazetteer, stop: frozenset[s
     entities = tuple(Entity(name, kinds[name], len(sentences[name])) for name in ranked)
     all_views = [*views, *headlines]
     docs = {name: frozenset(all_views[n].doc for n in found) for name, found in reach.items()}
+    by_doc: dict[int, list[Mention]] = defaultdict(list)
+    titled: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        by_doc[views[m.view].doc].append(m)
+        if m.kind == "person":
+            for title in set(m.titles):
+                titled[title].append(m)
     return Cast(tuple(mentions), tuple(tuple(b) for b in by_view), entities,
                 {k: frozenset(v) for k, v in sentences.items()}, first,
                 {k: frozenset(v) for k, v in reach.items()}, dict(kinds), docs,
-                len(all_views))
+                len(all_views), {d: tuple(ms) for d, ms in by_doc.items()},
+                {t: tuple(ms) for t, ms in titled.items()})
 
 
 def _evidence(views: Sequence[View], stop: frozenset[str]) -> _Evidence:

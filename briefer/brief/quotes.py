@@ -25,6 +25,7 @@ defense minister"), resolved to the person the text gave that title when there i
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -151,9 +152,9 @@ def _carry_speakers(found: list[_Found], views: Sequence[View], cast: Cast) -> l
         q = f.quote
         if q.speaker is None and prev is not None and prev.speaker and prev.doc == q.doc \
                 and 0 <= q.start - prev.end <= CARRY_CHARS and not any(
-                    m.kind in SPEAKER_KINDS and views[m.view].doc == q.doc
-                    and prev.end < m.start < q.start and m.name != prev.speaker
-                    and not _hearer(views[m.view], m) for m in cast.mentions):
+                    m.kind in SPEAKER_KINDS and m.name != prev.speaker
+                    and not _hearer(views[m.view], m)
+                    for m in _between(cast.by_doc.get(q.doc, ()), prev.end, q.start)):
             f = _Found(replace(q, speaker=prev.speaker), f.complete, f.words)
         out.append(f)
     return out
@@ -310,10 +311,12 @@ def _subject_before(views: Sequence[View], n: int, offset: int, cast: Cast,
 def _role(view: View, words: Sequence[Token], cast: Cast, n: int) -> str:
     """A role as written ("Venezuela’s defense minister"), or the person who holds it."""
     role = words[-1].fold
-    holders = [m for m in cast.mentions if m.view <= n and m.kind == "person"
-               and role in m.titles and m.start < words[-1].start]
-    if holders and not any(w.possessive for w in words):
-        return holders[-1].name
+    titled = cast.titled.get(role, ())
+    at = bisect_left(titled, n + 1, key=lambda m: m.view)  # holders named up to sentence n
+    holder = next((titled[i] for i in range(at - 1, -1, -1)
+                   if titled[i].start < words[-1].start), None)
+    if holder is not None and not any(w.possessive for w in words):
+        return holder.name
     base = view.sentence.start
     return " ".join(view.raw[words[0].start - base:words[-1].end - base].split())
 
@@ -352,11 +355,18 @@ def _last_person(views: Sequence[View], n: int, offset: int, cast: Cast,
                  spans: Sequence[tuple[int, int]] = ()) -> str | None:
     """The last person named before ``offset`` in the same document, outside the quotes of
     sentence ``n`` (a name inside a quote is not who is speaking)."""
-    doc = views[n].doc
-    best: Mention | None = None
-    for m in cast.mentions:
-        if m.kind != "person" or views[m.view].doc != doc:
-            continue
-        if m.view < n or (m.view == n and m.start < offset and not _inside(m.start, spans)):
-            best = m
-    return best.name if best is not None else None
+    named = cast.by_doc.get(views[n].doc, ())
+    # Mentions of one document are in text order, so look back from ``offset``.
+    for i in range(bisect_left(named, offset, key=lambda m: m.start) - 1, -1, -1):
+        m = named[i]
+        if m.kind == "person" and (m.view < n or not _inside(m.start, spans)):
+            return m.name
+    return None
+
+
+def _between(named: Sequence[Mention], start: int, end: int) -> Sequence[Mention]:
+    """The mentions of one document (in text order) that begin after ``start`` and before
+    ``end``, found by bisection, so a long text is not scanned once per quotation."""
+    lo = bisect_right(named, start, key=lambda m: m.start)
+    hi = bisect_left(named, end, key=lambda m: m.start)
+    return named[lo:hi]
