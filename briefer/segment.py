@@ -341,8 +341,8 @@ def _decide(text: str, m: re.Match[str], sent_start: int, end: int, rules: _Rule
         return None  # "1. The first item", "a. The first item"
     if rules.elision and ("'" in tok or "’" in tok) and tok not in rules.abbreviations:
         tok = tok.replace("’", "'").rsplit("'", 1)[1]  # "l'Ing." -> "Ing"
-    if tok in rules.titles:
-        return None
+    if tok in rules.titles or (tok.isupper() and tok.capitalize() in rules.titles):
+        return None  # "Mr. Smith", and in an all-caps headline "MR. SMITH"
     if first.isdigit() and tok.lower() in rules.before_numbers:
         return None
     if rules.ordinal_followers and tok.isdigit() and len(tok) <= 2:

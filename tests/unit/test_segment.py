@@ -338,3 +338,9 @@ def test_no_non_blank_character_is_dropped(text: str) -> None:
 def test_no_sentence_exceeds_the_bound(words: list[str]) -> None:
     text = " ".join(words)
     assert all(b - a <= 500 for a, b in split_sentences(text))
+
+
+def test_an_all_caps_title_does_not_end_a_sentence() -> None:
+    text = "MR. SMITH WENT TO WASHINGTON. He stayed a week. DR. JONES LEFT."
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "MR. SMITH WENT TO WASHINGTON.", "He stayed a week.", "DR. JONES LEFT."]
