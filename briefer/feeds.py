@@ -142,6 +142,13 @@ def feed_documents(feed: Feed, *, fetch: bool = True, timeout: float | None = No
                                    headers={"User-Agent": user_agent()}, retries=False)
 
     def read(number: int, item: FeedItem) -> Document:
+        doc = read_item(number, item)
+        if not doc.sentences:  # a text command exits 1 on this; a feed leaves the item out
+            raise InputError(f"{doc.source}: no sentences found (only punctuation, symbols "
+                             f"or boilerplate)")
+        return doc
+
+    def read_item(number: int, item: FeedItem) -> Document:
         name = item.link or f"{feed.source}#{number}"
         if pool is not None and item.link:
             doc = api.read(item.link, clean=clean, language=language, timeout=limit,

@@ -280,14 +280,15 @@ def test_the_cli_summarizes_a_url_citing_the_final_url(server):
 
 # -- feeds -----------------------------------------------------------------------------------
 
-SAVED_FEED = rss([
+SAVED_FEED_ITEMS = [
     ("Plant to cut 200 jobs", "https://example.invalid/plant",
      "<p>The company said on Monday it would cut 200 jobs at its main plant.</p>"
      "<p>Unions called the decision a betrayal and promised to fight it.</p>"),
     ("Mayor backs new rules", "https://example.invalid/rules",
      "<p>The mayor said on Tuesday the new rules for cafés were needed.</p>"
      "<p>Owners said they would have to close earlier.</p>"),
-])
+]
+SAVED_FEED = rss(SAVED_FEED_ITEMS)
 
 
 def test_summarize_on_a_feed_says_to_use_brief(tmp_path):
@@ -307,6 +308,18 @@ def test_a_saved_feed_is_briefed_with_no_network(tmp_path):
     assert [(s["source"], s["title"]) for s in data["sources"]] == [
         ("https://example.invalid/plant", "Plant to cut 200 jobs"),
         ("https://example.invalid/rules", "Mayor backs new rules")]
+
+
+def test_a_feed_item_with_no_sentences_is_left_out_not_the_whole_feed(tmp_path):
+    feed = tmp_path / "feed.xml"
+    feed.write_bytes(rss([*SAVED_FEED_ITEMS, ("Gallery", "https://example.invalid/g",
+                                                       "<p>* * *</p>")]))
+    proc = run("brief", str(feed), "--no-fetch", "-f", "json")
+    assert proc.returncode == 0, proc.stderr
+    assert [s["title"] for s in json.loads(proc.stdout)["sources"]] == [
+        "Plant to cut 200 jobs", "Mayor backs new rules"]
+    assert "https://example.invalid/g: no sentences found" in proc.stderr
+    assert "(left out)" in proc.stderr
 
 
 def test_a_json_feed_is_read(tmp_path):
