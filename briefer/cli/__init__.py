@@ -99,7 +99,8 @@ Examples:
   briefer tui seeds/venezuela-mexico.txt
 
 Output is styled on a terminal and plain markdown in a pipe; -f overrides,
-NO_COLOR turns colour off. Exit codes: 0 ok, 1 bad input, 2 bad usage.
+NO_COLOR turns colour off. Exit codes: 0 ok (also when a reader closes the pipe), 1 bad
+input, 2 bad usage, 130 interrupted (Ctrl-C).
 """
 
 
