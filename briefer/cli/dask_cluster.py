@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 import signal
 import threading
 from collections.abc import Iterator
@@ -100,6 +101,7 @@ def connect(address: str, timeout: float | None = None) -> Any:
     if kind != "Scheduler":
         raise SchedulerError(f"what answers at {address} is not a dask scheduler "
                              f"(it says it is {kind!r})")
+    quiet(logging.ERROR)
     try:
         return Client(address, timeout=timeout)
     except (OSError, TimeoutError) as err:  # it answered, then went away
@@ -131,16 +133,47 @@ def local_cluster(workers: int) -> Any:
     with sigint_blocked():
         # Its warnings (a task cancelled by Ctrl-C, a worker killed after it) are about the
         # cluster's housekeeping, not the batch: a record that fails is an error object.
+        # The scheduler serves HTTP (health, metrics) even without a dashboard, on 8787 of
+        # every interface unless told otherwise, and warns when that port is taken: a
+        # private port on the loopback instead.
         return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                            dashboard_address=None, silence_logs=logging.ERROR)
+                            dashboard_address=None, silence_logs=logging.ERROR,
+                            scheduler_kwargs={"dashboard_address": "127.0.0.1:0"})
 
 
-def quiet() -> None:
-    """Print nothing more from distributed: called when the batch stops early (Ctrl-C, a
-    reader that closed the pipe), where closing the cluster mid-task makes the scheduler log
-    errors about the work it was told to drop."""
+def failure_message(err: BaseException) -> str | None:
+    """One line for an error that means the cluster failed under a running batch (the
+    scheduler went away, a worker kept dying), or None for any other error.
+
+    The records summarized before it are written already; distributed's own messages run
+    over several lines and name internal task keys.
+    """
+    import distributed
+    from distributed.comm.core import CommClosedError
+
+    if isinstance(err, distributed.KilledWorker):
+        return ("dask workers kept dying on the same records (distributed.KilledWorker); "
+                "the lines before them were written")
+    if isinstance(err, distributed.CancelledError):
+        found = re.search(r"reason: ([\w-]+)", str(err))
+        why = f" ({found.group(1)})" if found else ""
+        return f"lost the dask cluster during the batch{why}; the lines before were written"
+    if isinstance(err, (CommClosedError, distributed.TimeoutError)):
+        return (f"lost the dask cluster during the batch ({type(err).__name__}); the lines "
+                f"before were written")
+    return None
+
+
+def quiet(level: int = logging.CRITICAL) -> None:
+    """Print only distributed's log records of ``level`` and above.
+
+    Called with ERROR once connected (its INFO and WARNING records are the cluster's
+    housekeeping: a connection closing, with a traceback, when the scheduler goes away), and
+    with CRITICAL when the batch stops early (Ctrl-C, a reader that closed the pipe, a lost
+    cluster), where closing mid-task makes it log errors about the work it was told to drop.
+    """
     for handler in logging.getLogger("distributed").handlers:
-        handler.setLevel(logging.CRITICAL)
+        handler.setLevel(level)
 
 
 @contextmanager
