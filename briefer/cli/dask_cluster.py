@@ -54,13 +54,23 @@ def check_address(address: str) -> str:
     from distributed.comm import registry
     from distributed.comm.addressing import parse_address, parse_host_port
 
+    if not address.strip():
+        raise ValueError(f"the address is empty; expected {EXAMPLE}")
     scheme, location = parse_address(address)
+    if scheme == "inproc":
+        raise ValueError("an inproc:// address names a scheduler inside one Python process; "
+                         f"expected {EXAMPLE}")
+    known = ", ".join(f"{name}://" for name in sorted(HOST_PORT_SCHEMES))
     try:
-        registry.get_backend(scheme)
+        backend = registry.get_backend(scheme)
     except Exception:  # unknown scheme, or a backend whose package is missing
-        known = ", ".join(f"{name}://" for name in sorted(HOST_PORT_SCHEMES))
         raise ValueError(f"unknown scheme {scheme!r} in {address!r}; use one of {known}"
                          ) from None
+    try:
+        backend.get_connector()
+    except Exception:  # ucx:// without its package: an abstract placeholder
+        raise ValueError(f"{scheme}:// cannot be used here (its package is not installed); "
+                         f"use one of {known}") from None
     if scheme not in HOST_PORT_SCHEMES:
         return address
     try:
@@ -84,19 +94,26 @@ def connect(address: str, timeout: float | None = None) -> Any:
     """A ``distributed.Client`` of the scheduler at ``address``, else :class:`SchedulerError`
     within about ``timeout`` seconds (:data:`CONNECT_TIMEOUT` unless given)."""
     from distributed import Client
+    from distributed.comm.addressing import parse_address
+    from distributed.security import Security
 
     timeout = CONNECT_TIMEOUT if timeout is None else timeout
+    settings = Security().get_connection_args("client")  # what Client itself will use
+    if parse_address(address)[0] in {"tls", "wss"} and settings.get("ssl_context") is None:
+        raise SchedulerError(f"{address} needs TLS certificates, and dask's configuration "
+                             f"has none (distributed.comm.tls)")
     try:
-        identity = asyncio.run(asyncio.wait_for(_identity(address, timeout), timeout))
+        identity = asyncio.run(asyncio.wait_for(_identity(address, timeout, settings),
+                                                timeout))
     except (TimeoutError, OSError) as err:
         # distributed retries a refused or failing connect until the deadline, then says it
         # timed out: either way nothing answered in time.
         reason = f": {err.strerror}" if isinstance(err, OSError) and err.strerror else ""
         raise SchedulerError(f"no dask scheduler answered at {address} within "
                              f"{timeout:g} s{reason}") from None
-    except Exception as err:  # what a server that is not dask sends breaks the decoder
-        raise SchedulerError(f"what answers at {address} is not a dask scheduler "
-                             f"({type(err).__name__})") from None
+    except _NotDask as err:
+        raise SchedulerError(f"what answers at {address} is not a dask scheduler ({err})"
+                             ) from None
     kind = identity.get("type") if isinstance(identity, dict) else None
     if kind != "Scheduler":
         raise SchedulerError(f"what answers at {address} is not a dask scheduler "
@@ -108,14 +125,28 @@ def connect(address: str, timeout: float | None = None) -> Any:
         raise SchedulerError(f"lost the dask scheduler at {address}: {err}") from None
 
 
-async def _identity(address: str, timeout: float) -> Any:
-    """What the server at ``address`` says it is (``{"type": "Scheduler", ...}``)."""
+class _NotDask(Exception):
+    """The server's answer could not be read as dask's protocol (the message: the error)."""
+
+
+async def _identity(address: str, timeout: float, settings: dict[str, Any]) -> Any:
+    """What the server at ``address`` says it is (``{"type": "Scheduler", ...}``), connected
+    with ``settings`` as ``Client`` connects."""
     from distributed.comm import connect as open_comm
     from distributed.core import send_recv
 
-    comm = await open_comm(address, timeout=timeout)
+    try:
+        comm = await open_comm(address, timeout=timeout, **settings)  # with the handshake
+    except (OSError, TimeoutError):  # refused, closed, or silent: no answer
+        raise
+    except Exception as err:  # an answer that breaks the decoder (HTTP, SSH banners...)
+        raise _NotDask(type(err).__name__) from None
     try:
         return await send_recv(comm, op="identity")
+    except (OSError, TimeoutError):
+        raise
+    except Exception as err:
+        raise _NotDask(type(err).__name__) from None
     finally:
         comm.abort()
 

@@ -46,6 +46,8 @@ def run(*args: str, code: str = "from briefer.cli import main; main()"
     ("foo://bar:1", "unknown scheme 'foo'"),
     ("tcp://10.0.0.5:port", "not a number"),
     ("tcp://10.0.0.5:70000", "out of range"),
+    ("inproc://x", "inside one Python process"),
+    ("", "empty"),
 ])
 def test_a_malformed_scheduler_address_is_a_usage_error(address: str, says: str) -> None:
     result = CliRunner().invoke(cli, ["batch", "-", "--scheduler", address], input=RECORD)
@@ -53,6 +55,11 @@ def test_a_malformed_scheduler_address_is_a_usage_error(address: str, says: str)
     assert result.exception is None or isinstance(result.exception, SystemExit)
     error = [line for line in result.stderr.splitlines() if line.startswith("Error:")]
     assert len(error) == 1 and "'--scheduler'" in error[0] and says in error[0]
+
+
+def test_tls_without_certificates_is_one_line_before_connecting() -> None:
+    with pytest.raises(dask_cluster.SchedulerError, match="needs TLS certificates"):
+        dask_cluster.connect("tls://127.0.0.1:1", timeout=60.0)
 
 
 def test_a_well_formed_address_passes_the_check() -> None:
