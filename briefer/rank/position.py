@@ -88,8 +88,8 @@ otherwise follows the order the journalist chose:
    the opening sentences was measured to help; a long summary (a third or half of the
    story) is the top of the story, where the journalist's order is the best evidence there
    is -- pacsum's own choices lost to LEAD by 2.08 ROUGE-1 on BBC references of about 8 of
-   20 sentences (issue 15).  On CNN/DailyMail the taper changes nothing up to four
-   sentences; at eight it gives up pacsum's +0.6 over LEAD-8 (``docs/evaluation.md``).
+   20 sentences (issue 15).  On CNN/DailyMail the taper changes nothing up to three
+   sentences; it costs 0.3 ROUGE-1 at four and 0.6 at eight (``docs/evaluation.md``).
 2. **Near-duplicates** of a better sentence (pacsum's test: cosine >= 0.8) are never picked
    before every other sentence.
 3. **The headline as a query.** With a title, the lede is picked first whenever it is, of
