@@ -310,6 +310,9 @@ def _subject_before(views: Sequence[View], n: int, offset: int, cast: Cast,
 
 def _role(view: View, words: Sequence[Token], cast: Cast, n: int) -> str:
     """A role as written ("Venezuela’s defense minister"), or the person who holds it."""
+    named = _in_apposition(view, words[-1], cast, n)
+    if named is not None:
+        return named
     role = words[-1].fold
     titled = cast.titled.get(role, ())
     at = bisect_left(titled, n + 1, key=lambda m: m.view)  # holders named up to sentence n
@@ -319,6 +322,22 @@ def _role(view: View, words: Sequence[Token], cast: Cast, n: int) -> str:
         return holder.name
     base = view.sentence.start
     return " ".join(view.raw[words[0].start - base:words[-1].end - base].split())
+
+
+#: Between a role and the name in apposition to it: the role's complement ("de Economía",
+#: "of Defence"), then the comma.
+_APPOSITION_GAP = re.compile(r"(?:\s+[^\W\d_][\w’'-]*){0,4}\s*,\s*")
+
+
+def _in_apposition(view: View, role: Token, cast: Cast, n: int) -> str | None:
+    """"dijo el ministro de Economía, Carlos Pérez", "said the defence minister, Jane Roe":
+    the person named just after the role and a comma holds it, and is the speaker."""
+    base = view.sentence.start
+    for m in cast.by_view[n]:
+        if m.kind == "person" and m.start > role.end:
+            gap = view.raw[role.end - base:m.start - base]
+            return m.name if _APPOSITION_GAP.fullmatch(gap) else None
+    return None
 
 
 def _antecedent(views: Sequence[View], n: int, offset: int, cast: Cast,

@@ -147,3 +147,9 @@ def test_the_one_told_does_not_stop_a_quote_carrying_on() -> None:
     quotes = said(quotes_of("“What a wonderful tour,” Ana Rojas told guide Natasha Clark. “I "
                             "still have all the albums.”"))
     assert quotes["I still have all the albums."] == "Ana Rojas"
+
+
+def test_the_person_in_apposition_to_a_role_after_the_verb_is_the_speaker() -> None:
+    quotes = quotes_of("Talks stalled on Monday.\n\n“We will not give in to pressure,” said "
+                       "the defence minister, Jane Roe, in the capital.")
+    assert said(quotes) == {"We will not give in to pressure": "Jane Roe"}
