@@ -51,6 +51,8 @@ _AGE = re.compile(r"\s*,\s*(?:aged\s+)?\d{1,3}\s*[,)]")
 _BASED = re.compile(r"-based$", re.IGNORECASE)
 #: Titles written with a full stop that does not end the sentence ("Dr. Green").
 _TITLE_ABBREVIATIONS = frozenset(t for t in load_cues().titles if len(t) <= 4)
+#: Abbreviations that open a place's name with a full stop: "St. Louis", "Mt. Everest".
+_PLACE_ABBREVIATIONS = frozenset({"st", "mt", "ft"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,7 +245,8 @@ def _adjacent(view: View, a: Token, b: Token, ev: _Evidence | None = None) -> bo
     A word in capitals does not join a mixed-case one ("Klara Gajduskova PRAGUE" is a byline
     and a dateline), unless it is a club's prefix ("AC Milan") or a short acronym.
     """
-    if a.possessive or view.gap(a, b).strip():
+    gap = view.gap(a, b).strip()
+    if a.possessive or (gap and not (gap == "." and a.fold in _PLACE_ABBREVIATIONS)):
         return False
     if ev is not None and _shout(a) != _shout(b):
         loud = a if _shout(a) else b
@@ -260,7 +263,8 @@ def opens(view: View, i: int) -> bool:
         return True
     before = view.tokens[i - 1]
     gap = view.gap(before, view.tokens[i]).rstrip()
-    if gap == "." and before.fold in _TITLE_ABBREVIATIONS:
+    if gap == "." and (before.fold in _TITLE_ABBREVIATIONS or before.fold in
+                       _PLACE_ABBREVIATIONS):
         return False  # "Dr. Green", "Mr. Brown": the full stop ends an abbreviation
     return gap.endswith(("“", '"', "‘", "(", ":", "—", "–", ".", "!", "?", ";"))
 
@@ -327,7 +331,7 @@ def _places(n: int, view: View, gazetteer: Gazetteer, out: list[Mention],
             claimed.add(i)
             i += 1
             continue
-        if not tokens[i].capital and tokens[i].fold in ev.demonyms:
+        if ev.demonyms and tokens[i].fold in ev.demonyms and not tokens[i].capital:
             entry = gazetteer.lookup(ev.demonyms[tokens[i].fold])
             if entry is not None:  # "el gobierno venezolano": about Venezuela
                 out.append(Mention(n, tokens[i].start, tokens[i].end, entry.canonical,
@@ -341,12 +345,14 @@ def _places(n: int, view: View, gazetteer: Gazetteer, out: list[Mention],
             continue
         size, entry = found
         j = i + size
-        glued_before = i > 0 and _namelike(view, n, i - 1, ev) and _adjacent(
+        glued_before = i > 0 and (_namelike(view, n, i - 1, ev) or tokens[i - 1].fold in
+                                  ev.cues.honorifics) and _adjacent(
             view, tokens[i - 1], tokens[i], ev) or _after_of(view, n, i, ev)
         glued_after = j < len(tokens) and _namelike(view, n, j, ev) and _adjacent(
             view, tokens[j - 1], tokens[j], ev) and _no_place_at(gazetteer, tokens, j)
         common = size == 1 and (tokens[i].fold in ev.cues.org_words
-                                or tokens[i].fold in ev.cues.place_prefixes)
+                                or tokens[i].fold in ev.cues.place_prefixes
+                                or entry.type in {"city", "town"} and _acts(view, j, ev))
         weak = (entry.needs_evidence or common or _accents_differ(tokens[i], entry, size)
                 and opens(view, i)) and not _locative_before(view, i, ev) or (
             size == 1 and entry.type in WITHIN_TYPES and (tokens[i].fold in ev.lower_forms
@@ -360,6 +366,16 @@ def _places(n: int, view: View, gazetteer: Gazetteer, out: list[Mention],
         claimed.update(range(i, j))
         i = j
     return claimed
+
+
+def _acts(view: View, j: int, ev: _Evidence) -> bool:
+    """"Hitachi said", "Hitachi shares fell": a speech verb or a company's word straight after
+    a city's name makes it a body named like the city (a capital saying something is its
+    government, and stays a place)."""
+    if j >= len(view.tokens) or view.gap(view.tokens[j - 1], view.tokens[j]).strip():
+        return False
+    nxt = view.tokens[j]
+    return nxt.stem in ev.cues.speech_stems or nxt.fold in ev.cues.org_followers
 
 
 def _accents_differ(token: Token, entry: Entry, size: int) -> bool:
@@ -405,6 +421,28 @@ def _trim_openers(runs: list[_Run]) -> list[_Run]:
         if len(folds) >= 3 and folds[1:] in written and run.tokens[0].text[1:].islower():
             run = _Run(run.view, run.tokens[1:], run.titles, run.cue, run.acronym)
         out.append(run)
+    return out
+
+
+def _split_at_given_name(runs: list[_Run], ev: _Evidence) -> list[_Run]:
+    """"the union Unison Dave Prentis": a body's name written against a person's, where the
+    person's is a census given name and one more word at the run's end, and the words
+    before are not names (nor is the last word a body's or a place's)."""
+    out = []
+    names, cues = ev.names, ev.cues
+    for run in runs:
+        folds = [t.fold for t in run.tokens]
+        last = folds[-1]
+        generic = (cues.org_words, cues.place_words, cues.event_words, cues.facility_heads,
+                   cues.org_suffixes)
+        before = (names.given, cues.connectors, cues.org_words, cues.place_prefixes)
+        if len(folds) >= 3 and folds[-2] in names.given and \
+                not any(last in words for words in generic) and \
+                not any(f in words for f in folds[:-2] for words in before):
+            out.append(_Run(run.view, run.tokens[:-2], run.titles, "", ""))
+            out.append(_Run(run.view, run.tokens[-2:], (), "person", run.acronym))
+        else:
+            out.append(run)
     return out
 
 
@@ -482,8 +520,8 @@ def _runs(n: int, view: View, claimed: set[int], ev: _Evidence) -> list[_Run]:
             run.pop()
         if run and not all(tokens[k].fold in cues.titles or tokens[k].fold in cues.not_names
                            for k in run):
-            out.append(_Run(n, [tokens[k] for k in run],
-                            tuple(t for t in titles if t not in cues.connectors or t == "of"),
+            kept = tuple(t for t in titles if t not in cues.connectors or t in {"of", "for"})
+            out.append(_Run(n, [tokens[k] for k in run], kept,
                             _cue(view, run[0], run[-1], ev), _acronym_after(view, run[-1])))
         i = j
     return _lend_titles(view, out, ev)
@@ -522,10 +560,14 @@ def _cue(view: View, first: int, last: int, ev: _Evidence) -> str:
             ahead = [t.fold for t in tokens[last + 1:last + 5]]
             if ahead and ahead[0] in {"the", "a", "an"}:
                 ahead = ahead[1:]
-            if any(w in ev.cues.appositive_roles for w in ahead[:3]):
+            # (not when the run is itself a role in a list: "Producer, Director, Actor")
+            if any(w in ev.cues.appositive_roles for w in ahead[:3]) and not any(
+                    tokens[k].fold in ev.cues.person_nouns or tokens[k].fold in ev.cues.titles
+                    for k in range(first, last + 1)):
                 return "person"
     if first > 0 and tokens[first - 1].text[:1].islower() and \
             tokens[first - 1].fold in ev.cues.titles and \
+            tokens[first - 1].fold not in ev.cues.title_modifiers and \
             not view.gap(tokens[first - 1], tokens[first]).strip():
         return "person"  # "coach Aston Moore", "IAAF chief Lamine Diack"
     if _locative_before(view, first, ev) or (
@@ -538,6 +580,8 @@ def _cue(view: View, first: int, last: int, ev: _Evidence) -> str:
     return _context_cue(view, first, last, ev)
 
 
+#: Prepositions that end an apposition's head: "editor of a magazine".
+_GOVERNORS = frozenset("of for at in with from on by".split())
 #: Words after which a clause, and so its subject, begins.
 _CLAUSE_OPENERS = frozenset("and but when while then because although though after before if "
                             "so however until once since".split())
@@ -585,12 +629,12 @@ def _context_cue(view: View, first: int, last: int, ev: _Evidence) -> str:
             gap.replace(" ", "") in {"(", ",("} and after[0].fold == "born"):
         return "person"
     if gap == ",":  # in apposition: "Squirrel, his first jazz band," "Novak, a singer,"
-        for t in after[:4]:
-            if t.capital:
+        for t in after[:4]:  # its head noun, before any "of": "Irish, editor of a magazine"
+            if t.capital or t.fold in _GOVERNORS:
                 break
             if t.fold in cues.org_nouns:
                 return "organisation"
-            if t.fold in cues.person_nouns:
+            if t.fold in cues.person_nouns or t.fold in cues.appositive_roles:
                 return "person"
     if not gap and len(after) > 2 and after[0].fold in {"is", "was"} and \
             after[1].fold in {"a", "an"}:
@@ -630,6 +674,12 @@ def _kind_of_run(run: _Run, ev: _Evidence, gazetteer: Gazetteer) -> str:
     """Organisation, place, other, or "" for a run that may be a person."""
     cues = ev.cues
     folds = [t.fold for t in run.tokens]
+    if all(f in cues.compass for f in folds):
+        return "place"  # "the North East"
+    if len(folds) > 1 and folds[0] in cues.compass:
+        rest = gazetteer.match(run.tokens, 1)
+        if rest is not None and rest[0] == len(folds) - 1 and rest[1].kind == "place":
+            return "place"  # "East Perth", "North Vancouver"
     if len(folds) > 1 and folds[-1] in cues.facility_heads and run.cue == "place":
         return "place"  # a building or a room one is in: "in the Oval Office"
     if any(f in cues.org_words for f in folds) or (len(folds) > 1 and (
@@ -666,7 +716,7 @@ def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer) -> list[Men
     defined: dict[str, tuple[str, str]] = {}  # acronym -> (name, kind)
     out: list[Mention] = []
     singles: list[_Run] = []
-    runs = _split_at_of(runs, ev)
+    runs = _split_at_given_name(_split_at_of(runs, ev), ev)
     # A name whose last word the text also uses alone is a person's: writers call people by
     # surname ("Dewa Budjana" ... "Budjana"), rarely a company or a band by its last word.
     alone = {r.tokens[0].fold for r in runs if len(r.tokens) == 1}
@@ -685,6 +735,8 @@ def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer) -> list[Men
                                entry.strength, alias=entry.alias, country=entry.country))
             continue
         kind = _kind_of_run(run, ev, gazetteer)
+        if run.cue == "organisation" and kind in {"", "place"} and len(words) > 1:
+            kind = "organisation"  # "the band Linkin Park": the noun outweighs "Park"
         if run.acronym and kind:
             defined[run.acronym] = (name, kind)
         if kind:
@@ -696,7 +748,10 @@ def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer) -> list[Men
         ordinary = any(f in {"of", "the"} for f in folds) or (
             not run.titles and any(f in ev.lower_forms and f not in cues.connectors
                                    for f in folds))
-        personal = bool(run.titles) or run.cue in {"person", "speaker"} or \
+        # "Minister for National Development Planning": after "of"/"for" the run is the
+        # office's domain, not the holder's name.
+        office = bool(run.titles) and run.titles[-1] in {"of", "for"}
+        personal = (bool(run.titles) and not office) or run.cue in {"person", "speaker"} or \
             folds[0] in names.given or (folds[-1] in names.surnames
                                         and folds[0] not in ev.lower_forms) or (
                 len(folds) <= 3 and folds[-1] in alone)
@@ -713,13 +768,15 @@ def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer) -> list[Men
     # "Boston Bruins" ... "the Bruins": a body's distinctive last word stands for it, as a
     # surname does for a person (not a generic one: "the Party", "the Ministry").
     clubs: dict[str, set[str]] = defaultdict(set)
+    first_named: dict[str, tuple[int, int]] = {}
     for m in out:
+        first_named.setdefault(m.name, (m.view, m.start))
         words = m.name.split()
         last = fold(words[-1]) if len(words) > 1 else ""
         if m.kind == "organisation" and last.isalpha() and not (
-                last in cues.org_words or last in cues.org_suffixes or last in cues.place_words
-                or last in ev.lower_forms or last in ev.stop):
-            clubs[last].add(m.name)
+                last in cues.org_words or last in cues.corporate_suffixes
+                or last in cues.place_words or last in ev.lower_forms or last in ev.stop):
+            clubs[last].add(m.name)  # "United" for "Manchester United", not "Inc"
     votes: Counter[tuple[str, str]] = Counter()
     for run in singles:
         word = run.tokens[0]
@@ -736,10 +793,12 @@ def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer) -> list[Men
             display, kind = _display([word], ev), "place"  # "Bishop of Durham": a see, a place
         elif run.titles:
             display = word.text
+        elif word.fold in cues.party_labels and word.fold not in names.surnames:
+            display, kind = _display([word], ev), "organisation"  # "Labour", "Tory"
         elif _acronym(word, cues):
             display, kind = ev.mixed.get(word.fold, word.text), "organisation"
-        elif len(clubs.get(word.fold, ())) == 1:
-            display, kind = next(iter(clubs[word.fold])), "organisation"  # "the Bruins"
+        elif clubs.get(word.fold):  # "the Bruins"; the first named of several
+            display, kind = min(clubs[word.fold], key=first_named.__getitem__), "organisation"
         elif word.fold in names.given and word.fold not in ev.lower_forms:
             display = word.text
         if display is None:
@@ -750,6 +809,7 @@ def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer) -> list[Men
             elif run.cue in {"speaker", "organisation"} and word.fold not in names.surnames:
                 kind = "organisation"  # "Reuters said", "Heineken shares"
             votes[(display, kind)] += 1
+            kind = "other"  # until the votes of all its mentions are counted (below)
         out.append(Mention(run.view, word.start, word.end, display, kind,
                            titles=run.titles or titled.get(display, ())))
     # A lone word is a place if the text ever puts it after "in"/"near", an organisation if
@@ -758,6 +818,11 @@ def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer) -> list[Men
     for (name, kind), _ in sorted(votes.items(), key=lambda v: -v[1]):
         if kind != "other":
             cued.setdefault(name, kind)  # the kind most of its cued mentions say
+    # "X said" is said of people as of bodies; "his", "X's wife", "the pianist X" only of
+    # people, so one such cue outweighs any number of "said".
+    for (name, kind), count in votes.items():
+        if kind == "person" and count:
+            cued[name] = "person"
     out = [Mention(m.view, m.start, m.end, m.name, cued[m.name], m.strength, m.titles)
            if m.kind == "other" and m.name in cued else m for m in out]
     return _spell_acronyms(_agree(out), defined)

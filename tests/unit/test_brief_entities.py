@@ -273,7 +273,12 @@ def cast_in(language: str, *texts: str) -> Cast:
     ("Ilvana met Tadeo at the port. Later Tadeo's wife left.\n\nAt dawn Ilvana, who had "
      "waited, sailed on. Marek (born 1950) stayed, and Marek said he would write.",
      {"Tadeo": "person", "Ilvana": "person", "Marek": "person"}),
-], ids=["noun-before", "definition-apposition", "possessive-who-born-pronoun"])
+    # a party label alone, a region of compass words, a compass word before a place
+    ("Voters in the North East were unsure, and Labour campaigned hard.\n\n"
+     "Later Labour lost, while East Perth stayed loyal.",
+     {"North East": "place", "Labour": "organisation", "East Perth": "place"}),
+], ids=["noun-before", "definition-apposition", "possessive-who-born-pronoun",
+        "party-compass"])
 def test_the_words_around_a_new_name_say_its_kind(text: str, expected: dict[str, str]) -> None:
     kinds = names(cast_of(text))
     assert {name: kinds.get(name) for name in expected} == expected
@@ -290,6 +295,13 @@ def test_a_clubs_last_word_alone_stands_for_the_club() -> None:
     counts = {e.name: (e.kind, e.count) for e in cast.entities}
     assert counts.get("Boston Bruins") == ("organisation", 2)
     assert "Bruins" not in counts
+
+
+def test_an_abbreviated_saint_opens_a_name_and_a_club_after_it() -> None:
+    cast = cast_of("He played for the St. Louis Eagles, then settled in St. Louis.")
+    kinds = names(cast)
+    assert kinds.get("St Louis Eagles") == "organisation" and "Louis Eagles" not in kinds
+    assert kinds.get("St. Louis") == "place"
 
 
 def test_a_word_before_a_name_written_alone_elsewhere_is_not_part_of_it() -> None:
@@ -317,3 +329,31 @@ def test_spanish_organisation_words_particles_and_demonyms() -> None:
 def test_an_accent_the_gazetteer_does_not_write_is_no_place_at_a_sentence_start() -> None:
     cast = cast_in("es", "Habrá más controles en la frontera. La policía vigila.")
     assert "Hābra" not in names(cast)
+
+
+def test_a_form_of_address_makes_a_place_word_a_name() -> None:
+    cast = cast_of("Oliver Irish, editor of a magazine, spoke first.\n\n"
+                   "Later Mr Irish said stocks were low, and Lord Strathclyde agreed.")
+    counts = {e.name: (e.kind, e.count) for e in cast.entities}
+    assert counts.get("Oliver Irish") == ("person", 2)
+    assert "Ireland" not in counts and "Strathclyde" not in {
+        e.name for e in cast.entities if e.kind == "place"}
+
+
+def test_a_body_written_against_a_persons_name_is_split_from_it() -> None:
+    cast = cast_of("The leader of the union Unison Dave Prentis criticised the plans.")
+    assert names(cast).get("Dave Prentis") == "person"
+
+
+def test_a_persons_cue_outweighs_said() -> None:
+    cast = cast_of("Coach Selim spoke. Zandor said it was over. Zandor said nothing more.\n\n"
+                   "Later Zandor's wife said he was tired.")
+    assert names(cast).get("Zandor") == "person"
+
+
+def test_an_offices_domain_after_for_is_not_a_person_and_its_holder_is() -> None:
+    cast = cast_of("Prices will rise, said Sri Mulyani Indrawati, State Minister for National "
+                   "Development Planning.")
+    kinds = names(cast)
+    assert kinds.get("Sri Mulyani Indrawati") == "person"  # ", State Minister"
+    assert kinds.get("National Development Planning") != "person"
