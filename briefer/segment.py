@@ -46,8 +46,9 @@ ones are (the mark that opens an English quotation closes a German one); a dialo
 before a lower-case speech verb continues the sentence ("—¿Vienes? —preguntó"); two stops
 after an abbreviation end the sentence ("EE. UU.. El"); German ordinals before a month or
 "Jahrhundert" ("am 12. Juni") are not ends; a line that is only a rule ("_____") is a block
-of its own; the ideographic and fullwidth stops (。．！？, halfwidth ｡) need no space after
-them, the fullwidth period only before neither a digit nor a lower-case letter ("１．５").  English text is split exactly as before (``benchmarks/bench_segment_languages.py
+of its own; the ideographic and fullwidth stops (。．！？, halfwidth ｡) need no space
+after them, the fullwidth period only before neither a digit nor a lower-case letter.
+English text is split exactly as before (``benchmarks/bench_segment_languages.py
 --english-against REV`` checks output and speed on 1 MB of CNN/DM).
 
 Why not a library
