@@ -88,7 +88,7 @@ def make_brief(
     if plan is None or not plan.made_for(docs, template):
         plan = plan_brief(docs, template, progress=report)
     name = (algorithm or DEFAULT_ALGORITHM).lower()
-    all_scores = _scores(docs, name, scores, report)
+    all_scores = _scores(docs, name, scores, report, _words_by_doc(docs, plan.views))
     report("choosing sentences", 0, 1)
     views, cast, rules, placement = plan.views, plan.cast, plan.rules, plan.placement
     catch_all, limit = plan.catch_all, plan.limit
@@ -303,10 +303,32 @@ def place_sentences(docs: Sequence[Document], template: str | Template = "auto"
             for v, k in zip(plan.views, plan.placement, strict=True)}
 
 
+def _words_by_doc(docs: Sequence[Document], views: Sequence[View]
+                  ) -> list[tuple[tuple[str, ...], ...] | None]:
+    """Each document's sentences as the rankers' words, from the analysis pass (so ranking
+    tokenises nothing again); None for a document whose sentence texts are not its text's
+    slices with white space folded (a hand-made :class:`Document`), whose words the ranker
+    must find in ``Sentence.text`` itself."""
+    out: list[list[tuple[str, ...]] | None] = [[] for _ in docs]
+    for v in views:
+        row = out[v.doc]
+        if row is None:
+            continue
+        text = v.sentence.text
+        if text == v.raw or text == " ".join(v.raw.split()):
+            row.append(v.words)
+        else:
+            out[v.doc] = None
+    return [None if row is None or len(row) != len(doc.sentences) else tuple(row)
+            for row, doc in zip(out, docs, strict=True)]
+
+
 def _scores(docs: Sequence[Document], algorithm: str,
-            given: Sequence[Sequence[float]] | None, report: Progress = _quiet
+            given: Sequence[Sequence[float]] | None, report: Progress = _quiet,
+            words: Sequence[tuple[tuple[str, ...], ...] | None] | None = None
             ) -> tuple[tuple[float, ...], ...]:
-    """Each document's scores: the given ones where they fit, else freshly ranked."""
+    """Each document's scores: the given ones where they fit, else freshly ranked (from
+    ``words[i]``, document ``i``'s words, when given)."""
     from briefer.api import rank
 
     out = []
@@ -316,7 +338,8 @@ def _scores(docs: Sequence[Document], algorithm: str,
         if known is not None and len(known) == len(doc.sentences):
             out.append(tuple(float(x) for x in known))
         else:
-            out.append(rank(doc, algorithm) if doc.sentences else ())
+            found = words[i] if words is not None else None
+            out.append(rank(doc, algorithm, found) if doc.sentences else ())
     return tuple(out)
 
 
