@@ -98,7 +98,7 @@ def split(
         date = text[layout.date.start:layout.date.end]
     standfirst = None
     if layout.standfirst is not None:
-        standfirst = " ".join(text[layout.standfirst.start:layout.standfirst.end].split())
+        standfirst = cleanup.standfirst_text(text[layout.standfirst.start:layout.standfirst.end])
     removed.sort(key=lambda s: s.start)
     return Document(
         source=source,

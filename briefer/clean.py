@@ -16,7 +16,9 @@ they carry over to news from any outlet.  Two levels:
   (or a table row) is removed; dates, bylines, datelines, labels and reading times around
   the headline are set aside (:func:`lead_meta_kind`); the first short unpunctuated block is
   the title (or the block with a known title's words), a short block after it the
-  standfirst; a short line above a longer paragraph is a sub-heading.
+  standfirst only when the layout marks it as one (italics, no full stop, a byline under it,
+  a datelined lede below it) -- a one-sentence first paragraph is otherwise the lede, as in
+  most news; a short line above a longer paragraph is a sub-heading.
 - **sentences** (:func:`trim_sentence`): after splitting, a sentence that is only furniture
   ("Scroll down for video.", "Click here to read more.") is removed by the same test as a
   line (:func:`furniture_kind`); a teaser glued to its front (:func:`teaser_prefix_end`) or a
@@ -105,10 +107,14 @@ TITLE_BODY_RATIO = 2
 #: or section label) and no more than a headline's 25.
 STANDFIRST_MIN_WORDS = 4
 STANDFIRST_MAX_WORDS = TITLE_MAX_WORDS
-#: A dek summarizes the story below it, so the paragraph after it is longer (1.5x) and the
-#: body as a whole much longer (4x); a lede followed by a short body is not a dek.
-STANDFIRST_NEXT_RATIO = 1.5
+#: A dek summarizes the story below it, so the body is much longer (4x): a short block above
+#: a short body is part of a note, not a dek.
 STANDFIRST_BODY_RATIO = 4
+
+#: How a sentence ends: a stop, then any closing quotes or brackets.
+_SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*$")
+#: A block wholly in markdown italics: "*...*" or "_..._" (not bold "**...**").
+_EMPHASIS = re.compile(r"(?s)(\*|_)(?!\1)\S.*\S(?<!\*\*)(?<!__)\1")
 
 GLUED_MIN_WORDS = 6  # words of story after a glued teaser for it to be trimmed, not dropped
 #: "Scroll down for video" glued to the next sentence, as scraped pages often leave it (the
@@ -202,9 +208,10 @@ def find_layout(text: str, clean: bool = True, known_title: str | None = None,
         s, e = kept.pop(0)
         title = Span(s, e, "title")
         removed += _set_aside_lead_meta(text, kept)
-        if kept and _looks_like_standfirst(text, kept):
+        if kept and _looks_like_standfirst(text, kept, language):
             s, e = kept.pop(0)
             standfirst = Span(s, e, "standfirst")
+            removed += _set_aside_lead_meta(text, kept)
     if date is not None:
         removed.append(date)
     removed += _set_aside_subheadings(text, kept)
@@ -410,6 +417,12 @@ def title_text(text: str) -> str:
     return " ".join(text.lstrip("#").split())
 
 
+def standfirst_text(text: str) -> str:
+    """A standfirst as it should be shown: one line, without the italics that marked it."""
+    line = " ".join(text.split())
+    return line[1:-1].strip() if _EMPHASIS.fullmatch(line) else line
+
+
 def _blocks(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     pos = 0
@@ -447,20 +460,68 @@ def _looks_like_title(text: str, blocks: list[tuple[int, int]], known: str | Non
     return rest >= TITLE_BODY_RATIO * words
 
 
-def _looks_like_standfirst(text: str, blocks: list[tuple[int, int]]) -> bool:
-    """A dek: one short paragraph between the title and a body of at least two paragraphs."""
+def _looks_like_standfirst(text: str, blocks: list[tuple[int, int]], language: str = "en"
+                           ) -> bool:
+    """A dek: one short paragraph between the title and the body, that the layout marks as one.
+
+    Shape alone does not tell a dek from a lede: most news (BBC, wire copy, the web) opens
+    with a one-sentence paragraph that is exactly as short, and setting it aside would hide
+    the sentence that carries the story from every ranker.  So the shape is necessary and
+    :func:`_marked_as_standfirst` must also hold.
+    """
     if len(blocks) < 3:
         return False
     start, end = blocks[0]
     block = text[start:end]
     words = _word_count(block)
-    if "\n" in block.strip() or dateline_end(block) or not (
+    if "\n" in block.strip() or dateline_end(block, language) or not (
             STANDFIRST_MIN_WORDS <= words <= STANDFIRST_MAX_WORDS):
         return False
     if len(re.findall(r"[.!?](?:\s|$)", block)) > 2:
         return False
-    # A lede can look like a dek; only call it one when a real body follows (a dek is a
-    # fraction of the story, and the paragraph after it is longer than it is).
-    following = _word_count(text[blocks[1][0]:blocks[1][1]])
-    rest = sum(_word_count(text[s:e]) for s, e in blocks[1:])
-    return following >= STANDFIRST_NEXT_RATIO * words and rest >= STANDFIRST_BODY_RATIO * words
+    # The body starts after any byline or date under the dek.
+    body = next((i for i in range(1, len(blocks)) if _meta_kind(text, blocks, i) is None),
+                len(blocks))
+    if body >= len(blocks):
+        return False
+    if sum(_word_count(text[s:e]) for s, e in blocks[body:]) < STANDFIRST_BODY_RATIO * words:
+        return False
+    return _marked_as_standfirst(text, blocks, body, language)
+
+
+def _marked_as_standfirst(text: str, blocks: list[tuple[int, int]], body: int,
+                          language: str) -> bool:
+    """Whether the layout shows the short first block ``blocks[0]`` is a dek, not the lede.
+
+    Evidence, any one of:
+
+    - it is set in emphasis (``*...*`` or ``_..._``: markdown's italics, how a dek is
+      printed, and how briefer's own markdown writes one);
+    - it does not end like a sentence: a lede is a sentence and ends with a stop, a dek is
+      display text and often has none ("Twenty teams have punched tickets for next
+      summer's tournament");
+    - a byline, date or dateline line (:func:`lead_meta_kind`) comes between it and the
+      body, ``body > 1``: headline, dek, byline, story is the page's masthead;
+    - the body opens with a dateline ("WASHINGTON (EFE).- El presidente..."): the story
+      starts there, so what is above it is not story.
+
+    A block that ends in ``,`` ``;`` or ``:`` leads into what follows and is never a dek.
+    """
+    block = text[blocks[0][0]:blocks[0][1]].strip()
+    if _EMPHASIS.fullmatch(block):
+        return True
+    if re.search(r"[,;:]$", block):
+        return False
+    if not _SENTENCE_END.search(block) or body > 1:
+        return True
+    return bool(dateline_end(text[blocks[body][0]:blocks[body][1]], language))
+
+
+def _meta_kind(text: str, blocks: list[tuple[int, int]], i: int) -> str | None:
+    """:func:`lead_meta_kind` of the one-line block ``blocks[i]``, labels aside."""
+    block = text[blocks[i][0]:blocks[i][1]]
+    if "\n" in block:
+        return None
+    after = text[blocks[i + 1][0]:blocks[i + 1][1]] if i + 1 < len(blocks) else None
+    kind = lead_meta_kind(block, after)
+    return None if kind == "label" else kind

@@ -19,7 +19,7 @@ import json
 import re
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import BinaryIO
 
 from briefer.document import Document
@@ -70,6 +70,7 @@ class FeedDocuments:
 
     documents: tuple[Document, ...]
     errors: tuple[str, ...]
+    title: str | None = None  # the feed's own title, neutralised; None for a plain text
 
 
 def looks_like_feed(data: bytes) -> bool:
@@ -201,12 +202,10 @@ def read_input(name: str, *, stdin: BinaryIO | None = None, clean: bool = True,
             detail = f": {got.errors[0]}" if len(got.errors) == 1 else ""
             raise InputError(f"{found.label}: none of the feed's {len(feed.items)} items "
                              f"could be read{detail}") from None
-        return got
+        return replace(got, title=feed.title)
 
 
 def _retitle(doc: Document, title: str | None) -> Document:
-    from dataclasses import replace
-
     return replace(doc, title=title) if title else doc
 
 

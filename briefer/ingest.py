@@ -363,11 +363,38 @@ def _extract_html(label: str, html: str) -> tuple[str, PageMeta]:
     if default and _word_total(text) < PRECISE_MIN_SHARE * _word_total(default):
         text = default
     if not text or not text.strip():
-        raise InputError(f"{label}: HTML page with no article text found")
+        limit = _parser_limit(html)
+        raise InputError(f"{label}: HTML page with no article text found"
+                         + (f" ({limit})" if limit else ""))
     meta = PageMeta(*(one_line(getattr(precise, name, None))
                       for name in ("title", "author", "date", "sitename")))
     # trafilatura separates blocks with single newlines; blank lines are our paragraph marks.
     return "\n\n".join(line for line in text.splitlines() if line.strip()), meta
+
+
+def _parser_limit(html: str) -> str | None:
+    """Why libxml2's HTML parser (trafilatura's, through lxml) gave up on ``html``, if it hit
+    one of its resource limits, else None.
+
+    The parser stops at 256 levels of nesting and at huge text nodes, and lxml keeps what it
+    had read: for a page nested deeper, only the head survives and the "no article text"
+    would otherwise be all the user learns.  Run only for a page that gave no text.
+    """
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    parser = lxml_html.HTMLParser(collect_ids=False)
+    try:
+        lxml_html.document_fromstring(html.encode("utf-8", "replace"), parser=parser)
+    except (etree.LxmlError, ValueError):
+        pass
+    for entry in parser.error_log:
+        if entry.type_name != "ERR_RESOURCE_LIMIT":
+            continue
+        if "depth" in entry.message.lower():
+            return "nested more than 255 levels deep, more than the HTML parser reads"
+        return "the page is beyond the HTML parser's limits"
+    return None
 
 
 def _word_total(text: str | None) -> int:

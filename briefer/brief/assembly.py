@@ -68,6 +68,7 @@ def make_brief(
     dropped: Collection[tuple[int, int]] = (),
     scores: Sequence[Sequence[float]] | None = None,
     plan: BriefPlan | None = None,
+    title: str | None = None,
     progress: Progress | None = None,
 ) -> Brief:
     """A sectioned brief of ``docs`` (see the module doc for how it is made).
@@ -78,7 +79,9 @@ def make_brief(
     re-use; ``plan`` an earlier :func:`plan_brief` of the same documents and template (the
     TUI keeps one, so ``+``, ``-``, pins and drops only choose again).  A plan made for other
     documents or another template is not used.  ``progress(step, done, total)`` is told
-    of each step as it starts (for a face to show; the core prints nothing).  Raises
+    of each step as it starts (for a face to show; the core prints nothing).  ``title``
+    names the whole input (a feed's title) when it is not one document with a title of
+    its own.  Raises
     :class:`~briefer.brief.template.TemplateError` for a bad template.
     """
     from briefer.rank import DEFAULT_ALGORITHM
@@ -141,7 +144,7 @@ def make_brief(
     quotes = tuple(q for q in plan.quotes if (q.doc, q.sentence.index - 1) not in dropped_keys)
     single = docs[0] if len(docs) == 1 else None
     return Brief(
-        title=single.title if single else None,
+        title=(single.title if single else None) or title,
         standfirst=single.standfirst if single else None,
         template=plan.label,
         algorithm=name,

@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from briefer.brief.analysis import Token, View, fold
 from briefer.brief.gazetteer import (
@@ -405,7 +405,10 @@ def _runs(n: int, view: View, claimed: set[int], ev: _Evidence) -> list[_Run]:
                 and _common(tokens[i], ev) and tokens[run[1]].fold in ev.mid_capitals:
             run.pop(0)
         titles: list[str] = []
-        while len(run) > 1 and (tokens[run[0]].fold in cues.titles
+        # "Foreign Office", "Defence Ministry": a title word before an organisation word
+        # names the body, not a person's office.
+        while len(run) > 1 and tokens[run[-1]].fold not in cues.org_words and (
+                tokens[run[0]].fold in cues.titles
                                 or tokens[run[0]].fold in cues.connectors
                                 or (tokens[run[0]].fold in cues.party_labels
                                     and tokens[run[1]].fold in cues.titles)):
@@ -465,8 +468,10 @@ def _cue(view: View, first: int, last: int, ev: _Evidence) -> str:
             tokens[first - 1].fold in ev.cues.titles and \
             not view.gap(tokens[first - 1], tokens[first]).strip():
         return "person"  # "coach Aston Moore", "IAAF chief Lamine Diack"
-    if _locative_before(view, first, ev):
-        return "place"
+    if _locative_before(view, first, ev) or (
+            tokens[last].fold in ev.cues.facility_heads and first > 1
+            and tokens[first - 1].fold == "the" and _locative_before(view, first - 1, ev)):
+        return "place"  # "in Goma"; "in the Oval Office", "outside the Town Hall"
     if nxt is not None and not view.gap(tokens[last], nxt).strip() and \
             nxt.fold in ev.cues.org_followers:
         return "organisation"  # "Heineken shares"
@@ -490,6 +495,8 @@ def _kind_of_run(run: _Run, ev: _Evidence, gazetteer: Gazetteer) -> str:
     """Organisation, place, other, or "" for a run that may be a person."""
     cues = ev.cues
     folds = [t.fold for t in run.tokens]
+    if len(folds) > 1 and folds[-1] in cues.facility_heads and run.cue == "place":
+        return "place"  # a building or a room one is in: "in the Oval Office"
     if any(f in cues.org_words for f in folds) or (len(folds) > 1 and (
             folds[0] in cues.org_prefixes or folds[-1] in cues.org_suffixes)):
         return "organisation"
@@ -601,8 +608,22 @@ def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer) -> list[Men
     # it "said" something or has "shares", and not someone's name: "in Goma", later "Goma".
     cued = {name: kind for (name, kind) in sorted(votes, key=lambda v: -votes[v])
             if kind != "other"}
-    return [Mention(m.view, m.start, m.end, m.name, cued[m.name], m.strength, m.titles)
-            if m.kind == "other" and m.name in cued else m for m in out]
+    out = [Mention(m.view, m.start, m.end, m.name, cued[m.name], m.strength, m.titles)
+           if m.kind == "other" and m.name in cued else m for m in out]
+    return _spell_acronyms(out, defined)
+
+
+def _spell_acronyms(mentions: list[Mention], defined: dict[str, tuple[str, str]]
+                    ) -> list[Mention]:
+    """A name the text abbreviates is listed with its acronym, "Badminton World Federation
+    (BWF)", as the text itself first writes it: a reader scanning the list meets both forms
+    in the body, and the acronym alone ("BWF") is then no second entity."""
+    spelled: dict[str, str] = {}
+    for acronym, (name, _) in defined.items():
+        spelled.setdefault(name, f"{name} ({acronym})")
+    if not spelled:
+        return mentions
+    return [replace(m, name=spelled[m.name]) if m.name in spelled else m for m in mentions]
 
 
 def _acronym(token: Token, cues: Cues) -> bool:
@@ -616,8 +637,9 @@ def rank_entities(cast: Cast, kinds: frozenset[str] = frozenset({"person", "plac
                   limit: int = 12) -> tuple[Entity, ...]:
     """The entities worth listing under "Who and where": named people, places and
     organisations, plus anything else the text names more than once."""
-    out = [e for e in cast.entities if e.kind in kinds or e.count > 1]
-    return tuple(out[:limit])
+    named = [e for e in cast.entities if e.kind in kinds][:limit]
+    also = [e for e in cast.entities if e.kind not in kinds and e.count > 1][:limit // 3]
+    return (*named, *also)
 
 
 @dataclass(frozen=True, slots=True)

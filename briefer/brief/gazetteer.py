@@ -189,6 +189,7 @@ class Cues:
     appositive_roles: frozenset[str]
     speech_stems: frozenset[str]
     role_words: frozenset[str]
+    facility_heads: frozenset[str]
 
 
 @lru_cache(maxsize=4)

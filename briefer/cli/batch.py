@@ -21,6 +21,25 @@ class RefusedOutput(InputFailure):
     exit_code = 2
 
 
+def _scheduler_address(ctx: click.Context, param: click.Parameter, value: str | None
+                       ) -> str | None:
+    """``--scheduler`` checked as distributed would read it, so a malformed address is a
+    usage error (exit 2) before anything connects; without dask installed it passes, and the
+    engine says how to install it."""
+    if value is None:
+        return None
+    try:
+        from briefer.cli.dask_cluster import check_address
+    except ImportError:
+        return value
+    try:
+        return check_address(value)
+    except ImportError:
+        return value
+    except ValueError as err:
+        raise click.BadParameter(str(err)) from None
+
+
 @click.command(epilog="""\b
 Examples:
   briefer batch articles.jsonl -o summaries.jsonl
@@ -50,8 +69,9 @@ lines summarized, 1 some failed (or bad input file), 2 bad usage.
 @click.option("--engine", type=click.Choice(["local", "dask"]), default=None,
               help="Local processes, or a dask.distributed cluster [default: local, or dask "
                    "with --scheduler].")
-@click.option("--scheduler", default=None, metavar="ADDRESS",
-              help="A dask scheduler to use (without it, dask starts a local cluster).")
+@click.option("--scheduler", default=None, metavar="ADDRESS", callback=_scheduler_address,
+              help="A dask scheduler to use, tcp://HOST:PORT, given up after 10 s without an "
+                   "answer (without it, dask starts a local cluster).")
 @click.option("--chunk-size", type=click.IntRange(min=1), default=16, show_default=True,
               help="Records sent to a worker at a time.")
 @click.option("--no-clean", is_flag=True, help="Rank every line; keep title, teasers, share bars.")

@@ -233,24 +233,24 @@ def run_dask(lines: Iterable[Line], options: BatchOptions = BatchOptions(), *,
     ``tcp://10.0.0.5:8786``), else starts a local cluster of ``jobs`` worker processes.
     """
     try:
-        from dask.distributed import Client, LocalCluster
+        from dask.distributed import Client
     except ImportError:
         raise MissingDependency(
             "the dask engine needs dask.distributed: pip install 'briefer[dask]'"
         ) from None
+    from briefer.cli import dask_cluster
+
     warm_up(options)
     cluster = None
     own_client = client is None
     if client is None:
         if scheduler:
             try:
-                client = Client(scheduler, timeout="10s")
-            except (OSError, TimeoutError) as err:
-                raise EngineError(f"cannot reach the dask scheduler at {scheduler}: {err}"
-                                  ) from None
+                client = dask_cluster.connect(scheduler)
+            except dask_cluster.SchedulerError as err:
+                raise EngineError(str(err)) from None
         else:
-            cluster = LocalCluster(n_workers=worker_count(jobs), threads_per_worker=1,
-                                   processes=True, dashboard_address=None)
+            cluster = dask_cluster.local_cluster(worker_count(jobs))
             client = Client(cluster)
     try:
         threads = sum(client.nthreads().values()) or 1
@@ -258,6 +258,9 @@ def run_dask(lines: Iterable[Line], options: BatchOptions = BatchOptions(), *,
             lambda first, part: client.submit(summarize_chunk, part, options, first,
                                               pure=False),
             chunks(lines, chunk_size), ahead=4 * threads)
+    except (KeyboardInterrupt, GeneratorExit):
+        dask_cluster.quiet()
+        raise
     finally:
         if own_client:
             client.close()

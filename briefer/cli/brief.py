@@ -104,11 +104,11 @@ def brief(files: tuple[str, ...], template: str, count: int | None, no_clean: bo
     fmt = resolve_format(fmt)
     with input_errors():
         chosen = load_template(template)
-        docs = read_inputs(files, clean=not no_clean, language=language, timeout=timeout,
-                           fetch=not no_fetch)
+        inputs = read_inputs(files, clean=not no_clean, language=language, timeout=timeout,
+                             fetch=not no_fetch)
         with brief_progress() as report:
-            result = make_brief(docs, template=chosen, count=count, algorithm=algorithm,
-                                progress=report)
+            result = make_brief(inputs.documents, template=chosen, count=count,
+                                algorithm=algorithm, title=inputs.title, progress=report)
     emit(fmt, renderers("brief"), result)
 
 

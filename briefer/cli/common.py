@@ -6,6 +6,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any
 
 import click
@@ -137,8 +138,18 @@ def timeout_option(func: Callable[..., Any]) -> Any:
         help="Give up on a URL (or a feed item's page) after this long in all.")(func)
 
 
+@dataclass(frozen=True)
+class Inputs:
+    """What the FILE... of a multi-document command gave: its documents, and the title of
+    the whole when it was one feed (a brief of a feed is headed by the feed's name, not
+    "Brief of 40 texts")."""
+
+    documents: tuple[Any, ...]
+    title: str | None = None
+
+
 def read_inputs(names: Sequence[str], *, clean: bool, language: str, timeout: float,
-                fetch: bool = True) -> list[Any]:
+                fetch: bool = True) -> Inputs:
     """Documents for the FILE... of a multi-document command (brief): folders expanded,
     URLs fetched, feeds replaced by their items.
 
@@ -149,6 +160,7 @@ def read_inputs(names: Sequence[str], *, clean: bool, language: str, timeout: fl
     from briefer.ingest import expand_folders
 
     documents: list[Any] = []
+    titles: list[str | None] = []
     for name in expand_folders(names):
         with status(f"reading {name}"):
             got = read_input(name, clean=clean, language=language, timeout=timeout,
@@ -156,14 +168,23 @@ def read_inputs(names: Sequence[str], *, clean: bool, language: str, timeout: fl
         for error in got.errors:
             click.echo(f"briefer: {error} (left out)", err=True)
         documents.extend(checked(doc) for doc in got.documents)
-    return documents
+        titles.append(got.title)
+    return Inputs(tuple(documents), titles[0] if len(titles) == 1 else None)
 
 
 @contextmanager
 def status(message: str) -> Iterator[None]:
-    """A spinner on stderr while long work runs, only when stderr is a terminal."""
+    """A spinner on stderr while long work runs, only when stderr is a terminal.
+
+    ``message`` may quote a name from outside (a file found in a folder), so it is
+    neutralised and shown as plain text, never read as rich markup.
+    """
     if not sys.stderr.isatty():
         yield
         return
-    with make_console(stderr=True).status(message):
+    from rich.text import Text
+
+    from briefer.untrusted import neutralise_message
+
+    with make_console(stderr=True).status(Text(neutralise_message(message))):
         yield

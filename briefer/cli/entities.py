@@ -46,8 +46,8 @@ def entities(files: tuple[str, ...], no_clean: bool, language: str, timeout: flo
 
     fmt = resolve_format(fmt)
     with input_errors():
-        docs = tuple(read_inputs(files, clean=not no_clean, language=language,
-                                 timeout=timeout))
+        docs = read_inputs(files, clean=not no_clean, language=language,
+                           timeout=timeout).documents
         plan = plan_brief(docs)
     report = render.EntityReport(docs, tuple(plan.views), named_entities(plan.cast))
     emit(fmt, {"rich": render.render_rich, "markdown": render.render_markdown,

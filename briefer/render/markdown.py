@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from briefer.document import Document, Summary
+from briefer.document import Summary
 
 if TYPE_CHECKING:
     from briefer.brief.model import Brief
@@ -46,11 +46,6 @@ def render_summary(summary: Summary) -> str:
     lines += ["", f"*{len(summary.chosen)} of {total} sentences · {summary.algorithm} · "
                   f"{doc.language} · {escape(doc.source)}*", ""]
     return "\n".join(lines)
-
-
-def render_sentences(doc: Document) -> str:
-    """Every sentence of ``doc`` as a numbered markdown list."""
-    return "\n".join(f"{s.index}. {escape(s.text)}" for s in doc.sentences) + "\n"
 
 
 def render_brief(brief: Brief) -> str:

@@ -5,15 +5,24 @@ highlighted words all come from :func:`match_spans`, so they cannot disagree.  A
 case the Unicode way (``str.casefold``, so "strasse" finds "Straße" and "STRASSE"), and runs of
 white space in the query count as one space, as they do in a sentence's text.
 
-Case folding can turn one character into several ("ß" into "ss", "ﬁ" into "fi"), so offsets
-in the folded text are mapped back to the sentence's own; a match must begin and end on whole
-characters of the sentence ("s" does not match half of "ß"), which keeps every highlight on
-what the reader typed.
+It is also blind to how an accented letter is encoded: "café" typed precomposed (NFC, as
+keyboards give it) finds "café" written as "e" plus a combining accent (NFD, as some pages
+and macOS file names have it), and the other way round.  Both sides are compared in
+canonical caseless form, NFD(casefold(NFD(x))) (Unicode 15, D145).  An accent still
+counts: "cafe" does not find "café".
+
+Folding can turn one character into several ("ß" into "ss", "ﬁ" into "fi", "é" into "e" and
+an accent), so offsets in the folded text are mapped back to the sentence's own; a match
+must begin and end on whole characters of the sentence ("s" does not match half of "ß") and
+may not stop before a combining accent, which keeps every highlight on what the reader
+typed.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
+from functools import lru_cache
 
 
 def normalise(query: str) -> str:
@@ -21,30 +30,42 @@ def normalise(query: str) -> str:
     return " ".join(query.split())
 
 
+def _caseless(text: str) -> str:
+    """Canonical caseless form, NFD(casefold(NFD(text)))."""
+    return unicodedata.normalize("NFD", unicodedata.normalize("NFD", text).casefold())
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    return _caseless(ch)
+
+
 def match_spans(text: str, query: str) -> list[tuple[int, int]]:
     """``(start, end)`` offsets into ``text`` of each non-overlapping match of ``query``."""
-    needle = normalise(query).casefold()
+    needle = _caseless(normalise(query))
     if not needle:
         return []
-    folded = text.casefold()
     origin: list[int] | None = None  # where each folded character came from, if they moved
     bounds: set[int] = set()  # folded offsets where a character of ``text`` starts or ends
-    if len(folded) != len(text):
-        origin = [i for i, ch in enumerate(text) for _ in ch.casefold()]
-        bounds = {k for k in range(len(origin)) if k == 0 or origin[k] != origin[k - 1]}
-        bounds.add(len(origin))
+    if text.isascii():
+        folded = text.lower()  # what casefold and NFD do to ASCII
+    else:
+        pieces = [_fold_char(ch) for ch in text]
+        folded = "".join(pieces)
+        if len(folded) != len(text):
+            origin = [i for i, piece in enumerate(pieces) for _ in piece]
+            bounds = {k for k in range(len(origin)) if k == 0 or origin[k] != origin[k - 1]}
+            bounds.add(len(origin))
     found: list[tuple[int, int]] = []
     pos = folded.find(needle)
     while pos >= 0:
         end = pos + len(needle)
-        if origin is None:
-            found.append((pos, end))
-        elif pos in bounds and end in bounds:
-            found.append((origin[pos], origin[end - 1] + 1))
-        else:  # starts or ends inside one character's folding: look on from the next
+        whole = origin is None or (pos in bounds and end in bounds)
+        if whole and not (end < len(folded) and unicodedata.combining(folded[end])):
+            found.append((pos, end) if origin is None else (origin[pos], origin[end - 1] + 1))
+            pos = folded.find(needle, end)
+        else:  # it would cut a character or its accent off: look on from the next
             pos = folded.find(needle, pos + 1)
-            continue
-        pos = folded.find(needle, end)
     return found
 
 

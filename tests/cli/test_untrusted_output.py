@@ -154,3 +154,33 @@ def test_eval_output_neutralises_the_data_file_name(tmp_path: Path, fmt: str) ->
         caption = html.split("</p>")[0]  # the table's caption, before the provenance block
         assert "<code>" not in caption
         assert "`&lt;img src=x onerror=alert(1)&gt;.jsonl" in caption
+
+
+def test_the_reading_spinner_on_a_terminal_neutralises_a_folder_entry(
+        hostile_file: Path) -> None:
+    """The spinner shows only when stderr is a terminal, so give it a real one (a pty)."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    leader, follower = pty.openpty()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "briefer", "brief", str(hostile_file.parent) + "/", "-f", "json"],
+        stdout=subprocess.DEVNULL, stderr=follower, stdin=subprocess.DEVNULL,
+        env={**os.environ, "TERM": "xterm-256color", "COLUMNS": "200"})
+    os.close(follower)
+    printed = b""
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the child closed the terminal (EIO on Linux)
+            break
+        if not chunk:
+            break
+        printed += chunk
+    os.close(leader)
+    assert proc.wait(timeout=60) == 0
+    shown = printed.decode("utf-8", "replace")
+    assert "reading" in shown  # the spinner did run, with the folder entry's name
+    assert "\x1b]52" not in shown and "\x1b[2J" not in shown and "\x9b" not in shown

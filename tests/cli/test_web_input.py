@@ -310,6 +310,18 @@ def test_a_saved_feed_is_briefed_with_no_network(tmp_path):
         ("https://example.invalid/rules", "Mayor backs new rules")]
 
 
+def test_a_brief_of_one_feed_is_headed_by_the_feed_title(tmp_path):
+    feed = tmp_path / "feed.xml"
+    feed.write_bytes(SAVED_FEED)
+    proc = run("brief", str(feed), "--no-fetch", "-f", "json")
+    assert json.loads(proc.stdout)["title"] == "Valley News"
+    proc = run("brief", str(feed), "--no-fetch", "-f", "markdown")
+    assert proc.stdout.startswith("# Valley News\n")
+    # Two inputs have no one name: the heading counts them.
+    proc = run("brief", str(feed), str(feed), "--no-fetch", "-f", "markdown")
+    assert proc.stdout.startswith("# Brief of 4 texts\n"), proc.stdout[:80]
+
+
 def test_a_feed_item_with_no_sentences_is_left_out_not_the_whole_feed(tmp_path):
     feed = tmp_path / "feed.xml"
     feed.write_bytes(rss([*SAVED_FEED_ITEMS, ("Gallery", "https://example.invalid/g",

@@ -47,6 +47,14 @@ def seed_document() -> Document:
     return replace(api.read(str(SEED)), source="seeds/venezuela-mexico.txt")
 
 
+def dek_document() -> Document:
+    """The sample with its one-sentence first paragraph set in italics, which marks it as a
+    standfirst (as plain text it is read as the lede)."""
+    text = SEED.read_text(encoding="utf-8")
+    dek = next(line for line in text.splitlines() if line.startswith("U.S. president hints"))
+    return api.split(text.replace(dek, f"*{dek}*"), source="seeds/venezuela-mexico.txt")
+
+
 def second_document() -> Document:
     return api.split(SECOND, source="valley.txt")
 

@@ -10,6 +10,7 @@ import pytest
 from briefer_snapshot_app import (
     SEED,
     choose,
+    dek_document,
     notices,
     reader_app,
     run_async,
@@ -481,7 +482,7 @@ async def test_clicking_a_sentence_in_the_source_shows_its_section_and_score() -
 
 @run_async
 async def test_the_title_and_set_aside_text_are_shown_apart_from_the_sentences() -> None:
-    app = reader_app()
+    app = reader_app([dek_document()])
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         source, _ = panes(app)

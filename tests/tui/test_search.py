@@ -32,6 +32,13 @@ STREET = "Die Straße ist lang. Der Weg ist kurz."
         ("aaaa", "aa", ["aa", "aa"]),  # not overlapping
         ("two words here", "  two   words ", ["two words"]),
         ("anything", "   ", []),
+        # Canonical equivalence: NFC and NFD spellings of an accent find each other.
+        ("Un café solo.", "cafe\u0301", ["café"]),
+        ("Un cafe\u0301 solo.", "café", ["cafe\u0301"]),
+        ("Un cafe\u0301 solo.", "CAFÉ", ["cafe\u0301"]),
+        ("Un cafe\u0301 solo.", "cafe", []),  # the accent still counts
+        ("Un café solo.", "cafe", []),
+        ("Ångström", "a\u030angstro\u0308m", ["Ångström"]),
     ],
 )
 def test_match_spans(text: str, query: str, found: list[str]) -> None:

@@ -129,3 +129,22 @@ def test_records_after_a_bad_one_are_kept(tmp_path: Path) -> None:
     assert [o.get("id") for o in out] == ["ok", "\ufffd", "nan", "ok"]
     assert "error" in out[1] and "error" not in out[3]
     assert proc.returncode == 1 and b"Traceback" not in proc.stderr
+
+
+def nested_page(depth: int) -> bytes:
+    story = ("<p>The council approved the new budget on Monday. It will fund schools and "
+             "roads. Critics said the plan was rushed.</p>")
+    return (f"<html><head><title>Deep</title></head><body>{'<div>' * depth}{story}"
+            f"{'</div>' * depth}</body></html>").encode()
+
+
+def test_a_page_nested_past_the_parsers_limit_says_so() -> None:
+    # libxml2's HTML parser stops at 256 levels, leaving an empty body: the error must say
+    # why the page has no text, not only that it has none.
+    with pytest.raises(InputError, match=r"page\.html: HTML page with no article text found "
+                                         r"\(nested more than 255 levels deep"):
+        decode_source("page.html", nested_page(300))
+
+
+def test_a_deep_page_within_the_limit_is_read() -> None:
+    assert "the plan was rushed" in decode_source("page.html", nested_page(200)).text

@@ -166,3 +166,57 @@ def test_the_brief_header_and_json_carry_author_date_and_site():
     source = json.loads(render_json.render_brief(brief))["sources"][0]
     assert (source["author"], source["date"], source["site"]) == (
         "Jane Doe", "2019-11-18", "Example News")
+
+
+# A BBC-style story, written for this test: the lede is a one-sentence paragraph, as in most
+# BBC, wire and web news, and as short as a dek.
+STORY = ("Port workers in the city have voted to strike for three days next week over pay.\n\n"
+         "The union said 85% of its members backed the action on a turnout of 70%. The port "
+         "handles a fifth of the country's container traffic, and exporters warned of "
+         "delays.\n\n"
+         "Managers said they had offered a 4% rise and that talks would continue on Friday. "
+         "The last strike at the port, in 2019, lasted a week.\n\n"
+         "Shipping lines said they would divert some vessels to other ports if the strike "
+         "went ahead, and a trade body put the cost to exporters at several million a day.\n\n"
+         "The government urged both sides to return to talks and said it had no plans to "
+         "intervene.\n")
+
+
+def test_a_one_sentence_first_paragraph_is_the_lede_and_is_ranked():
+    doc = api.split(f"Port workers vote to strike\n\n{STORY}")
+    assert doc.title == "Port workers vote to strike"
+    assert doc.standfirst is None
+    assert doc.sentences[0].text.startswith("Port workers in the city have voted")
+    summary = api.summarize(doc, count=1, algorithm="lead")
+    assert summary.chosen == (0,)
+
+
+DEK = "Union says exporters face weeks of delays at the country's second port"
+
+
+@pytest.mark.parametrize("dek, between, kind", [
+    (f"{DEK}.", "By Jane Doe\n\n", "byline"),  # headline, dek, byline: the masthead
+    (f"{DEK}.", "November 18, 2019\n\n", "date"),
+    (DEK, "", None),  # display text with no full stop is not a sentence of the story
+    (f"*{DEK}.*", "", None),  # set in italics
+])
+def test_a_dek_marked_by_the_layout_is_the_standfirst(dek, between, kind):
+    doc = api.split(f"Port workers vote to strike\n\n{dek}\n\n{between}{STORY}")
+    assert doc.standfirst == dek.strip("*")
+    assert doc.sentences[0].text.startswith("Port workers in the city have voted")
+    if kind:  # the line under the dek is set aside as what it is
+        assert kind in [s.kind for s in doc.removed]
+        assert all(between.strip() not in s.text for s in doc.sentences)
+
+
+def test_a_dek_above_a_datelined_lede_is_the_standfirst():
+    lede = "HAMBURG (Reuters) - " + STORY
+    doc = api.split(f"Port workers vote to strike\n\n{DEK}.\n\n{lede}")
+    assert doc.standfirst == f"{DEK}."
+    assert doc.sentences[0].text.startswith("Port workers in the city")
+
+
+def test_a_short_paragraph_that_leads_into_the_next_is_body():
+    doc = api.split(f"Port workers vote to strike\n\nHere is what the union said:\n\n{STORY}")
+    assert doc.standfirst is None
+    assert doc.sentences[0].text == "Here is what the union said:"

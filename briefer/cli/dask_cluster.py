@@ -1,0 +1,162 @@
+"""Reaching a ``dask.distributed`` cluster for ``briefer batch --engine dask``, safely.
+
+Three things distributed leaves to its caller, which a command-line tool must not:
+
+- **The address is untrusted input.**  ``Client("not-an-address")`` raises a ValueError from
+  deep inside ``distributed.comm``; :func:`check_address` parses it with the same functions
+  (``distributed.comm.addressing.parse_address``, ``registry.get_backend``,
+  ``parse_host_port``) before anything connects, so a bad ``--scheduler`` is a usage error.
+- **Connecting is bounded only up to the TCP connect.**  ``distributed.comm.connect`` waits
+  for the peer's handshake without a deadline, so an address where any other server listens
+  (HTTP, SSH) hangs ``Client(..., timeout=...)`` for ever.  :func:`connect` first asks the
+  address who it is (the ``identity`` operation every dask server answers) under one deadline
+  for the connect, the handshake and the reply, and only then makes the client.
+- **Ctrl-C reaches every process of the terminal's process group**, so a local cluster's
+  worker processes each printed a KeyboardInterrupt traceback.  :func:`local_cluster` starts
+  them with SIGINT blocked (a blocked signal stays blocked across fork and exec, unlike a
+  handler), so only this process sees Ctrl-C, and closing the cluster ends them.
+
+distributed is imported only inside these functions: ``briefer batch`` without the dask
+engine never loads it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+#: Seconds for reaching a scheduler: connect, handshake and its first answer, together
+#: (``briefer batch --help`` says 10 s).
+CONNECT_TIMEOUT = 10.0
+
+#: Schemes whose location is ``HOST:PORT``.
+HOST_PORT_SCHEMES = frozenset({"tcp", "tls", "ws", "wss"})
+
+EXAMPLE = "tcp://HOST:PORT, e.g. tcp://10.0.0.5:8786"
+
+
+class SchedulerError(RuntimeError):
+    """No dask scheduler could be reached at the address; the message says why."""
+
+
+def check_address(address: str) -> str:
+    """``address`` if it can name a dask scheduler, else ValueError with a one-line reason.
+
+    It is checked the way distributed reads it (a missing scheme means its default, tcp),
+    without connecting.
+    """
+    from distributed.comm import registry
+    from distributed.comm.addressing import parse_address, parse_host_port
+
+    scheme, location = parse_address(address)
+    try:
+        registry.get_backend(scheme)
+    except Exception:  # unknown scheme, or a backend whose package is missing
+        known = ", ".join(f"{name}://" for name in sorted(HOST_PORT_SCHEMES))
+        raise ValueError(f"unknown scheme {scheme!r} in {address!r}; use one of {known}"
+                         ) from None
+    if scheme not in HOST_PORT_SCHEMES:
+        return address
+    try:
+        host, port = parse_host_port(location)
+    except ValueError as err:
+        if "missing port" in str(err):
+            raise ValueError(f"{address!r} has no port; expected {EXAMPLE}") from None
+        if "ipv6" in str(err):
+            raise ValueError(f"{address!r} is not HOST:PORT (an IPv6 host is written in "
+                             f"brackets: tcp://[::1]:8786)") from None
+        raise ValueError(f"the port in {address!r} is not a number; expected {EXAMPLE}"
+                         ) from None
+    if not 0 < port < 65536:
+        raise ValueError(f"the port in {address!r} is out of range (1-65535)")
+    if not host:
+        raise ValueError(f"{address!r} has no host; expected {EXAMPLE}")
+    return address
+
+
+def connect(address: str, timeout: float | None = None) -> Any:
+    """A ``distributed.Client`` of the scheduler at ``address``, else :class:`SchedulerError`
+    within about ``timeout`` seconds (:data:`CONNECT_TIMEOUT` unless given)."""
+    from distributed import Client
+
+    timeout = CONNECT_TIMEOUT if timeout is None else timeout
+    try:
+        identity = asyncio.run(asyncio.wait_for(_identity(address, timeout), timeout))
+    except (TimeoutError, OSError) as err:
+        # distributed retries a refused or failing connect until the deadline, then says it
+        # timed out: either way nothing answered in time.
+        reason = f": {err.strerror}" if isinstance(err, OSError) and err.strerror else ""
+        raise SchedulerError(f"no dask scheduler answered at {address} within "
+                             f"{timeout:g} s{reason}") from None
+    except Exception as err:  # what a server that is not dask sends breaks the decoder
+        raise SchedulerError(f"what answers at {address} is not a dask scheduler "
+                             f"({type(err).__name__})") from None
+    kind = identity.get("type") if isinstance(identity, dict) else None
+    if kind != "Scheduler":
+        raise SchedulerError(f"what answers at {address} is not a dask scheduler "
+                             f"(it says it is {kind!r})")
+    try:
+        return Client(address, timeout=timeout)
+    except (OSError, TimeoutError) as err:  # it answered, then went away
+        raise SchedulerError(f"lost the dask scheduler at {address}: {err}") from None
+
+
+async def _identity(address: str, timeout: float) -> Any:
+    """What the server at ``address`` says it is (``{"type": "Scheduler", ...}``)."""
+    from distributed.comm import connect as open_comm
+    from distributed.core import send_recv
+
+    comm = await open_comm(address, timeout=timeout)
+    try:
+        return await send_recv(comm, op="identity")
+    finally:
+        comm.abort()
+
+
+def local_cluster(workers: int) -> Any:
+    """A local cluster of ``workers`` single-threaded worker processes that ignore Ctrl-C."""
+    from multiprocessing import resource_tracker
+
+    from dask.distributed import LocalCluster
+
+    # The first process multiprocessing spawns starts its resource tracker, and starting it
+    # unblocks SIGINT in the spawning thread (CPython's resource_tracker, bpo-33613): started
+    # here first, it leaves the cluster's thread as it found it.
+    resource_tracker.ensure_running()
+    with sigint_blocked():
+        # Its warnings (a task cancelled by Ctrl-C, a worker killed after it) are about the
+        # cluster's housekeeping, not the batch: a record that fails is an error object.
+        return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                            dashboard_address=None, silence_logs=logging.ERROR)
+
+
+def quiet() -> None:
+    """Print nothing more from distributed: called when the batch stops early (Ctrl-C, a
+    reader that closed the pipe), where closing the cluster mid-task makes the scheduler log
+    errors about the work it was told to drop."""
+    for handler in logging.getLogger("distributed").handlers:
+        handler.setLevel(logging.CRITICAL)
+
+
+@contextmanager
+def sigint_blocked() -> Iterator[None]:
+    """SIGINT blocked in this thread while the body runs, and in every thread and process it
+    starts (they inherit the mask) for their whole life.
+
+    A Ctrl-C pressed meanwhile is held and arrives, as KeyboardInterrupt, when the body ends.
+    Where signal masks do not exist (Windows) or off the main thread, nothing changes.
+    """
+    mask = getattr(signal, "pthread_sigmask", None)
+    if mask is None or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    mask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        mask(signal.SIG_UNBLOCK, {signal.SIGINT})

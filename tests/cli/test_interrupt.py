@@ -1,0 +1,85 @@
+"""Ctrl-C as a terminal sends it (issue 12, items 11 and 13): a real SIGINT to the command's
+whole process group, workers included, while it works. It must exit 130 with nothing on
+stderr but the newline after ``^C``: no traceback from the command or from any worker.
+
+Each test waits on a condition (input consumed, a result written), never on a sleep: the
+command's standard input stays open, so it cannot finish before the signal arrives.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "killpg"), reason="needs POSIX signals")
+
+
+def story(n: int) -> str:
+    return (f"Engineers in district {n} finished a dam on Friday. The dam holds water for "
+            f"{n + 2} thousand homes. Farmers near district {n} said the dam would end years "
+            f"of drought. Environmental groups said fish in river {n} would suffer. The "
+            "project cost less than planned, the engineers said.")
+
+
+def start(*args: str) -> subprocess.Popen[bytes]:
+    """``briefer ARGS`` in a process group of its own, as a shell runs a foreground job."""
+    return subprocess.Popen([sys.executable, "-m", "briefer", *args], cwd=ROOT,
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, start_new_session=True)
+
+
+def interrupt(proc: subprocess.Popen[bytes]) -> bytes:
+    """Send SIGINT to the process group, as Ctrl-C does; wait for the end; give stderr."""
+    os.killpg(proc.pid, signal.SIGINT)
+    try:
+        _, err = proc.communicate(timeout=120)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+    return err
+
+
+def assert_interrupted_quietly(proc: subprocess.Popen[bytes], err: bytes) -> None:
+    assert proc.returncode == 130, err.decode(errors="replace")
+    assert b"Traceback" not in err and b"KeyboardInterrupt" not in err, err.decode()
+    assert err.strip() == b"", err.decode(errors="replace")
+
+
+def test_ctrl_c_while_brief_works_exits_130() -> None:
+    text = "\n\n".join(story(n) for n in range(4000)).encode()  # about 1 MB
+    proc = start("brief", "-")
+    assert proc.stdin is not None
+    proc.stdin.write(text)  # returns once the command has read all but a pipe's buffer
+    proc.stdin.close()
+    proc.stdin = None  # communicate() must not flush it
+    assert_interrupted_quietly(proc, interrupt(proc))
+
+
+def records(count: int) -> bytes:
+    return b"".join(json.dumps({"id": f"d{n}", "text": story(n)}).encode() + b"\n"
+                    for n in range(count))
+
+
+@pytest.mark.parametrize("engine", ["local", "dask"])
+def test_ctrl_c_during_a_batch_exits_130_without_worker_tracebacks(engine: str) -> None:
+    if engine == "dask":
+        pytest.importorskip("dask.distributed")
+    proc = start("batch", "-", "--engine", engine, "-j", "2", "--chunk-size", "1")
+    assert proc.stdin is not None and proc.stdout is not None
+    # More records than the engine keeps in flight (4 chunks per worker), so results come
+    # back while standard input stays open and the batch cannot end by itself.
+    proc.stdin.write(records(40))
+    proc.stdin.flush()
+    first = proc.stdout.readline()  # the workers are running
+    assert json.loads(first)["id"] == "d0"
+    err = interrupt(proc)
+    proc.stdin.close()
+    assert_interrupted_quietly(proc, err)
