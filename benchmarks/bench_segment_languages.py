@@ -30,6 +30,7 @@ import json
 import re
 import sys
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -49,7 +50,12 @@ _STOP_BEFORE = re.compile(r"[.!?…][\"'”’»)\]“«]*\s*\Z")
 
 
 def quote_depths(text: str) -> list[int]:
-    """For each position, how many quotations are open there (curly, angle and straight)."""
+    """For each position, how many quotations are open there (curly, angle and straight).
+
+    A "»" or "›" opens a quotation (German »…«) only before a letter or digit; elsewhere it
+    closes one, and with none open (a document that starts inside a quotation) it is ignored,
+    so a stray closing mark does not turn every later quotation inside out.
+    """
     depths = [0] * (len(text) + 1)
     stack: list[str] = []
     straight = False
@@ -57,6 +63,8 @@ def quote_depths(text: str) -> list[int]:
         depths[i] = len(stack) + straight
         if stack and ch in _PAIRS[stack[-1]]:
             stack.pop()
+        elif ch in "»›" and not text[i + 1:i + 2].isalnum():
+            continue
         elif ch in _PAIRS:
             stack.append(ch)
         elif ch == '"':
@@ -140,9 +148,142 @@ def prf(tp: int, fp: int, fn: int) -> str:
     return f"{tp + fn} | {precision:.3f} | {recall:.3f} | {f1:.3f}"
 
 
+def load_revision(revision: str):
+    """The splitter module (``briefer/segment.py``) as it was at a git revision."""
+    import importlib.util
+    import subprocess
+    import tempfile
+
+    source = subprocess.run(["git", "show", f"{revision}:briefer/segment.py"], cwd=ROOT,
+                            capture_output=True, text=True, check=True).stdout
+    with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as f:
+        f.write(source)
+    spec = importlib.util.spec_from_file_location(f"segment_{revision}", f.name)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def splitters(revisions: list[str]) -> dict[str, Callable[[str, str], list[int]]]:
+    """Name -> function(text, language) -> sentence starts after the first, for the
+    calibration table: briefer now, briefer at each revision (its English-only rules), and
+    pySBD (Spanish rules; it has no Portuguese) when it is installed."""
+    out: dict[str, Callable[[str, str], list[int]]] = {
+        "briefer": lambda t, lang: [a for a, _ in split_sentences(t, language=lang)[1:]],
+    }
+    for rev in revisions:
+        module = load_revision(rev)
+        out[f"briefer at {rev}"] = (
+            lambda t, lang, m=module: [a for a, _ in m.split_sentences(t)[1:]])
+    try:
+        import pysbd
+    except ImportError:
+        return out
+    segmenter = pysbd.Segmenter(language="es", clean=False, char_span=True)
+    out["pySBD (es rules)"] = lambda t, lang: [s.start for s in segmenter.segment(t)[1:]]
+    return out
+
+
+def headline_lines(sentences: list[str]) -> str:
+    """The sentences joined as a newspaper's text lays them out: a sentence with no final
+    stop (a headline, a section label) ends its line; the others are joined by a space."""
+    out = []
+    for k, sentence in enumerate(sentences):
+        out.append(sentence)
+        if k + 1 < len(sentences):
+            out.append(" " if _STOP_END.search(sentence) else "\n")
+    return "".join(out)
+
+
+_STOP_END = re.compile(r"[.!?…][\"'”’»)\]“«]*\s*\Z")
+
+
+# The definitions of boundary F1 the calibration table reports, as (name, join, rule):
+# ``join`` rebuilds the text from the sentences (None: the data set's own one-space join);
+# ``rule`` says which boundaries count: "quotes out" leaves boundaries inside quotations out
+# on both sides (the issue's target), "all" counts every boundary, "after a stop" only those
+# after . ! ? or ….
+DEFINITIONS: list[tuple[str, Callable[[list[str]], str] | None, str]] = [
+    ("quotes out, data's join (target)", None, "quotes out"),
+    ("all boundaries, data's join", None, "all"),
+    ("quotes out, after a stop only", None, "after a stop"),
+    ("quotes out, headlines on their own line", headline_lines, "quotes out"),
+]
+
+
+def boundary_counts(doc: dict, split: Callable[[str, str], list[int]], language: str,
+                    join: Callable[[list[str]], str] | None, rule: str
+                    ) -> tuple[set[int], set[int], str]:
+    """The gold and the predicted boundaries of one document under one definition."""
+    text = doc["text"] if join is None else join(doc["sentences"])
+    gold = set(gold_boundaries(text, doc["sentences"]))
+    got = set(split(text, language))
+    if rule != "all":
+        depths = quote_depths(text)
+        gold = {b for b in gold if not depths[b]}
+        got = {b for b in got if not depths[b]}
+    if rule == "after a stop":
+        gold = {b for b in gold if punctuated(text, b)}
+        got = {b for b in got if punctuated(text, b)}
+    return gold, got, text
+
+
+def f1(tp: int, fp: int, fn: int) -> float:
+    precision = tp / max(tp + fp, 1)
+    recall = tp / max(tp + fn, 1)
+    return 2 * precision * recall / max(precision + recall, 1e-9)
+
+
+def calibrate(path: Path, revisions: list[str]) -> None:
+    """Boundary F1 of several splitters under several definitions, in one run, so a figure
+    published elsewhere can be matched to the definition that gives it."""
+    docs = [json.loads(line) for line in path.open(encoding="utf-8")]
+    languages = sorted({d["lang"] for d in docs})
+    print("\n### Universal Dependencies: boundary F1 by splitter and definition\n")
+    header = " | ".join(f"{name}: {lang}" for name, _, _ in DEFINITIONS for lang in languages)
+    print(f"| splitter | {header} |")
+    print("|---|" + "--:|" * (len(DEFINITIONS) * len(languages)))
+    for name, split in splitters(revisions).items():
+        cells = []
+        for _, join, rule in DEFINITIONS:
+            for lang in languages:
+                if name.startswith("pySBD") and lang != "es":
+                    cells.append("—")
+                    continue
+                tp = fp = fn = 0
+                for doc in docs:
+                    if doc["lang"] != lang:
+                        continue
+                    gold, got, _ = boundary_counts(doc, split, lang, join, rule)
+                    tp, fp, fn = tp + len(gold & got), fp + len(got - gold), fn + len(gold - got)
+                cells.append(f"{f1(tp, fp, fn):.3f}")
+        print(f"| {name} | {' | '.join(cells)} |")
+    print("\nThe texts are unrelated Spanish sentences (GSD) and Portuguese news (Bosque), each "
+          "document's\nsentences joined by one space.  \"Headlines on their own line\" rebuilds "
+          "the text with a line\nbreak after every sentence that has no final stop, as a "
+          "newspaper sets a headline; it is\nbuilt from the gold, so it shows what the "
+          "splitter does with that layout, not a second data set.")
+
+
+def miss_kind(text: str, boundary: int) -> str:
+    """What stands before a boundary: a stop, ';', ':', a dash, or nothing (a headline)."""
+    before = text[:boundary].rstrip()
+    if punctuated(text, boundary):
+        return "after a stop"
+    if before.endswith(";"):
+        return "after ';'"
+    if before.endswith(":"):
+        return "after ':'"
+    if before.endswith(("--", "—", "–")):
+        return "after a dash"
+    return "no punctuation (headline, label)"
+
+
 def score_ud(path: Path, english_rules: bool, misses: int) -> None:
     # per language: tp fp fn docs right, then tp fp fn at stops only
     counts: dict[str, list[int]] = defaultdict(lambda: [0] * 8)
+    kinds: dict[tuple[str, str, str], int] = defaultdict(int)
     shown: list[str] = []
     for line in path.open(encoding="utf-8"):
         doc = json.loads(line)
@@ -164,8 +305,9 @@ def score_ud(path: Path, english_rules: bool, misses: int) -> None:
         c[6] += len(got_p - gold_p)
         c[7] += len(gold_p - got_p)
         for b in sorted((got - gold) | (gold - got)):
+            kind = "extra" if b in got else "missed"
+            kinds[lang, kind, miss_kind(text, b)] += 1
             if len(shown) < misses:
-                kind = "extra" if b in got else "missed"
                 shown.append(f"{doc['id']} {kind}: …{text[max(0, b - 50):b]}|{text[b:b + 30]}…")
     label = "English rules" if english_rules else "detected language"
     print(f"\n### Universal Dependencies, {label} (boundaries inside quotations left out)\n")
@@ -175,6 +317,11 @@ def score_ud(path: Path, english_rules: bool, misses: int) -> None:
     for lang, (tp, fp, fn, docs, right, tp_p, fp_p, fn_p) in sorted(counts.items()):
         print(f"| {lang} | {docs} | {right}/{docs} | {prf(tp, fp, fn)} | "
               f"{prf(tp_p, fp_p, fn_p)} |")
+    print("\nThe errors by what stands before the boundary:\n")
+    print("| language | error | before the boundary | count |")
+    print("|---|---|---|--:|")
+    for (lang, kind, where), n in sorted(kinds.items()):
+        print(f"| {lang} | {kind} | {where} | {n} |")
     print("\n\"After a stop\": only the boundaries that follow . ! ? or … (with closing marks);"
           " the others are a\nheadline or a ';' run into the next sentence by the data set's "
           "one-space join, which no\nsplitter of running text can see.")
@@ -184,19 +331,9 @@ def score_ud(path: Path, english_rules: bool, misses: int) -> None:
 
 def english_against(revision: str, data: Path) -> None:
     """English output and speed against the splitter at a git revision, in this process."""
-    import importlib.util
-    import subprocess
-    import tempfile
     import time
 
-    source = subprocess.run(["git", "show", f"{revision}:briefer/segment.py"], cwd=ROOT,
-                            capture_output=True, text=True, check=True).stdout
-    with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as f:
-        f.write(source)
-    spec = importlib.util.spec_from_file_location("segment_before", f.name)
-    assert spec is not None and spec.loader is not None
-    before = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(before)
+    before = load_revision(revision)
     articles = (json.loads(line)["article"] for line in
                 (data / "cnndm_test_399.jsonl").open(encoding="utf-8"))
     text = "\n\n".join(articles)[:1_000_000]
@@ -220,9 +357,14 @@ def main() -> None:
     parser.add_argument("--misses", type=int, default=0, help="show this many errors")
     parser.add_argument("--english-against", metavar="REV", default=None,
                         help="compare English output and speed with the splitter at REV")
+    parser.add_argument("--calibrate", metavar="REV", action="append", default=None,
+                        help="print UD boundary F1 under each definition for briefer, pySBD "
+                             "and the splitter at REV (repeatable)")
     args = parser.parse_args()
     if args.english_against:
         english_against(args.english_against, args.data)
+    if args.calibrate is not None:
+        calibrate(args.data / "sbd_ud_dev.jsonl", args.calibrate)
     for english in ([True, False] if args.baseline else [False]):
         score_pysbd(args.data / "sbd_pysbd_multilingual.jsonl", english, args.misses)
         score_ud(args.data / "sbd_ud_dev.jsonl", english, args.misses)

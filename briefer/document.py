@@ -14,19 +14,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-
-def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """``(start, end)`` moved inwards past white space, so ``text[start:end]`` is stripped.
-
-    The one place offsets are trimmed: the clean-up's lines and paragraphs and the splitter's
-    blocks and sentences all keep their offsets into the original text this way, instead of
-    calling ``str.strip`` and losing where the piece stood.
-    """
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
+# Re-exported: the clean-up and its tests trim offsets with the spans they trim.
+from briefer.spans import strip_span as strip_span
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,7 +27,10 @@ pass over *candidate* boundaries instead of their chain of text substitutions.
 3. List items start a sentence even without punctuation: bullets, list markers at the start
    of a line, and consecutively numbered inline items ("1) ... 2) ...") in a block that
    starts with a marker.
-4. A single line break is white space (hard-wrapped text joins), except before list items.
+4. A single line break is white space (hard-wrapped text joins), except before list items
+   and after a line the writer ended: a headline or label without final punctuation whose
+   next word would still have fitted on it (``_unwrapped_lines``; greedy wrapping only breaks
+   a line when the next word does not fit).
 5. A "sentence" longer than ``_MAX_CHARS`` (text without punctuation, tables, run-ons) is cut
    at its line breaks if it has any, else at the last ``;``, ``:``, ``,`` or space before the
    bound, so downstream code never sees a thousand-word sentence.
@@ -43,7 +46,9 @@ ones are (the mark that opens an English quotation closes a German one); a dialo
 before a lower-case speech verb continues the sentence ("—¿Vienes? —preguntó"); two stops
 after an abbreviation end the sentence ("EE. UU.. El"); German ordinals before a month or
 "Jahrhundert" ("am 12. Juni") are not ends; a line that is only a rule ("_____") is a block
-of its own.  English text is split exactly as before (``benchmarks/bench_segment_languages.py
+of its own; the ideographic and fullwidth stops (。．！？, halfwidth ｡) need no space
+after them, the fullwidth period only before neither a digit nor a lower-case letter.
+English text is split exactly as before (``benchmarks/bench_segment_languages.py
 --english-against REV`` checks output and speed on 1 MB of CNN/DM).
 
 Why not a library
@@ -57,10 +62,9 @@ module state, so it is safe to call from threads.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
-from briefer.document import strip_span
+from briefer.spans import strip_span
 
 __all__ = ["split_sentences"]
 
@@ -74,6 +78,9 @@ _QUOTE_MAX = 400
 # initialisms a stop can follow ("Lt.-Col.", "U.S.S.R.", "approx.") are a dozen characters;
 # a "token" still unbroken after 40 is a URL, a number or data, and is never an abbreviation.
 _TOKEN_LOOKBACK = 40
+# A line break is the writer's, not the wrapper's, when the line and the next word fill at
+# most this share of the block's width (see ``_unwrapped_lines``).
+_HAND_BREAK_SHARE = 0.75
 # A stop glued between two words ("(£45).The price") is a lost paragraph break only inside a
 # token of prose length; past 60 characters either side the token is code, a URL or data.
 _GLUED_TOKEN_MAX = 60
@@ -91,14 +98,15 @@ _TERMINALS = ".!?…‽"
 # A candidate boundary ("t"): terminal punctuation, optional closing quotes and brackets
 # ("c"), then white space or the end of the block; the spaced ellipsis is tried first so
 # ". . . ." is one token.  "g": a period glued to a capitalised word ("(£45).The price").
-# "cjk": CJK full stops, which need no space after them.  The leading lookahead lets the
-# engine skip to the next punctuation mark fast; the look-behind and possessive quantifiers
-# keep a long run of dots linear instead of quadratic.
+# "cjk": the ideographic full stop and the fullwidth and halfwidth forms of . ! ? (CJK text,
+# and Latin letters typed in fullwidth), which need no space after them.  The leading
+# lookahead lets the engine skip to the next punctuation mark fast; the look-behind and
+# possessive quantifiers keep a long run of dots linear instead of quadratic.
 _CANDIDATE = re.compile(
-    r"(?=[.!?…‽。！？])(?:(?<![.!?…‽])(?P<t>\.(?: \.){2,}+|[.!?…‽]++)(?P<c>[\"'”’»)\]}›“«‹]*+)"
+    r"(?=[.!?…‽。｡．！？])(?:(?<![.!?…‽])(?P<t>\.(?: \.){2,}+|[.!?…‽]++)(?P<c>[\"'”’»)\]}›“«‹]*+)"
     r"(?=\s|\Z)"
     r"|(?P<g>(?:(?<=[a-zß-ÿ][a-zß-ÿ])|(?<=[)\]”\"’]))\.)(?=[A-ZÀ-Þ][a-zß-ÿ]+\b)"
-    r"|(?P<cjk>[。！？]+)(?P<cc>[\"'”’»)\]}›」』]*))"
+    r"|(?P<cjk>[。｡．！？]+)(?P<cc>[\"'”’»)\]}›」』]*))"
 )
 # What follows a candidate: optional dashes ("voila! -- you"), then the next token.
 _ORDINAL_RANGE = re.compile(r"\s*[-–]\s*\d{1,2}\.\s")
@@ -183,18 +191,28 @@ _STARTERS = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
 class _Rules:
-    """The word lists one language's boundaries are decided with (see ``_decide``)."""
+    """The word lists one language's boundaries are decided with (see ``_decide``).
 
-    titles: frozenset[str]
-    abbreviations: frozenset[str]
-    before_numbers: frozenset[str]
-    starters: frozenset[str]
-    # Words after "12." that make the number an ordinal ("12. Juni", German), not an end.
-    ordinal_followers: frozenset[str] = frozenset()
-    # Strip an elided article before a title ("l'Ing.", "dell'Avv.": French, Italian).
-    elision: bool = False
+    A plain slotted class rather than a dataclass: ``import briefer.segment`` alone is what a
+    caller who only splits text pays at start-up, and ``dataclasses`` costs more to import
+    than this whole module.
+    """
+
+    __slots__ = ("titles", "abbreviations", "before_numbers", "starters", "ordinal_followers",
+                 "elision")
+
+    def __init__(self, titles: frozenset[str], abbreviations: frozenset[str],
+                 before_numbers: frozenset[str], starters: frozenset[str],
+                 ordinal_followers: frozenset[str] = frozenset(), elision: bool = False) -> None:
+        self.titles = titles
+        self.abbreviations = abbreviations
+        self.before_numbers = before_numbers
+        self.starters = starters
+        # Words after "12." that make the number an ordinal ("12. Juni", German), not an end.
+        self.ordinal_followers = ordinal_followers
+        # Strip an elided article before a title ("l'Ing.", "dell'Avv.": French, Italian).
+        self.elision = elision
 
 
 _ENGLISH = _Rules(_TITLES, _ABBREVIATIONS, _BEFORE_NUMBERS, _STARTERS)
@@ -274,7 +292,7 @@ def _split_block(text: str, start: int, end: int, out: list[tuple[int, int]],
         if inside_until >= q:
             continue
         if m.group("cjk") is not None:
-            cut: int | None = q
+            cut: int | None = q if _wide_stop_ends(text, m, end) else None
         elif m.group("g") is not None:
             cut = q if _glued_boundary(text, p, start, end, rules) else None
         else:
@@ -363,14 +381,35 @@ def _decide(text: str, m: re.Match[str], sent_start: int, end: int, rules: _Rule
         or (len(tok) == 1 and tok.isalpha())
         or (len(tok) <= 10 and "." in tok and _INITIALISM.fullmatch(tok) is not None)
     ):
-        if tok.islower() and len(tok) == 1:
+        if tok.islower() and len(tok) == 1 and tok.isascii():
             return None  # "p. 55", "contain v. If": single lower-case letters abbreviate
+        # ... but an accented one is a word ("Sim, é.", "Così è."), which may end a sentence.
         if term == "..":
             return q  # "... los EE. UU.. El": the abbreviation's stop, then the sentence's
         if first.isdigit() or first == "(":
             return None  # "No. 5", "Jan. 12", "Inc. (the Company)"
         return q if first in "¿¡" or _starter(core, rules) else None
     return q
+
+
+def _wide_stop_ends(text: str, m: re.Match[str], end: int) -> bool:
+    """True if the ideographic or fullwidth stop ``m`` ends a sentence.
+
+    The ideographic full stop always does.  The fullwidth period (U+FF0E) is also the
+    decimal point and the dot of domains in fullwidth text ("１．５", "ｅｘａｍｐｌｅ．ｃｏｍ"), so
+    it ends a sentence only when the next word starts with neither a digit nor a lower-case
+    letter; the fullwidth ! and ? end one unless a lower-case word follows, as in English.
+    """
+    if m.group("cjk")[-1] == "。":
+        return True
+    nm = _NEXT.match(text, m.end(), end)
+    if nm is None:
+        return True
+    core = nm.group(1).lstrip(_OPENERS + "「『（［")
+    lead = core[:1]
+    if lead.islower():
+        return False
+    return not (lead.isdigit() and m.group("cjk")[-1] in "．｡")
 
 
 def _glued_boundary(text: str, p: int, start: int, end: int, rules: _Rules = _ENGLISH
@@ -455,12 +494,14 @@ def _quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _item_starts(text: str, start: int, end: int) -> list[int]:
-    """Positions where a list item starts a sentence without any punctuation before it."""
+    """Positions where a sentence starts without any punctuation before it: list items, and
+    lines that follow a line ended by hand (:func:`_unwrapped_lines`)."""
     starts: set[int] = set()
     for m in _BULLET.finditer(text, start, end):
         if m.start() == start or text[m.start() - 1].isspace():
             starts.add(m.start())
     if text.find("\n", start, end) >= 0:
+        starts.update(_unwrapped_lines(text, start, end))
         lines = [m.end() for m in _LINE_ITEM.finditer(text, start, end)]
         opens_with_item = _MARKER.match(text, start, end) is not None
         for pos in lines:
@@ -473,6 +514,47 @@ def _item_starts(text: str, start: int, end: int) -> list[int]:
         _numbered_items(text, pos, end, starts)
     starts.discard(start)
     return sorted(starts)
+
+
+def _unwrapped_lines(text: str, start: int, end: int) -> list[int]:
+    """Starts of the lines that follow a line without final punctuation which was ended by
+    hand, not by hard wrapping: a headline, a caption or a label on its own line before the
+    text ("Rússia veta documento sobre a Bósnia\nMoscou exige ...").
+
+    Greedy wrapping (what editors, mail clients and ``fmt`` do) breaks a line only when the
+    next word would not fit, so a wrapped line plus the next line's first word is longer than
+    the width.  When it would still fit, the break was the writer's.  The width is the longest
+    line of the block that holds more than one word (a line of one long token, a URL, can
+    overflow any width), and the line must fit well within it (``_HAND_BREAK_SHARE``): text
+    laid out in a proportional font (PDF, word processors) wraps by ink, not by characters,
+    and a line of capitals or wide letters holds a fifth fewer.  Only a line ending in a
+    letter, a digit or a closing mark, before a line opening with a capital, is considered: a
+    comma, a colon or a hyphen at the end of a line, or a lower-case word after it, continues
+    the sentence.
+    """
+    lines: list[tuple[int, int]] = []
+    a = start
+    while a < end:
+        b = text.find("\n", a, end)
+        if b < 0:
+            b = end
+        lines.append(strip_span(text, a, b))
+        a = b + 1
+    width = max((b - a for a, b in lines if " " in text[a:b]), default=0)
+    starts = []
+    for (a1, b1), (a2, b2) in zip(lines, lines[1:], strict=False):
+        if a1 >= b1 or a2 >= b2:
+            continue
+        last = text[b1 - 1]
+        if not (last.isalnum() or last in _CLOSERS):
+            continue
+        word_end = text.find(" ", a2, b2)
+        word = text[a2:b2 if word_end < 0 else word_end]
+        if not word.lstrip(_OPENERS)[:1].isupper():
+            continue
+        if (b1 - a1) + 1 + len(word) <= _HAND_BREAK_SHARE * width:
+            starts.append(a2)
+    return starts
 
 
 def _numbered_items(text: str, pos: int, end: int, starts: set[int]) -> None:

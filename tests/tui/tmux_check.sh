@@ -19,7 +19,9 @@ SEED=$ROOT/seeds/venezuela-mexico.txt
 OUT=${1:-$(mktemp -d)}
 mkdir -p "$OUT"
 SERVER=briefer-check-$$
-TIMEOUT=${TMUX_CHECK_TIMEOUT:-30}   # seconds to wait for any one screen
+# Seconds to wait for any one screen or process: generous, because a loaded 2-core machine
+# can take tens of seconds to start the app; a screen that is right comes at once anyway.
+TIMEOUT=${TMUX_CHECK_TIMEOUT:-120}
 
 CONF=$(mktemp)
 # No user config; an Escape reaches the app at once, not held as the start of a sequence.
@@ -75,6 +77,17 @@ ranking() {
     local shell app
     shell=$(tmux_ display -p -t "$1" '#{pane_pid}')
     for app in $(pgrep -P "$shell"); do pgrep -P "$app" -f briefer.tui.ranking || true; done
+}
+
+# ranking_child NAME: wait for the reader in session NAME to start its ranking child (the
+# "Ranking with" message is drawn before the child starts) and print its pid.
+ranking_child() {
+    local deadline=$((SECONDS + TIMEOUT)) child
+    until child=$(ranking "$1") && [[ -n "$child" ]]; do
+        ((SECONDS < deadline)) || fail "$1: no ranking child process"
+        sleep 0.2
+    done
+    echo "$child"
 }
 
 keys() { local name=$1; shift; tmux_ send-keys -t "$name" "$@"; }
@@ -144,13 +157,18 @@ grep -q Traceback "$OUT/last.txt" && fail "missing: a traceback"
 for _ in $(seq 30); do cat "$SEED"; echo; done >"$OUT/long.txt"
 start long 100 30 "'$BRIEFER' tui '$OUT/long.txt' -a sumy-kl"
 expect long "with sumy-kl" "Ranking with sumy-kl"
-[[ -n "$(ranking long)" ]] || fail "long: no ranking child process"
+ranking_child long >/dev/null
 keys long Tab Down Down
 expect long "[3] · not ranked yet"
 save long long-ranking
 keys long a
 expect long "Rank sentences with"
-keys long Home Down Down Enter   # edmundson, kl, lead
+# The cursor onto "lead", wherever the registry lists it.
+lead=$("$(dirname "$BRIEFER")/python" -c \
+    'from briefer.rank import algorithm_names; print(algorithm_names().index("lead"))')
+keys long Home
+for _ in $(seq "$lead"); do keys long Down; done
+keys long Enter
 expect long "algorithm lead" "compression"
 deadline=$((SECONDS + TIMEOUT))
 while [[ -n "$(ranking long)" ]]; do
@@ -163,8 +181,7 @@ expect long "exited 0"
 # 5. Quitting while a child ranks: the app exits at once and takes the child with it.
 start quit 100 30 "'$BRIEFER' tui '$OUT/long.txt' -a sumy-kl"
 expect quit "Ranking with sumy-kl"
-child=$(ranking quit)
-[[ -n "$child" ]] || fail "quit: no ranking child process"
+child=$(ranking_child quit)
 keys quit q
 expect quit "exited 0"
 deadline=$((SECONDS + TIMEOUT))

@@ -212,6 +212,44 @@ def test_hard_wrapped_lines_join() -> None:
     ]
 
 
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_a_headline_on_its_own_line_ends_there(newline: str) -> None:
+    # The line and the next word would fit in the block's width: the break was the writer's.
+    text = newline.join([
+        "Rússia veta documento sobre a Bósnia",
+        "Moscou exige que a conferência suspenda as sanções contra a Sérvia, disse ontem o "
+        "porta-voz do governo russo em entrevista.",
+        "Hawks beat Magic",
+        "The Orlando Magic went to Atlanta and lost.",
+    ])
+    assert _sentences(text) == [
+        "Rússia veta documento sobre a Bósnia",
+        "Moscou exige que a conferência suspenda as sanções contra a Sérvia, disse ontem o "
+        "porta-voz do governo russo em entrevista.",
+        "Hawks beat Magic",
+        "The Orlando Magic went to Atlanta and lost.",
+    ]
+
+
+def test_lines_wrapped_in_a_proportional_font_still_join() -> None:
+    # Wrapped by ink, not characters: the line of capitals is short of the longest line, but
+    # not by enough to be a line the writer ended.
+    text = (
+        "A letter presenting the engineer LAURA LEÓN\n"
+        "SANDOVAL, who graduated from the Industrial Engineering\n"
+        "programme in 2012 with honours, and who is now studying\n"
+        "Industrial Engineering at a university in India.\n"
+    )
+    assert len(_sentences(text)) == 1
+
+
+def test_a_short_line_before_a_lower_case_word_or_after_a_comma_continues() -> None:
+    text = "The committee met on Tuesday and\nagreed on the rules, which\nCritics opposed."
+    assert len(_sentences(text)) == 1
+    text = "Dear colleagues,\nThe meeting is at noon."
+    assert len(_sentences(text)) == 1
+
+
 def test_blank_line_always_ends_a_sentence() -> None:
     text = "A heading without a stop\n\nFirst para ends here \n \t\n Second para.\r\n\r\nThird"
     assert _sentences(text) == [

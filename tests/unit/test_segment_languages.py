@@ -65,6 +65,13 @@ def test_sentences(language: str, text: str, expected: list[str]) -> None:
     assert split(text, language) == expected
 
 
+def test_an_accented_one_letter_word_can_end_a_sentence() -> None:
+    # "p." and "v." abbreviate; "é" (is) and "è" are words.
+    assert split("Perguntaram se era grave. Ele disse que sim, que é. Depois saiu.", "pt") == [
+        "Perguntaram se era grave.", "Ele disse que sim, que é.", "Depois saiu."]
+    assert split("Lo trovi a p. 5 del libro.", "it") == ["Lo trovi a p. 5 del libro."]
+
+
 def test_english_rules_alone_get_these_wrong() -> None:
     # The language's data is what makes the difference (this test fails if it is ignored).
     wrong = sum(split(text, "en") != expected for _, text, expected in CASES)
@@ -80,3 +87,23 @@ def test_a_rule_line_is_a_block_of_its_own() -> None:
 def test_two_stops_after_an_abbreviation_end_the_sentence() -> None:
     assert split("Lo firmó la Cía.. Luego vino otra.", "es") == ["Lo firmó la Cía..",
                                                                  "Luego vino otra."]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Latin letters typed in fullwidth: the fullwidth period needs no space after it.
+        ("The quick brown ｆｏｘ．Ｉｔ jumped．Ｔｈｅｎ it slept．",
+         ["The quick brown ｆｏｘ．", "Ｉｔ jumped．", "Ｔｈｅｎ it slept．"]),
+        ("Ｗｈｏ？Ｎｏｂｏｄｙ！Ｔｈｅ ｅｎｄ", ["Ｗｈｏ？", "Ｎｏｂｏｄｙ！", "Ｔｈｅ ｅｎｄ"]),
+        # ... but it is also a decimal point and a domain's dot.
+        ("価格は１．５倍になった。次の文です。", ["価格は１．５倍になった。", "次の文です。"]),
+        ("Ｖｉｓｉｔ ｅｘａｍｐｌｅ．ｃｏｍ ｔｏｄａｙ．Ｏｋ",
+         ["Ｖｉｓｉｔ ｅｘａｍｐｌｅ．ｃｏｍ ｔｏｄａｙ．", "Ｏｋ"]),
+        # Chinese with the fullwidth period as its full stop, and the halfwidth form.
+        ("你好．我是学生。", ["你好．", "我是学生。"]),
+        ("ｺﾝﾆﾁﾊ｡ｹﾞﾝｷ?", ["ｺﾝﾆﾁﾊ｡", "ｹﾞﾝｷ?"]),
+    ],
+)
+def test_fullwidth_and_ideographic_stops(text: str, expected: list[str]) -> None:
+    assert [text[a:b] for a, b in split_sentences(text)] == expected

@@ -21,6 +21,7 @@ from textual.screen import Screen
 from textual.widgets import Header
 from textual.worker import get_current_worker
 
+from briefer.document import Document
 from briefer.tui import search
 from briefer.tui.messages import (
     BriefFailed,
@@ -143,6 +144,7 @@ class MainScreen(Screen[None]):
         self.source.border_title = "Source"
         self.brief_view.border_title = "Brief"
         self.brief_view.focus()
+        self.show_notes(self.state.documents)
         if self.state.documents:
             self.show_current_document()
             self.rebuild()
@@ -263,12 +265,20 @@ class MainScreen(Screen[None]):
             return
         for document in message.documents:
             self.state.add_document(document)
+        self.show_notes(message.documents)
         self.show_current_document()
         self.rebuild()
 
     @on(OpenFailed)
     def _open_failed(self, message: OpenFailed) -> None:
         self.notify(message.error, title="Could not open", severity="error", markup=False)
+
+    def show_notes(self, documents: Sequence[Document]) -> None:
+        """How each document was read ("bytes replaced with U+FFFD", ...), as notifications:
+        the other commands print these notes on stderr, which the reader's screen hides."""
+        for document in documents:
+            for note in document.notes:
+                self.notify(note, title="Note", severity="warning", markup=False)
 
     # -- drawing ---------------------------------------------------------------------------
 
