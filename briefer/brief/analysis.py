@@ -76,6 +76,8 @@ class View:
 
 def fold(text: str) -> str:
     """Case-, accent- and apostrophe-folded text: "María’s" -> "maria's"."""
+    if text.isascii():  # nothing to decompose or straighten
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
