@@ -38,6 +38,12 @@ ROUGE_TYPES = ("rouge1", "rouge2", "rougeLsum")
 BASELINE = "lead"
 ORACLE = "oracle"
 DEFAULT_TOKENIZER = "rouge"  # rouge-score's own: ASCII letters and digits, Porter stems
+#: The tokenizer and the language follow the data: see :func:`data_language`.
+AUTO = "auto"
+#: ISO 639-2's code for "multiple languages": the mean of files in different languages.
+MULTIPLE = "mul"
+#: The tokenizer of a mean over files scored with different ones (each file's own).
+PER_FILE = "per-file"
 BOOTSTRAP_SEED = 0  # fixed, so a rerun of the same command prints the same intervals
 #: ISO 639-1 codes for the Snowball stemmer names a ``tokenizer`` may also be given as.
 SNOWBALL_LANGUAGES = {
@@ -100,6 +106,7 @@ class Evaluation:
     tokenizer: str = DEFAULT_TOKENIZER
     resamples: int = 0  # bootstrap resamples behind the rows' intervals; 0 means none
     words: int | None = None  # a word budget per summary instead of ``count`` sentences
+    language: str = "en"  # the data's language (:func:`data_language`), or MULTIPLE
 
 
 def read_records(
@@ -182,6 +189,29 @@ def _parse_record(line: str, number: int, path: Any, text_field: str, reference_
     if not lines:
         raise DataError(f"{where}: {reference_field!r} is empty")
     return Record(str(data.get(id_field, number)), text, lines)
+
+
+def data_language(records: Sequence[Record], language: str = AUTO) -> str:
+    """The language a data file is scored in: ``language`` when it names one, else the one
+    most of its documents are detected in (:func:`briefer.language.detect_language`; the
+    first seen on a tie).  Raises :class:`ValueError` for an unsupported ``language``."""
+    from collections import Counter
+
+    from briefer.language import detect_language, resolve_language
+
+    if language.lower() != AUTO:
+        return resolve_language(language, "")
+    counts = Counter(detect_language(r.text) for r in records)
+    return counts.most_common(1)[0][0] if counts else "en"
+
+
+def resolve_tokenizer(tokenizer: str, language: str) -> str:
+    """``tokenizer``, or for ``"auto"`` the one that scores ``language`` fairly: rouge-score's
+    own for English (the published protocol, so English figures stay comparable), else the
+    language's :class:`UnicodeTokenizer` (rouge-score's drops every accented letter)."""
+    if tokenizer.lower() != AUTO:
+        return tokenizer
+    return DEFAULT_TOKENIZER if language == "en" else language
 
 
 def make_scorer(tokenizer: str = DEFAULT_TOKENIZER) -> Any:
@@ -295,7 +325,8 @@ def evaluate(
     count: int | None = 3,
     jobs: int = 1,
     oracle: bool = False,
-    tokenizer: str = DEFAULT_TOKENIZER,
+    tokenizer: str = AUTO,
+    language: str = AUTO,
     words: int | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> Evaluation:
@@ -303,7 +334,10 @@ def evaluate(
 
     ``count=None`` takes as many sentences as each reference has lines.  ``jobs`` > 1 spreads
     documents over that many processes (0 means one per CPU); the timings then share the CPUs
-    too.  ``tokenizer`` is passed to :func:`make_scorer`.  ``words`` replaces ``count`` by a
+    too.  ``language`` is given to :func:`briefer.api.split` for every document (``"auto"``
+    detects each one's) and names the data's language (:func:`data_language`), which an
+    ``"auto"`` ``tokenizer`` follows (:func:`resolve_tokenizer`); the tokenizer is then passed
+    to :func:`make_scorer`.  ``words`` replaces ``count`` by a
     word budget (:func:`briefer.select.select_top`'s rule: best first while they fit; the
     oracle has no budgeted form, so it cannot be asked for with one).  ``progress(k)`` is
     called each time ``k`` more documents are done.
@@ -317,11 +351,13 @@ def evaluate(
         if words is not None:
             raise ValueError("the greedy oracle picks sentences, not words: no word budget")
         names.append(ORACLE)
+    code = data_language(records, language)
+    tokenizer = resolve_tokenizer(tokenizer, code)
     make_scorer(tokenizer)  # and so do a missing rouge-score and an unknown language
     scores: list[np.ndarray] = []
     seconds = np.zeros(len(names))
     for chunk_scores, chunk_seconds in _run_chunks(records, names, (count, words), jobs,
-                                                     tokenizer):
+                                                     (tokenizer, language)):
         scores.append(chunk_scores)
         seconds += chunk_seconds
         if progress is not None:
@@ -334,24 +370,27 @@ def evaluate(
             round(1000 * float(seconds[k]) / n, 2))
         for k, name in enumerate(names)
     )
-    return Evaluation(rows, n, count, tuple(table), tokenizer, words=words)
+    return Evaluation(rows, n, count, tuple(table), tokenizer, words=words, language=code)
 
 
 def score_chunk(records: Sequence[Record], names: Sequence[str],
-                length: tuple[int | None, int | None], tokenizer: str = DEFAULT_TOKENIZER
+                length: tuple[int | None, int | None],
+                how: tuple[str, str] = (DEFAULT_TOKENIZER, AUTO)
                 ) -> tuple[np.ndarray, np.ndarray]:
     """ROUGE F1 (algorithm x document x metric) and summed seconds per algorithm of a share.
 
-    ``length`` is ``(count, words)`` as :func:`evaluate` takes them.
+    ``length`` is ``(count, words)`` and ``how`` is ``(tokenizer, language)``, the tokenizer
+    resolved, as :func:`evaluate` takes them.
     """
     from briefer import api
 
     count, words = length
+    tokenizer, language = how
     scorer = make_scorer(tokenizer)
     scores = np.zeros((len(names), len(records), len(ROUGE_TYPES)))
     seconds = np.zeros(len(names))
     for d, record in enumerate(records):
-        doc = api.split(record.text, source=record.id)
+        doc = api.split(record.text, source=record.id, language=language)
         n = len(record.reference) if count is None else count
         for k, name in enumerate(names):
             t0 = time.perf_counter()
@@ -367,17 +406,17 @@ def score_chunk(records: Sequence[Record], names: Sequence[str],
 
 
 def _run_chunks(records: Sequence[Record], names: Sequence[str],
-                length: tuple[int | None, int | None], jobs: int, tokenizer: str
+                length: tuple[int | None, int | None], jobs: int, how: tuple[str, str]
                 ) -> Iterator[tuple[np.ndarray, np.ndarray]]:
     jobs = jobs or os.cpu_count() or 1
     size = 8
     chunks = [records[i:i + size] for i in range(0, len(records), size)]
     if jobs == 1 or len(chunks) == 1:
         for chunk in chunks:
-            yield score_chunk(chunk, names, length, tokenizer)
+            yield score_chunk(chunk, names, length, how)
         return
     with ProcessPoolExecutor(max_workers=min(jobs, len(chunks))) as pool:
-        futures = [pool.submit(score_chunk, chunk, names, length, tokenizer) for chunk in chunks]
+        futures = [pool.submit(score_chunk, chunk, names, length, how) for chunk in chunks]
         for future in futures:
             yield future.result()
 
@@ -450,8 +489,12 @@ def mean_over(results: Sequence[Evaluation], resamples: int = 0,
                                    resamples, seed)
         rows.append(Row(row.algorithm, row.label, *means, interval=interval))
     count = first.count if all(r.count == first.count for r in results) else None
+    languages = {r.language for r in results}
+    tokenizers = {r.tokenizer for r in results}
     return Evaluation(tuple(rows), sum(r.documents for r in results), count,
-                      tokenizer=first.tokenizer, resamples=resamples, words=first.words)
+                      tokenizer=first.tokenizer if len(tokenizers) == 1 else PER_FILE,
+                      resamples=resamples, words=first.words,
+                      language=languages.pop() if len(languages) == 1 else MULTIPLE)
 
 
 def checksum(path: str | os.PathLike[str]) -> str:

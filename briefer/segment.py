@@ -48,7 +48,7 @@ after an abbreviation end the sentence ("EE. UU.. El"); German ordinals before a
 "Jahrhundert" ("am 12. Juni") are not ends; a line that is only a rule ("_____") is a block
 of its own; the ideographic and fullwidth stops (。．！？, halfwidth ｡) need no space
 after them, the fullwidth period only before neither a digit nor a lower-case letter.
-English text is split exactly as before (``benchmarks/bench_segment_languages.py
+English news is split as by the English-only rules (``benchmarks/bench_segment_languages.py
 --english-against REV`` checks output and speed on 1 MB of CNN/DM).
 
 Why not a library

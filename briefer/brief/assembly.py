@@ -118,15 +118,27 @@ def make_brief(
     titles = [r.title for r in rules] + [catch_all or "Other points"] * slots
     limits = [r.limit or limit for r in rules] + [limit] * slots
     guaranteed = [k for k, r in enumerate(rules) if not r.rest]
+    gathered = [c for c in pool if story_of(c) == plan.gathered]
+    pool = [c for c in pool if story_of(c) != plan.gathered]
+    by_story = _best_of_each_story(gathered, views, plan.gathered_parts)
     if count is None or slots == 1:
         picked = _choose(pool, count, limits, guaranteed)
+        picked += [c for best in by_story for c in best]
     else:
-        pools = [[c for c in pool if story_of(c) == s] for s in range(slots)]
-        sizes = [len(story.documents) for story in plan.stories]
-        quotas = spread(count, sizes, [len(p) for p in pools])
-        picked = [c for s in range(slots)
-                  for c in _choose(pools[s], quotas[s], limits,
+        # Each gathered story shares the count as a story of its own, of at most one item
+        # (its best sentence), after the stories shown in full had theirs.
+        pools = [[c for c in pool if story_of(c) == s] for s in range(slots)
+                 if s != plan.gathered]
+        sizes = [len(story.documents) for s, story in enumerate(plan.stories)
+                 if s != plan.gathered]
+        quotas = spread(count, sizes + [len(part) for part in plan.gathered_parts],
+                        [len(p) for p in pools] + [min(1, len(best)) for best in by_story])
+        stories_ = [s for s in range(slots) if s != plan.gathered]
+        picked = [c for s, p, quota in zip(stories_, pools, quotas[:len(pools)], strict=True)
+                  for c in _choose(p, quota, limits,
                                    [k for k in guaranteed if section_story[k] == s])]
+        picked += [c for best, quota in zip(by_story, quotas[len(pools):], strict=True)
+                   for c in best if quota or c.pinned]
 
     def item(c: _Candidate) -> BriefItem:
         view = views[c.view]
@@ -181,6 +193,8 @@ class BriefPlan:
     stories: tuple[Story, ...] = ()  # two or more, or none (one story: today's sections)
     view_story: list[int] = field(default_factory=list)  # story of each view (0 for one)
     rule_story: list[int] = field(default_factory=list)  # story of each rule
+    gathered: int | None = None  # the story of the small stories gathered last, if any
+    gathered_parts: tuple[tuple[int, ...], ...] = ()  # its stories' documents
 
     def made_for(self, docs: Sequence[Document], template: str | Template) -> bool:
         """Whether this plan is the one for ``docs`` and ``template`` (a name or path is
@@ -287,9 +301,11 @@ def _plan_stories(docs: tuple[Document, ...], chosen: Template, views: list[View
             placement[n] = None if k is None else offset + k
     stories = tuple(Story(story_title(g, docs, cast), g.documents) for g in groups)
     duplicates, quotes = _duplicates_and_quotes(docs, views, cast, report)
+    gathered = next((s for s, g in enumerate(groups) if g.gathered), None)
+    parts = groups[gathered].parts if gathered is not None else ()
     return BriefPlan(docs, chosen, views, cast, rules, placement, chosen.name,
                      chosen.catch_all, chosen.limit, duplicates, quotes, stories, view_story,
-                     rule_story)
+                     rule_story, gathered, parts)
 
 
 def place_sentences(docs: Sequence[Document], template: str | Template = "auto"
@@ -383,6 +399,19 @@ def _candidates(views: Sequence[View], groups: Sequence[Sequence[int]],
         also = tuple(views[n].key for n in group if n != rep and n not in drops)
         out.append(_Candidate(rep, section, values[rep], bool(pinned_members), also))
     return out
+
+
+def _best_of_each_story(pool: Sequence[_Candidate], views: Sequence[View],
+                        parts: Sequence[Sequence[int]]) -> list[list[_Candidate]]:
+    """Per gathered story (``parts``: each one's documents): its pinned candidates, or else
+    its best one (the highest value, the earlier on a tie) -- one line per story."""
+    part_of = {d: k for k, part in enumerate(parts) for d in part}
+    chosen: list[list[_Candidate]] = [[] for _ in parts]
+    for c in sorted(pool, key=lambda c: (not c.pinned, -c.value, c.view)):
+        mine = chosen[part_of[views[c.view].doc]]
+        if c.pinned or not mine:
+            mine.append(c)
+    return chosen
 
 
 def _choose(pool: Sequence[_Candidate], count: int | None, limits: Sequence[int],

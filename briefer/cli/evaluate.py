@@ -10,12 +10,15 @@ from typing import Any
 import click
 
 from briefer.cli.batch import progress
-from briefer.cli.common import InputFailure, make_console, resolve_format
+from briefer.cli.common import InputFailure, language_option, make_console, resolve_format
 
 EVAL_FORMATS = ("rich", "markdown", "json")
 HEADERS = ("Algorithm", "ROUGE-1", "ROUGE-2", "ROUGE-Lsum", "ms/doc")
-#: briefer.evaluate.DEFAULT_TOKENIZER, spelled out so that --help does not import numpy
+#: briefer.evaluate.DEFAULT_TOKENIZER, AUTO and PER_FILE, spelled out so that --help does not
+#: import numpy
 DEFAULT_TOKENIZER = "rouge"
+AUTO = "auto"
+PER_FILE = "per-file"
 
 
 @click.command(epilog="""\b
@@ -23,7 +26,8 @@ Examples:
   briefer eval cnndm_test_399.jsonl -k 3
   briefer eval cnndm.jsonl newsroom.jsonl -a pyramid,pacsum -k ref --bootstrap 1000
   briefer eval data.jsonl -a pyramid,sumy-lexrank,sumy-textrank -k ref
-  briefer eval noticias.jsonl --tokenizer es -k 1
+  briefer eval noticias.jsonl -k 1
+  briefer eval noticias.jsonl --language es --tokenizer rouge
   briefer eval data.jsonl --text-field text --limit 50 -j 0 -f json
   briefer eval data.jsonl -k 3 --oracle
 """)
@@ -43,11 +47,13 @@ Examples:
 @click.option("--bootstrap", type=click.IntRange(min=0), default=0, metavar="N",
               help="Paired bootstrap 95% intervals of each ranker minus LEAD from N "
                    "resamples of the documents (1000 is usual; seed fixed) [default: off].")
-@click.option("--tokenizer", default=DEFAULT_TOKENIZER, show_default=True,
-              metavar="rouge|LANG",
+@language_option
+@click.option("--tokenizer", default=AUTO, show_default=True,
+              metavar="auto|rouge|LANG",
               help="ROUGE tokens: 'rouge' is rouge-score's own (ASCII, Porter stems, as "
                    "published results use); a language (es, pt, fr, de, it, en, ...) keeps "
-                   "Unicode words whole and stems them with its Snowball stemmer.")
+                   "Unicode words whole and stems them with its Snowball stemmer; 'auto' "
+                   "is rouge for English data and the data's language otherwise.")
 @click.option("-f", "--format", "fmt", type=click.Choice(EVAL_FORMATS, case_sensitive=False),
               default=None, help="Output format. Default: rich on a terminal, markdown in a pipe.")
 @click.option("--limit", type=click.IntRange(min=1), default=None,
@@ -63,7 +69,7 @@ Examples:
               help="The field holding the reference, one sentence a line.")
 def evaluate(data: tuple[str, ...], algorithms: str | None, k_value: str | None,
              count: int | None, ref_length: bool, words: int | None, bootstrap: int,
-             tokenizer: str,
+             language: str, tokenizer: str,
              fmt: str | None, limit: int | None, jobs: int, oracle: bool, text_field: str,
              reference_field: str) -> None:
     """Score rankers on each DATA file (JSON lines with a text and a reference summary).
@@ -72,7 +78,9 @@ def evaluate(data: tuple[str, ...], algorithms: str | None, k_value: str | None,
     with stemming) of each ranker and of LEAD and the time per document, then
     the command and the file's SHA-256 so the table can be rerun; with several
     files, a last table of the means over files (each file counts once). Texts
-    are cleaned and split as briefer summarize does.
+    are cleaned and split as briefer summarize does, each in its detected
+    language unless --language names one; a file's language is its documents'
+    most common one, and is named in the caption and the JSON.
     """
     from briefer import evaluate as core
     from briefer.errors import MissingDependency
@@ -84,14 +92,15 @@ def evaluate(data: tuple[str, ...], algorithms: str | None, k_value: str | None,
     count = summary_count(k_value, count, ref_length)
     names = parse_algorithms(algorithms)
     tokenizer = tokenizer.strip().lower()
-    if tokenizer != core.DEFAULT_TOKENIZER:
+    language = language.lower()
+    if tokenizer not in (core.DEFAULT_TOKENIZER, core.AUTO):
         try:
             core.snowball_language(tokenizer)
         except ValueError as err:
             raise click.BadParameter(str(err), param_hint="'--tokenizer'") from None
     fmt = resolve_format(fmt)
-    command = command_line(data, names, count, words, bootstrap, tokenizer, limit, oracle,
-                           text_field, reference_field)
+    command = command_line(data, names, count, words, bootstrap, (language, tokenizer), limit,
+                           oracle, text_field, reference_field)
     from briefer.untrusted import neutralise_name
 
     tables = []
@@ -102,7 +111,7 @@ def evaluate(data: tuple[str, ...], algorithms: str | None, k_value: str | None,
             digest = core.checksum(path)
             with progress("scoring", len(records), "documents") as advance:
                 result = core.evaluate(records, names, count=count, jobs=jobs, oracle=oracle,
-                                       tokenizer=tokenizer, words=words,
+                                       tokenizer=tokenizer, language=language, words=words,
                                        progress=lambda k: advance(k, k))
             if bootstrap:
                 result = core.with_intervals(result, bootstrap)
@@ -137,14 +146,16 @@ def summary_count(k_value: str | None, count: int | None, ref_length: bool) -> i
 
 
 def command_line(data: tuple[str, ...], names: list[str], count: int | None,
-                 words: int | None, bootstrap: int, tokenizer: str, limit: int | None,
+                 words: int | None, bootstrap: int, how: tuple[str, str], limit: int | None,
                  oracle: bool, text_field: str, reference_field: str) -> str:
     """The command that reproduces these numbers, every choice that changes them spelled out.
 
-    Options that change only speed or layout (-j, -f) are left out.
+    ``how`` is ``(language, tokenizer)`` as given.  Options that change only speed or layout
+    (-j, -f) are left out.
     """
     import shlex
 
+    language, tokenizer = how
     parts = ["briefer", "eval", *data, "-a", ",".join(names)]
     if words is not None:
         parts += ["--words", str(words)]
@@ -152,7 +163,9 @@ def command_line(data: tuple[str, ...], names: list[str], count: int | None,
         parts += ["-k", "ref" if count is None else str(count)]
     if bootstrap:
         parts += ["--bootstrap", str(bootstrap)]
-    if tokenizer != DEFAULT_TOKENIZER:
+    if language != AUTO:
+        parts += ["--language", language]
+    if tokenizer != AUTO:
         parts += ["--tokenizer", tokenizer]
     if limit is not None:
         parts += ["--limit", str(limit)]
@@ -195,12 +208,22 @@ def caption(result: Any, name: str) -> str:
     if result.words is not None:
         length = f"at most {result.words} words (the first sentence always)"
     return (f"ROUGE F1 x100 ({tokenizer_note(result.tokenizer)}) on {name}: "
-            f"{result.documents} document{'s' if result.documents != 1 else ''}, {length}")
+            f"{result.documents} document{'s' if result.documents != 1 else ''} in "
+            f"{language_name(result.language)}, {length}")
+
+
+def language_name(code: str) -> str:
+    """"Spanish" for "es", "several languages" for a mean over files in different ones."""
+    from briefer.language import NAMES
+
+    return NAMES.get(code, "several languages")
 
 
 def tokenizer_note(tokenizer: str) -> str:
     if tokenizer == DEFAULT_TOKENIZER:
         return "rouge-score, stemming"
+    if tokenizer == PER_FILE:
+        return "each file's own tokenizer"
     from briefer.evaluate import snowball_language
 
     return f"rouge-score, Unicode words, {snowball_language(tokenizer)} Snowball stems"
@@ -289,6 +312,7 @@ def json_table(result: Any, table: Table | None) -> dict[str, Any]:
                    if result.tokenizer == DEFAULT_TOKENIZER else
                    f"ROUGE F1 x100, {tokenizer_note(result.tokenizer)}; rougeLsum on lines"),
         "tokenizer": result.tokenizer,
+        "language": result.language,
         "rows": [json_row(r) for r in result.rows],
     }
     if result.resamples:

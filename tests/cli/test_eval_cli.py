@@ -27,7 +27,7 @@ def test_markdown_table_in_a_pipe() -> None:
     proc = run(str(TINY), "--ref-length", "-a", "pacsum,sumy-luhn")
     assert proc.returncode == 0, proc.stderr
     out = proc.stdout.decode()
-    assert "2 documents, as many sentences as the reference" in out
+    assert "2 documents in English, as many sentences as the reference" in out
     assert "| Algorithm | ROUGE-1 | ROUGE-2 | ROUGE-Lsum | ms/doc |" in out
     rows = [line for line in out.splitlines() if line.startswith("| ") and "---" not in line]
     assert [r.split("|")[1].strip() for r in rows[1:]] == ["LEAD-ref", "pacsum", "sumy-luhn"]
@@ -101,7 +101,7 @@ def test_several_files_give_a_table_each_then_the_mean(tmp_path: Path) -> None:
     out = proc.stdout.decode()
     assert out.count("| LEAD-1 |") == 3
     assert "on eval\\_tiny.jsonl: 2 documents" in out  # the name escaped, not in a code span
-    assert "on first-only.jsonl: 1 document," in out
+    assert "on first-only.jsonl: 1 document in English," in out
     assert "the mean of 2 files (each file counts once): 3 documents" in out
     # the mean of the files' LEAD-1: (12/17 + 4/7)/2 and 12/17, as worked out in test_evaluate
     mean = round((round(100 * (12 / 17 + 4 / 7) / 2, 2) + round(100 * 12 / 17, 2)) / 2, 2)
@@ -169,3 +169,18 @@ def test_word_budget_rows_and_conflicts() -> None:
     assert "--words 6" in data["command"] and "-k" not in data["command"].split()
     for bad in (["-k", "3"], ["-n", "3"], ["--ref-length"], ["--oracle"]):
         assert runner.invoke(cli, ["eval", str(TINY), "--words", "6", *bad]).exit_code == 2
+
+
+def test_json_names_the_language_and_language_is_an_option(tmp_path: Path) -> None:
+    data = json.loads(run(str(TINY), "-k", "1", "-f", "json", "-a", "lead").stdout)
+    assert data["language"] == "en" and data["tokenizer"] == "rouge"
+    proc = run(str(TINY), "-k", "1", "-f", "json", "-a", "lead", "--language", "es")
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    assert data["language"] == "es" and data["tokenizer"] == "es"
+    assert "--language es" in data["command"] and "--tokenizer" not in data["command"]
+    mean = json.loads(run(str(TINY), str(TINY), "-k", "1", "-f", "json", "-a", "lead").stdout)
+    assert mean["mean"]["language"] == "en"
+    assert all(f["language"] == "en" for f in mean["files"])
+    bad = run(str(TINY), "--language", "xx")
+    assert bad.returncode == 2 and b"Traceback" not in bad.stderr

@@ -115,3 +115,61 @@ def test_nothing_but_the_brief_in_a_pipe(tmp_path) -> None:
     out = subprocess.run([sys.executable, "-m", "briefer", "brief", str(tmp_path), "-f",
                           "json"], capture_output=True, text=True, check=True)
     assert out.stderr == "" and json.loads(out.stdout)["stories"]
+
+
+FERRY = """Island Ferry Service Resumes After Strike
+
+Ferries to the island of Kelso sailed again on Thursday after crews ended a four-day strike.
+The operator said timetables would be normal by the weekend. Crews won a pay rise of four
+per cent."""
+
+LIBRARY = """City Library Reopens After Renovation
+
+The central library of Dunmore reopened on Saturday after two years of building work. It
+now has a children's wing and a roof garden. Borrowing rose by half in its first week."""
+
+
+def gathered_docs() -> list:
+    texts = [("flood1.txt", FLOOD_1), ("chess1.txt", CHESS_1), ("bakery.txt", SINGLE),
+             ("flood2.txt", FLOOD_2), ("ferry.txt", FERRY), ("chess2.txt", CHESS_2),
+             ("library.txt", LIBRARY)]
+    return [api.split(text, source=name) for name, text in texts]
+
+
+def gathering_after(monkeypatch, most: int) -> None:
+    from functools import partial
+
+    from briefer.brief import assembly, stories
+
+    monkeypatch.setattr(assembly, "find_stories", partial(stories.find_stories, most=most))
+
+
+def test_other_stories_shows_every_gathered_story_in_one_line(monkeypatch) -> None:
+    """Past the stories shown in full, each gathered story is one line, its best sentence:
+    all of them (not the template's three per section), one per story even when a gathered
+    story has two reports."""
+    gathering_after(monkeypatch, 1)
+    brief = make_brief(gathered_docs(), algorithm="lead")
+    assert brief.stories[-1].title == "Other stories"
+    other = [s for s in brief.sections if s.story == len(brief.stories) - 1]
+    assert len(other) == 1
+    sources = [brief.documents[i.doc].source for i in other[0].items]
+    assert len(sources) == 4, sources  # chess (two reports), bakery, ferry, library
+    assert len({s.split("1")[0].split("2")[0] for s in sources}) == 4, "one line per story"
+    assert {"bakery.txt", "ferry.txt", "library.txt"} <= set(sources)
+    for item in other[0].items:  # the lead ranker: each line is its document's first
+        assert item.sentence == brief.documents[item.doc].sentences[0]
+    assert [i.doc for i in other[0].items] == sorted(i.doc for i in other[0].items)
+
+
+def test_other_stories_share_the_count_after_the_stories_shown(monkeypatch) -> None:
+    gathering_after(monkeypatch, 1)
+    brief = make_brief(gathered_docs(), algorithm="lead", count=3)
+    assert brief.sentences_out == 3
+    first = [s for s in brief.sections if s.story == 0]
+    assert sum(len(s.items) for s in first) == 1, "the story shown gets one item"
+    other = [i for s in brief.sections if s.story == len(brief.stories) - 1 for i in s.items]
+    assert len(other) == 2, "then the gathered stories, one line each, while -n lasts"
+    roomy = make_brief(gathered_docs(), algorithm="lead", count=12)
+    other = [i for s in roomy.sections if s.story == len(roomy.stories) - 1 for i in s.items]
+    assert len(other) == 4, "never more than one line per gathered story"

@@ -230,3 +230,46 @@ def test_a_word_budget_of_six_is_lead_one_on_the_tiny_set() -> None:
     assert evaluate.evaluate(records, [], words=11).rows[0].rouge1 > one.rows[0].rouge1
     with pytest.raises(ValueError, match="no word budget"):
         evaluate.evaluate(records, [], words=6, oracle=True)
+
+
+def _spanish_records(tmp_path: Path) -> list:
+    path = tmp_path / "noticias.jsonl"
+    rows = [
+        {"id": "a", "article": "El niño jugó en el parque con sus amigos. La lluvia llegó por "
+                               "la tarde y todos se fueron a casa. Nadie se quejó del tiempo.",
+         "reference": "El niño jugó en el parque."},
+        {"id": "b", "article": "Los ministros se reunieron el lunes en la capital. Después "
+                               "firmaron un acuerdo sobre el comercio de la región.",
+         "reference": "Los ministros firmaron un acuerdo."},
+    ]
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows),
+                    encoding="utf-8")
+    return evaluate.read_records(path)
+
+
+def test_the_tokenizer_follows_the_datas_language(tmp_path: Path) -> None:
+    spanish = evaluate.evaluate(_spanish_records(tmp_path), [], count=1)
+    assert spanish.language == "es" and spanish.tokenizer == "es"
+    # The scores are the Spanish tokenizer's, not rouge-score's fragments of "niño".
+    records = _spanish_records(tmp_path)
+
+    def scores(result: evaluate.Evaluation) -> list[tuple[float, float, float]]:
+        return [(r.rouge1, r.rouge2, r.rougeLsum) for r in result.rows]
+
+    assert scores(spanish) == scores(evaluate.evaluate(records, [], count=1, tokenizer="es"))
+    assert scores(spanish) != scores(evaluate.evaluate(records, [], count=1, tokenizer="rouge"))
+    english = evaluate.evaluate(evaluate.read_records(TINY), [], count=1)
+    assert english.language == "en" and english.tokenizer == "rouge"  # the published protocol
+
+
+def test_a_named_language_is_the_datas_and_the_splitters(tmp_path: Path) -> None:
+    forced = evaluate.evaluate(_spanish_records(tmp_path), [], count=1, language="pt")
+    assert forced.language == "pt" and forced.tokenizer == "pt"
+    with pytest.raises(ValueError, match="unsupported language"):
+        evaluate.evaluate(_spanish_records(tmp_path), [], language="xx")
+
+
+def test_the_mean_of_files_in_two_languages_is_marked_multiple(tmp_path: Path) -> None:
+    mean = evaluate.mean_over([evaluate.evaluate(_spanish_records(tmp_path), [], count=1),
+                               evaluate.evaluate(evaluate.read_records(TINY), [], count=1)])
+    assert mean.language == evaluate.MULTIPLE and mean.tokenizer == evaluate.PER_FILE
