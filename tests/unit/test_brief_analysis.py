@@ -45,7 +45,8 @@ def test_tokens_carry_offsets_folds_stems_and_capitals() -> None:
     assert not found[1].capital and found[1].stem == "aid"
 
 
-@pytest.mark.parametrize("algorithm", ["pyramid", "pacsum", "lsa", "luhn", "sumbasic", "kl"])
+@pytest.mark.parametrize("algorithm", ["pyramid", "pacsum", "lsa", "luhn", "sumbasic", "kl",
+                                       "lexrank", "textrank", "reduction"])
 def test_a_brief_tokenises_each_sentence_once(monkeypatch: pytest.MonkeyPatch,
                                               algorithm: str) -> None:
     docs = [api.split(text) for text in DOCS]
@@ -78,7 +79,7 @@ def test_shared_words_give_the_same_scores_as_tokenising_again() -> None:
     doc = api.split(DOCS[1])
     views = analyse([doc], stemmer("english"), frozenset())
     words = tuple(v.words for v in views)
-    for algorithm in ("pyramid", "lsa", "luhn", "sumbasic", "kl"):
+    for algorithm in ("pyramid", "lsa", "luhn", "sumbasic", "kl", "lexrank", "textrank"):
         assert api.rank(doc, algorithm, words) == api.rank(doc, algorithm)
 
 
