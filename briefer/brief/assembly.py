@@ -229,7 +229,7 @@ def plan_brief(docs: Sequence[Document], template: str | Template = "auto", *,
     views = analyse(docs, stem, stop)
     headlines = analyse_headlines(docs, stem)
     report("naming people and places", 0, 1)
-    cast = find_entities(views, gazetteer, stop, headlines)
+    cast = find_entities(views, gazetteer, stop, headlines, code)
     report("finding the stories", 0, 1)
     groups = find_stories(docs, views, headlines, cast)
     if len(groups) > 1:
@@ -289,7 +289,7 @@ def _plan_stories(docs: tuple[Document, ...], chosen: Template, views: list[View
             local: list[int | None] = [0] * len(sub_views)
         else:
             sub_cast = find_entities(sub_views, gazetteer, stop,
-                                     [h for h in headlines if story_of_doc[h.doc] == s])
+                                     [h for h in headlines if story_of_doc[h.doc] == s], code)
             story_rules = template_rules or discover(sub_cast, limit=chosen.limit)
             if not story_rules:
                 story_rules = rules_from_template(fallback, stem, gazetteer, code)

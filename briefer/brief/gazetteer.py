@@ -203,12 +203,50 @@ class Cues:
     speech_stems: frozenset[str]
     role_words: frozenset[str]
     facility_heads: frozenset[str]
+    honorifics: frozenset[str]
+    title_modifiers: frozenset[str]
+    corporate_suffixes: frozenset[str]
+    org_nouns: frozenset[str]
+    person_nouns: frozenset[str]
+    kin_nouns: frozenset[str]
+    person_pronouns: frozenset[str]
 
 
-@lru_cache(maxsize=4)
-def load_cues(lang: str = "en") -> Cues:
-    """Read the evidence words of ``lang`` once."""
+@lru_cache(maxsize=1)
+def load_cues() -> Cues:
+    """Read the English evidence words once (``briefer/data/cues_en.toml``)."""
     import tomllib
 
-    table = tomllib.loads(_data(f"cues_{lang}.toml"))
+    table = tomllib.loads(_data("cues_en.toml"))
     return Cues(**{name: frozenset(table[name].split()) for name in Cues.__slots__})
+
+
+@lru_cache(maxsize=8)
+def cues_for(language: str) -> Cues:
+    """English's evidence words widened by language ``language``'s own, from its file in
+    ``briefer/data/languages/``: its words of office are titles and roles ("el ministro
+    José Pérez"), its organisation words make a run a body ("Ministerio de Economía"), its
+    name particles may sit inside a name ("Luiz Inácio Lula da Silva").  English is kept
+    under them because news in any language quotes English names and bodies."""
+    from dataclasses import replace
+
+    from briefer.brief.analysis import fold
+    from briefer.language import SUPPORTED, language_data
+
+    base = load_cues()
+    if language == "en" or language not in SUPPORTED:
+        return base
+    data = language_data(language)
+    roles = frozenset(fold(w) for w in data.roles)
+    titles = frozenset(fold(w) for w in data.titles)
+    return replace(
+        base,
+        titles=base.titles | roles | titles,
+        appositive_roles=base.appositive_roles | roles,
+        role_words=base.role_words | roles,
+        org_words=base.org_words | {fold(w) for w in data.organisation_words},
+        # "y" and "e" join two names more often than they sit inside one ("Harry y Neville").
+        connectors=base.connectors - {"y"} | {fold(w) for w in data.name_particles} - {"y", "e"},
+        place_prefixes=base.place_prefixes | {fold(w) for w in data.place_words},
+        event_words=base.event_words | {fold(w) for w in data.event_words},
+    )
