@@ -95,7 +95,7 @@ def make_brief(
     if plan is None or not plan.made_for(docs, template):
         plan = plan_brief(docs, template, progress=report)
     name = (algorithm or DEFAULT_ALGORITHM).lower()
-    all_scores = _scores(docs, name, scores, report)
+    all_scores = _scores(docs, name, scores, report, _words_by_doc(docs, plan.views))
     report("choosing sentences", 0, 1)
     views, cast, rules, placement = plan.views, plan.cast, plan.rules, plan.placement
     catch_all, limit = plan.catch_all, plan.limit
@@ -235,7 +235,7 @@ def plan_brief(docs: Sequence[Document], template: str | Template = "auto", *,
     views = analyse(docs, stem, stop)
     headlines = analyse_headlines(docs, stem)
     report("naming people and places", 0, 1)
-    cast = find_entities(views, gazetteer, stop, headlines)
+    cast = find_entities(views, gazetteer, stop, headlines, code)
     report("finding the stories", 0, 1)
     groups = find_stories(docs, views, headlines, cast)
     if len(groups) > 1:
@@ -295,7 +295,7 @@ def _plan_stories(docs: tuple[Document, ...], chosen: Template, views: list[View
             local: list[int | None] = [0] * len(sub_views)
         else:
             sub_cast = find_entities(sub_views, gazetteer, stop,
-                                     [h for h in headlines if story_of_doc[h.doc] == s])
+                                     [h for h in headlines if story_of_doc[h.doc] == s], code)
             story_rules = template_rules or discover(sub_cast, limit=chosen.limit)
             if not story_rules:
                 story_rules = rules_from_template(fallback, stem, gazetteer, code)
@@ -328,10 +328,32 @@ def place_sentences(docs: Sequence[Document], template: str | Template = "auto"
             for v, k in zip(plan.views, plan.placement, strict=True)}
 
 
+def _words_by_doc(docs: Sequence[Document], views: Sequence[View]
+                  ) -> list[tuple[tuple[str, ...], ...] | None]:
+    """Each document's sentences as the rankers' words, from the analysis pass (so ranking
+    tokenises nothing again); None for a document whose sentence texts are not its text's
+    slices with white space folded (a hand-made :class:`Document`), whose words the ranker
+    must find in ``Sentence.text`` itself."""
+    out: list[list[tuple[str, ...]] | None] = [[] for _ in docs]
+    for v in views:
+        row = out[v.doc]
+        if row is None:
+            continue
+        text = v.sentence.text
+        if text == v.raw or text == " ".join(v.raw.split()):
+            row.append(v.words)
+        else:
+            out[v.doc] = None
+    return [None if row is None or len(row) != len(doc.sentences) else tuple(row)
+            for row, doc in zip(out, docs, strict=True)]
+
+
 def _scores(docs: Sequence[Document], algorithm: str,
-            given: Sequence[Sequence[float]] | None, report: Progress = _quiet
+            given: Sequence[Sequence[float]] | None, report: Progress = _quiet,
+            words: Sequence[tuple[tuple[str, ...], ...] | None] | None = None
             ) -> tuple[tuple[float, ...], ...]:
-    """Each document's scores: the given ones where they fit, else freshly ranked."""
+    """Each document's scores: the given ones where they fit, else freshly ranked (from
+    ``words[i]``, document ``i``'s words, when given)."""
     from briefer.api import rank
 
     out = []
@@ -341,7 +363,8 @@ def _scores(docs: Sequence[Document], algorithm: str,
         if known is not None and len(known) == len(doc.sentences):
             out.append(tuple(float(x) for x in known))
         else:
-            out.append(rank(doc, algorithm) if doc.sentences else ())
+            found = words[i] if words is not None else None
+            out.append(rank(doc, algorithm, found) if doc.sentences else ())
     return tuple(out)
 
 

@@ -84,3 +84,18 @@ def test_dialogue_dash_quotes_have_their_speaker() -> None:
     said = {q.text: q.speaker for q in brief.quotes}
     assert said.get("No vamos a ceder ante la presión de los sindicatos") == "Luis Caputo"
     assert said.get("La huelga no cambiará nada") == "Luis Caputo"
+
+
+def test_a_role_is_not_the_speaker_when_the_person_holding_it_is_named_beside_it() -> None:
+    text = ("CARACAS (EFE).- El Ministerio de Economía anunció el lunes nuevas medidas. Habrá "
+            "más controles, según el gobierno venezolano.\n\n«No vamos a ceder ante las "
+            "presiones», dijo el ministro de Economía, Carlos Pérez, en Caracas.")
+    doc = api.split(text, source="t.txt")
+    brief = make_brief([doc])
+    assert doc.language == "es"
+    assert {q.text: q.speaker for q in brief.quotes} == {
+        "No vamos a ceder ante las presiones": "Carlos Pérez"}
+    kinds = {e.name: e.kind for e in brief.entities}
+    assert kinds.get("Ministerio de Economía") == "organisation"  # not a person
+    assert "Hābra" not in kinds  # "Habrá", a verb, is not the Indian city
+    assert kinds.get("Venezuela") == "place"  # "venezolano"
