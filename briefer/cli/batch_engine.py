@@ -292,6 +292,12 @@ def run_dask(lines: Iterable[Line], options: BatchOptions = BatchOptions(), *,
     except (KeyboardInterrupt, GeneratorExit):
         dask_cluster.quiet()
         raise
+    except Exception as err:  # summarize_chunk never raises: this is the cluster failing
+        message = dask_cluster.failure_message(err)
+        if message is None:
+            raise
+        dask_cluster.quiet()
+        raise EngineError(message) from None
     finally:
         if own_client:
             client.close()
