@@ -25,7 +25,7 @@ whose name is also a common personal name: a place only with evidence), ``state`
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -76,10 +76,13 @@ class Gazetteer:
 
     ``entries`` maps a key to its :class:`Entry`, or to the raw generated line until a text
     uses it (parsing 39,000 lines into objects would cost more than the rest of start-up).
+    ``starts`` maps each key's first word to the most tokens of a key starting with it, so
+    the many capitalised words that start no name cost one look-up, not ``longest``.
     """
 
     entries: dict[str, Entry | str]
     longest: int
+    starts: dict[str, int] = field(default_factory=dict)
 
     def get(self, key: str) -> Entry | None:
         found = self.entries.get(key)
@@ -98,7 +101,10 @@ class Gazetteer:
         """
         if capitals_only and not tokens[i].capital:
             return None
-        for n in range(min(self.longest, len(tokens) - i), 0, -1):
+        # Only a key starting with this word can match, but a plural demonym's singular is
+        # a one-word key of its own.
+        most = self.starts.get(tokens[i].fold, 1) if self.starts else self.longest
+        for n in range(min(most, len(tokens) - i), 0, -1):
             folds = [t.fold for t in tokens[i:i + n]]
             entry = self.get(" ".join(folds))
             if entry is None and folds[-1].endswith("s"):
@@ -151,7 +157,14 @@ def load_gazetteer() -> Gazetteer:
         if key not in entries:
             entries[key] = line
             longest = max(longest, key.count(" ") + 1)
-    return Gazetteer(entries, longest)
+    starts: dict[str, int] = {}
+    for key in entries:
+        first, space, _ = key.partition(" ")
+        if space:
+            size = key.count(" ") + 1
+            if size > starts.get(first, 1):
+                starts[first] = size
+    return Gazetteer(entries, longest, starts)
 
 
 @lru_cache(maxsize=1)

@@ -210,7 +210,7 @@ def count_rows(doc: RankInput) -> SparseRows:
     (:func:`briefer.rank.terms.stemmed_tokens`); columns number the content stems in sorted
     order of their first appearance among all the words.
     """
-    tokens = terms.stemmed_tokens(doc.sentences, language=doc.language)
+    tokens = terms.stemmed_tokens(doc.sentences, language=doc.language, words=doc.words)
     n = len(tokens.offsets) - 1
     rows = terms.row_numbers(tokens.offsets)[tokens.content]
     stems, cols = np.unique(tokens.stems[tokens.content], return_inverse=True)

@@ -126,10 +126,12 @@ article; one 10.6 MB text of 81,060 sentences in 4.3 s (splitting it takes anoth
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Sequence
 
 import numpy as np
 from scipy import sparse
 
+from briefer import tokens
 from briefer.rank import RankInput, terms
 
 BACKWARD_WEIGHT = -2.0  # PacSum's lambda_1 (edges to preceding sentences); lambda_2 = 1
@@ -150,7 +152,7 @@ def rank(doc: RankInput) -> list[float]:
     n = len(doc.sentences)
     if n == 0:
         return []
-    vectors = tfidf_vectors(doc.sentences, doc.language)
+    vectors = tfidf_vectors(doc.sentences, doc.language, terms.sentence_words(doc))
     before, after = directed_similarity(vectors, WINDOW)
     return demote_duplicates(pacsum_scores(before, after), vectors).tolist()
 
@@ -164,7 +166,7 @@ def rank_pyramid(doc: RankInput) -> list[float]:
     n = len(doc.sentences)
     if n == 0:
         return []
-    vectors = tfidf_vectors(doc.sentences, doc.language)
+    vectors = tfidf_vectors(doc.sentences, doc.language, terms.sentence_words(doc))
     before, after = directed_similarity(vectors, WINDOW)
     scores = pacsum_scores(before, after)
     if not news_shaped(before + after):
@@ -218,7 +220,9 @@ def headline_picks_lede(doc: RankInput, duplicates: list[int]) -> bool:
                   if i not in skipped][:LOOKAHEAD + 1]
     if len(candidates) < 2:
         return False
-    rows = tfidf_vectors([*(doc.sentences[i] for i in candidates), doc.title], doc.language)
+    words = terms.sentence_words(doc)
+    rows = tfidf_vectors([*(doc.sentences[i] for i in candidates), doc.title], doc.language,
+                         [*(words[i] for i in candidates), tokens.words(doc.title)])
     closeness = (rows[:-1] @ rows[-1].T).toarray().ravel()
     return closeness[0] > 0 and closeness[0] >= closeness.max()
 
@@ -255,10 +259,12 @@ def pyramid_order(scores: np.ndarray, duplicates: list[int], continues: np.ndarr
     return order + list(duplicates)
 
 
-def tfidf_vectors(sentences: tuple[str, ...] | list[str], language: str = "english"
-                  ) -> sparse.csr_matrix:
-    """L2-normalised TF-IDF rows (``1 + log tf``, smoothed in-document idf) of content stems."""
-    counts, _ = terms.count_matrix(terms.sentence_terms(sentences, language))
+def tfidf_vectors(sentences: tuple[str, ...] | list[str], language: str = "english",
+                  words: Sequence[Sequence[str]] | None = None) -> sparse.csr_matrix:
+    """L2-normalised TF-IDF rows (``1 + log tf``, smoothed in-document idf) of content stems;
+    ``words`` are the sentences' words when the caller has them (a brief's analysis)."""
+    counts = terms.content_counts(words if words is not None
+                                  else [tokens.words(s) for s in sentences], language)
     n, width = counts.shape
     counts.data = 1.0 + np.log(counts.data)
     df = np.bincount(counts.indices, minlength=width)
