@@ -51,7 +51,9 @@ Examples:
 Each output line is {"id", "title", "language", "algorithm", "sentences": [{"index",
 "text", "start", "end", "score"}]}, as summarize -f json gives; a line
 that cannot be summarized gives {"id", "line", "error"}. Exit codes: 0 all
-lines summarized, 1 some failed (or bad input file), 2 bad usage.
+lines summarized (also when a reader closes the pipe), 1 some failed (or bad
+input file), 2 bad usage, 130 interrupted (Ctrl-C; the lines written so far
+are kept).
 """)
 @click.argument("input_file", metavar="IN.jsonl", type=str)
 @click.option("-o", "--output", type=str, default=None,
