@@ -116,8 +116,13 @@ def split(
     )
 
 
-def rank(doc: Document, algorithm: str | None = None) -> tuple[float, ...]:
-    """One score per sentence of ``doc`` from the named ranker (default: the registry's)."""
+def rank(doc: Document, algorithm: str | None = None,
+         words: tuple[tuple[str, ...], ...] | None = None) -> tuple[float, ...]:
+    """One score per sentence of ``doc`` from the named ranker (default: the registry's).
+
+    ``words``: each sentence's :func:`briefer.tokens.words`, when the caller found them
+    already (a brief's analysis), so the ranker does not tokenise again.
+    """
     from briefer.rank import DEFAULT_ALGORITHM, RankInput, get_ranker
 
     ranker = get_ranker(algorithm or DEFAULT_ALGORITHM)
@@ -126,6 +131,7 @@ def rank(doc: Document, algorithm: str | None = None) -> tuple[float, ...]:
         paragraphs=tuple(s.paragraph for s in doc.sentences),
         title=doc.title,
         language=snowball_name(doc.language),
+        words=words,
     )
     scores = tuple(float(x) for x in ranker(data)) if doc.sentences else ()
     if len(scores) != len(doc.sentences):

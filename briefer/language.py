@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -193,6 +193,11 @@ class LanguageData:
     demonyms: frozenset[str]
     name_particles: frozenset[str]
     cues: dict[str, tuple[str, ...]]
+    #: Words opening a place's name ("Plaza"), and words of events and prizes ("Premio").
+    place_words: frozenset[str] = frozenset()
+    event_words: frozenset[str] = frozenset()
+    #: Each demonym's country by its English name ("venezolano": "Venezuela"), for entities.
+    demonym_countries: dict[str, str] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=len(SUPPORTED))
@@ -232,4 +237,8 @@ def language_data(code: str) -> LanguageData:
         name_particles=words("entities", "name_particles"),
         cues={str(k): tuple(str(w) for w in v)
               for k, v in data.get("template", {}).get("cues", {}).items()},
+        place_words=words("entities", "place_words"),
+        event_words=words("entities", "event_words"),
+        demonym_countries={str(w): str(country) for country, forms in data.get(
+            "entities", {}).get("demonym_countries", {}).items() for w in str(forms).split()},
     )

@@ -18,7 +18,10 @@ from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
 
-WORD_RE = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*")
+#: sumy's pattern is ``[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*`` (a letter, then letters, or an
+#: apostrophe or hyphen followed by a letter); this one matches exactly the same words with
+#: runs instead of a look-ahead per letter, a third faster (``tests/unit/test_tokens.py``).
+WORD_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 #: A word as a reader counts it, for lengths and comparisons rather than ranking: a run of
 #: letters or digits with at most one inner apostrophe ("don't", "Trump’s", "2024").  Digits

@@ -19,8 +19,10 @@ import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from briefer.document import Document, Sentence
+from briefer.tokens import WORD_RE
 
 _TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}"  # U.S., U.K., D.C.
@@ -30,9 +32,13 @@ _TOKEN = re.compile(
 _POSSESSIVE = re.compile(r"['’][sS]$")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """One word of a sentence, as written and as compared."""
+class Token(NamedTuple):
+    """One word of a sentence, as written and as compared.
+
+    A named tuple rather than a frozen dataclass: a brief makes one per word of its input
+    (260,000 for a megabyte of news), and a frozen dataclass's ``__init__`` costs four times
+    as much; a tuple is just as immutable.
+    """
 
     text: str  # as written, possessive trimmed
     start: int  # offsets into Document.text
@@ -40,11 +46,8 @@ class Token:
     fold: str  # case- and accent-folded
     stem: str
     possessive: bool = False
-
-    @property
-    def capital(self) -> bool:
-        """Whether the word starts with a capital letter (a name, or a sentence's first word)."""
-        return self.text[:1].isupper()
+    #: Whether the word starts with a capital letter (a name, or a sentence's first word).
+    capital: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +60,9 @@ class View:
     raw: str  # Document.text[sentence.start:sentence.end]
     tokens: tuple[Token, ...]
     content: frozenset[str]  # stems of the words that are not stop words
+    #: The rankers' words (:func:`briefer.tokens.words` of ``sentence.text``), found in the
+    #: same pass, so ranking a brief's documents tokenises nothing again.
+    words: tuple[str, ...] = ()
 
     @property
     def key(self) -> tuple[int, int]:
@@ -70,27 +76,75 @@ class View:
 
 def fold(text: str) -> str:
     """Case-, accent- and apostrophe-folded text: "María’s" -> "maria's"."""
+    if text.isascii():  # nothing to decompose or straighten
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
-def tokenize(text: str, offset: int, stem: Callable[[str], str],
-             folds: dict[str, str] | None = None) -> tuple[Token, ...]:
-    """The tokens of ``text``, with offsets shifted by ``offset``; ``folds`` memoises
-    :func:`fold` for a caller that tokenises many sentences."""
-    out: list[Token] = []
-    for m in _TOKEN.finditer(text):
-        word, end = m.group(), m.end()
+class _Types:
+    """What one pass over many sentences knows about each distinct word as written.
+
+    News repeats its words (a megabyte has 260,000 words but 30,000 distinct ones), so the
+    possessive trim, folding, stemming, stop-word test and the rankers' sub-words are worked
+    out once per distinct form, and each occurrence only looks its form up.  The table lives
+    as long as the pass (one brief), so its memory is bounded by that brief's vocabulary.
+    """
+
+    __slots__ = ("stem", "stop", "known")
+
+    def __init__(self, stem: Callable[[str], str], stop: frozenset[str]) -> None:
+        self.stem = stem
+        self.stop = stop
+        # written form -> (text, length, fold, stem, possessive, capital, content stem or
+        # None, rankers' words)
+        self.known: dict[str, tuple[str, int, str, str, bool, bool, str | None,
+                                    tuple[str, ...]]] = {}
+
+    def learn(self, word: str) -> tuple[str, int, str, str, bool, bool, str | None,
+                                         tuple[str, ...]]:
+        text = word
         possessive = bool(_POSSESSIVE.search(word)) and len(word) > 2
         if possessive:
-            word, end = word[:-2], end - 2
-        if folds is None:
-            folded = fold(word)
-        else:
-            folded = folds.get(word) or folds.setdefault(word, fold(word))
-        out.append(Token(word, offset + m.start(), offset + end, folded,
-                         stem(folded) if word[0].isalpha() else folded, possessive))
-    return tuple(out)
+            text = word[:-2]
+        folded = fold(text)
+        stem = self.stem(folded) if text[0].isalpha() else folded
+        content = stem if folded not in self.stop and len(folded) > 1 else None
+        # A token never splits one of the rankers' words (they are letters with inner
+        # apostrophes and hyphens, and a token runs at least as far), so a sentence's words
+        # are its tokens' words in order: "U.S." holds "U" and "S", "covid-19" holds "covid".
+        info = (text, len(text), folded, stem, possessive, text[:1].isupper(), content,
+                tuple(WORD_RE.findall(word)))
+        self.known[word] = info
+        return info
+
+    def tokens(self, text: str, start: int, end: int
+               ) -> tuple[tuple[Token, ...], frozenset[str], tuple[str, ...]]:
+        """The tokens of ``text[start:end]`` (offsets into ``text``), their content stems,
+        and the rankers' words of the same stretch."""
+        known, learn, new = self.known, self.learn, tuple.__new__
+        out: list[Token] = []
+        content: list[str] = []
+        words: list[str] = []
+        # finditer with pos/endpos sees exactly the slice (lookaheads stop at ``end``).
+        for m in _TOKEN.finditer(text, start, end):
+            word = m.group()
+            info = known.get(word) or learn(word)
+            at = m.start()
+            out.append(new(Token, (info[0], at, at + info[1], info[2], info[3], info[4],
+                                   info[5])))
+            if info[6] is not None:
+                content.append(info[6])
+            words += info[7]
+        return tuple(out), frozenset(content), tuple(words)
+
+
+def tokenize(text: str, offset: int, stem: Callable[[str], str]) -> tuple[Token, ...]:
+    """The tokens of ``text``, with offsets shifted by ``offset``."""
+    found = _Types(stem, frozenset()).tokens(text, 0, len(text))[0]
+    if not offset:
+        return found
+    return tuple(t._replace(start=t.start + offset, end=t.end + offset) for t in found)
 
 
 def term_tokens(phrase: str, stem: Callable[[str], str]) -> tuple[Token, ...]:
@@ -102,13 +156,12 @@ def analyse(docs: Sequence[Document], stem: Callable[[str], str],
             stop: frozenset[str]) -> list[View]:
     """One :class:`View` per sentence of every document, in document and sentence order."""
     views: list[View] = []
-    folds: dict[str, str] = {}  # lives for this call only
+    types = _Types(stem, stop)  # lives for this call only
     for d, doc in enumerate(docs):
+        text = doc.text
         for p, s in enumerate(doc.sentences):
-            raw = doc.text[s.start:s.end]
-            tokens = tokenize(raw, s.start, stem, folds)
-            content = frozenset(t.stem for t in tokens if t.fold not in stop and len(t.fold) > 1)
-            views.append(View(d, p, s, raw, tokens, content))
+            tokens, content, words = types.tokens(text, s.start, s.end)
+            views.append(View(d, p, s, text[s.start:s.end], tokens, content, words))
     return views
 
 

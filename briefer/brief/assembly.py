@@ -13,10 +13,14 @@ The steps, in order:
 4. **Choose**: the best candidate overall is the bottom line and is not repeated below (one
    that reads on its own -- no opening pronoun or quotation -- is preferred to a better
    scored one that does not, since it stands at the top without context).
-   With ``count``, every section with a candidate first gets its best one (sections whose
-   best is strongest first, while the count lasts), then the best of the rest fill up to
-   ``count``; without it, each section takes its best up to its limit.  Pinned sentences
-   always appear and count toward either length.
+   With ``count``, each document not yet shown first gets its best sentence (several
+   reports of one event each open with their summary, the lede), then every section with a
+   candidate gets its best one (sections whose best is strongest first, while the count
+   lasts), then the best of the rest fill up to ``count``; without it, each section takes
+   its best up to its limit.  Pinned sentences always appear and count toward either
+   length.  In a brief of several stories the count is spread over the stories first
+   (:func:`~briefer.brief.stories.spread`), and each story gathered under "Other stories"
+   shows one line, its best sentence.
 5. **Arrange**: items in source order within sections, sections in template order with the
    catch-all last, empty sections left out.
 """
@@ -91,7 +95,7 @@ def make_brief(
     if plan is None or not plan.made_for(docs, template):
         plan = plan_brief(docs, template, progress=report)
     name = (algorithm or DEFAULT_ALGORITHM).lower()
-    all_scores = _scores(docs, name, scores, report)
+    all_scores = _scores(docs, name, scores, report, _words_by_doc(docs, plan.views))
     report("choosing sentences", 0, 1)
     views, cast, rules, placement = plan.views, plan.cast, plan.rules, plan.placement
     catch_all, limit = plan.catch_all, plan.limit
@@ -118,15 +122,29 @@ def make_brief(
     titles = [r.title for r in rules] + [catch_all or "Other points"] * slots
     limits = [r.limit or limit for r in rules] + [limit] * slots
     guaranteed = [k for k, r in enumerate(rules) if not r.rest]
+    covered = {views[bottom.view].doc} if bottom is not None else set()
+    gathered = [c for c in pool if story_of(c) == plan.gathered]
+    pool = [c for c in pool if story_of(c) != plan.gathered]
+    by_story = _best_of_each_story(gathered, views, plan.gathered_parts)
     if count is None or slots == 1:
-        picked = _choose(pool, count, limits, guaranteed)
+        picked = _choose(pool, count, limits, guaranteed, views, covered)
+        picked += [c for best in by_story for c in best]
     else:
-        pools = [[c for c in pool if story_of(c) == s] for s in range(slots)]
-        sizes = [len(story.documents) for story in plan.stories]
-        quotas = spread(count, sizes, [len(p) for p in pools])
-        picked = [c for s in range(slots)
-                  for c in _choose(pools[s], quotas[s], limits,
-                                   [k for k in guaranteed if section_story[k] == s])]
+        # Each gathered story shares the count as a story of its own, of at most one item
+        # (its best sentence), after the stories shown in full had theirs.
+        pools = [[c for c in pool if story_of(c) == s] for s in range(slots)
+                 if s != plan.gathered]
+        sizes = [len(story.documents) for s, story in enumerate(plan.stories)
+                 if s != plan.gathered]
+        quotas = spread(count, sizes + [len(part) for part in plan.gathered_parts],
+                        [len(p) for p in pools] + [min(1, len(best)) for best in by_story])
+        stories_ = [s for s in range(slots) if s != plan.gathered]
+        picked = [c for s, p, quota in zip(stories_, pools, quotas[:len(pools)], strict=True)
+                  for c in _choose(p, quota, limits,
+                                   [k for k in guaranteed if section_story[k] == s],
+                                   views, covered)]
+        picked += [c for best, quota in zip(by_story, quotas[len(pools):], strict=True)
+                   for c in best if quota or c.pinned]
 
     def item(c: _Candidate) -> BriefItem:
         view = views[c.view]
@@ -181,6 +199,8 @@ class BriefPlan:
     stories: tuple[Story, ...] = ()  # two or more, or none (one story: today's sections)
     view_story: list[int] = field(default_factory=list)  # story of each view (0 for one)
     rule_story: list[int] = field(default_factory=list)  # story of each rule
+    gathered: int | None = None  # the story of the small stories gathered last, if any
+    gathered_parts: tuple[tuple[int, ...], ...] = ()  # its stories' documents
 
     def made_for(self, docs: Sequence[Document], template: str | Template) -> bool:
         """Whether this plan is the one for ``docs`` and ``template`` (a name or path is
@@ -215,7 +235,7 @@ def plan_brief(docs: Sequence[Document], template: str | Template = "auto", *,
     views = analyse(docs, stem, stop)
     headlines = analyse_headlines(docs, stem)
     report("naming people and places", 0, 1)
-    cast = find_entities(views, gazetteer, stop, headlines)
+    cast = find_entities(views, gazetteer, stop, headlines, code)
     report("finding the stories", 0, 1)
     groups = find_stories(docs, views, headlines, cast)
     if len(groups) > 1:
@@ -275,7 +295,7 @@ def _plan_stories(docs: tuple[Document, ...], chosen: Template, views: list[View
             local: list[int | None] = [0] * len(sub_views)
         else:
             sub_cast = find_entities(sub_views, gazetteer, stop,
-                                     [h for h in headlines if story_of_doc[h.doc] == s])
+                                     [h for h in headlines if story_of_doc[h.doc] == s], code)
             story_rules = template_rules or discover(sub_cast, limit=chosen.limit)
             if not story_rules:
                 story_rules = rules_from_template(fallback, stem, gazetteer, code)
@@ -287,9 +307,11 @@ def _plan_stories(docs: tuple[Document, ...], chosen: Template, views: list[View
             placement[n] = None if k is None else offset + k
     stories = tuple(Story(story_title(g, docs, cast), g.documents) for g in groups)
     duplicates, quotes = _duplicates_and_quotes(docs, views, cast, report)
+    gathered = next((s for s, g in enumerate(groups) if g.gathered), None)
+    parts = groups[gathered].parts if gathered is not None else ()
     return BriefPlan(docs, chosen, views, cast, rules, placement, chosen.name,
                      chosen.catch_all, chosen.limit, duplicates, quotes, stories, view_story,
-                     rule_story)
+                     rule_story, gathered, parts)
 
 
 def place_sentences(docs: Sequence[Document], template: str | Template = "auto"
@@ -306,10 +328,32 @@ def place_sentences(docs: Sequence[Document], template: str | Template = "auto"
             for v, k in zip(plan.views, plan.placement, strict=True)}
 
 
+def _words_by_doc(docs: Sequence[Document], views: Sequence[View]
+                  ) -> list[tuple[tuple[str, ...], ...] | None]:
+    """Each document's sentences as the rankers' words, from the analysis pass (so ranking
+    tokenises nothing again); None for a document whose sentence texts are not its text's
+    slices with white space folded (a hand-made :class:`Document`), whose words the ranker
+    must find in ``Sentence.text`` itself."""
+    out: list[list[tuple[str, ...]] | None] = [[] for _ in docs]
+    for v in views:
+        row = out[v.doc]
+        if row is None:
+            continue
+        text = v.sentence.text
+        if text == v.raw or text == " ".join(v.raw.split()):
+            row.append(v.words)
+        else:
+            out[v.doc] = None
+    return [None if row is None or len(row) != len(doc.sentences) else tuple(row)
+            for row, doc in zip(out, docs, strict=True)]
+
+
 def _scores(docs: Sequence[Document], algorithm: str,
-            given: Sequence[Sequence[float]] | None, report: Progress = _quiet
+            given: Sequence[Sequence[float]] | None, report: Progress = _quiet,
+            words: Sequence[tuple[tuple[str, ...], ...] | None] | None = None
             ) -> tuple[tuple[float, ...], ...]:
-    """Each document's scores: the given ones where they fit, else freshly ranked."""
+    """Each document's scores: the given ones where they fit, else freshly ranked (from
+    ``words[i]``, document ``i``'s words, when given)."""
     from briefer.api import rank
 
     out = []
@@ -319,7 +363,8 @@ def _scores(docs: Sequence[Document], algorithm: str,
         if known is not None and len(known) == len(doc.sentences):
             out.append(tuple(float(x) for x in known))
         else:
-            out.append(rank(doc, algorithm) if doc.sentences else ())
+            found = words[i] if words is not None else None
+            out.append(rank(doc, algorithm, found) if doc.sentences else ())
     return tuple(out)
 
 
@@ -362,11 +407,39 @@ def _candidates(views: Sequence[View], groups: Sequence[Sequence[int]],
     return out
 
 
+def _best_of_each_story(pool: Sequence[_Candidate], views: Sequence[View],
+                        parts: Sequence[Sequence[int]]) -> list[list[_Candidate]]:
+    """Per gathered story (``parts``: each one's documents): its pinned candidates, or else
+    its best one (the highest value, the earlier on a tie) -- one line per story."""
+    part_of = {d: k for k, part in enumerate(parts) for d in part}
+    chosen: list[list[_Candidate]] = [[] for _ in parts]
+    for c in sorted(pool, key=lambda c: (not c.pinned, -c.value, c.view)):
+        mine = chosen[part_of[views[c.view].doc]]
+        if c.pinned or not mine:
+            mine.append(c)
+    return chosen
+
+
 def _choose(pool: Sequence[_Candidate], count: int | None, limits: Sequence[int],
-            guaranteed: Sequence[int]) -> list[_Candidate]:
+            guaranteed: Sequence[int], views: Sequence[View] = (),
+            covered: Collection[int] = ()) -> list[_Candidate]:
+    """The candidates of ``pool`` to show: all of them up to each section's limit, or
+    ``count`` of them: the pinned; then each document's best, for documents not yet
+    ``covered`` (by the bottom line), strongest first -- several reports of one event each
+    open with their own summary, the lede, and a reader of ``-n 3`` expects those before a
+    section's weaker best; then the best of each ``guaranteed`` section; then the best."""
     order = sorted(pool, key=lambda c: (-c.value, c.view))
     picked = [c for c in order if c.pinned]
     taken = {c.view for c in picked}
+    if count is not None and views:
+        seen = set(covered) | {views[c.view].doc for c in picked}
+        for c in order:
+            if len(picked) >= count:
+                break
+            if views[c.view].doc not in seen:
+                seen.add(views[c.view].doc)
+                picked.append(c)
+                taken.add(c.view)
     if count is None:
         per_section = {k: sum(1 for c in picked if c.section == k) for k in range(len(limits))}
         for c in order:

@@ -31,6 +31,7 @@ pairs made only of common words).  Duplicates are grouped transitively (union-fi
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
@@ -45,10 +46,14 @@ def similar(a: frozenset[str], b: frozenset[str]) -> bool:
     """Whether two stem sets say the same thing (see the module doc for the thresholds)."""
     if not a or not b:
         return False
-    shared = len(a & b)
-    if shared / len(a | b) >= JACCARD:
+    return _close(len(a & b), len(a), len(b))
+
+
+def _close(shared: int, a: int, b: int) -> bool:
+    """:func:`similar` from the sizes: ``shared`` stems of two sets of ``a`` and ``b``."""
+    if shared / (a + b - shared) >= JACCARD:  # the union has a + b - shared stems
         return True
-    shorter = min(len(a), len(b))
+    shorter = min(a, b)
     return shorter >= MIN_CONTAINED and shared / shorter >= CONTAINMENT
 
 
@@ -79,25 +84,42 @@ def duplicate_groups(views: Sequence[View]) -> list[list[int]]:
     df = Counter(s for n in distinct for s in views[n].content)
     rarity = {s: k for k, s in enumerate(sorted(df, key=lambda s: (df[s], s)))}
     sets = [v.content for v in views]
-    # Shortest first: a sentence probes the sentences indexed before it, none longer than it.
+    rank_of = rarity.__getitem__
+    # Shortest first: a sentence probes the sentences indexed before it, none longer than it,
+    # so every posting list is in order of length too, and the length filter keeps a tail
+    # of it (found by bisection, with each list's lengths kept beside it).
     order = sorted(distinct, key=lambda n: (len(sets[n]), n))
-    jaccard: dict[int, list[int]] = defaultdict(list)
+    jaccard: dict[int, tuple[list[int], list[int]]] = {}
     contained: dict[int, list[int]] = defaultdict(list)
     for n in order:
         content = sets[n]
-        ranked = sorted(rarity[s] for s in content)
+        ranked = sorted(map(rank_of, content))
         size = len(ranked)
         prefix = ranked[:prefix_length(size, JACCARD)]
         least = JACCARD * size
-        candidates = {m for r in prefix for m in jaccard.get(r, ()) if len(sets[m]) >= least}
-        candidates.update(m for r in ranked for m in contained.get(r, ()))
+        candidates: set[int] = set()
+        for r in prefix:
+            posting = jaccard.get(r)
+            if posting is not None:
+                members, lengths = posting
+                candidates.update(members[bisect_left(lengths, least):])
+        for r in ranked:
+            found = contained.get(r)
+            if found is not None:
+                candidates.update(found)
         for m in candidates:
-            if similar(content, sets[m]):
+            other = sets[m]
+            if _close(len(content & other), size, len(other)):
                 a, b = find(n), find(m)
                 if a != b:
                     parent[max(a, b)] = min(a, b)
         for r in prefix:
-            jaccard[r].append(n)
+            posting = jaccard.get(r)
+            if posting is None:
+                jaccard[r] = ([n], [size])
+            else:
+                posting[0].append(n)
+                posting[1].append(size)
         if size >= MIN_CONTAINED:
             for r in ranked[:prefix_length(size, CONTAINMENT)]:
                 contained[r].append(n)

@@ -35,8 +35,10 @@ from briefer.brief.analysis import Token, View, fold
 from briefer.brief.gazetteer import (
     WITHIN_TYPES,
     Cues,
+    Entry,
     Gazetteer,
     NameLists,
+    cues_for,
     load_cues,
     load_names,
 )
@@ -49,6 +51,8 @@ _AGE = re.compile(r"\s*,\s*(?:aged\s+)?\d{1,3}\s*[,)]")
 _BASED = re.compile(r"-based$", re.IGNORECASE)
 #: Titles written with a full stop that does not end the sentence ("Dr. Green").
 _TITLE_ABBREVIATIONS = frozenset(t for t in load_cues().titles if len(t) <= 4)
+#: Abbreviations that open a place's name with a full stop: "St. Louis", "Mt. Everest".
+_PLACE_ABBREVIATIONS = frozenset({"st", "mt", "ft"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,18 +123,21 @@ class _Evidence:
     shouting: frozenset[int]  # views written in capitals (headlines, datelines)
     cues: Cues
     names: NameLists
+    demonyms: dict[str, str] = field(default_factory=dict)  # "venezolano": "Venezuela"
 
 
 def find_entities(views: Sequence[View], gazetteer: Gazetteer, stop: frozenset[str],
-                  headlines: Sequence[View] = ()) -> Cast:
+                  headlines: Sequence[View] = (), language: str = "en") -> Cast:
     """Find the entities named in ``views`` (all documents of a brief together).
 
     ``headlines`` are the documents' titles.  Title Case makes every word a
     candidate name there, so they are searched only for gazetteer places and for people the
     body names; what they find counts towards ``Cast.reach`` (what a text is about, for
-    section discovery), not towards how often the body names an entity.
+    section discovery), not towards how often the body names an entity.  ``language``
+    adds that language's words of office, organisation words, name particles and
+    lower-case demonyms (``briefer/data/languages/``) to English's.
     """
-    ev = _evidence(views, stop)
+    ev = _evidence(views, stop, language)
     mentions: list[Mention] = []
     runs: list[_Run] = []
     for n, view in enumerate(views):
@@ -163,7 +170,11 @@ def find_entities(views: Sequence[View], gazetteer: Gazetteer, stop: frozenset[s
             reach[name].add(at)
             kinds.setdefault(name, "place")
             first.setdefault(name, at)
-    ranked = sorted(sentences, key=lambda name: (-len(sentences[name]), first[name]))
+    said = Counter(m.name for m in mentions)
+    # Salience: sentences naming it, then mentions (a name said twice in one sentence is
+    # more present than one said once), then the earlier first mention.
+    ranked = sorted(sentences, key=lambda name: (-len(sentences[name]), -said[name],
+                                                 first[name]))
     entities = tuple(Entity(name, kinds[name], len(sentences[name])) for name in ranked)
     all_views = [*views, *headlines]
     docs = {name: frozenset(all_views[n].doc for n in found) for name, found in reach.items()}
@@ -181,7 +192,7 @@ def find_entities(views: Sequence[View], gazetteer: Gazetteer, stop: frozenset[s
                 {t: tuple(ms) for t, ms in titled.items()})
 
 
-def _evidence(views: Sequence[View], stop: frozenset[str]) -> _Evidence:
+def _evidence(views: Sequence[View], stop: frozenset[str], language: str = "en") -> _Evidence:
     """Casing across the whole text (Mikheev et al.'s document-centred evidence): which words
     it writes in lower case, which it capitalises mid-sentence, and their mixed-case forms,
     so a word in an ALL-CAPS headline or dateline can be read by how the body writes it."""
@@ -200,8 +211,21 @@ def _evidence(views: Sequence[View], stop: frozenset[str]) -> _Evidence:
                     mixed.setdefault(t.fold, t.text)
                 if not opens(v, i):
                     mid.add(t.fold)
-    return _Evidence(stop, frozenset(lower), frozenset(mid), mixed, shouting, load_cues(),
-                     load_names())
+    return _Evidence(stop, frozenset(lower), frozenset(mid), mixed, shouting,
+                     cues_for(language), load_names(), _demonyms(language))
+
+
+def _demonyms(language: str) -> dict[str, str]:
+    """Folded lower-case demonyms of ``language`` and their countries ("venezolano":
+    "Venezuela"); English demonyms are capitalised and live in the gazetteer."""
+    if language == "en":
+        return {}
+    from briefer.language import SUPPORTED, language_data
+
+    if language not in SUPPORTED:
+        return {}
+    return {fold(w): c for w, c in language_data(language).demonym_countries.items()
+            if w[:1].islower()}
 
 
 def _shouting(view: View) -> bool:
@@ -221,7 +245,8 @@ def _adjacent(view: View, a: Token, b: Token, ev: _Evidence | None = None) -> bo
     A word in capitals does not join a mixed-case one ("Klara Gajduskova PRAGUE" is a byline
     and a dateline), unless it is a club's prefix ("AC Milan") or a short acronym.
     """
-    if a.possessive or view.gap(a, b).strip():
+    gap = view.gap(a, b).strip()
+    if a.possessive or (gap and not (gap == "." and a.fold in _PLACE_ABBREVIATIONS)):
         return False
     if ev is not None and _shout(a) != _shout(b):
         loud = a if _shout(a) else b
@@ -238,7 +263,8 @@ def opens(view: View, i: int) -> bool:
         return True
     before = view.tokens[i - 1]
     gap = view.gap(before, view.tokens[i]).rstrip()
-    if gap == "." and before.fold in _TITLE_ABBREVIATIONS:
+    if gap == "." and (before.fold in _TITLE_ABBREVIATIONS or before.fold in
+                       _PLACE_ABBREVIATIONS):
         return False  # "Dr. Green", "Mr. Brown": the full stop ends an abbreviation
     return gap.endswith(("“", '"', "‘", "(", ":", "—", "–", ".", "!", "?", ";"))
 
@@ -305,17 +331,30 @@ def _places(n: int, view: View, gazetteer: Gazetteer, out: list[Mention],
             claimed.add(i)
             i += 1
             continue
+        if ev.demonyms and tokens[i].fold in ev.demonyms and not tokens[i].capital:
+            entry = gazetteer.lookup(ev.demonyms[tokens[i].fold])
+            if entry is not None:  # "el gobierno venezolano": about Venezuela
+                out.append(Mention(n, tokens[i].start, tokens[i].end, entry.canonical,
+                                   "place", alias=tokens[i].text, country=entry.canonical))
+                claimed.add(i)
+            i += 1
+            continue
         found = gazetteer.match(tokens, i)
         if found is None:
             i += 1
             continue
         size, entry = found
         j = i + size
-        glued_before = i > 0 and _namelike(view, n, i - 1, ev) and _adjacent(
+        glued_before = i > 0 and (_namelike(view, n, i - 1, ev) or tokens[i - 1].fold in
+                                  ev.cues.honorifics) and _adjacent(
             view, tokens[i - 1], tokens[i], ev) or _after_of(view, n, i, ev)
         glued_after = j < len(tokens) and _namelike(view, n, j, ev) and _adjacent(
             view, tokens[j - 1], tokens[j], ev) and _no_place_at(gazetteer, tokens, j)
-        weak = entry.needs_evidence and not _locative_before(view, i, ev) or (
+        common = size == 1 and (tokens[i].fold in ev.cues.org_words
+                                or tokens[i].fold in ev.cues.place_prefixes
+                                or entry.type in {"city", "town"} and _acts(view, j, ev))
+        weak = (entry.needs_evidence or common or _accents_differ(tokens[i], entry, size)
+                and opens(view, i)) and not _locative_before(view, i, ev) or (
             size == 1 and entry.type in WITHIN_TYPES and (tokens[i].fold in ev.lower_forms
                                                            or tokens[i].fold in ev.cues.not_names))
         if glued_before or glued_after or weak or (size == 1 and tokens[i].fold in ev.stop
@@ -327,6 +366,27 @@ def _places(n: int, view: View, gazetteer: Gazetteer, out: list[Mention],
         claimed.update(range(i, j))
         i = j
     return claimed
+
+
+def _acts(view: View, j: int, ev: _Evidence) -> bool:
+    """"Hitachi said", "Hitachi shares fell": a speech verb or a company's word straight after
+    a city's name makes it a body named like the city (a capital saying something is its
+    government, and stays a place)."""
+    if j >= len(view.tokens) or view.gap(view.tokens[j - 1], view.tokens[j]).strip():
+        return False
+    nxt = view.tokens[j]
+    return nxt.stem in ev.cues.speech_stems or nxt.fold in ev.cues.org_followers
+
+
+def _accents_differ(token: Token, entry: Entry, size: int) -> bool:
+    """Whether a one-word match and its gazetteer entry both write accents, and not the
+    same ones: "Habrá" (Spanish "there will be") is not "Hābra" (a city in India).  A
+    sentence's capital is then no evidence of a name.  "México" for "Mexico" and "Bogota"
+    for "Bogotá" are fine: one side writes no accent to disagree with."""
+    if size != 1 or token.text.isascii():
+        return False
+    written = {entry.alias.casefold(), entry.canonical.casefold()}
+    return any(not w.isascii() for w in written) and token.text.casefold() not in written
 
 
 def _no_place_at(gazetteer: Gazetteer, tokens: Sequence[Token], j: int) -> bool:
@@ -345,6 +405,42 @@ def _split_at_of(runs: list[_Run], ev: _Evidence) -> list[_Run]:
         if 2 <= at <= 4 and folds[0] in ev.names.given and at + 1 < len(folds):
             out.append(_Run(run.view, run.tokens[:at], run.titles, "person"))
             out.append(_Run(run.view, run.tokens[at + 1:], (), "", run.acronym))
+        else:
+            out.append(run)
+    return out
+
+
+def _trim_openers(runs: list[_Run]) -> list[_Run]:
+    """"Engineer John Greiner", "Senior Kory Lichtensteiger" at a sentence's start: when
+    the text also writes the run without its first word, that word is grammar's capital or
+    a description, and the name is the rest."""
+    written = {tuple(t.fold for t in r.tokens) for r in runs}
+    out = []
+    for run in runs:
+        folds = tuple(t.fold for t in run.tokens)
+        if len(folds) >= 3 and folds[1:] in written and run.tokens[0].text[1:].islower():
+            run = _Run(run.view, run.tokens[1:], run.titles, run.cue, run.acronym)
+        out.append(run)
+    return out
+
+
+def _split_at_given_name(runs: list[_Run], ev: _Evidence) -> list[_Run]:
+    """"the union Unison Dave Prentis": a body's name written against a person's, where the
+    person's is a census given name and one more word at the run's end, and the words
+    before are not names (nor is the last word a body's or a place's)."""
+    out = []
+    names, cues = ev.names, ev.cues
+    for run in runs:
+        folds = [t.fold for t in run.tokens]
+        last = folds[-1]
+        generic = (cues.org_words, cues.place_words, cues.event_words, cues.facility_heads,
+                   cues.org_suffixes)
+        before = (names.given, cues.connectors, cues.org_words, cues.place_prefixes)
+        if len(folds) >= 3 and folds[-2] in names.given and \
+                not any(last in words for words in generic) and \
+                not any(f in words for f in folds[:-2] for words in before):
+            out.append(_Run(run.view, run.tokens[:-2], run.titles, "", ""))
+            out.append(_Run(run.view, run.tokens[-2:], (), "person", run.acronym))
         else:
             out.append(run)
     return out
@@ -384,6 +480,9 @@ def _runs(n: int, view: View, claimed: set[int], ev: _Evidence) -> list[_Run]:
             if _capitalised(tokens[j], n, ev):
                 j += 1
                 continue
+            if tokens[j].fold == "and" and _body_after_and(view, n, j, claimed, ev):
+                j += 1  # "Securities and Exchange Commission", not "Harry and Neville"
+                continue
             k = j  # particles must lead to another capitalised word: "Cartel de los Soles"
             while k < len(tokens) and tokens[k].fold in cues.connectors and k not in claimed \
                     and _adjacent(view, tokens[k - 1], tokens[k]):
@@ -407,7 +506,9 @@ def _runs(n: int, view: View, claimed: set[int], ev: _Evidence) -> list[_Run]:
         titles: list[str] = []
         # "Foreign Office", "Defence Ministry": a title word before an organisation word
         # names the body, not a person's office.
-        while len(run) > 1 and tokens[run[-1]].fold not in cues.org_words and (
+        body = bool(run) and tokens[run[-1]].fold in cues.org_words and not any(
+            tokens[k].fold == "of" for k in run)
+        while len(run) > 1 and not body and (
                 tokens[run[0]].fold in cues.titles
                                 or tokens[run[0]].fold in cues.connectors
                                 or (tokens[run[0]].fold in cues.party_labels
@@ -422,11 +523,25 @@ def _runs(n: int, view: View, claimed: set[int], ev: _Evidence) -> list[_Run]:
             run.pop()
         if run and not all(tokens[k].fold in cues.titles or tokens[k].fold in cues.not_names
                            for k in run):
-            out.append(_Run(n, [tokens[k] for k in run],
-                            tuple(t for t in titles if t not in cues.connectors or t == "of"),
+            kept = tuple(t for t in titles if t not in cues.connectors or t in {"of", "for"})
+            out.append(_Run(n, [tokens[k] for k in run], kept,
                             _cue(view, run[0], run[-1], ev), _acronym_after(view, run[-1])))
         i = j
     return _lend_titles(view, out, ev)
+
+
+def _body_after_and(view: View, n: int, j: int, claimed: set[int], ev: _Evidence) -> bool:
+    """Whether "and" at token ``j`` sits inside a body's name: the capitalised words after it
+    run on to an organisation word ("Food and Drug Administration", "Department of Health
+    and Human Services"); two names joined by "and" are two names."""
+    tokens = view.tokens
+    k = j + 1
+    while k < len(tokens) and k not in claimed and _capitalised(tokens[k], n, ev) and \
+            _adjacent(view, tokens[k - 1], tokens[k], ev) and k - j <= 4:
+        if tokens[k].fold in ev.cues.org_words:
+            return True
+        k += 1
+    return False
 
 
 def _lend_titles(view: View, runs: list[_Run], ev: _Evidence) -> list[_Run]:
@@ -462,10 +577,14 @@ def _cue(view: View, first: int, last: int, ev: _Evidence) -> str:
             ahead = [t.fold for t in tokens[last + 1:last + 5]]
             if ahead and ahead[0] in {"the", "a", "an"}:
                 ahead = ahead[1:]
-            if any(w in ev.cues.appositive_roles for w in ahead[:3]):
+            # (not when the run is itself a role in a list: "Producer, Director, Actor")
+            if any(w in ev.cues.appositive_roles for w in ahead[:3]) and not any(
+                    tokens[k].fold in ev.cues.person_nouns or tokens[k].fold in ev.cues.titles
+                    for k in range(first, last + 1)):
                 return "person"
     if first > 0 and tokens[first - 1].text[:1].islower() and \
             tokens[first - 1].fold in ev.cues.titles and \
+            tokens[first - 1].fold not in ev.cues.title_modifiers and \
             not view.gap(tokens[first - 1], tokens[first]).strip():
         return "person"  # "coach Aston Moore", "IAAF chief Lamine Diack"
     if _locative_before(view, first, ev) or (
@@ -475,6 +594,83 @@ def _cue(view: View, first: int, last: int, ev: _Evidence) -> str:
     if nxt is not None and not view.gap(tokens[last], nxt).strip() and \
             nxt.fold in ev.cues.org_followers:
         return "organisation"  # "Heineken shares"
+    return _context_cue(view, first, last, ev)
+
+
+#: Prepositions that end an apposition's head: "editor of a magazine".
+_GOVERNORS = frozenset("of for at in with from on by".split())
+#: Words after which a clause, and so its subject, begins.
+_CLAUSE_OPENERS = frozenset("and but when while then because although though after before if "
+                            "so however until once since".split())
+
+
+def _subject_at(view: View, i: int) -> bool:
+    """Whether token ``i`` stands where a clause's subject does: at the start of the
+    sentence or after a comma or a conjunction (not after a verb or a preposition)."""
+    if opens(view, i):
+        return True
+    before = view.tokens[i - 1]
+    return before.fold in _CLAUSE_OPENERS or view.gap(before, view.tokens[i]).strip() == ","
+
+
+def _context_cue(view: View, first: int, last: int, ev: _Evidence) -> str:
+    """What the nouns and pronouns around a run say it is, as a reader infers a name's kind
+    from its context when it is new to them (Collins & Singer 1999, "Unsupervised models
+    for named entity classification", use the same contextual rules as features):
+
+    - a lower-case noun just before: "the band Spirit", "the company Amuseworld" (an
+      organisation), "the pianist András", "singer Adele" (a person);
+    - a definition after: "X is a Danish chain of hypermarkets", "X is a Swiss footballer",
+      "X is a village in Hampshire";
+    - "X's wife", "X's career"; "X, who"; "X (born 1988)": a person;
+    - a subject followed within a few words by "he", "she", "his" with no other name
+      between ("Cabral came through the ranks ... alongside his fellow"): a person.
+    """
+    tokens = view.tokens
+    cues = ev.cues
+    if first > 0:
+        before = tokens[first - 1]
+        if before.text[:1].islower() and not view.gap(before, tokens[first]).strip():
+            if before.fold in cues.org_nouns:
+                return "organisation"
+            if before.fold in cues.person_nouns:
+                return "person"
+    after = tokens[last + 1:last + 9]
+    if not after:
+        return ""
+    gap = view.gap(tokens[last], after[0]).strip()
+    if tokens[last].possessive and gap in {"'s", "’s", "'", "’"} and \
+            after[0].fold in cues.kin_nouns:
+        return "person"
+    if (gap == "," and after[0].fold == "who") or (
+            gap.replace(" ", "") in {"(", ",("} and after[0].fold == "born"):
+        return "person"
+    if gap == ",":  # in apposition: "Squirrel, his first jazz band," "Novak, a singer,"
+        for t in after[:4]:  # its head noun, before any "of": "Irish, editor of a magazine"
+            if t.capital or t.fold in _GOVERNORS:
+                break
+            if t.fold in cues.org_nouns:
+                return "organisation"
+            if t.fold in cues.person_nouns or t.fold in cues.appositive_roles:
+                return "person"
+    if not gap and len(after) > 2 and after[0].fold in {"is", "was"} and \
+            after[1].fold in {"a", "an"}:
+        for t in after[2:6]:
+            if t.capital and t.fold not in ev.mixed:
+                continue  # "a Danish chain": a demonym may come first
+            if t.fold in cues.org_nouns:
+                return "organisation"
+            if t.fold in cues.person_nouns:
+                return "person"
+            if t.fold in cues.place_words:
+                return "place"
+    if not _subject_at(view, first) or gap or not after[0].text[:1].islower():
+        return ""
+    for k, t in enumerate(after):
+        if t.capital and not opens(view, last + 1 + k) or t.fold in {"it", "its"}:
+            return ""
+        if t.fold in cues.person_pronouns:
+            return "person"
     return ""
 
 
@@ -495,6 +691,12 @@ def _kind_of_run(run: _Run, ev: _Evidence, gazetteer: Gazetteer) -> str:
     """Organisation, place, other, or "" for a run that may be a person."""
     cues = ev.cues
     folds = [t.fold for t in run.tokens]
+    if all(f in cues.compass for f in folds):
+        return "place"  # "the North East"
+    if len(folds) > 1 and folds[0] in cues.compass:
+        rest = gazetteer.match(run.tokens, 1)
+        if rest is not None and rest[0] == len(folds) - 1 and rest[1].kind == "place":
+            return "place"  # "East Perth", "North Vancouver"
     if len(folds) > 1 and folds[-1] in cues.facility_heads and run.cue == "place":
         return "place"  # a building or a room one is in: "in the Oval Office"
     if any(f in cues.org_words for f in folds) or (len(folds) > 1 and (
@@ -531,10 +733,11 @@ def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer) -> list[Men
     defined: dict[str, tuple[str, str]] = {}  # acronym -> (name, kind)
     out: list[Mention] = []
     singles: list[_Run] = []
-    runs = _split_at_of(runs, ev)
+    runs = _split_at_given_name(_split_at_of(runs, ev), ev)
     # A name whose last word the text also uses alone is a person's: writers call people by
     # surname ("Dewa Budjana" ... "Budjana"), rarely a company or a band by its last word.
     alone = {r.tokens[0].fold for r in runs if len(r.tokens) == 1}
+    runs = _trim_openers(runs)
     for run in runs:
         words = run.tokens
         folds = [t.fold for t in words]
@@ -549,6 +752,8 @@ def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer) -> list[Men
                                entry.strength, alias=entry.alias, country=entry.country))
             continue
         kind = _kind_of_run(run, ev, gazetteer)
+        if run.cue == "organisation" and kind in {"", "place"} and len(words) > 1:
+            kind = "organisation"  # "the band Linkin Park": the noun outweighs "Park"
         if run.acronym and kind:
             defined[run.acronym] = (name, kind)
         if kind:
@@ -560,7 +765,10 @@ def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer) -> list[Men
         ordinary = any(f in {"of", "the"} for f in folds) or (
             not run.titles and any(f in ev.lower_forms and f not in cues.connectors
                                    for f in folds))
-        personal = bool(run.titles) or run.cue in {"person", "speaker"} or \
+        # "Minister for National Development Planning": after "of"/"for" the run is the
+        # office's domain, not the holder's name.
+        office = bool(run.titles) and run.titles[-1] in {"of", "for"}
+        personal = (bool(run.titles) and not office) or run.cue in {"person", "speaker"} or \
             folds[0] in names.given or (folds[-1] in names.surnames
                                         and folds[0] not in ev.lower_forms) or (
                 len(folds) <= 3 and folds[-1] in alone)
@@ -574,6 +782,18 @@ def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer) -> list[Men
             out.append(Mention(run.view, start, end, display, "person", titles=run.titles))
         else:
             out.append(Mention(run.view, start, end, name, "other"))
+    # "Boston Bruins" ... "the Bruins": a body's distinctive last word stands for it, as a
+    # surname does for a person (not a generic one: "the Party", "the Ministry").
+    clubs: dict[str, set[str]] = defaultdict(set)
+    first_named: dict[str, tuple[int, int]] = {}
+    for m in out:
+        first_named.setdefault(m.name, (m.view, m.start))
+        words = m.name.split()
+        last = fold(words[-1]) if len(words) > 1 else ""
+        if m.kind == "organisation" and last.isalpha() and not (
+                last in cues.org_words or last in cues.corporate_suffixes
+                or last in cues.place_words or last in ev.lower_forms or last in ev.stop):
+            clubs[last].add(m.name)  # "United" for "Manchester United", not "Inc"
     votes: Counter[tuple[str, str]] = Counter()
     for run in singles:
         word = run.tokens[0]
@@ -590,27 +810,51 @@ def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer) -> list[Men
             display, kind = _display([word], ev), "place"  # "Bishop of Durham": a see, a place
         elif run.titles:
             display = word.text
+        elif word.fold in cues.party_labels and word.fold not in names.surnames:
+            display, kind = _display([word], ev), "organisation"  # "Labour", "Tory"
         elif _acronym(word, cues):
-            display, kind = word.text, "organisation"
+            display, kind = ev.mixed.get(word.fold, word.text), "organisation"
+        elif clubs.get(word.fold):  # "the Bruins"; the first named of several
+            display, kind = min(clubs[word.fold], key=first_named.__getitem__), "organisation"
         elif word.fold in names.given and word.fold not in ev.lower_forms:
             display = word.text
         if display is None:
             display = _display([word], ev)
             kind = "other"
-            if run.cue == "place":
-                kind = "place"
+            if run.cue in {"place", "person"}:
+                kind = run.cue
             elif run.cue in {"speaker", "organisation"} and word.fold not in names.surnames:
                 kind = "organisation"  # "Reuters said", "Heineken shares"
             votes[(display, kind)] += 1
+            kind = "other"  # until the votes of all its mentions are counted (below)
         out.append(Mention(run.view, word.start, word.end, display, kind,
                            titles=run.titles or titled.get(display, ())))
     # A lone word is a place if the text ever puts it after "in"/"near", an organisation if
     # it "said" something or has "shares", and not someone's name: "in Goma", later "Goma".
-    cued = {name: kind for (name, kind) in sorted(votes, key=lambda v: -votes[v])
-            if kind != "other"}
+    cued: dict[str, str] = {}
+    for (name, kind), _ in sorted(votes.items(), key=lambda v: -v[1]):
+        if kind != "other":
+            cued.setdefault(name, kind)  # the kind most of its cued mentions say
+    # "X said" is said of people as of bodies; "his", "X's wife", "the pianist X" only of
+    # people, so one such cue outweighs any number of "said".
+    for (name, kind), count in votes.items():
+        if kind == "person" and count:
+            cued[name] = "person"
     out = [Mention(m.view, m.start, m.end, m.name, cued[m.name], m.strength, m.titles)
            if m.kind == "other" and m.name in cued else m for m in out]
-    return _spell_acronyms(out, defined)
+    return _spell_acronyms(_agree(out), defined)
+
+
+def _agree(mentions: list[Mention]) -> list[Mention]:
+    """One kind per name: the kind most of its mentions were given by their own evidence
+    (a mention with none, "other", does not vote), the first such mention breaking a tie."""
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for m in mentions:
+        if m.kind != "other":
+            votes[m.name][m.kind] += 1
+    kind = {name: c.most_common(1)[0][0] for name, c in votes.items()}
+    return [m if kind.get(m.name, m.kind) == m.kind else replace(m, kind=kind[m.name])
+            for m in mentions]
 
 
 def _spell_acronyms(mentions: list[Mention], defined: dict[str, tuple[str, str]]
@@ -626,10 +870,15 @@ def _spell_acronyms(mentions: list[Mention], defined: dict[str, tuple[str, str]]
     return [replace(m, name=spelled[m.name]) if m.name in spelled else m for m in mentions]
 
 
+#: A Roman numeral ("XIII", "XXI", "IV"): a century, a king's number or a part, not a body.
+_ROMAN = re.compile(r"(?=[MDCLXVI]*[IVX])M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})"
+                    r"(?:IX|IV|V?I{0,3})")
+
+
 def _acronym(token: Token, cues: Cues) -> bool:
     text = token.text
     return 2 <= len(text) <= 6 and text.isalpha() and text.isupper() and \
-        token.fold not in cues.not_names
+        token.fold not in cues.not_names and not _ROMAN.fullmatch(text)
 
 
 def rank_entities(cast: Cast, kinds: frozenset[str] = frozenset({"person", "place",

@@ -25,7 +25,7 @@ whose name is also a common personal name: a place only with evidence), ``state`
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -76,10 +76,13 @@ class Gazetteer:
 
     ``entries`` maps a key to its :class:`Entry`, or to the raw generated line until a text
     uses it (parsing 39,000 lines into objects would cost more than the rest of start-up).
+    ``starts`` maps each key's first word to the most tokens of a key starting with it, so
+    the many capitalised words that start no name cost one look-up, not ``longest``.
     """
 
     entries: dict[str, Entry | str]
     longest: int
+    starts: dict[str, int] = field(default_factory=dict)
 
     def get(self, key: str) -> Entry | None:
         found = self.entries.get(key)
@@ -98,7 +101,10 @@ class Gazetteer:
         """
         if capitals_only and not tokens[i].capital:
             return None
-        for n in range(min(self.longest, len(tokens) - i), 0, -1):
+        # Only a key starting with this word can match, but a plural demonym's singular is
+        # a one-word key of its own.
+        most = self.starts.get(tokens[i].fold, 1) if self.starts else self.longest
+        for n in range(min(most, len(tokens) - i), 0, -1):
             folds = [t.fold for t in tokens[i:i + n]]
             entry = self.get(" ".join(folds))
             if entry is None and folds[-1].endswith("s"):
@@ -151,7 +157,14 @@ def load_gazetteer() -> Gazetteer:
         if key not in entries:
             entries[key] = line
             longest = max(longest, key.count(" ") + 1)
-    return Gazetteer(entries, longest)
+    starts: dict[str, int] = {}
+    for key in entries:
+        first, space, _ = key.partition(" ")
+        if space:
+            size = key.count(" ") + 1
+            if size > starts.get(first, 1):
+                starts[first] = size
+    return Gazetteer(entries, longest, starts)
 
 
 @lru_cache(maxsize=1)
@@ -190,12 +203,50 @@ class Cues:
     speech_stems: frozenset[str]
     role_words: frozenset[str]
     facility_heads: frozenset[str]
+    honorifics: frozenset[str]
+    title_modifiers: frozenset[str]
+    corporate_suffixes: frozenset[str]
+    org_nouns: frozenset[str]
+    person_nouns: frozenset[str]
+    kin_nouns: frozenset[str]
+    person_pronouns: frozenset[str]
 
 
-@lru_cache(maxsize=4)
-def load_cues(lang: str = "en") -> Cues:
-    """Read the evidence words of ``lang`` once."""
+@lru_cache(maxsize=1)
+def load_cues() -> Cues:
+    """Read the English evidence words once (``briefer/data/cues_en.toml``)."""
     import tomllib
 
-    table = tomllib.loads(_data(f"cues_{lang}.toml"))
+    table = tomllib.loads(_data("cues_en.toml"))
     return Cues(**{name: frozenset(table[name].split()) for name in Cues.__slots__})
+
+
+@lru_cache(maxsize=8)
+def cues_for(language: str) -> Cues:
+    """English's evidence words widened by language ``language``'s own, from its file in
+    ``briefer/data/languages/``: its words of office are titles and roles ("el ministro
+    José Pérez"), its organisation words make a run a body ("Ministerio de Economía"), its
+    name particles may sit inside a name ("Luiz Inácio Lula da Silva").  English is kept
+    under them because news in any language quotes English names and bodies."""
+    from dataclasses import replace
+
+    from briefer.brief.analysis import fold
+    from briefer.language import SUPPORTED, language_data
+
+    base = load_cues()
+    if language == "en" or language not in SUPPORTED:
+        return base
+    data = language_data(language)
+    roles = frozenset(fold(w) for w in data.roles)
+    titles = frozenset(fold(w) for w in data.titles)
+    return replace(
+        base,
+        titles=base.titles | roles | titles,
+        appositive_roles=base.appositive_roles | roles,
+        role_words=base.role_words | roles,
+        org_words=base.org_words | {fold(w) for w in data.organisation_words},
+        # "y" and "e" join two names more often than they sit inside one ("Harry y Neville").
+        connectors=base.connectors - {"y"} | {fold(w) for w in data.name_particles} - {"y", "e"},
+        place_prefixes=base.place_prefixes | {fold(w) for w in data.place_words},
+        event_words=base.event_words | {fold(w) for w in data.event_words},
+    )

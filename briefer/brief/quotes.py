@@ -147,9 +147,16 @@ def _carry_speakers(found: list[_Found], views: Sequence[View], cast: Cast) -> l
     on in that speaker's words, as news writing does; not when anyone else is named between
     the two, nor across more than ``CARRY_CHARS`` of narration."""
     out: list[_Found] = []
+    at = {(v.doc, v.sentence.start): n for n, v in enumerate(views)} if found else {}
     for f in found:
         prev = out[-1].quote if out else None
         q = f.quote
+        if q.speaker is None:
+            reporter = _reported_just_before(views, at.get((q.doc, q.sentence.start)), q,
+                                             cast)
+            if reporter is not None:
+                f = _Found(replace(q, speaker=reporter), f.complete, f.words)
+                q = f.quote
         if q.speaker is None and prev is not None and prev.speaker and prev.doc == q.doc \
                 and 0 <= q.start - prev.end <= CARRY_CHARS and not any(
                     m.kind in SPEAKER_KINDS and m.name != prev.speaker
@@ -158,6 +165,35 @@ def _carry_speakers(found: list[_Found], views: Sequence[View], cast: Cast) -> l
             f = _Found(replace(q, speaker=prev.speaker), f.complete, f.words)
         out.append(f)
     return out
+
+
+def _reported_just_before(views: Sequence[View], n: int | None, q: Quote, cast: Cast
+                          ) -> str | None:
+    """"Unison's Dave Prentis criticised the plans. "If you want world class services …"":
+    a quotation that is a sentence of its own goes on in the words of the person the
+    sentence just before reports (its subject, named before its verb of saying or judging),
+    when that sentence, in the same paragraph, names no one else."""
+    if n is None or n == 0:
+        return None
+    view, before = views[n], views[n - 1]
+    if before.doc != view.doc or before.sentence.paragraph != view.sentence.paragraph or \
+            view.raw[:q.start - view.sentence.start].strip() not in {"", '"', "“", "«", "‘"}:
+        return None
+    people = {m.name for m in cast.by_view[n - 1] if m.kind == "person"}
+    if len(people) != 1 or '"' in before.raw or "“" in before.raw:
+        return None
+    first = next(m for m in cast.by_view[n - 1] if m.kind == "person")
+    verb = next((t for t in before.tokens if t.start > first.end and (
+        t.stem in SPEECH_STEMS or t.fold in _STANCE)), None)
+    if verb is None:
+        return None
+    return first.name
+
+
+#: Verbs of judging that report what someone said ("X criticised the plans").
+_STANCE = frozenset("criticised criticized criticises criticizes defended defends dismissed "
+                    "dismisses welcomed welcomes condemned condemns attacked attacks praised "
+                    "praises".split())
 
 
 def _hearer(view: View, m: Mention) -> bool:
@@ -171,6 +207,9 @@ def _paragraph_quotes(doc: Document, views: Sequence[View], first: int, last: in
     start, end = views[first].sentence.start, views[last].sentence.end
     text = doc.text[start:end]
     spans = [(start + m.start(), start + m.end()) for m in _DOUBLE.finditer(text)]
+    if text.count('"') % 2:
+        spans = sorted([sp for sp in spans if doc.text[sp[0]] != '"'] +
+                       [(start + a, start + b) for a, b in _straight_spans(text)])
     if not spans:
         spans = [(start + m.start(), start + m.end()) for m in _SINGLE.finditer(text)]
     if lex is not ENGLISH and text.lstrip().startswith("—"):
@@ -198,12 +237,34 @@ def _paragraph_quotes(doc: Document, views: Sequence[View], first: int, last: in
     return out
 
 
+#: A straight mark after a sentence's end and before a capital: it opens a quotation.
+_REOPENS = re.compile(r'(?<=[.!?] )"(?=[A-Z])')
+
+
+def _straight_spans(text: str) -> list[tuple[int, int]]:
+    """Straight-quote spans of a paragraph whose marks do not pair: a quotation that runs
+    over paragraphs is not closed where each paragraph ends, only reopened ("…against
+    suspects. "Unless there is…" once the paragraphs are joined).  The first mark that
+    pairing would read as closing but that reopens after a full stop is read as both the end
+    of one quotation and the start of the next, which pairs the rest."""
+    marks = [i for i, c in enumerate(text) if c == '"']
+    opening = {m.start() for m in _REOPENS.finditer(text)}
+    # The first mark that pairing in turn would read as a closing one, but that is written
+    # as an opening one.
+    reopen = next((k for k in range(1, len(marks), 2) if marks[k] in opening), None)
+    if reopen is not None:
+        marks.insert(reopen, marks[reopen])
+    return [(a, b + 1) for a, b in zip(marks[::2], marks[1::2], strict=False) if a != b]
+
+
 def _is_name(words: list[str], inner: str) -> bool:
     """A quoted name or title ("Cartel de los Soles"), not something said."""
     if re.search(r"[.!?,;:]", inner):
         return False
-    long_words = [w for w in words if len(w) > 3]
-    return bool(long_words) and all(w[:1].isupper() for w in long_words)
+    # Every word capitalised but a name's particles ("Cartel de los Soles"); "For her to go
+    # to Mexico" is speech.
+    content = [w for w in words if w.casefold() not in _CUES.connectors]
+    return bool(content) and all(w[:1].isupper() for w in content)
 
 
 def _inside(offset: int, spans: Sequence[tuple[int, int]]) -> bool:
@@ -286,6 +347,9 @@ def _subject_before(views: Sequence[View], n: int, offset: int, cast: Cast,
     mentions = [m for m in cast.by_view[n] if m.kind in SPEAKER_KINDS]
     tokens = [t for t in view.tokens if lower_bound <= t.start and t.end <= offset
               and not _inside(t.start, spans)]
+    held = _before_apposition(view, mentions, tokens, offset)
+    if held is not None:
+        return held
     for k in range(len(tokens) - 1, -1, -1):
         t = tokens[k]
         named = next((m for m in mentions if m.start <= t.start < m.end), None)
@@ -308,8 +372,32 @@ def _subject_before(views: Sequence[View], n: int, offset: int, cast: Cast,
     return None
 
 
+def _before_apposition(view: View, mentions: Sequence[Mention], tokens: Sequence[Token],
+                       offset: int) -> str | None:
+    """"Mark Wolper, son of the original's producer David L. Wolper, added": when a comma
+    ends the stretch before the verb, the stretch is an apposition, and the subject is the
+    person it describes -- named just before its first comma, the apposition opening with a
+    lower-case word -- not the last name inside it."""
+    if not tokens or not view.raw[tokens[-1].end - view.sentence.start:
+                                  offset - view.sentence.start].strip() == ",":
+        return None
+    base = view.sentence.start
+    for m in mentions:
+        if m.kind != "person" or not tokens[0].start <= m.start < tokens[-1].start:
+            continue
+        after = next((t for t in tokens if t.start >= m.end), None)
+        if after is not None and view.raw[m.end - base:after.start - base].strip() in {
+                ",", "'s,", "’s,"} and after.text[:1].islower():
+            return m.name
+        return None  # the first person named is not followed by an apposition
+    return None
+
+
 def _role(view: View, words: Sequence[Token], cast: Cast, n: int) -> str:
     """A role as written ("Venezuela’s defense minister"), or the person who holds it."""
+    named = _in_apposition(view, words[-1], cast, n)
+    if named is not None:
+        return named
     role = words[-1].fold
     titled = cast.titled.get(role, ())
     at = bisect_left(titled, n + 1, key=lambda m: m.view)  # holders named up to sentence n
@@ -319,6 +407,22 @@ def _role(view: View, words: Sequence[Token], cast: Cast, n: int) -> str:
         return holder.name
     base = view.sentence.start
     return " ".join(view.raw[words[0].start - base:words[-1].end - base].split())
+
+
+#: Between a role and the name in apposition to it: the role's complement ("de Economía",
+#: "of Defence"), then the comma.
+_APPOSITION_GAP = re.compile(r"(?:\s+[^\W\d_][\w’'-]*){0,4}\s*,\s*")
+
+
+def _in_apposition(view: View, role: Token, cast: Cast, n: int) -> str | None:
+    """"dijo el ministro de Economía, Carlos Pérez", "said the defence minister, Jane Roe":
+    the person named just after the role and a comma holds it, and is the speaker."""
+    base = view.sentence.start
+    for m in cast.by_view[n]:
+        if m.kind == "person" and m.start > role.end:
+            gap = view.raw[role.end - base:m.start - base]
+            return m.name if _APPOSITION_GAP.fullmatch(gap) else None
+    return None
 
 
 def _antecedent(views: Sequence[View], n: int, offset: int, cast: Cast,

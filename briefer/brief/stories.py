@@ -17,8 +17,9 @@ events together as single linkage (or connected components) would (Manning, Ragh
 Schütze 2008, *Introduction to Information Retrieval*, ch. 17).
 
 Stories are ordered by size (documents, then sentences), then first appearance; past
-:data:`MAX_STORIES`, the remaining single-document stories are gathered into one last group,
-so a folder of thousands of unrelated articles does not become thousands of sections.
+:data:`MAX_STORIES`, the remaining (smallest, mostly single-document) stories are gathered into
+one last group, so a folder of thousands of unrelated articles does not become thousands of
+sections; the brief shows each gathered story as one line there, its best sentence.
 """
 
 from __future__ import annotations
@@ -43,7 +44,8 @@ class StoryGroup:
     """Documents of one story (positions in the brief's documents), most central first."""
 
     documents: tuple[int, ...]
-    gathered: bool = False  # the last group of single documents, not one story
+    gathered: bool = False  # the last group of the smallest stories, not one story
+    parts: tuple[tuple[int, ...], ...] = ()  # gathered: the documents of each of its stories
 
     @property
     def size(self) -> int:
@@ -111,9 +113,10 @@ def find_stories(docs: Sequence[Document], views: Sequence[View], headlines: Seq
     groups = sorted(members.values(),
                     key=lambda g: (-len(g), -sum(sentences[d] for d in g), g[0]))
     shown = [StoryGroup(central_first(g)) for g in groups[:most]]
-    rest = [d for g in groups[most:] for d in g]
+    rest = groups[most:]
     if rest:
-        shown.append(StoryGroup(tuple(sorted(rest)), gathered=True))
+        shown.append(StoryGroup(tuple(sorted(d for g in rest for d in g)), gathered=True,
+                                parts=tuple(tuple(g) for g in rest)))
     return shown
 
 

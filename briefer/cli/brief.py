@@ -13,6 +13,7 @@ from briefer.cli.common import (
     format_option,
     input_errors,
     language_option,
+    long_lived_objects,
     read_inputs,
     resolve_format,
     timeout_option,
@@ -102,7 +103,7 @@ def brief(files: tuple[str, ...], template: str, count: int | None, no_clean: bo
     from briefer.brief import load_template, make_brief
 
     fmt = resolve_format(fmt)
-    with input_errors():
+    with input_errors(), long_lived_objects():
         chosen = load_template(template)
         inputs = read_inputs(files, clean=not no_clean, language=language, timeout=timeout,
                              fetch=not no_fetch)

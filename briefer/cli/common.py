@@ -117,6 +117,31 @@ def checked(doc: Any) -> Any:
 
 
 @contextmanager
+def long_lived_objects() -> Iterator[None]:
+    """Run a brief with the cyclic garbage collector tuned for objects that live long.
+
+    A brief makes hundreds of thousands of small tuples (a token per word, mentions, views)
+    that live until it is rendered and form no cycles.  With CPython's default thresholds the
+    collector scans the young ones every 700 allocations and, as they pile up, the whole heap
+    again and again: 13 % of a 1 MB brief's time, for no garbage.  So, as mypy's ``tune_gc``
+    does (``gc.set_threshold(200 * 1000, 30, 30)``), the first threshold is raised while the
+    brief runs, and what start-up imported is frozen out of the scans (``gc.freeze``).  Cyclic
+    garbage is still collected, every 100,000 allocations instead of 700, so memory stays
+    bounded; the settings are restored afterwards.
+    """
+    import gc
+
+    before = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(100_000, 50, 100)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+        gc.unfreeze()
+
+
+@contextmanager
 def input_errors() -> Iterator[None]:
     """Turn the core's input and template errors into :class:`InputFailure`."""
     from briefer.errors import TemplateError

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 import signal
 import threading
 from collections.abc import Iterator
@@ -53,13 +54,23 @@ def check_address(address: str) -> str:
     from distributed.comm import registry
     from distributed.comm.addressing import parse_address, parse_host_port
 
+    if not address.strip():
+        raise ValueError(f"the address is empty; expected {EXAMPLE}")
     scheme, location = parse_address(address)
+    if scheme == "inproc":
+        raise ValueError("an inproc:// address names a scheduler inside one Python process; "
+                         f"expected {EXAMPLE}")
+    known = ", ".join(f"{name}://" for name in sorted(HOST_PORT_SCHEMES))
     try:
-        registry.get_backend(scheme)
+        backend = registry.get_backend(scheme)
     except Exception:  # unknown scheme, or a backend whose package is missing
-        known = ", ".join(f"{name}://" for name in sorted(HOST_PORT_SCHEMES))
         raise ValueError(f"unknown scheme {scheme!r} in {address!r}; use one of {known}"
                          ) from None
+    try:
+        backend.get_connector()
+    except Exception:  # ucx:// without its package: an abstract placeholder
+        raise ValueError(f"{scheme}:// cannot be used here (its package is not installed); "
+                         f"use one of {known}") from None
     if scheme not in HOST_PORT_SCHEMES:
         return address
     try:
@@ -83,37 +94,59 @@ def connect(address: str, timeout: float | None = None) -> Any:
     """A ``distributed.Client`` of the scheduler at ``address``, else :class:`SchedulerError`
     within about ``timeout`` seconds (:data:`CONNECT_TIMEOUT` unless given)."""
     from distributed import Client
+    from distributed.comm.addressing import parse_address
+    from distributed.security import Security
 
     timeout = CONNECT_TIMEOUT if timeout is None else timeout
+    settings = Security().get_connection_args("client")  # what Client itself will use
+    if parse_address(address)[0] in {"tls", "wss"} and settings.get("ssl_context") is None:
+        raise SchedulerError(f"{address} needs TLS certificates, and dask's configuration "
+                             f"has none (distributed.comm.tls)")
     try:
-        identity = asyncio.run(asyncio.wait_for(_identity(address, timeout), timeout))
+        identity = asyncio.run(asyncio.wait_for(_identity(address, timeout, settings),
+                                                timeout))
     except (TimeoutError, OSError) as err:
         # distributed retries a refused or failing connect until the deadline, then says it
         # timed out: either way nothing answered in time.
         reason = f": {err.strerror}" if isinstance(err, OSError) and err.strerror else ""
         raise SchedulerError(f"no dask scheduler answered at {address} within "
                              f"{timeout:g} s{reason}") from None
-    except Exception as err:  # what a server that is not dask sends breaks the decoder
-        raise SchedulerError(f"what answers at {address} is not a dask scheduler "
-                             f"({type(err).__name__})") from None
+    except _NotDask as err:
+        raise SchedulerError(f"what answers at {address} is not a dask scheduler ({err})"
+                             ) from None
     kind = identity.get("type") if isinstance(identity, dict) else None
     if kind != "Scheduler":
         raise SchedulerError(f"what answers at {address} is not a dask scheduler "
                              f"(it says it is {kind!r})")
+    quiet(logging.ERROR)
     try:
         return Client(address, timeout=timeout)
     except (OSError, TimeoutError) as err:  # it answered, then went away
         raise SchedulerError(f"lost the dask scheduler at {address}: {err}") from None
 
 
-async def _identity(address: str, timeout: float) -> Any:
-    """What the server at ``address`` says it is (``{"type": "Scheduler", ...}``)."""
+class _NotDask(Exception):
+    """The server's answer could not be read as dask's protocol (the message: the error)."""
+
+
+async def _identity(address: str, timeout: float, settings: dict[str, Any]) -> Any:
+    """What the server at ``address`` says it is (``{"type": "Scheduler", ...}``), connected
+    with ``settings`` as ``Client`` connects."""
     from distributed.comm import connect as open_comm
     from distributed.core import send_recv
 
-    comm = await open_comm(address, timeout=timeout)
+    try:
+        comm = await open_comm(address, timeout=timeout, **settings)  # with the handshake
+    except (OSError, TimeoutError):  # refused, closed, or silent: no answer
+        raise
+    except Exception as err:  # an answer that breaks the decoder (HTTP, SSH banners...)
+        raise _NotDask(type(err).__name__) from None
     try:
         return await send_recv(comm, op="identity")
+    except (OSError, TimeoutError):
+        raise
+    except Exception as err:
+        raise _NotDask(type(err).__name__) from None
     finally:
         comm.abort()
 
@@ -131,16 +164,47 @@ def local_cluster(workers: int) -> Any:
     with sigint_blocked():
         # Its warnings (a task cancelled by Ctrl-C, a worker killed after it) are about the
         # cluster's housekeeping, not the batch: a record that fails is an error object.
+        # The scheduler serves HTTP (health, metrics) even without a dashboard, on 8787 of
+        # every interface unless told otherwise, and warns when that port is taken: a
+        # private port on the loopback instead.
         return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                            dashboard_address=None, silence_logs=logging.ERROR)
+                            dashboard_address=None, silence_logs=logging.ERROR,
+                            scheduler_kwargs={"dashboard_address": "127.0.0.1:0"})
 
 
-def quiet() -> None:
-    """Print nothing more from distributed: called when the batch stops early (Ctrl-C, a
-    reader that closed the pipe), where closing the cluster mid-task makes the scheduler log
-    errors about the work it was told to drop."""
+def failure_message(err: BaseException) -> str | None:
+    """One line for an error that means the cluster failed under a running batch (the
+    scheduler went away, a worker kept dying), or None for any other error.
+
+    The records summarized before it are written already; distributed's own messages run
+    over several lines and name internal task keys.
+    """
+    import distributed
+    from distributed.comm.core import CommClosedError
+
+    if isinstance(err, distributed.KilledWorker):
+        return ("dask workers kept dying on the same records (distributed.KilledWorker); "
+                "the lines before them were written")
+    if isinstance(err, distributed.CancelledError):
+        found = re.search(r"reason: ([\w-]+)", str(err))
+        why = f" ({found.group(1)})" if found else ""
+        return f"lost the dask cluster during the batch{why}; the lines before were written"
+    if isinstance(err, (CommClosedError, distributed.TimeoutError)):
+        return (f"lost the dask cluster during the batch ({type(err).__name__}); the lines "
+                f"before were written")
+    return None
+
+
+def quiet(level: int = logging.CRITICAL) -> None:
+    """Print only distributed's log records of ``level`` and above.
+
+    Called with ERROR once connected (its INFO and WARNING records are the cluster's
+    housekeeping: a connection closing, with a traceback, when the scheduler goes away), and
+    with CRITICAL when the batch stops early (Ctrl-C, a reader that closed the pipe, a lost
+    cluster), where closing mid-task makes it log errors about the work it was told to drop.
+    """
     for handler in logging.getLogger("distributed").handlers:
-        handler.setLevel(logging.CRITICAL)
+        handler.setLevel(level)
 
 
 @contextmanager

@@ -9,6 +9,7 @@ from briefer.cli.common import (
     format_option,
     input_errors,
     language_option,
+    long_lived_objects,
     read_inputs,
     resolve_format,
     timeout_option,
@@ -45,7 +46,7 @@ def entities(files: tuple[str, ...], no_clean: bool, language: str, timeout: flo
     from briefer.render import entities as render
 
     fmt = resolve_format(fmt)
-    with input_errors():
+    with input_errors(), long_lived_objects():
         docs = read_inputs(files, clean=not no_clean, language=language,
                            timeout=timeout).documents
         plan = plan_brief(docs)

@@ -21,13 +21,17 @@ class RankInput:
     """What a ranker sees of a document.
 
     ``paragraphs[i]`` is the paragraph number of sentence ``i`` (Edmundson's location method
-    and position priors use it); ``title`` is the detected headline, if any.
+    and position priors use it); ``title`` is the detected headline, if any.  ``words``, when
+    given, are each sentence's :func:`briefer.tokens.words`, already found by whoever read
+    the sentences (a brief's analysis pass), so a ranker need not tokenise them again; read
+    them through :func:`briefer.rank.terms.sentence_words`.
     """
 
     sentences: tuple[str, ...]
     paragraphs: tuple[int, ...] = ()
     title: str | None = None
     language: str = "english"
+    words: tuple[tuple[str, ...], ...] | None = None
 
 
 Ranker = Callable[[RankInput], Sequence[float]]

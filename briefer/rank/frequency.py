@@ -98,7 +98,7 @@ def rank_luhn(doc: RankInput) -> list[float]:
     n = len(doc.sentences)
     if n == 0:
         return []
-    toks = terms.stemmed_tokens(doc.sentences, doc.title, doc.language)
+    toks = terms.stemmed_tokens(doc.sentences, doc.title, doc.language, doc.words)
     significant = toks.content_counts > 1
     where = np.flatnonzero(significant[toks.stems])  # token numbers of significant words
     scores = np.zeros(n)
@@ -122,7 +122,7 @@ def rank_sumbasic(doc: RankInput) -> list[float]:
     n = len(doc.sentences)
     if n == 0:
         return []
-    toks = terms.stemmed_tokens(doc.sentences, None, doc.language)
+    toks = terms.stemmed_tokens(doc.sentences, None, doc.language, doc.words)
     kept = np.cumsum(np.concatenate(([0], toks.content)))[toks.offsets]
     stems = toks.stems[toks.content]
     total = stems.size
@@ -161,7 +161,7 @@ def rank_kl(doc: RankInput) -> list[float]:
     if n == 0:
         return []
     limit = max(KL_MIN_GREEDY, KL_BUDGET // n)
-    return _ratings(doc.sentences, _KLGreedy(doc.sentences, doc.language).order(limit))
+    return _ratings(doc.sentences, _KLGreedy(terms.sentence_words(doc), doc.language).order(limit))
 
 
 class _KLGreedy:
@@ -181,10 +181,11 @@ class _KLGreedy:
     Only ``E_s`` and ``H_s`` of sentences containing a word whose ``m_w`` changed need updating.
     """
 
-    def __init__(self, sentences: Sequence[str], language: str) -> None:
+    def __init__(self, words: Sequence[Sequence[str]], language: str) -> None:
+        """``words``: each sentence's words (:func:`briefer.rank.terms.sentence_words`)."""
         stops = tokens.stop_words(language)
-        ids, offsets, vocabulary = terms.term_ids(tokens.words(s) for s in sentences)
-        n = len(sentences)
+        ids, offsets, vocabulary = terms.term_ids(words)
+        n = len(words)
         lowers: dict[str, int] = {}
         lower_of = terms.per_term(vocabulary,
                                   lambda w: lowers.setdefault(w.lower(), len(lowers)), np.int64)

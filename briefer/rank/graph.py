@@ -77,6 +77,10 @@ Where we differ on purpose
 Cost and long documents
 -----------------------
 TextRank and Reduction are exact at any length and linear in it (:class:`OverlapGraph`).
+LexRank runs on numpy alone for any text of up to ``PAIR_BUDGET`` (16M) shared-term pairs
+(:func:`posting_products`; about 1 MB of news): importing ``scipy.sparse`` costs about 0.1 s,
+more than ranking 300 KB takes, so only a longer or stranger text loads scipy, for
+:func:`band_products`.  Both give the same products.
 LexRank's threshold needs each pair's cosine, so it compares a sentence only with the sentences
 at most ``WINDOW`` (10,000) positions away: a document of up to ``WINDOW + 1`` sentences (about
 1.3 MB of news; any article) is compared all-pairs and scored as sumy scores it; a longer one
@@ -98,11 +102,15 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
-from scipy import sparse
 
 from briefer.rank import RankInput, terms
+
+if TYPE_CHECKING:  # imported where used: LexRank on an article runs on numpy alone
+    from scipy import sparse
 
 LEXRANK_THRESHOLD = 0.1  # sumy's LexRankSummarizer.threshold
 LEXRANK_EPSILON = 0.1  # sumy's LexRankSummarizer.epsilon
@@ -113,13 +121,16 @@ TIE_TOLERANCE = 1e-12  # scores closer than this share of the largest are a tie
 WINDOW = 10_000  # sentences further apart than this are not compared (exact up to WINDOW + 1)
 BLOCK_CELLS = 1 << 22  # sentence pairs per sparse product block
 EDGE_BUDGET = 1 << 24  # LexRank edges kept at most (16M: about 200 MB as CSR)
+PAIR_BUDGET = 1 << 24  # shared-term pairs LexRank enumerates with numpy (about 0.5 s)
 
 Block = tuple[np.ndarray, np.ndarray, np.ndarray]  # rows, columns, values (COO triplets)
 
 
 def rank_lexrank(doc: RankInput) -> list[float]:
     """LexRank scores as sumy's ``LexRankSummarizer`` computes them (see the module docstring)."""
-    return scores_by_text(doc, lexrank_scores, add=False)
+    if not doc.sentences:
+        return []
+    return share_by_text(doc.sentences, lexrank_scores(count_rows(doc)), add=False)
 
 
 def rank_textrank(doc: RankInput) -> list[float]:
@@ -132,7 +143,7 @@ def rank_reduction(doc: RankInput) -> list[float]:
     return scores_by_text(doc, reduction_scores, add=True)
 
 
-def lexrank_scores(counts: sparse.csr_matrix) -> np.ndarray:
+def lexrank_scores(counts: SparseRows) -> np.ndarray:
     """One LexRank score per row of a sentence x stem count matrix."""
     vectors, lengths = lexrank_vectors(counts)
     return lexrank_power_method(lexrank_edges(vectors, lengths))
@@ -156,10 +167,61 @@ def scores_by_text(doc: RankInput, score: Callable[[sparse.csr_matrix], np.ndarr
     return share_by_text(doc.sentences, score(content_counts(doc)), add=add)
 
 
+@dataclass(frozen=True, slots=True)
+class SparseRows:
+    """A sentences x terms matrix as CSR arrays, entries sorted by row then column.
+
+    LexRank works on these with numpy alone: importing ``scipy.sparse`` costs about 0.1 s,
+    more than ranking a 300 KB text takes, so scipy is loaded only where it is needed (long
+    texts, TextRank and Reduction) by :meth:`to_scipy`.
+    """
+
+    indptr: np.ndarray  # n + 1 offsets into indices and data
+    indices: np.ndarray  # each entry's column
+    data: np.ndarray
+    width: int
+
+    @property
+    def n(self) -> int:
+        return len(self.indptr) - 1
+
+    def row_of(self) -> np.ndarray:
+        """The row of every entry."""
+        return terms.row_numbers(self.indptr)
+
+    def to_scipy(self) -> sparse.csr_matrix:
+        from scipy import sparse
+
+        return sparse.csr_matrix((self.data, self.indices, self.indptr),
+                                 shape=(self.n, self.width))
+
+
+def rows_from_entries(rows: np.ndarray, cols: np.ndarray, values: np.ndarray, n: int,
+                      width: int) -> SparseRows:
+    """:class:`SparseRows` from entries already sorted by row, then column."""
+    indptr = np.concatenate(([0], np.cumsum(np.bincount(rows, minlength=n))))
+    return SparseRows(indptr, cols, values, width)
+
+
+def count_rows(doc: RankInput) -> SparseRows:
+    """Sentence x stem counts of content words (sumy's ``_to_words_set``, repeats kept).
+
+    Each distinct word is lower-cased, tested and stemmed once
+    (:func:`briefer.rank.terms.stemmed_tokens`); columns number the content stems in sorted
+    order of their first appearance among all the words.
+    """
+    tokens = terms.stemmed_tokens(doc.sentences, language=doc.language, words=doc.words)
+    n = len(tokens.offsets) - 1
+    rows = terms.row_numbers(tokens.offsets)[tokens.content]
+    stems, cols = np.unique(tokens.stems[tokens.content], return_inverse=True)
+    width = max(1, len(stems))
+    cells, counts = np.unique(rows * width + cols.ravel(), return_counts=True)
+    return rows_from_entries(cells // width, cells % width, counts.astype(float), n, width)
+
+
 def content_counts(doc: RankInput) -> sparse.csr_matrix:
-    """Sentence x stem counts of content words (sumy's ``_to_words_set``, repeats kept)."""
-    counts, _ = terms.count_matrix(terms.sentence_terms(doc.sentences, doc.language))
-    return counts
+    """:func:`count_rows` as a scipy CSR matrix (TextRank, Reduction)."""
+    return count_rows(doc).to_scipy()
 
 
 def share_by_text(sentences: Sequence[str], scores: np.ndarray, *, add: bool) -> list[float]:
@@ -230,43 +292,98 @@ def band_products(matrix: sparse.csr_matrix, window: int = WINDOW,
         yield rows, cols, values
 
 
-def lexrank_vectors(counts: sparse.csr_matrix) -> tuple[sparse.csr_matrix, np.ndarray]:
+def posting_products(vectors: SparseRows, window: int = WINDOW, cells: int = BLOCK_CELLS
+                     ) -> Iterator[Block] | None:
+    """``vectors @ vectors.T`` for pairs ``|i - j| <= window`` with numpy alone, or None.
+
+    The product of two sentences is a sum over the terms they share, so every pair of a
+    term's postings (the sentences containing it) is enumerated -- ``sum(df^2)`` pairs, the
+    work of a sparse product -- and the pairs' products are summed per sentence pair after a
+    sort, block by block of rows: at most ``cells`` pairs at a time (a single row may
+    enumerate more).  The triplets come as :func:`band_products` gives them.  A text with
+    more than :data:`PAIR_BUDGET` pairs (a few words repeated, or megabytes of text) gets
+    None, for :func:`band_products`, whose window bounds the work.
+    """
+    n, width = vectors.n, vectors.width
+    rows, cols, values = vectors.row_of(), vectors.indices, vectors.data
+    df = np.bincount(cols, minlength=width).astype(np.int64)
+    partners = df[cols]  # pairs each entry takes part in, itself included
+    if int(partners.sum()) > PAIR_BUDGET:
+        return None
+    order = np.argsort(cols, kind="stable")  # postings: by term, rows ascending
+    post_rows, post_values = rows[order], values[order]
+    post_start = np.concatenate(([0], np.cumsum(df)))[:-1]
+    row_pairs = np.bincount(rows, weights=partners, minlength=n).astype(np.int64)
+    done = np.concatenate(([0], np.cumsum(row_pairs)))
+
+    def blocks() -> Iterator[Block]:
+        a = 0
+        while a < n:
+            b = max(a + 1, int(np.searchsorted(done, done[a] + cells, side="right")) - 1)
+            e0, e1 = int(vectors.indptr[a]), int(vectors.indptr[b])
+            count = partners[e0:e1]
+            left = np.repeat(np.arange(e0, e1), count)
+            # the k-th partner of entry e is its term's k-th posting
+            first = np.repeat(post_start[cols[e0:e1]] - (np.cumsum(count) - count), count)
+            partner = first + np.arange(left.size)
+            i, j = rows[left], post_rows[partner]
+            dots = values[left] * post_values[partner]
+            if n > window + 1:
+                near = np.abs(i - j) <= window
+                i, j, dots = i[near], j[near], dots[near]
+            key = i * n + j
+            by_pair = np.argsort(key, kind="stable")
+            key = key[by_pair]
+            starts = np.flatnonzero(np.diff(key, prepend=-1))  # keys are >= 0
+            summed = np.add.reduceat(dots[by_pair], starts) if starts.size else dots[:0]
+            key = key[starts]
+            yield key // n, key % n, summed
+            a = b
+
+    return blocks()
+
+
+def lexrank_vectors(counts: SparseRows) -> tuple[SparseRows, np.ndarray]:
     """Rows of ``tf * idf`` (sumy's LexRank weights) and their L2 lengths.
 
     ``tf`` is a count over the sentence's largest count; ``idf = log(n / (1 + n_t))``.
     Explicit zeros (idf 0) are dropped so a sentence whose vector is zero has no entries.
     """
-    n, width = counts.shape
-    vectors = counts.astype(float)
-    row_of = np.repeat(np.arange(n), np.diff(vectors.indptr))
+    n, width = counts.n, counts.width
+    rows = counts.row_of()
     row_max = np.zeros(n)
-    np.maximum.at(row_max, row_of, vectors.data)
-    df = np.bincount(vectors.indices, minlength=width)
+    np.maximum.at(row_max, rows, counts.data)
+    df = np.bincount(counts.indices, minlength=width)
     idf = log_table(n / (1.0 + df))  # n / (1 + n_t) as sumy divides it
-    vectors.data = vectors.data / row_max[row_of] * idf[vectors.indices]
-    vectors.eliminate_zeros()
-    lengths = np.sqrt(np.asarray(vectors.multiply(vectors).sum(axis=1)).ravel())
-    return vectors, lengths
+    values = counts.data / row_max[rows] * idf[counts.indices]
+    keep = values != 0.0
+    rows, values = rows[keep], values[keep]
+    lengths = np.sqrt(np.bincount(rows, weights=values * values, minlength=n))
+    return rows_from_entries(rows, counts.indices[keep], values, n, width), lengths
 
 
-def lexrank_edges(vectors: sparse.csr_matrix, lengths: np.ndarray,
+def lexrank_edges(vectors: SparseRows, lengths: np.ndarray,
                   threshold: float = LEXRANK_THRESHOLD, window: int = WINDOW,
-                  budget: int = EDGE_BUDGET) -> sparse.csr_matrix:
+                  budget: int = EDGE_BUDGET) -> SparseRows:
     """The 0/1 adjacency of sentences whose idf-modified cosine exceeds ``threshold``.
 
     Self-loops count, as in sumy (a sentence's cosine with itself is 1).  Only the edges are
-    kept, block by block, never the dense cosine matrix.  When a text's sentences are so
-    alike that the edges would pass ``budget`` (a text of a few words repeated has an edge
-    for nearly every pair), the window narrows to what the budget holds, projected from the
-    edges found so far, and the edges are found again: memory stays bounded whatever the
-    text, at the price of the farthest edges of such a text.
+    kept, block by block, never the dense cosine matrix (:func:`posting_products`, else
+    :func:`band_products`).  When a text's sentences are so alike that the edges would pass
+    ``budget`` (a text of a few words repeated has an edge for nearly every pair), the window
+    narrows to what the budget holds, projected from the edges found so far, and the edges
+    are found again: memory stays bounded whatever the text, at the price of the farthest
+    edges of such a text.
     """
-    n = vectors.shape[0]
+    n = vectors.n
     while True:
         degree = np.zeros(n, dtype=np.int64)
         kept: list[np.ndarray] = []
         total = 0
-        for rows, cols, dots in band_products(vectors, window):  # rows ascend by block
+        products = posting_products(vectors, window)
+        if products is None:
+            products = band_products(vectors.to_scipy(), window)
+        for rows, cols, dots in products:  # rows ascend by block
             edge = dots / (lengths[rows] * lengths[cols]) > threshold
             total += int(edge.sum())
             if total > budget and window > 0:
@@ -279,24 +396,25 @@ def lexrank_edges(vectors: sparse.csr_matrix, lengths: np.ndarray,
             break
     indices = np.concatenate(kept) if kept else np.zeros(0, np.int32)
     indptr = np.concatenate(([0], np.cumsum(degree)))
-    return sparse.csr_matrix((np.ones(len(indices)), indices, indptr), shape=(n, n))
+    return SparseRows(indptr, indices, np.ones(len(indices)), n)
 
 
-def lexrank_power_method(edges: sparse.csr_matrix, epsilon: float = LEXRANK_EPSILON
-                         ) -> np.ndarray:
+def lexrank_power_method(edges: SparseRows, epsilon: float = LEXRANK_EPSILON) -> np.ndarray:
     """sumy's ``LexRankSummarizer.power_method`` on the degree-normalised ``edges``.
 
     Returns zeros where sumy returns NaN (a graph without a single edge).
     """
-    n = edges.shape[0]
-    degrees = np.diff(edges.indptr).astype(float)
+    n = edges.n
+    degree = np.diff(edges.indptr)
+    degrees = degree.astype(float)
     degrees[degrees == 0] = 1.0
     inverse_degree = 1.0 / degrees  # sumy's matrix[row][col] / degrees[row] on a 0/1 entry
-    transposed = edges.T  # a CSC view, no copy
     p = np.full(n, 1.0 / n)
     change = 1.0
     while change > epsilon:
-        step = transposed @ (inverse_degree * p)
+        # edges.T @ (inverse_degree * p): every edge i -> j adds row i's share to j
+        step = np.bincount(edges.indices, weights=np.repeat(inverse_degree * p, degree),
+                           minlength=n)
         norm = np.linalg.norm(step)
         if norm == 0:
             return np.zeros(n)
@@ -354,6 +472,8 @@ class OverlapGraph:
 
     def apply(self, x: np.ndarray) -> np.ndarray:
         """``W @ x`` for ``x >= 0`` (no cancellation, so the reordered sums stay accurate)."""
+        from scipy import sparse
+
         out = np.zeros(self.n)
         xs = x[self.present]
         if self.pairs is not None:

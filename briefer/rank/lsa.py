@@ -82,7 +82,7 @@ def tf_weights(doc: RankInput) -> tuple[sparse.csr_matrix, int]:
     matrix is this plus ``SMOOTH`` in every cell of every nonempty row.  There is one column
     per dictionary term (``terms`` of them; title-only stems are the last, empty, columns).
     """
-    toks = terms.stemmed_tokens(doc.sentences, doc.title, doc.language)
+    toks = terms.stemmed_tokens(doc.sentences, doc.title, doc.language, doc.words)
     in_dictionary = toks.content_counts > 0
     n_terms = int(in_dictionary.sum()) + toks.title_only
     column = np.cumsum(in_dictionary) - 1  # body stem id -> dictionary row, title-only last

@@ -5,17 +5,28 @@ into one ``scipy.sparse`` CSR matrix (sentences x terms) once and let numpy do t
 How a sentence becomes terms differs between the algorithms (stemmed or not, stop words kept
 or not), so tokenising is a separate step from counting: :func:`sentence_terms` does the common
 case, :func:`count_matrix` counts any lists of terms.
+
+A ranker reads a document's words through :func:`sentence_words`: a brief hands its rankers
+the words its analysis pass already found (``RankInput.words``), so each sentence of a brief
+is tokenised once; a plain ``summarize`` tokenises here.  :func:`content_counts` is
+``count_matrix(sentence_terms(...))`` done once per distinct word instead of per occurrence.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from itertools import chain
+from typing import TYPE_CHECKING
 
 import numpy as np
-from scipy import sparse
 
 from briefer import stemming, tokens
+
+if TYPE_CHECKING:  # scipy is imported where a matrix is built: LexRank on an article needs
+    from scipy import sparse  # only numpy, and scipy.sparse costs 0.1 s of start-up
+
+    from briefer.rank import RankInput
 
 
 def sentence_terms(
@@ -24,23 +35,56 @@ def sentence_terms(
     *,
     stem: bool = True,
     drop_stop_words: bool = True,
+    words: Sequence[Sequence[str]] | None = None,
 ) -> list[list[str]]:
     """Each sentence's words, lower-cased, optionally without stop words and stemmed.
 
-    Words are :func:`briefer.tokens.words` (sumy's notion of a word); stop words are tested
-    on the lower-cased word before stemming, as sumy does.
+    Words are :func:`briefer.tokens.words` (sumy's notion of a word), or ``words`` when the
+    caller has them already; stop words are tested on the lower-cased word before stemming,
+    as sumy does.
     """
     stemmer = stemming.stemmer(language) if stem else str.lower
     stops = tokens.stop_words(language) if drop_stop_words else frozenset()
     out: list[list[str]] = []
-    for sentence in sentences:
+    for sentence in (words if words is not None else map(tokens.words, sentences)):
         row = []
-        for word in tokens.words(sentence):
+        for word in sentence:
             lowered = word.lower()
             if lowered not in stops:
                 row.append(stemmer(lowered))
         out.append(row)
     return out
+
+
+def sentence_words(doc: RankInput) -> Sequence[Sequence[str]]:
+    """Each sentence's words: the ones the caller found (``doc.words``), else found here."""
+    if doc.words is not None:
+        return doc.words
+    return [tokens.words(s) for s in doc.sentences]
+
+
+def content_counts(words: Sequence[Sequence[str]], language: str = "english"
+                   ) -> sparse.csr_matrix:
+    """``count_matrix(sentence_terms(..., words=words))[0]``, the same matrix entry for entry
+    (columns in order of first appearance), with the lower-casing, stop-word test and stemming
+    done once per distinct word and spread over the occurrences by numpy indexing."""
+    from scipy import sparse
+
+    stem = stemming.stemmer(language)
+    stops = tokens.stop_words(language)
+    ids, offsets, vocabulary = term_ids(words)
+    stem_ids: dict[str, int] = {}
+    # Word types come in order of first appearance, so numbering stems as they are met
+    # numbers them in order of first appearance too, as count_matrix does.
+    type_stem = per_term(vocabulary, lambda w: -1 if w.lower() in stops else
+                         stem_ids.setdefault(stem(w.lower()), len(stem_ids)), np.int64)
+    stems = type_stem[ids]
+    kept = stems >= 0
+    indptr = np.concatenate(([0], np.cumsum(kept)))[offsets]
+    counts = sparse.csr_matrix((np.ones(int(kept.sum())), stems[kept], indptr),
+                               shape=(offsets.size - 1, max(1, len(stem_ids))))
+    counts.sum_duplicates()
+    return counts
 
 
 def count_matrix(rows: Iterable[Sequence[str]]) -> tuple[sparse.csr_matrix, dict[str, int]]:
@@ -49,6 +93,8 @@ def count_matrix(rows: Iterable[Sequence[str]]) -> tuple[sparse.csr_matrix, dict
     Columns are numbered in order of first appearance, so the result is deterministic.  A
     document with no terms at all still gets one (empty) column, so shapes stay valid.
     """
+    from scipy import sparse
+
     ids, indptr, vocabulary = term_ids(rows)
     counts = sparse.csr_matrix((np.ones(ids.size), ids, indptr),
                                shape=(indptr.size - 1, max(1, len(vocabulary))))
@@ -64,13 +110,14 @@ def term_ids(rows: Iterable[Sequence[str]]
     appearance as in :func:`count_matrix`.  For rankers that need word order (Luhn's chunks) or
     that want per-type work (stem each distinct word once, then index with numpy).
     """
-    vocabulary: dict[str, int] = {}
-    ids: list[int] = []
-    offsets = [0]
-    for row in rows:
-        ids.extend(vocabulary.setdefault(term, len(vocabulary)) for term in row)
-        offsets.append(len(ids))
-    return np.asarray(ids, dtype=np.int64), np.asarray(offsets, dtype=np.int64), vocabulary
+    rows = rows if isinstance(rows, Sequence) else list(rows)
+    flat = list(chain.from_iterable(rows))
+    # dict.fromkeys keeps first appearances in order: the numbering, built at C speed.
+    vocabulary = {term: k for k, term in enumerate(dict.fromkeys(flat))}
+    ids = np.fromiter(map(vocabulary.__getitem__, flat), dtype=np.int64, count=len(flat))
+    offsets = np.zeros(len(rows) + 1, dtype=np.int64)
+    np.cumsum(np.fromiter(map(len, rows), dtype=np.int64, count=len(rows)), out=offsets[1:])
+    return ids, offsets, vocabulary
 
 
 def per_term(vocabulary: Iterable[str], function: Callable[[str], object], dtype: type
@@ -92,6 +139,8 @@ def row_numbers(offsets: np.ndarray) -> np.ndarray:
 def pair_counts(rows: np.ndarray, columns: np.ndarray, shape: tuple[int, int]
                 ) -> sparse.csr_matrix:
     """How often each (row, column) pair occurs, as CSR with sorted, summed entries."""
+    from scipy import sparse
+
     counts = sparse.csr_matrix((np.ones(rows.size), (rows, columns)), shape=shape)
     counts.sum_duplicates()
     return counts
@@ -115,17 +164,19 @@ class StemmedTokens:
 
 
 def stemmed_tokens(sentences: Sequence[str], title: str | None = None,
-                   language: str = "english") -> StemmedTokens:
+                   language: str = "english",
+                   words: Sequence[Sequence[str]] | None = None) -> StemmedTokens:
     """Stem every word of ``sentences`` (once per distinct word) and count content stems.
 
     The title, when given, counts toward ``content_counts`` only: sumy's LSA dictionary and
     Luhn's significant words are built from ``document.words``, which includes the heading,
     while the sentences scored are the body's.  A word is a stop word when its lower-cased
-    form is in the list, as in sumy.
+    form is in the list, as in sumy.  ``words``: the sentences' words, if already found.
     """
     stem = stemming.stemmer(language)
     stops = tokens.stop_words(language)
-    ids, offsets, vocabulary = term_ids(tokens.words(s) for s in sentences)
+    ids, offsets, vocabulary = term_ids(words if words is not None
+                                        else map(tokens.words, sentences))
     stem_ids: dict[str, int] = {}
     type_stem = per_term(vocabulary, lambda w: stem_ids.setdefault(stem(w), len(stem_ids)),
                          np.int64)

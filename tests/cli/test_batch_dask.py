@@ -5,6 +5,7 @@ fails within a bounded time, each with one clear line and never a traceback."""
 from __future__ import annotations
 
 import http.server
+import json
 import os
 import socket
 import subprocess
@@ -45,6 +46,8 @@ def run(*args: str, code: str = "from briefer.cli import main; main()"
     ("foo://bar:1", "unknown scheme 'foo'"),
     ("tcp://10.0.0.5:port", "not a number"),
     ("tcp://10.0.0.5:70000", "out of range"),
+    ("inproc://x", "inside one Python process"),
+    ("", "empty"),
 ])
 def test_a_malformed_scheduler_address_is_a_usage_error(address: str, says: str) -> None:
     result = CliRunner().invoke(cli, ["batch", "-", "--scheduler", address], input=RECORD)
@@ -52,6 +55,11 @@ def test_a_malformed_scheduler_address_is_a_usage_error(address: str, says: str)
     assert result.exception is None or isinstance(result.exception, SystemExit)
     error = [line for line in result.stderr.splitlines() if line.startswith("Error:")]
     assert len(error) == 1 and "'--scheduler'" in error[0] and says in error[0]
+
+
+def test_tls_without_certificates_is_one_line_before_connecting() -> None:
+    with pytest.raises(dask_cluster.SchedulerError, match="needs TLS certificates"):
+        dask_cluster.connect("tls://127.0.0.1:1", timeout=60.0)
 
 
 def test_a_well_formed_address_passes_the_check() -> None:
@@ -124,3 +132,68 @@ def test_nothing_listening_is_one_line() -> None:
     proc = run("batch", "-", "--scheduler", f"tcp://127.0.0.1:{port}", code=WITH_SHORT_TIMEOUT)
     assert proc.returncode == 1 and b"Traceback" not in proc.stderr
     assert proc.stderr.startswith(b"briefer: no dask scheduler answered at tcp://127.0.0.1:")
+
+
+def test_a_local_cluster_says_nothing_when_port_8787_is_taken() -> None:
+    """The scheduler's HTTP server would take 8787 and warn, on stderr, when it cannot."""
+    holder = socket.socket()
+    try:
+        holder.bind(("127.0.0.1", 8787))
+        holder.listen()
+    except OSError:
+        pass  # something else holds it: the condition this test wants either way
+    try:
+        proc = run("batch", "-", "--engine", "dask", "-j", "1")
+    finally:
+        holder.close()
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr == b"briefer: 1 line, 0 failed\n"
+
+
+SCHEDULER = """\
+import time
+from distributed import LocalCluster
+if __name__ == "__main__":
+    cluster = LocalCluster(n_workers=1, threads_per_worker=1, processes=False, protocol="tcp",
+                           host="127.0.0.1", dashboard_address=None)
+    print(cluster.scheduler_address, flush=True)
+    time.sleep(600)
+"""
+
+
+def test_a_scheduler_lost_during_the_batch_is_one_line() -> None:
+    """The scheduler goes away after the first result: the lines written stay, and the end
+    is one line and status 1 (it was a FutureCancelledError traceback)."""
+    scheduler = subprocess.Popen([sys.executable, "-c", SCHEDULER], stdout=subprocess.PIPE,
+                                 stderr=subprocess.DEVNULL, text=True, cwd=ROOT)
+    try:
+        assert scheduler.stdout is not None
+        address = scheduler.stdout.readline().strip()
+        batch = subprocess.Popen([sys.executable, "-m", "briefer", "batch", "-", "--scheduler",
+                                  address, "--chunk-size", "1"], cwd=ROOT,
+                                 stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                 stderr=subprocess.PIPE)
+        assert batch.stdin is not None and batch.stdout is not None
+        # Standard input stays open, so the batch is still running when the scheduler dies.
+        batch.stdin.write(RECORD.encode() * 8)
+        batch.stdin.flush()
+        assert json.loads(batch.stdout.readline())["id"] == 1
+    finally:
+        scheduler.kill()
+        scheduler.wait()
+    _, err = batch.communicate(timeout=120)
+    assert batch.returncode == 1, err
+    assert err.startswith(b"briefer: lost the dask cluster during the batch") and \
+        err.count(b"\n") == 1, err.decode()
+
+
+def test_only_the_clusters_own_failures_become_one_line() -> None:
+    import distributed
+    from distributed.comm.core import CommClosedError
+
+    assert "kept dying" in dask_cluster.failure_message(
+        distributed.KilledWorker("summarize_chunk-1", "tcp://127.0.0.1:1", 3))
+    assert dask_cluster.failure_message(CommClosedError()).startswith("lost the dask cluster")
+    # An error of the batch itself (reading the input, a bug) keeps its own report.
+    assert dask_cluster.failure_message(OSError(5, "Input/output error")) is None
+    assert dask_cluster.failure_message(ValueError("bug")) is None

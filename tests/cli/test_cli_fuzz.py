@@ -21,8 +21,14 @@ UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # Names a file system accepts: any character but "/" and NUL (surrogates cannot be encoded).
 NAMES = st.text(st.characters(blacklist_characters="/\x00", blacklist_categories=("Cs",)),
                 min_size=1, max_size=30).filter(lambda n: n not in {".", ".."})
+# Pieces of text, hostile and plain: no NUL among them (a NUL makes a file binary, refused
+# before it is read, and would leave the reading, ranking and rendering unexplored: random
+# bytes cover that path).
 PIECES = st.sampled_from([b"The minister said. ", b"\xff", b"\x1b[2J", b"\xc2\x9b", b"<p>",
-                          b"\n\n", b"~~~ ", b"1984) ", b"\xe2\x80\xae", b"\x00", b"MR. SMITH "])
+                          b"\n\n", b"~~~ ", b"1984) ", b"\xe2\x80\xae", b"MR. SMITH ",
+                          b"<html><body>", b"<div>" * 300, b"<title>\x1b]0;x\x07</title>",
+                          b"\xe2\x80\x9cQuote,\xe2\x80\x9d he said. ", b"# Heading\n",
+                          b"\xf3\xa0\x80\x81", b"\r", b"Dr. ", b"\xe2\x80\x8b"])
 DATA = st.one_of(st.binary(max_size=400),
                  st.lists(PIECES, max_size=40).map(b"".join))
 

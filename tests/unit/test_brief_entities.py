@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from briefer import api
 from briefer.brief.analysis import analyse, analyse_headlines
 from briefer.brief.entities import Cast, find_entities
@@ -246,3 +248,135 @@ def test_things_also_named_do_not_take_the_places_of_who_and_where() -> None:
     listed = rank_entities(cast)
     assert [e.kind for e in listed[:12]] == ["person"] * 12
     assert listed[12:] == tuple(e for e in cast.entities if e.name == "Zorblat Festival")
+
+
+def cast_in(language: str, *texts: str) -> Cast:
+    from briefer.language import snowball_name
+    from briefer.stemming import stemmer
+
+    docs = [api.split(t, source=f"t{i}.txt") for i, t in enumerate(texts)]
+    stem, stop = stemmer(snowball_name(language)), stop_words(snowball_name(language))
+    return find_entities(analyse(docs, stem, stop), load_gazetteer(), stop,
+                         analyse_headlines(docs, stem), language)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a noun just before a new name
+    ("Last year he joined the band Zorvex on tour. Fans of Zorvex queued.\n\n"
+     "She hired the pianist Adoniq for the season, and Adoniq agreed.",
+     {"Zorvex": "organisation", "Adoniq": "person"}),
+    # a definition, an apposition
+    ("Bilkor is a Danish chain of hypermarkets. Its first Bilkor store opened in 1970.\n\n"
+     "He founded Quorra, his first jazz band, with friends. Later Quorra toured.",
+     {"Bilkor": "organisation", "Quorra": "organisation"}),
+    # "X's wife", "X, who", "X (born", "X said he"
+    ("Ilvana met Tadeo at the port. Later Tadeo's wife left.\n\nAt dawn Ilvana, who had "
+     "waited, sailed on. Marek (born 1950) stayed, and Marek said he would write.",
+     {"Tadeo": "person", "Ilvana": "person", "Marek": "person"}),
+    # a party label alone, a region of compass words, a compass word before a place
+    ("Voters in the North East were unsure, and Labour campaigned hard.\n\n"
+     "Later Labour lost, while East Perth stayed loyal.",
+     {"North East": "place", "Labour": "organisation", "East Perth": "place"}),
+], ids=["noun-before", "definition-apposition", "possessive-who-born-pronoun",
+        "party-compass"])
+def test_the_words_around_a_new_name_say_its_kind(text: str, expected: dict[str, str]) -> None:
+    kinds = names(cast_of(text))
+    assert {name: kinds.get(name) for name in expected} == expected
+
+
+def test_a_pronoun_after_an_object_says_nothing_of_it() -> None:
+    cast = cast_of("After a year at Corvalla he returned home. The fans of Corvalla cheered.")
+    assert names(cast).get("Corvalla") != "person"
+
+
+def test_a_clubs_last_word_alone_stands_for_the_club() -> None:
+    cast = cast_of("He played for the Boston Bruins for years.\n\n"
+                   "Later the Bruins won the title, and the Bruins celebrated.")
+    counts = {e.name: (e.kind, e.count) for e in cast.entities}
+    assert counts.get("Boston Bruins") == ("organisation", 2)
+    assert "Bruins" not in counts
+
+
+def test_an_abbreviated_saint_opens_a_name_and_a_club_after_it() -> None:
+    cast = cast_of("He played for the St. Louis Eagles, then settled in St. Louis.")
+    kinds = names(cast)
+    assert kinds.get("St Louis Eagles") == "organisation" and "Louis Eagles" not in kinds
+    assert kinds.get("St. Louis") == "place"
+
+
+def test_a_word_before_a_name_written_alone_elsewhere_is_not_part_of_it() -> None:
+    cast = cast_of("Engineer John Greiner drove the train.\n\nJohn Greiner survived.")
+    counts = {e.name: (e.kind, e.count) for e in cast.entities}
+    assert counts.get("John Greiner") == ("person", 2)
+
+
+def test_one_kind_per_name_by_the_votes_of_its_mentions() -> None:
+    cast = cast_of("Varnok shares fell. Varnok said profits were up.\n\n"
+                   "Analysts at Varnok disagreed.")  # organisation twice, place once
+    assert {m.kind for m in cast.mentions if m.name == "Varnok"} == {"organisation"}
+
+
+def test_spanish_organisation_words_particles_and_demonyms() -> None:
+    cast = cast_in("es", "El Ministerio de Economía anunció medidas. El gobierno venezolano "
+                   "respondió.\n\nCarlos Alberto dos Santos llegó con Harry y Neville.")
+    kinds = names(cast)
+    assert kinds.get("Ministerio de Economía") == "organisation"
+    assert kinds.get("Carlos Alberto dos Santos") == "person"
+    assert "Venezuela" in kinds and kinds["Venezuela"] == "place"  # "venezolano"
+    assert "Harry y Neville" not in kinds
+
+
+def test_an_accent_the_gazetteer_does_not_write_is_no_place_at_a_sentence_start() -> None:
+    cast = cast_in("es", "Habrá más controles en la frontera. La policía vigila.")
+    assert "Hābra" not in names(cast)
+
+
+def test_a_form_of_address_makes_a_place_word_a_name() -> None:
+    cast = cast_of("Oliver Irish, editor of a magazine, spoke first.\n\n"
+                   "Later Mr Irish said stocks were low, and Lord Strathclyde agreed.")
+    counts = {e.name: (e.kind, e.count) for e in cast.entities}
+    assert counts.get("Oliver Irish") == ("person", 2)
+    assert "Ireland" not in counts and "Strathclyde" not in {
+        e.name for e in cast.entities if e.kind == "place"}
+
+
+def test_a_body_written_against_a_persons_name_is_split_from_it() -> None:
+    cast = cast_of("The leader of the union Unison Dave Prentis criticised the plans.")
+    assert names(cast).get("Dave Prentis") == "person"
+
+
+def test_a_persons_cue_outweighs_said() -> None:
+    cast = cast_of("Coach Selim spoke. Zandor said it was over. Zandor said nothing more.\n\n"
+                   "Later Zandor's wife said he was tired.")
+    assert names(cast).get("Zandor") == "person"
+
+
+def test_an_offices_domain_after_for_is_not_a_person_and_its_holder_is() -> None:
+    cast = cast_of("Prices will rise, said Sri Mulyani Indrawati, State Minister for National "
+                   "Development Planning.")
+    kinds = names(cast)
+    assert kinds.get("Sri Mulyani Indrawati") == "person"  # ", State Minister"
+    assert kinds.get("National Development Planning") != "person"
+
+
+def test_roman_numerals_are_not_acronyms() -> None:
+    cast = cast_of("In the XVIII century the city grew. The NATO summit met in the XXI.")
+    kinds = names(cast)
+    assert kinds.get("XVIII") != "organisation" and kinds.get("XXI") != "organisation"
+    assert kinds.get("NATO") == "organisation"
+
+
+def test_place_words_of_the_language_open_a_place_name() -> None:
+    cast = cast_in("es", "La casa está en la Plaza de San Pedro, junto al Arroyo Catalán.")
+    kinds = names(cast)
+    assert kinds.get("Plaza de San Pedro") == "place"
+    assert kinds.get("Arroyo Catalán") == "place"
+
+
+def test_and_inside_a_bodys_name_but_not_between_two_names() -> None:
+    cast = cast_of("Filings with the Securities and Exchange Commission rose.\n\n"
+                   "Later Anna Berg and Tom Holt met the Food and Drug Administration.")
+    kinds = names(cast)
+    assert kinds.get("Securities and Exchange Commission") == "organisation"
+    assert kinds.get("Food and Drug Administration") == "organisation"
+    assert kinds.get("Anna Berg") == "person" and kinds.get("Tom Holt") == "person"

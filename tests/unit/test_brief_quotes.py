@@ -147,3 +147,38 @@ def test_the_one_told_does_not_stop_a_quote_carrying_on() -> None:
     quotes = said(quotes_of("“What a wonderful tour,” Ana Rojas told guide Natasha Clark. “I "
                             "still have all the albums.”"))
     assert quotes["I still have all the albums."] == "Ana Rojas"
+
+
+def test_the_person_in_apposition_to_a_role_after_the_verb_is_the_speaker() -> None:
+    quotes = quotes_of("Talks stalled on Monday.\n\n“We will not give in to pressure,” said "
+                       "the defence minister, Jane Roe, in the capital.")
+    assert said(quotes) == {"We will not give in to pressure": "Jane Roe"}
+
+
+def test_the_person_an_apposition_describes_is_the_subject_not_the_name_inside_it() -> None:
+    quotes = quotes_of("Executive producer Mark Wolper, son of the original's producer David "
+                       "L. Wolper, said, \"The story went through his family.\"")
+    assert said(quotes) == {"The story went through his family.": "Mark Wolper"}
+
+
+def test_a_quotation_reopened_across_joined_paragraphs_is_paired() -> None:
+    quotes = quotes_of("Mark Oaten said: \"They need to rethink the bill and build safeguards. "
+                       "\"Unless there is a major movement, this bill is doomed to fail.\"")
+    texts = [q.text for q in quotes]
+    assert any(t.startswith("They need to rethink the bill") for t in texts)
+    assert any(t.startswith("Unless there is a major movement") for t in texts)
+
+
+def test_a_short_quote_naming_a_place_is_speech_not_a_name() -> None:
+    quotes = quotes_of("Bruce Mate led the study.\n\n\"For her to go to Mexico,\" Mate said, "
+                       "\"is strong evidence.\"")
+    assert said(quotes).get("For her to go to Mexico") == "Bruce Mate"
+
+
+def test_a_quote_standing_alone_goes_on_in_the_words_of_the_person_just_reported() -> None:
+    quotes = quotes_of("Talks went on all day. But union leader Dave Prentis criticised the "
+                       "plans. \"If you want good services you do not cut pensions.\"\n\n"
+                       "Ministers met. Sara Lind and Tom Abbot argued. \"Nothing is agreed.\"")
+    assert said(quotes) == {"If you want good services you do not cut pensions.":
+                            "Dave Prentis",
+                            "Nothing is agreed.": None}  # two people: not clear

@@ -95,7 +95,10 @@ def test_the_english_samples_template_works_on_the_spanish_text() -> None:
     sections = {s.title: " ".join(i.sentence.text for i in s.items) for s in brief.sections}
     assert [s.title for s in brief.sections][:3] == ["Venezuela", "Mexico", "Reactions"]
     assert "No lo descarto" in sections["Venezuela"]
-    assert "fentanilo" in sections["Mexico"] and "Sheinbaum" in sections["Mexico"]
+    assert "fentanilo" in sections["Mexico"]
+    mexico = next(s for s in brief.sections if s.title == "Mexico")
+    assert all("México" in i.sentence.text or "mexican" in i.sentence.text
+               for i in mexico.items)
     assert "advirtió el ministro de Defensa" in sections["Reactions"]
     assert "María Corina Machado" in sections["Reactions"]
     assert not any(word in sections["Venezuela"] for word in ("fentanilo", "advirtió"))
@@ -132,3 +135,18 @@ def test_a_city_matches_by_any_of_its_names(tmp_path: Path) -> None:
     sections = {s.title: " ".join(i.sentence.text for i in s.items) for s in brief.sections}
     assert "Londres" in sections.get("London", "")
     assert "Nueva York" in sections.get("New York", "")
+
+
+def test_a_role_is_not_the_speaker_when_the_person_holding_it_is_named_beside_it() -> None:
+    text = ("CARACAS (EFE).- El Ministerio de Economía anunció el lunes nuevas medidas. Habrá "
+            "más controles, según el gobierno venezolano.\n\n«No vamos a ceder ante las "
+            "presiones», dijo el ministro de Economía, Carlos Pérez, en Caracas.")
+    doc = api.split(text, source="t.txt")
+    brief = make_brief([doc])
+    assert doc.language == "es"
+    assert {q.text: q.speaker for q in brief.quotes} == {
+        "No vamos a ceder ante las presiones": "Carlos Pérez"}
+    kinds = {e.name: e.kind for e in brief.entities}
+    assert kinds.get("Ministerio de Economía") == "organisation"  # not a person
+    assert "Hābra" not in kinds  # "Habrá", a verb, is not the Indian city
+    assert kinds.get("Venezuela") == "place"  # "venezolano"

@@ -115,3 +115,146 @@ def test_nothing_but_the_brief_in_a_pipe(tmp_path) -> None:
     out = subprocess.run([sys.executable, "-m", "briefer", "brief", str(tmp_path), "-f",
                           "json"], capture_output=True, text=True, check=True)
     assert out.stderr == "" and json.loads(out.stdout)["stories"]
+
+
+FERRY = """Island Ferry Service Resumes After Strike
+
+Ferries to the island of Kelso sailed again on Thursday after crews ended a four-day strike.
+The operator said timetables would be normal by the weekend. Crews won a pay rise of four
+per cent."""
+
+LIBRARY = """City Library Reopens After Renovation
+
+The central library of Dunmore reopened on Saturday after two years of building work. It
+now has a children's wing and a roof garden. Borrowing rose by half in its first week."""
+
+
+def gathered_docs() -> list:
+    texts = [("flood1.txt", FLOOD_1), ("chess1.txt", CHESS_1), ("bakery.txt", SINGLE),
+             ("flood2.txt", FLOOD_2), ("ferry.txt", FERRY), ("chess2.txt", CHESS_2),
+             ("library.txt", LIBRARY)]
+    return [api.split(text, source=name) for name, text in texts]
+
+
+def gathering_after(monkeypatch, most: int) -> None:
+    from functools import partial
+
+    from briefer.brief import assembly, stories
+
+    monkeypatch.setattr(assembly, "find_stories", partial(stories.find_stories, most=most))
+
+
+def test_other_stories_shows_every_gathered_story_in_one_line(monkeypatch) -> None:
+    """Past the stories shown in full, each gathered story is one line, its best sentence:
+    all of them (not the template's three per section), one per story even when a gathered
+    story has two reports."""
+    gathering_after(monkeypatch, 1)
+    brief = make_brief(gathered_docs(), algorithm="lead")
+    assert brief.stories[-1].title == "Other stories"
+    other = [s for s in brief.sections if s.story == len(brief.stories) - 1]
+    assert len(other) == 1
+    sources = [brief.documents[i.doc].source for i in other[0].items]
+    assert len(sources) == 4, sources  # chess (two reports), bakery, ferry, library
+    assert len({s.split("1")[0].split("2")[0] for s in sources}) == 4, "one line per story"
+    assert {"bakery.txt", "ferry.txt", "library.txt"} <= set(sources)
+    for item in other[0].items:  # the lead ranker: each line is its document's first
+        assert item.sentence == brief.documents[item.doc].sentences[0]
+    assert [i.doc for i in other[0].items] == sorted(i.doc for i in other[0].items)
+
+
+def test_other_stories_share_the_count_after_the_stories_shown(monkeypatch) -> None:
+    gathering_after(monkeypatch, 1)
+    brief = make_brief(gathered_docs(), algorithm="lead", count=3)
+    assert brief.sentences_out == 3
+    first = [s for s in brief.sections if s.story == 0]
+    assert sum(len(s.items) for s in first) == 1, "the story shown gets one item"
+    other = [i for s in brief.sections if s.story == len(brief.stories) - 1 for i in s.items]
+    assert len(other) == 2, "then the gathered stories, one line each, while -n lasts"
+    roomy = make_brief(gathered_docs(), algorithm="lead", count=12)
+    other = [i for s in roomy.sections if s.story == len(roomy.stories) - 1 for i in s.items]
+    assert len(other) == 4, "never more than one line per gathered story"
+
+
+# Three reports of one event, written as wire reports are: each opens with its own summary.
+QUAKE_1 = """Quake Shakes Port Alden, Toppling Homes
+
+A magnitude 6.4 earthquake struck the coastal city of Port Alden before dawn on Monday,
+collapsing dozens of homes and killing at least 14 people, officials said.
+
+The quake hit at 4:12 a.m. local time at a depth of 10 kilometres, according to the national
+seismic institute.
+
+Mayor Ruth Okafor said rescue crews were searching the rubble of the old harbour district.
+
+"We are still pulling people out," she told reporters.
+
+Power was cut across much of the city and the main bridge was closed for inspection.
+
+Aftershocks continued through the morning, the strongest measuring 4.8.
+
+Schools will stay closed for the rest of the week."""
+
+QUAKE_2 = """Death Toll Rises in Port Alden Earthquake
+
+Rescuers dug through collapsed buildings in Port Alden on Monday after a strong earthquake
+killed at least 14 people and injured more than 200.
+
+The 6.4-magnitude tremor was centred just off the coast, the seismic institute said.
+
+Hospitals in the region appealed for blood donors.
+
+Many of the damaged houses were built of brick before modern building codes.
+
+The government sent army engineers and two field hospitals.
+
+Residents spent the night in parks, fearing more aftershocks.
+
+The prime minister is expected to visit on Tuesday."""
+
+QUAKE_3 = """Port Alden Digs Out After Deadly Quake
+
+Thousands of Port Alden residents slept outdoors on Monday night after an earthquake of
+magnitude 6.4 destroyed homes and killed 14 people in the port city.
+
+Officials said 230 people had been treated in hospital.
+
+The old harbour district, where houses are mostly of brick, was worst hit.
+
+Ruth Okafor, the mayor, said the search for survivors would go on through the night.
+
+Neighbouring countries offered help.
+
+Shipping at the port was suspended while engineers checked the quays.
+
+The last strong earthquake in the region, in 1987, killed 40 people."""
+
+
+def quake_docs() -> list:
+    return [api.split(t, source=f"quake{i}.txt")
+            for i, t in enumerate((QUAKE_1, QUAKE_2, QUAKE_3), start=1)]
+
+
+def shown(brief) -> set[tuple[int, int]]:
+    items = [brief.bottom_line, *(i for s in brief.sections for i in s.items)]
+    return {(i.doc, i.sentence.index) for i in items}
+
+
+def test_a_short_brief_of_reports_of_one_event_opens_with_each_reports_lede(monkeypatch
+                                                                            ) -> None:
+    """-n 3 over three reports of one story: the three ledes (what each report's first
+    sentence says, and the pyramid ranker's best of each), not a section's weaker best."""
+    from briefer.brief import assembly
+    from briefer.brief.stories import StoryGroup
+
+    monkeypatch.setattr(assembly, "find_stories", lambda docs, *a, **k: [
+        StoryGroup(tuple(range(len(docs))))])
+    for template in ("auto", "news"):  # found sections, and the news template's
+        brief = make_brief(quake_docs(), count=2, template=template)
+        assert brief.stories == ()
+        assert shown(brief) == {(0, 1), (1, 1), (2, 1)}, template
+
+
+def test_each_story_of_a_short_brief_opens_with_its_reports_ledes() -> None:
+    brief = make_brief(quake_docs(), count=3)
+    ledes = {(d, 1) for d in range(3)}
+    assert len(shown(brief) & ledes) == 3, shown(brief)

@@ -1,9 +1,9 @@
 """The default ranker (pyramid): pacsum's scores read in news order.
 
 The promises checked here are the ones docs/evaluation.md relies on: a summary of k sentences
-draws only on the first k + LOOKAHEAD, the headline keeps the lede it singles out, a
-paragraph's later sentence waits for its first, duplicates come last, and a text whose opening
-is peripheral is ranked by centrality instead.
+draws only on the first k + LOOKAHEAD and a long one is the top of the story, the headline
+keeps the lede it singles out, a paragraph's later sentence waits for its first, duplicates
+come last, and a text whose opening is peripheral is ranked by centrality instead.
 """
 
 from __future__ import annotations
@@ -42,16 +42,35 @@ def test_every_summary_draws_only_on_the_first_k_plus_lookahead_sentences() -> N
         assert set(chosen) <= set(unique[:k + position.LOOKAHEAD]), k
 
 
-def test_pick_order_is_the_best_of_the_next_three() -> None:
+def test_pick_order_is_the_best_of_the_next_three_then_two_then_one() -> None:
     scores = np.array([0.2, 0.9, 0.1, 0.8, 0.7, 0.95, 0.0])
     no = np.zeros(7, dtype=bool)
-    # window {0,1,2} -> 1; {0,2,3} -> 3; {0,2,4} -> 4; {0,2,5} -> 5; {0,2,6} -> 0; ...
-    assert position.pyramid_order(scores, [], no) == [1, 3, 4, 5, 0, 2, 6]
+    # best of three: {0,1,2} -> 1; {0,2,3} -> 3; {0,2,4} -> 4; then of two: {0,2} -> 0;
+    # {2,5} -> 5; {2,6} -> 2; then in order: 6
+    assert position.pyramid_order(scores, [], no) == [1, 3, 4, 0, 5, 2, 6]
+    # never narrowing, it was best of three throughout: ... {0,2,5} -> 5; {0,2,6} -> 0; ...
+    assert position.pyramid_order(scores, [], no, taper=99) == [1, 3, 4, 5, 0, 2, 6]
     assert position.pyramid_order(scores, [3], no) == [1, 4, 5, 0, 2, 6, 3]
     assert position.pyramid_order(scores, [], no, lede_first=True)[:2] == [0, 1]
     continues = np.array([False, False, True, True, False, False, False])
-    # 1, 2, 3 form one paragraph: 3 waits for 2, which is poor, so 4 and 5 come first
-    assert position.pyramid_order(scores, [], continues) == [1, 0, 4, 5, 2, 3, 6]
+    # 1, 2, 3 form one paragraph: 3 waits for 2, which is poor, so 4 comes first
+    assert position.pyramid_order(scores, [], continues) == [1, 0, 4, 2, 5, 3, 6]
+
+
+def test_a_long_summary_is_the_top_of_the_story() -> None:
+    """From TAPER * LOOKAHEAD + 1 sentences on, a summary is LEAD-k (less near-duplicates)."""
+    doc = api.read(str(SEED))
+    texts = [s.text for s in doc.sentences]
+    paragraphs = [s.paragraph for s in doc.sentences]
+    scores = pyramid(texts, paragraphs, doc.title)
+    vectors = position.tfidf_vectors(texts)
+    before, after = position.directed_similarity(vectors)
+    duplicates = set(position.duplicates_of(position.pacsum_scores(before, after), vectors))
+    unique = [i for i in range(len(texts)) if i not in duplicates]
+    first = position.TAPER * position.LOOKAHEAD + 1
+    assert len(unique) > first
+    for k in range(first, len(unique) + 1):
+        assert select_top(scores, k) == tuple(unique[:k]), k
 
 
 def test_without_structure_pacsum_decides_among_the_opening_sentences() -> None:

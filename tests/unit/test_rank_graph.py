@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 import math
+import subprocess
+import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -240,16 +242,56 @@ def test_band_products_in_small_blocks_equal_the_full_product() -> None:
 
 
 def test_lexrank_edges_are_the_thresholded_cosines_inside_the_window() -> None:
-    counts = graph.content_counts(RankInput(seed_sentences()))
+    counts = graph.count_rows(RankInput(seed_sentences()))
     vectors, lengths = graph.lexrank_vectors(counts)
-    dense = vectors.toarray()
+    dense = vectors.to_scipy().toarray()
     with np.errstate(invalid="ignore", divide="ignore"):
         cosine = (dense @ dense.T) / np.outer(lengths, lengths)
     edges = np.nan_to_num(cosine) > graph.LEXRANK_THRESHOLD
     i, j = np.indices(edges.shape)
     for window in (len(lengths), 5):
-        got = graph.lexrank_edges(vectors, lengths, window=window).toarray()
+        got = graph.lexrank_edges(vectors, lengths, window=window).to_scipy().toarray()
         assert np.array_equal(got == 1.0, edges & (np.abs(i - j) <= window))
+
+
+def dense_blocks(blocks, n: int) -> np.ndarray:
+    out = np.zeros((n, n))
+    previous = -1
+    for rows, cols, values in blocks:
+        assert rows.size == 0 or (rows[0] > previous and (np.diff(rows) >= 0).all())
+        previous = rows[-1] if rows.size else previous
+        np.add.at(out, (rows, cols), values)
+    return out
+
+
+def test_posting_products_equal_the_sparse_product_in_every_block_shape() -> None:
+    """numpy's postings and scipy's blocks give the same products, window and all."""
+    vectors, _ = graph.lexrank_vectors(graph.count_rows(RankInput(seed_sentences())))
+    n = vectors.n
+    full = (vectors.to_scipy() @ vectors.to_scipy().T).toarray()
+    i, j = np.indices(full.shape)
+    for window, cells in ((n, 1 << 22), (n, 40), (4, 30), (0, 1)):
+        blocks = graph.posting_products(vectors, window, cells)
+        assert blocks is not None
+        got = dense_blocks(blocks, n)
+        assert np.allclose(got, np.where(np.abs(i - j) <= window, full, 0.0), rtol=1e-12)
+        assert np.array_equal(got != 0, (np.abs(i - j) <= window) & (full != 0))
+
+
+def test_lexrank_imports_no_scipy_on_an_article_but_falls_back_past_its_pair_budget(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    code = ("import sys; from briefer.rank import RankInput, graph; "
+            "graph.rank_lexrank(RankInput(('Cats chase mice.', 'Mice fear cats.'))); "
+            "print('scipy' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True)
+    assert out.stdout.strip() == "False"
+    sentences = seed_sentences()
+    roomy = graph.rank_lexrank(RankInput(sentences))
+    monkeypatch.setattr(graph, "PAIR_BUDGET", 10)
+    vectors, _ = graph.lexrank_vectors(graph.count_rows(RankInput(sentences)))
+    assert graph.posting_products(vectors) is None
+    assert graph.rank_lexrank(RankInput(sentences)) == roomy  # scipy's blocks, same scores
 
 
 def python_overlap_weights(sentences: Sequence[str], one_word_pair: float) -> np.ndarray:
@@ -302,18 +344,18 @@ def test_lexrank_keeps_at_most_its_edge_budget_on_a_text_of_repeated_words() -> 
     rng = np.random.default_rng(1)
     words = "alpha beta gamma delta epsilon zeta eta theta iota kappa".split()
     sentences = tuple(" ".join(rng.choice(words, 6)) + "." for _ in range(600))
-    counts = graph.content_counts(RankInput(sentences=sentences))
+    counts = graph.count_rows(RankInput(sentences=sentences))
     vectors, lengths = graph.lexrank_vectors(counts)
-    full = graph.lexrank_edges(vectors, lengths)
+    full = graph.lexrank_edges(vectors, lengths).to_scipy()
     assert full.nnz > 600 * 600 // 2, "the case is the dense one"
-    small = graph.lexrank_edges(vectors, lengths, budget=20_000)
+    small = graph.lexrank_edges(vectors, lengths, budget=20_000).to_scipy()
     assert 600 <= small.nnz <= 20_000
     rows, cols = small.nonzero()
     assert (abs(rows - cols) <= 50).all(), "only near neighbours remain"
     full_rows, full_cols = full.nonzero()
     pairs = set(zip(full_rows.tolist(), full_cols.tolist(), strict=True))
     assert set(zip(rows.tolist(), cols.tolist(), strict=True)) <= pairs
-    roomy = graph.lexrank_edges(vectors, lengths, budget=full.nnz)
+    roomy = graph.lexrank_edges(vectors, lengths, budget=full.nnz).to_scipy()
     assert (roomy != full).nnz == 0
 
 

@@ -277,7 +277,7 @@ def sumy_divergences(doc: RankInput, picks: Sequence[int]) -> list[float]:
 
 
 def check_kl_state_against_sumy(doc: RankInput, steps: int) -> None:
-    state = frequency._KLGreedy(doc.sentences, doc.language)
+    state = frequency._KLGreedy(terms.sentence_words(doc), doc.language)
     picks: list[int] = []
     for _ in range(min(steps, len(doc.sentences))):
         seen = state.summary_counts > 0
@@ -303,7 +303,7 @@ def test_kl_beyond_its_limit_orders_the_rest_by_divergence(
     limited = frequency.rank_kl(doc)
     assert order_by_score(limited)[:3] == order_by_score(exact)[:3]
     assert sorted(limited) == sorted(exact)  # every sentence still gets its own number
-    state = frequency._KLGreedy(doc.sentences, doc.language)
+    state = frequency._KLGreedy(terms.sentence_words(doc), doc.language)
     for i in order_by_score(exact)[:3]:
         state.add(i)
     kl = state.divergence()

@@ -1,0 +1,97 @@
+"""The brief's one analysis pass: each sentence tokenised once, and shared with the rankers."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefer import api, tokens
+from briefer.brief import analysis, make_brief
+from briefer.brief.analysis import analyse, tokenize
+from briefer.rank import terms
+from briefer.stemming import stemmer
+
+# Words at the edges of the two tokenisations: dotted abbreviations, initials, possessives,
+# digits inside and after words, inner and trailing hyphens and apostrophes, curly quotes,
+# accents, and a line break inside a sentence.
+TRICKY = (
+    "The U.S.-based firm said covid-19 and rock'9n'roll hit J. Smith's sales. Trump’s aide "
+    "O'Neil's e-mail- said -y 'quoted' ’tis X86 and 6PR and 2nd and 3G. Then A.B. Jones and "
+    "J.\nK. Rowling met the U.S. Army at Österreich's edge; it's foo'\nbar, ñandú-Ü."
+)
+DOCS = (
+    "Storm hits coast\n\nA storm hit the coast of Lima on Monday, officials said. Thousands "
+    "of homes lost power as winds reached 120 km/h. The mayor of Lima, Ana Ruiz, said crews "
+    "were working through the night. Schools will stay closed on Tuesday.",
+    "Lima storm aftermath\n\nCrews restored power to most homes in Lima on Tuesday. Ana "
+    "Ruiz said the storm was the worst in a decade. Officials said schools would reopen on "
+    "Wednesday. " + TRICKY,
+)
+
+
+def test_a_views_words_are_the_rankers_words_of_its_sentence() -> None:
+    doc = api.split(TRICKY)
+    views = analyse([doc], stemmer("english"), frozenset())
+    assert len(views) == len(doc.sentences) > 2
+    for view in views:
+        assert list(view.words) == tokens.words(view.sentence.text)
+
+
+def test_tokens_carry_offsets_folds_stems_and_capitals() -> None:
+    found = tokenize("Trump’s aide met María in the U.S.", 10, stemmer("english"))
+    assert [t.text for t in found] == ["Trump", "aide", "met", "María", "in", "the", "U.S."]
+    trump, maria = found[0], found[3]
+    assert (trump.start, trump.end, trump.possessive, trump.capital) == (10, 15, True, True)
+    assert (maria.fold, maria.capital) == ("maria", True)
+    assert not found[1].capital and found[1].stem == "aid"
+
+
+@pytest.mark.parametrize("algorithm", ["pyramid", "pacsum", "lsa", "luhn", "sumbasic", "kl",
+                                       "lexrank", "textrank", "reduction"])
+def test_a_brief_tokenises_each_sentence_once(monkeypatch: pytest.MonkeyPatch,
+                                              algorithm: str) -> None:
+    docs = [api.split(text) for text in DOCS]
+    sentences = {s.text for d in docs for s in d.sentences}
+    spans: list[tuple[str, int, int]] = []
+    real_tokens = analysis._Types.tokens
+
+    def counting(self, text: str, start: int, end: int):  # type: ignore[no-untyped-def]
+        spans.append((text, start, end))
+        return real_tokens(self, text, start, end)
+
+    real_words = tokens.words
+    again: list[str] = []
+
+    def words(text: str) -> list[str]:
+        if " ".join(text.split()) in sentences:
+            again.append(text)
+        return real_words(text)
+
+    monkeypatch.setattr(analysis._Types, "tokens", counting)
+    monkeypatch.setattr(tokens, "words", words)
+    brief = make_brief(docs, algorithm=algorithm)
+    assert brief.sections
+    body = [(d.text, s.start, s.end) for d in docs for s in d.sentences]
+    assert sorted(k for k in spans if k in set(body)) == sorted(body)  # each exactly once
+    assert again == []  # the ranker used the analysis pass's words
+
+
+def test_shared_words_give_the_same_scores_as_tokenising_again() -> None:
+    doc = api.split(DOCS[1])
+    views = analyse([doc], stemmer("english"), frozenset())
+    words = tuple(v.words for v in views)
+    for algorithm in ("pyramid", "lsa", "luhn", "sumbasic", "kl", "lexrank", "textrank"):
+        assert api.rank(doc, algorithm, words) == api.rank(doc, algorithm)
+
+
+def test_content_counts_is_count_matrix_of_sentence_terms() -> None:
+    sentences = [s.text for text in DOCS for s in api.split(text).sentences]
+    rows = [tokens.words(s) for s in sentences]
+    for language in ("english", "spanish"):
+        expected, _ = terms.count_matrix(terms.sentence_terms(sentences, language))
+        got = terms.content_counts(rows, language)
+        assert got.shape == expected.shape
+        assert got.indptr.tolist() == expected.indptr.tolist()
+        assert got.indices.tolist() == expected.indices.tolist()  # same column order
+        assert got.data.tolist() == expected.data.tolist()
+    empty = terms.content_counts([[], ["the"]])
+    assert empty.shape == (2, 1) and empty.nnz == 0
