@@ -13,10 +13,14 @@ The steps, in order:
 4. **Choose**: the best candidate overall is the bottom line and is not repeated below (one
    that reads on its own -- no opening pronoun or quotation -- is preferred to a better
    scored one that does not, since it stands at the top without context).
-   With ``count``, every section with a candidate first gets its best one (sections whose
-   best is strongest first, while the count lasts), then the best of the rest fill up to
-   ``count``; without it, each section takes its best up to its limit.  Pinned sentences
-   always appear and count toward either length.
+   With ``count``, each document not yet shown first gets its best sentence (several
+   reports of one event each open with their summary, the lede), then every section with a
+   candidate gets its best one (sections whose best is strongest first, while the count
+   lasts), then the best of the rest fill up to ``count``; without it, each section takes
+   its best up to its limit.  Pinned sentences always appear and count toward either
+   length.  In a brief of several stories the count is spread over the stories first
+   (:func:`~briefer.brief.stories.spread`), and each story gathered under "Other stories"
+   shows one line, its best sentence.
 5. **Arrange**: items in source order within sections, sections in template order with the
    catch-all last, empty sections left out.
 """
@@ -118,11 +122,12 @@ def make_brief(
     titles = [r.title for r in rules] + [catch_all or "Other points"] * slots
     limits = [r.limit or limit for r in rules] + [limit] * slots
     guaranteed = [k for k, r in enumerate(rules) if not r.rest]
+    covered = {views[bottom.view].doc} if bottom is not None else set()
     gathered = [c for c in pool if story_of(c) == plan.gathered]
     pool = [c for c in pool if story_of(c) != plan.gathered]
     by_story = _best_of_each_story(gathered, views, plan.gathered_parts)
     if count is None or slots == 1:
-        picked = _choose(pool, count, limits, guaranteed)
+        picked = _choose(pool, count, limits, guaranteed, views, covered)
         picked += [c for best in by_story for c in best]
     else:
         # Each gathered story shares the count as a story of its own, of at most one item
@@ -136,7 +141,8 @@ def make_brief(
         stories_ = [s for s in range(slots) if s != plan.gathered]
         picked = [c for s, p, quota in zip(stories_, pools, quotas[:len(pools)], strict=True)
                   for c in _choose(p, quota, limits,
-                                   [k for k in guaranteed if section_story[k] == s])]
+                                   [k for k in guaranteed if section_story[k] == s],
+                                   views, covered)]
         picked += [c for best, quota in zip(by_story, quotas[len(pools):], strict=True)
                    for c in best if quota or c.pinned]
 
@@ -415,10 +421,25 @@ def _best_of_each_story(pool: Sequence[_Candidate], views: Sequence[View],
 
 
 def _choose(pool: Sequence[_Candidate], count: int | None, limits: Sequence[int],
-            guaranteed: Sequence[int]) -> list[_Candidate]:
+            guaranteed: Sequence[int], views: Sequence[View] = (),
+            covered: Collection[int] = ()) -> list[_Candidate]:
+    """The candidates of ``pool`` to show: all of them up to each section's limit, or
+    ``count`` of them: the pinned; then each document's best, for documents not yet
+    ``covered`` (by the bottom line), strongest first -- several reports of one event each
+    open with their own summary, the lede, and a reader of ``-n 3`` expects those before a
+    section's weaker best; then the best of each ``guaranteed`` section; then the best."""
     order = sorted(pool, key=lambda c: (-c.value, c.view))
     picked = [c for c in order if c.pinned]
     taken = {c.view for c in picked}
+    if count is not None and views:
+        seen = set(covered) | {views[c.view].doc for c in picked}
+        for c in order:
+            if len(picked) >= count:
+                break
+            if views[c.view].doc not in seen:
+                seen.add(views[c.view].doc)
+                picked.append(c)
+                taken.add(c.view)
     if count is None:
         per_section = {k: sum(1 for c in picked if c.section == k) for k in range(len(limits))}
         for c in order:

@@ -173,3 +173,88 @@ def test_other_stories_share_the_count_after_the_stories_shown(monkeypatch) -> N
     roomy = make_brief(gathered_docs(), algorithm="lead", count=12)
     other = [i for s in roomy.sections if s.story == len(roomy.stories) - 1 for i in s.items]
     assert len(other) == 4, "never more than one line per gathered story"
+
+
+# Three reports of one event, written as wire reports are: each opens with its own summary.
+QUAKE_1 = """Quake Shakes Port Alden, Toppling Homes
+
+A magnitude 6.4 earthquake struck the coastal city of Port Alden before dawn on Monday,
+collapsing dozens of homes and killing at least 14 people, officials said.
+
+The quake hit at 4:12 a.m. local time at a depth of 10 kilometres, according to the national
+seismic institute.
+
+Mayor Ruth Okafor said rescue crews were searching the rubble of the old harbour district.
+
+"We are still pulling people out," she told reporters.
+
+Power was cut across much of the city and the main bridge was closed for inspection.
+
+Aftershocks continued through the morning, the strongest measuring 4.8.
+
+Schools will stay closed for the rest of the week."""
+
+QUAKE_2 = """Death Toll Rises in Port Alden Earthquake
+
+Rescuers dug through collapsed buildings in Port Alden on Monday after a strong earthquake
+killed at least 14 people and injured more than 200.
+
+The 6.4-magnitude tremor was centred just off the coast, the seismic institute said.
+
+Hospitals in the region appealed for blood donors.
+
+Many of the damaged houses were built of brick before modern building codes.
+
+The government sent army engineers and two field hospitals.
+
+Residents spent the night in parks, fearing more aftershocks.
+
+The prime minister is expected to visit on Tuesday."""
+
+QUAKE_3 = """Port Alden Digs Out After Deadly Quake
+
+Thousands of Port Alden residents slept outdoors on Monday night after an earthquake of
+magnitude 6.4 destroyed homes and killed 14 people in the port city.
+
+Officials said 230 people had been treated in hospital.
+
+The old harbour district, where houses are mostly of brick, was worst hit.
+
+Ruth Okafor, the mayor, said the search for survivors would go on through the night.
+
+Neighbouring countries offered help.
+
+Shipping at the port was suspended while engineers checked the quays.
+
+The last strong earthquake in the region, in 1987, killed 40 people."""
+
+
+def quake_docs() -> list:
+    return [api.split(t, source=f"quake{i}.txt")
+            for i, t in enumerate((QUAKE_1, QUAKE_2, QUAKE_3), start=1)]
+
+
+def shown(brief) -> set[tuple[int, int]]:
+    items = [brief.bottom_line, *(i for s in brief.sections for i in s.items)]
+    return {(i.doc, i.sentence.index) for i in items}
+
+
+def test_a_short_brief_of_reports_of_one_event_opens_with_each_reports_lede(monkeypatch
+                                                                            ) -> None:
+    """-n 3 over three reports of one story: the three ledes (what each report's first
+    sentence says, and the pyramid ranker's best of each), not a section's weaker best."""
+    from briefer.brief import assembly
+    from briefer.brief.stories import StoryGroup
+
+    monkeypatch.setattr(assembly, "find_stories", lambda docs, *a, **k: [
+        StoryGroup(tuple(range(len(docs))))])
+    for template in ("auto", "news"):  # found sections, and the news template's
+        brief = make_brief(quake_docs(), count=2, template=template)
+        assert brief.stories == ()
+        assert shown(brief) == {(0, 1), (1, 1), (2, 1)}, template
+
+
+def test_each_story_of_a_short_brief_opens_with_its_reports_ledes() -> None:
+    brief = make_brief(quake_docs(), count=3)
+    ledes = {(d, 1) for d in range(3)}
+    assert len(shown(brief) & ledes) == 3, shown(brief)
