@@ -480,6 +480,9 @@ def _runs(n: int, view: View, claimed: set[int], ev: _Evidence) -> list[_Run]:
             if _capitalised(tokens[j], n, ev):
                 j += 1
                 continue
+            if tokens[j].fold == "and" and _body_after_and(view, n, j, claimed, ev):
+                j += 1  # "Securities and Exchange Commission", not "Harry and Neville"
+                continue
             k = j  # particles must lead to another capitalised word: "Cartel de los Soles"
             while k < len(tokens) and tokens[k].fold in cues.connectors and k not in claimed \
                     and _adjacent(view, tokens[k - 1], tokens[k]):
@@ -525,6 +528,20 @@ def _runs(n: int, view: View, claimed: set[int], ev: _Evidence) -> list[_Run]:
                             _cue(view, run[0], run[-1], ev), _acronym_after(view, run[-1])))
         i = j
     return _lend_titles(view, out, ev)
+
+
+def _body_after_and(view: View, n: int, j: int, claimed: set[int], ev: _Evidence) -> bool:
+    """Whether "and" at token ``j`` sits inside a body's name: the capitalised words after it
+    run on to an organisation word ("Food and Drug Administration", "Department of Health
+    and Human Services"); two names joined by "and" are two names."""
+    tokens = view.tokens
+    k = j + 1
+    while k < len(tokens) and k not in claimed and _capitalised(tokens[k], n, ev) and \
+            _adjacent(view, tokens[k - 1], tokens[k], ev) and k - j <= 4:
+        if tokens[k].fold in ev.cues.org_words:
+            return True
+        k += 1
+    return False
 
 
 def _lend_titles(view: View, runs: list[_Run], ev: _Evidence) -> list[_Run]:
@@ -853,10 +870,15 @@ def _spell_acronyms(mentions: list[Mention], defined: dict[str, tuple[str, str]]
     return [replace(m, name=spelled[m.name]) if m.name in spelled else m for m in mentions]
 
 
+#: A Roman numeral ("XIII", "XXI", "IV"): a century, a king's number or a part, not a body.
+_ROMAN = re.compile(r"(?=[MDCLXVI]*[IVX])M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})"
+                    r"(?:IX|IV|V?I{0,3})")
+
+
 def _acronym(token: Token, cues: Cues) -> bool:
     text = token.text
     return 2 <= len(text) <= 6 and text.isalpha() and text.isupper() and \
-        token.fold not in cues.not_names
+        token.fold not in cues.not_names and not _ROMAN.fullmatch(text)
 
 
 def rank_entities(cast: Cast, kinds: frozenset[str] = frozenset({"person", "place",

@@ -147,9 +147,16 @@ def _carry_speakers(found: list[_Found], views: Sequence[View], cast: Cast) -> l
     on in that speaker's words, as news writing does; not when anyone else is named between
     the two, nor across more than ``CARRY_CHARS`` of narration."""
     out: list[_Found] = []
+    at = {(v.doc, v.sentence.start): n for n, v in enumerate(views)} if found else {}
     for f in found:
         prev = out[-1].quote if out else None
         q = f.quote
+        if q.speaker is None:
+            reporter = _reported_just_before(views, at.get((q.doc, q.sentence.start)), q,
+                                             cast)
+            if reporter is not None:
+                f = _Found(replace(q, speaker=reporter), f.complete, f.words)
+                q = f.quote
         if q.speaker is None and prev is not None and prev.speaker and prev.doc == q.doc \
                 and 0 <= q.start - prev.end <= CARRY_CHARS and not any(
                     m.kind in SPEAKER_KINDS and m.name != prev.speaker
@@ -158,6 +165,35 @@ def _carry_speakers(found: list[_Found], views: Sequence[View], cast: Cast) -> l
             f = _Found(replace(q, speaker=prev.speaker), f.complete, f.words)
         out.append(f)
     return out
+
+
+def _reported_just_before(views: Sequence[View], n: int | None, q: Quote, cast: Cast
+                          ) -> str | None:
+    """"Unison's Dave Prentis criticised the plans. "If you want world class services …"":
+    a quotation that is a sentence of its own goes on in the words of the person the
+    sentence just before reports (its subject, named before its verb of saying or judging),
+    when that sentence, in the same paragraph, names no one else."""
+    if n is None or n == 0:
+        return None
+    view, before = views[n], views[n - 1]
+    if before.doc != view.doc or before.sentence.paragraph != view.sentence.paragraph or \
+            view.raw[:q.start - view.sentence.start].strip() not in {"", '"', "“", "«", "‘"}:
+        return None
+    people = {m.name for m in cast.by_view[n - 1] if m.kind == "person"}
+    if len(people) != 1 or '"' in before.raw or "“" in before.raw:
+        return None
+    first = next(m for m in cast.by_view[n - 1] if m.kind == "person")
+    verb = next((t for t in before.tokens if t.start > first.end and (
+        t.stem in SPEECH_STEMS or t.fold in _STANCE)), None)
+    if verb is None:
+        return None
+    return first.name
+
+
+#: Verbs of judging that report what someone said ("X criticised the plans").
+_STANCE = frozenset("criticised criticized criticises criticizes defended defends dismissed "
+                    "dismisses welcomed welcomes condemned condemns attacked attacks praised "
+                    "praises".split())
 
 
 def _hearer(view: View, m: Mention) -> bool:

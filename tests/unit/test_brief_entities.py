@@ -357,3 +357,26 @@ def test_an_offices_domain_after_for_is_not_a_person_and_its_holder_is() -> None
     kinds = names(cast)
     assert kinds.get("Sri Mulyani Indrawati") == "person"  # ", State Minister"
     assert kinds.get("National Development Planning") != "person"
+
+
+def test_roman_numerals_are_not_acronyms() -> None:
+    cast = cast_of("In the XVIII century the city grew. The NATO summit met in the XXI.")
+    kinds = names(cast)
+    assert kinds.get("XVIII") != "organisation" and kinds.get("XXI") != "organisation"
+    assert kinds.get("NATO") == "organisation"
+
+
+def test_place_words_of_the_language_open_a_place_name() -> None:
+    cast = cast_in("es", "La casa está en la Plaza de San Pedro, junto al Arroyo Catalán.")
+    kinds = names(cast)
+    assert kinds.get("Plaza de San Pedro") == "place"
+    assert kinds.get("Arroyo Catalán") == "place"
+
+
+def test_and_inside_a_bodys_name_but_not_between_two_names() -> None:
+    cast = cast_of("Filings with the Securities and Exchange Commission rose.\n\n"
+                   "Later Anna Berg and Tom Holt met the Food and Drug Administration.")
+    kinds = names(cast)
+    assert kinds.get("Securities and Exchange Commission") == "organisation"
+    assert kinds.get("Food and Drug Administration") == "organisation"
+    assert kinds.get("Anna Berg") == "person" and kinds.get("Tom Holt") == "person"

@@ -173,3 +173,12 @@ def test_a_short_quote_naming_a_place_is_speech_not_a_name() -> None:
     quotes = quotes_of("Bruce Mate led the study.\n\n\"For her to go to Mexico,\" Mate said, "
                        "\"is strong evidence.\"")
     assert said(quotes).get("For her to go to Mexico") == "Bruce Mate"
+
+
+def test_a_quote_standing_alone_goes_on_in_the_words_of_the_person_just_reported() -> None:
+    quotes = quotes_of("Talks went on all day. But union leader Dave Prentis criticised the "
+                       "plans. \"If you want good services you do not cut pensions.\"\n\n"
+                       "Ministers met. Sara Lind and Tom Abbot argued. \"Nothing is agreed.\"")
+    assert said(quotes) == {"If you want good services you do not cut pensions.":
+                            "Dave Prentis",
+                            "Nothing is agreed.": None}  # two people: not clear
