@@ -114,6 +114,10 @@ def batch(input_file: str, output: str | None, force: bool, text_field: str, id_
     except (MissingDependency, core.EngineError) as err:
         raise InputFailure(str(err)) from None
     finally:
+        # End the engine here, whatever ended the loop (Ctrl-C while writing, a closed
+        # pipe): left to the collector, a dask cluster could close at interpreter exit,
+        # printing its own errors.
+        results.close()
         sink.flush()
         if output is not None:
             sink.close()

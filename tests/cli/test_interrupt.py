@@ -83,3 +83,41 @@ def test_ctrl_c_during_a_batch_exits_130_without_worker_tracebacks(engine: str) 
     err = interrupt(proc)
     proc.stdin.close()
     assert_interrupted_quietly(proc, err)
+
+
+def test_an_interrupted_batch_ends_its_engine_before_the_command_ends(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl-C while a result is written (outside the engine's generator) must still end the
+    engine there and then, not when the generator is collected, perhaps at interpreter exit,
+    where closing a dask cluster prints its own errors."""
+    import io
+
+    from click.testing import CliRunner
+
+    from briefer.cli import batch as command
+    from briefer.cli import batch_engine as core
+    from briefer.cli import cli
+
+    log: list[str] = []
+
+    def engine(*args: object, **kwargs: object) -> object:
+        try:
+            yield {"id": 1}
+            yield {"id": 2}
+        finally:
+            log.append("engine ended")
+
+    class Input(io.BytesIO):
+        def close(self) -> None:
+            log.append("input closed")
+            super().close()
+
+    def interrupted(result: object) -> bytes:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(command, "open_input", lambda name: (Input(b""), None))
+    monkeypatch.setattr(core, "run_local", engine)
+    monkeypatch.setattr(core, "result_line", interrupted)
+    result = CliRunner().invoke(cli, ["batch", "in.jsonl"])
+    assert result.exit_code == 130
+    assert log == ["engine ended", "input closed"]

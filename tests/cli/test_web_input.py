@@ -218,18 +218,17 @@ def test_each_failure_is_one_clear_error(server, path, message):
     assert "\n" not in str(err.value)
 
 
+# No wall-clock bounds (they flake on a loaded machine): each server would answer in full
+# if the deadline failed (after 3 s, or after 4 s of drips every 0.1 s, which no per-read
+# timeout catches), so the error itself shows that the deadline fired.
 def test_a_slow_server_times_out_within_the_deadline(server):
-    start = time.monotonic()
     with pytest.raises(InputError, match="timed out after 0.5 s"):
         fetch(f"{server}/slow", timeout=0.5)
-    assert time.monotonic() - start < 2.5
 
 
 def test_a_dripping_body_cannot_outlast_the_total_deadline(server):
-    start = time.monotonic()
     with pytest.raises(InputError, match="timed out"):
         fetch(f"{server}/drip", timeout=1.0)
-    assert time.monotonic() - start < 2.5
 
 
 def test_a_refused_connection_is_named():
