@@ -12,13 +12,15 @@ run over ``--timeout`` seconds is killed and shown as ``>120 s``; a larger size 
 tried for that ranker.  The time is the median over ``--repeat`` runs (a run slower than
 ``SLOW_SECONDS`` is not repeated).
 
-Then whole processes: ``briefer summarize -a lexrank`` against ``-a sumy-lexrank`` on the
-300 KB text, and the default ranker on 10 MB (wall time and peak memory).  The machine may be
-shared, so compare ratios measured in the same run, not seconds across runs.  No assertions:
-this is a measurement, not a test.
+Then whole processes: ``briefer summarize -a lexrank`` (the median of ``--process-repeat``
+runs, half before sumy's and half after) against ``-a sumy-lexrank`` on the 300 KB text, and
+the default ranker on 10 MB (wall time and peak memory).  The machine may be shared, so
+compare ratios measured in the same run, not seconds across runs.  No assertions: this is a
+measurement, not a test.
 
     python benchmarks/bench_rank.py [DATA] [--sizes 3.5K,30K,300K,1M] [--algorithms lexrank,...]
                                     [--repeat 3] [--timeout 120] [--quick]
+                                    [--process-repeat 9]
 
 An algorithm is a registry name, or ``NAME=module:function`` to time a ranker that is not
 registered yet against ``sumy-NAME``:
@@ -100,6 +102,11 @@ def run_child(cmd: list[str], timeout: float) -> Run:
             raise RuntimeError(f"{' '.join(cmd)} failed with exit code {proc.returncode}")
         return Run(None, None)
     return Run(seconds, usage.ru_maxrss / 1024, stdout)
+
+
+def load() -> str:
+    """The 1-, 5- and 15-minute load averages, as ``uptime`` prints them."""
+    return ", ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
 def parse_size(text: str) -> int:
@@ -216,6 +223,8 @@ def main() -> None:
     parser.add_argument("--timeout", type=float, default=120.0, help="seconds per run")
     parser.add_argument("--process-size", default=None,
                         help="text for the whole-process lexrank line (default 300K)")
+    parser.add_argument("--process-repeat", type=int, default=9,
+                        help="runs of our whole process (median; default %(default)s)")
     parser.add_argument("--big-size", default=None,
                         help="text for the whole-process default-ranker line (default 10M)")
     parser.add_argument("--quick", action="store_true",
@@ -267,8 +276,19 @@ def main() -> None:
         text_file = folder / "process.txt"
         text_file.write_text(build_text(texts, process_size), encoding="utf-8")
         summarize = [py, "-m", "briefer", "summarize", str(text_file), "-f", "text", "-a"]
-        ours = measure([*summarize, "lexrank"], repeat, args.timeout)
+        # Ours takes a fraction of a second, so one busy moment of a shared machine moves it
+        # more than sumy's half minute: it is the median of ``process_repeat`` runs, half
+        # before sumy's and half after, with the load beside it.
+        before = [measure([*summarize, "lexrank"], 1, args.timeout)
+                  for _ in range((args.process_repeat + 1) // 2)]
         theirs = measure([*summarize, "sumy-lexrank"], repeat, args.timeout)
+        after = [measure([*summarize, "lexrank"], 1, args.timeout)
+                 for _ in range(args.process_repeat // 2)]
+        runs = [r for r in before + after if r.seconds is not None]
+        ours = Run(statistics.median(r.seconds for r in runs) if runs else None,
+                   max((r.peak_mb for r in runs if r.peak_mb is not None), default=None))
+        print(f"load average: {load()} (ours: median of {len(runs)} runs, "
+              f"{min(r.seconds for r in runs):.3f}-{max(r.seconds for r in runs):.3f} s)\n")
         for name, run, ratio in (("lexrank", ours, "1.0x"),
                                  ("sumy-lexrank", theirs, fmt_ratio(ours, theirs, args.timeout))):
             print(f"| `briefer summarize -a {name}` | {label_size(process_size)} "

@@ -43,12 +43,13 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from itertools import combinations
 
 from briefer.brief.analysis import Token, View, find_run, fold, term_tokens
 from briefer.brief.entities import Cast
 from briefer.brief.gazetteer import WITHIN_TYPES, Gazetteer
-from briefer.brief.template import SectionSpec, Template
+from briefer.brief.template import SectionSpec, Template, load_template
 
 MAX_AUTO_SECTIONS = 4
 CANDIDATE_ANCHORS = 10
@@ -67,7 +68,7 @@ class Term:
 
     ``kind`` is ``stems`` (a phrase as stem sequence), ``name`` (folded words that must be
     capitalised in the text; ``alternatives`` adds a surname), ``place`` (a gazetteer
-    canonical name, or one alias when the template names a city).
+    canonical name, or for a city its country, folded alias and canonical name).
     """
 
     kind: str
@@ -94,16 +95,57 @@ def rules_from_template(template: Template, stem: Callable[[str], str], gazettee
                         language: str = "en") -> list[Rule]:
     """One :class:`Rule` per section of ``template``.
 
-    Outside English, a section whose title has cue words in the language's data file (the
-    built-in news template's "Reactions", "Figures", "What comes next") also matches those:
-    the template's English cues cannot find "advirtió" or "por ciento"."""
+    Outside English, a section also matches the language's words for the kind of sentence
+    its cue words name (:func:`language_cues`): a template's English cues cannot find
+    "advirtió" or "por ciento"."""
     cues: dict[str, tuple[str, ...]] = {}
     if language != "en":
         from briefer.language import language_data
 
         cues = language_data(language).cues
-    return [_rule(replace(spec, cues=spec.cues + cues.get(spec.title, ())), stem, gazetteer)
+    return [_rule(replace(spec, cues=spec.cues + language_cues(spec, cues)), stem, gazetteer)
             for spec in template.sections]
+
+
+#: A section takes a kind's words in the text's language when at least this share of its
+#: English cue words and topics are that kind's (see :func:`language_cues`).
+KIND_SHARE = 0.5
+
+
+def language_cues(spec: SectionSpec, cues: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
+    """The words, in the text's language, for the kind of sentence ``spec`` looks for.
+
+    The built-in news template names kinds of sentence by English cue words ("Reactions":
+    warned, accused, denied ...; "Figures": percent, million ...) and each language's data
+    file gives the same kinds' words in that language (``cues``, keyed by the news section's
+    title).  A section gets a kind's words when it has the kind's title, or when at least
+    ``KIND_SHARE`` of its cue words and topics are among the kind's English words (the
+    sample's "Reactions", a user's "Responses" listing "warned" and "denied"); the kind
+    sharing most wins, the news template's order breaking ties.  Words are compared folded,
+    not stemmed: they are English words, and the text's stemmer is not English.
+    """
+    if not cues:
+        return ()
+    if spec.title in cues:
+        return cues[spec.title]
+    words = {fold(w) for w in (*spec.cues, *spec.topics)}
+    if not words:
+        return ()
+    best, best_shared = None, 0
+    for title, english in _news_kinds():
+        shared = len(words & english)
+        if title in cues and shared > best_shared:
+            best, best_shared = title, shared
+    if best is None or best_shared < KIND_SHARE * len(words):
+        return ()
+    return cues[best]
+
+
+@lru_cache(maxsize=1)
+def _news_kinds() -> tuple[tuple[str, frozenset[str]], ...]:
+    """(title, folded English cue words and topics) of the built-in news template's sections."""
+    return tuple((spec.title, frozenset(fold(w) for w in (*spec.cues, *spec.topics)))
+                 for spec in load_template("news").sections)
 
 
 def _rule(spec: SectionSpec, stem: Callable[[str], str], gazetteer: Gazetteer) -> Rule:
@@ -139,7 +181,7 @@ def _place_term(name: str, gazetteer: Gazetteer) -> Term | None:
     if entry is None or entry.kind != "place":
         return None
     if entry.type in WITHIN_TYPES:
-        return Term("place", (entry.country, fold(entry.alias)))
+        return Term("place", (entry.country, fold(entry.alias), entry.canonical))
     return Term("place", (entry.country or entry.canonical,))
 
 
@@ -176,7 +218,9 @@ def _match(term: Term, view: View, stems: list[str], mentions: Sequence) -> floa
             if m.kind != "place" or m.about != term.key[0]:
                 continue
             if len(term.key) > 1:
-                if fold(m.alias) == term.key[1]:
+                # The city by any of its names: "Londres" and "Nueva York" are London and
+                # New York City, whatever language the template was written in.
+                if fold(m.alias) == term.key[1] or m.name == term.key[2]:
                     best = max(best, term.weight)
             else:
                 best = max(best, term.weight * m.strength)

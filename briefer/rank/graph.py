@@ -122,6 +122,7 @@ WINDOW = 10_000  # sentences further apart than this are not compared (exact up 
 BLOCK_CELLS = 1 << 22  # sentence pairs per sparse product block
 EDGE_BUDGET = 1 << 24  # LexRank edges kept at most (16M: about 200 MB as CSR)
 PAIR_BUDGET = 1 << 24  # shared-term pairs LexRank enumerates with numpy (about 0.5 s)
+PAIR_BLOCK = 1 << 20  # pairs enumerated at a time (about 80 MB of arrays)
 
 Block = tuple[np.ndarray, np.ndarray, np.ndarray]  # rows, columns, values (COO triplets)
 
@@ -292,7 +293,7 @@ def band_products(matrix: sparse.csr_matrix, window: int = WINDOW,
         yield rows, cols, values
 
 
-def posting_products(vectors: SparseRows, window: int = WINDOW, cells: int = BLOCK_CELLS
+def posting_products(vectors: SparseRows, window: int = WINDOW, cells: int = PAIR_BLOCK
                      ) -> Iterator[Block] | None:
     """``vectors @ vectors.T`` for pairs ``|i - j| <= window`` with numpy alone, or None.
 
@@ -326,12 +327,15 @@ def posting_products(vectors: SparseRows, window: int = WINDOW, cells: int = BLO
             # the k-th partner of entry e is its term's k-th posting
             first = np.repeat(post_start[cols[e0:e1]] - (np.cumsum(count) - count), count)
             partner = first + np.arange(left.size)
+            del first
             i, j = rows[left], post_rows[partner]
             dots = values[left] * post_values[partner]
+            del left, partner
             if n > window + 1:
                 near = np.abs(i - j) <= window
                 i, j, dots = i[near], j[near], dots[near]
             key = i * n + j
+            del i, j
             by_pair = np.argsort(key, kind="stable")
             key = key[by_pair]
             starts = np.flatnonzero(np.diff(key, prepend=-1))  # keys are >= 0

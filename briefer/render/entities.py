@@ -59,7 +59,12 @@ def render_json(report: EntityReport) -> str:
                              "start": m.start, "end": m.end, "text": doc.text[m.start:m.end]})
         entities.append({"name": n.entity.name, "kind": n.entity.kind,
                          "count": n.entity.count, "listed": n.listed, "mentions": mentions})
-    return dumps({"sources": [d.source for d in report.documents], "entities": entities})
+    from briefer.language import common_language
+
+    # "language" as the brief's JSON has it: the texts' one language (English when mixed).
+    return dumps({"sources": [d.source for d in report.documents],
+                  "language": common_language(d.language for d in report.documents),
+                  "entities": entities})
 
 
 def render_text(report: EntityReport) -> str:

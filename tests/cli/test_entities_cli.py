@@ -64,3 +64,9 @@ def test_a_missing_file_is_exit_1_with_one_line_and_no_traceback() -> None:
     assert proc.returncode == 1
     assert proc.stderr.strip() == "briefer: no/such.txt: no such file"
     assert "Traceback" not in proc.stderr
+
+
+def test_json_names_the_language() -> None:
+    assert json.loads(invoke(str(SEED), "-f", "json")[1])["language"] == "en"
+    spanish = ROOT / "seeds" / "venezuela-mexico.es.txt"
+    assert json.loads(invoke(str(spanish), "-f", "json")[1])["language"] == "es"

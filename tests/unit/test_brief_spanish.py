@@ -86,6 +86,57 @@ def test_dialogue_dash_quotes_have_their_speaker() -> None:
     assert said.get("La huelga no cambiará nada") == "Luis Caputo"
 
 
+def test_the_english_samples_template_works_on_the_spanish_text() -> None:
+    # The English template's places match the Spanish names through the gazetteer (México is
+    # Mexico), and its Reactions cues are the news template's, so they have Spanish words.
+    doc = api.read(str(SEED))
+    brief = make_brief([doc], template=load_template(str(ROOT / "seeds" /
+                                                          "venezuela-mexico.toml")))
+    sections = {s.title: " ".join(i.sentence.text for i in s.items) for s in brief.sections}
+    assert [s.title for s in brief.sections][:3] == ["Venezuela", "Mexico", "Reactions"]
+    assert "No lo descarto" in sections["Venezuela"]
+    assert "fentanilo" in sections["Mexico"]
+    mexico = next(s for s in brief.sections if s.title == "Mexico")
+    assert all("México" in i.sentence.text or "mexican" in i.sentence.text
+               for i in mexico.items)
+    assert "advirtió el ministro de Defensa" in sections["Reactions"]
+    assert "María Corina Machado" in sections["Reactions"]
+    assert not any(word in sections["Venezuela"] for word in ("fentanilo", "advirtió"))
+
+
+def _one_section(title: str, body: str, tmp_path: Path) -> str:
+    path = tmp_path / "t.toml"
+    path.write_text(f'[[section]]\ntitle = "{title}"\nlimit = 10\n{body}\n', encoding="utf-8")
+    brief = make_brief([api.read(str(SEED))], template=load_template(str(path)))
+    return " ".join(i.sentence.text for s in brief.sections if s.title == title
+                    for i in s.items)
+
+
+def test_english_cue_words_of_a_kind_bring_the_kinds_spanish_words(tmp_path: Path) -> None:
+    # A section not titled as any of the news template's, whose cues are its Reactions':
+    # it gets the Spanish words for reactions ("advirtió", "rechazó").
+    found = _one_section("Responses", 'cues = ["warned", "rejected", "denied"]', tmp_path)
+    assert "advirtió el ministro" in found and "rechazó cualquier intervención" in found
+    # Cues that are mostly not that kind's bring nothing: no Spanish word matches these.
+    assert _one_section("Responses", 'cues = ["warned", "fentanyl", "carrier", "labs"]',
+                        tmp_path) == ""
+
+
+def test_a_city_matches_by_any_of_its_names(tmp_path: Path) -> None:
+    text = ("Los gobiernos europeos buscan un acuerdo sobre el comercio. "
+            "La cumbre se celebró en Londres con varios ministros europeos. "
+            "Después, los delegados viajaron a Nueva York para otra reunión. "
+            "El calendario de la próxima ronda no se ha fijado todavía.")
+    path = tmp_path / "t.toml"
+    path.write_text('[[section]]\ntitle = "London"\nplaces = ["London"]\n'
+                    '[[section]]\ntitle = "New York"\nplaces = ["New York City"]\n',
+                    encoding="utf-8")
+    brief = make_brief([api.split(text, language="es")], template=load_template(str(path)))
+    sections = {s.title: " ".join(i.sentence.text for i in s.items) for s in brief.sections}
+    assert "Londres" in sections.get("London", "")
+    assert "Nueva York" in sections.get("New York", "")
+
+
 def test_a_role_is_not_the_speaker_when_the_person_holding_it_is_named_beside_it() -> None:
     text = ("CARACAS (EFE).- El Ministerio de Economía anunció el lunes nuevas medidas. Habrá "
             "más controles, según el gobierno venezolano.\n\n«No vamos a ceder ante las "

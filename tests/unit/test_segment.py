@@ -346,6 +346,7 @@ _PIECES = st.sampled_from(
         "'", '"', "“", "”", "‘", "’", "(", ")", "[", "]", "•", "⁃", "-", "*", "1.", "2)", "a.",
         "Mr.", "U.S.", "e.g.", "p.m.", "I.", "The", "He", "Yahoo!", "www.x.com", ".The", "。",
         "\u2029", "\x0c", "\u00a0", "\n1. ", "\n- ", "word", "3.14", ",", ";", ":",
+        "．", "！", "Ｉｔ", "１", "\nHeadline here\n", "\r\n",
     ]
 )
 _TEXTS = st.one_of(st.text(max_size=300), st.lists(_PIECES, max_size=120).map("".join))
