@@ -54,7 +54,10 @@ def assert_interrupted_quietly(proc: subprocess.Popen[bytes], err: bytes) -> Non
 
 
 def test_ctrl_c_while_brief_works_exits_130() -> None:
-    text = "\n\n".join(story(n) for n in range(4000)).encode()  # about 1 MB
+    # About 3 MB: several seconds of work on an idle machine, so the signal arrives while
+    # it works even when this test's own process is starved of CPU (4,000 stories once
+    # finished first on a machine running six test suites at once).
+    text = "\n\n".join(story(n) for n in range(12000)).encode()
     proc = start("brief", "-")
     assert proc.stdin is not None
     proc.stdin.write(text)  # returns once the command has read all but a pipe's buffer
