@@ -40,6 +40,27 @@ def _fold_char(ch: str) -> str:
     return _caseless(ch)
 
 
+def _canonical_order(folded: str, origin: list[int]) -> tuple[str, list[int]]:
+    """Put each run of combining marks in canonical order (a stable sort by combining
+    class, as NFD does), carrying each mark's origin with it: characters folded one at a
+    time can leave marks out of order ("e" + U+0302 + U+0323 is U+0323 first in NFD)."""
+    chars, where = list(folded), list(origin)
+    k = 0
+    while k < len(chars):
+        if not unicodedata.combining(chars[k]):
+            k += 1
+            continue
+        run = k
+        while run < len(chars) and unicodedata.combining(chars[run]):
+            run += 1
+        marks = sorted(zip(chars[k:run], where[k:run], strict=True),
+                       key=lambda mark: unicodedata.combining(mark[0]))
+        chars[k:run] = [c for c, _ in marks]
+        where[k:run] = [w for _, w in marks]
+        k = run
+    return "".join(chars), where
+
+
 def match_spans(text: str, query: str) -> list[tuple[int, int]]:
     """``(start, end)`` offsets into ``text`` of each non-overlapping match of ``query``."""
     needle = _caseless(normalise(query))
@@ -52,8 +73,9 @@ def match_spans(text: str, query: str) -> list[tuple[int, int]]:
     else:
         pieces = [_fold_char(ch) for ch in text]
         folded = "".join(pieces)
-        if len(folded) != len(text):
+        if len(folded) != len(text) or not unicodedata.is_normalized("NFD", folded):
             origin = [i for i, piece in enumerate(pieces) for _ in piece]
+            folded, origin = _canonical_order(folded, origin)
             bounds = {k for k in range(len(origin)) if k == 0 or origin[k] != origin[k - 1]}
             bounds.add(len(origin))
     found: list[tuple[int, int]] = []
