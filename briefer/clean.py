@@ -113,8 +113,9 @@ STANDFIRST_BODY_RATIO = 4
 
 #: How a sentence ends: a stop, then any closing quotes or brackets.
 _SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*$")
-#: A block wholly in markdown italics: "*...*" or "_..._" (not bold "**...**").
-_EMPHASIS = re.compile(r"(?s)(\*|_)(?!\1)\S.*\S(?<!\*\*)(?<!__)\1")
+#: A block wholly in markdown italics: "*...*" or "_..._" (not bold "**...**"), with no
+#: marker inside ("_id_ of the users and _key_" is two emphasised words, not one span).
+_EMPHASIS = re.compile(r"(?s)(\*|_)(?!\1)\S(?:(?!\1).)*\S\1")
 
 GLUED_MIN_WORDS = 6  # words of story after a glued teaser for it to be trimmed, not dropped
 #: "Scroll down for video" glued to the next sentence, as scraped pages often leave it (the

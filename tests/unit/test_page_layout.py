@@ -220,3 +220,16 @@ def test_a_short_paragraph_that_leads_into_the_next_is_body():
     doc = api.split(f"Port workers vote to strike\n\nHere is what the union said:\n\n{STORY}")
     assert doc.standfirst is None
     assert doc.sentences[0].text == "Here is what the union said:"
+
+
+@pytest.mark.parametrize(("block", "shown"), [
+    ("*Markets fall as rates rise*", "Markets fall as rates rise"),
+    ("_A dek in italics._", "A dek in italics."),
+    ("**Bold is not italics**", "**Bold is not italics**"),
+    # Two emphasised words are not one emphasised block: nothing is stripped.
+    ("_id_ of the users and _key_", "_id_ of the users and _key_"),
+])
+def test_standfirst_text_strips_only_a_whole_italic_block(block: str, shown: str) -> None:
+    from briefer.clean import standfirst_text
+
+    assert standfirst_text(block) == shown
