@@ -73,6 +73,9 @@ def check_address(address: str) -> str:
                          f"use one of {known}") from None
     if scheme not in HOST_PORT_SCHEMES:
         return address
+    if location.startswith("[") and "]" not in location:  # not left to a message's wording
+        raise ValueError(f"{address!r} is not HOST:PORT (an IPv6 host is written in "
+                         f"brackets: tcp://[::1]:8786)")
     try:
         host, port = parse_host_port(location)
     except ValueError as err:
