@@ -246,7 +246,7 @@ def cues_for(language: str) -> Cues:
         role_words=base.role_words | roles,
         org_words=base.org_words | {fold(w) for w in data.organisation_words},
         # "y" and "e" join two names more often than they sit inside one ("Harry y Neville").
-        connectors=base.connectors - {"y"} | {fold(w) for w in data.name_particles} - {"y", "e"},
+        connectors=(base.connectors | {fold(w) for w in data.name_particles}) - {"y", "e"},
         place_prefixes=base.place_prefixes | {fold(w) for w in data.place_words},
         event_words=base.event_words | {fold(w) for w in data.event_words},
     )

@@ -123,11 +123,12 @@ def long_lived_objects() -> Iterator[None]:
     A brief makes hundreds of thousands of small tuples (a token per word, mentions, views)
     that live until it is rendered and form no cycles.  With CPython's default thresholds the
     collector scans the young ones every 700 allocations and, as they pile up, the whole heap
-    again and again: 13 % of a 1 MB brief's time, for no garbage.  So, as mypy's ``tune_gc``
-    does (``gc.set_threshold(200 * 1000, 30, 30)``), the first threshold is raised while the
-    brief runs, and what start-up imported is frozen out of the scans (``gc.freeze``).  Cyclic
-    garbage is still collected, every 100,000 allocations instead of 700, so memory stays
-    bounded; the settings are restored afterwards.
+    again and again: 13 % of a 1 MB brief's time, for no garbage.  So, in the spirit of
+    mypy's ``tune_gc`` (which sets 200,000, 30, 30 for a whole run), the first threshold is
+    raised to 100,000 while the brief runs, and what start-up imported is frozen out of the
+    scans (``gc.freeze``).  Cyclic garbage is still collected, every 100,000 allocations
+    instead of 700, so memory stays bounded; the thresholds are restored and the frozen
+    objects unfrozen afterwards.
     """
     import gc
 

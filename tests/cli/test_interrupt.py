@@ -2,8 +2,10 @@
 whole process group, workers included, while it works. It must exit 130 with nothing on
 stderr but the newline after ``^C``: no traceback from the command or from any worker.
 
-Each test waits on a condition (input consumed, a result written), never on a sleep: the
-command's standard input stays open, so it cannot finish before the signal arrives.
+Each test waits on a condition (input consumed, a result written), never on a sleep. The
+batch tests keep standard input open, so the command cannot finish before the signal.
+``brief`` reads its whole input before it starts, so its input must end; it gets 3 MB, seconds
+of work after the last byte is taken, and the signal goes as soon as the write returns.
 """
 
 from __future__ import annotations
