@@ -165,7 +165,7 @@ def scores_by_text(doc: RankInput, score: Callable[[sparse.csr_matrix], np.ndarr
     """``score`` the sentences' content-word counts, then :func:`share_by_text`."""
     if not doc.sentences:
         return []
-    return share_by_text(doc.sentences, score(content_counts(doc)), add=add)
+    return share_by_text(doc.sentences, score(content_matrix(doc)), add=add)
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,8 +220,12 @@ def count_rows(doc: RankInput) -> SparseRows:
     return rows_from_entries(cells // width, cells % width, counts.astype(float), n, width)
 
 
-def content_counts(doc: RankInput) -> sparse.csr_matrix:
-    """:func:`count_rows` as a scipy CSR matrix (TextRank, Reduction)."""
+def content_matrix(doc: RankInput) -> sparse.csr_matrix:
+    """:func:`count_rows` as a scipy CSR matrix (TextRank, Reduction).
+
+    Not :func:`briefer.rank.terms.content_counts`, which numbers stems by first appearance
+    for the position rankers; here the columns are in :func:`count_rows` order.
+    """
     return count_rows(doc).to_scipy()
 
 

@@ -229,7 +229,7 @@ def test_scores_follow_the_sentences_when_their_order_is_reversed(name: str) -> 
 
 
 def test_band_products_in_small_blocks_equal_the_full_product() -> None:
-    counts = graph.content_counts(RankInput(seed_sentences()))
+    counts = graph.content_matrix(RankInput(seed_sentences()))
     n = counts.shape[0]
     full = (counts @ counts.T).toarray()
     for window, cells in ((n, 1 << 22), (n, 50), (4, 30)):
@@ -314,7 +314,7 @@ def test_overlap_graph_by_lengths_equals_every_pair(one_word_pair: float, diagon
     weights = python_overlap_weights(sentences, one_word_pair)
     if not diagonal:
         np.fill_diagonal(weights, 0.0)
-    counts = graph.content_counts(RankInput(sentences))
+    counts = graph.content_matrix(RankInput(sentences))
     x = np.random.default_rng(7).random(len(sentences))
     dense = graph.OverlapGraph(counts, one_word_pair=one_word_pair, diagonal=diagonal)
     assert dense.pairs is not None
