@@ -184,6 +184,8 @@ class LanguageData:
     before_numbers: frozenset[str]
     starters: frozenset[str]
     ordinal_followers: frozenset[str]
+    #: Articles as written at a sentence's start ("El", "Os"), for the splitter's run-on cue.
+    articles: frozenset[str]
     teasers: tuple[str, ...]
     speech_verbs: frozenset[str]
     pronouns: frozenset[str]
@@ -227,6 +229,7 @@ def language_data(code: str) -> LanguageData:
         before_numbers=words("segment", "before_numbers"),
         starters=words("segment", "starters"),
         ordinal_followers=words("segment", "ordinal_followers"),
+        articles=words("segment", "articles"),
         teasers=phrases("clean", "teasers"),
         speech_verbs=words("quotes", "speech_verbs"),
         pronouns=words("quotes", "pronouns"),
