@@ -27,8 +27,8 @@ gives it a view of its own:
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from briefer.brief.analysis import Token, View
@@ -38,6 +38,8 @@ from briefer.brief.analysis import Token, View
 LOWER_SHARE = 0.01
 #: ... and it has at least this many such words (a short text says too little).
 MIN_WORDS = 40
+#: The property is read on a document's first characters, so a long text costs no more.
+SAMPLE_CHARS = 20_000
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
 #: Characters before a word that make it open a sentence, a quotation or a bracket.
@@ -46,11 +48,13 @@ _OPENERS = frozenset(".!?\"'`“‘(:[—–-")
 
 def is_lower_cased(text: str) -> bool:
     """Whether ``text`` was stored lower-cased: almost no word inside a sentence has a
-    capital."""
+    capital (read on its first ``SAMPLE_CHARS``)."""
     inside = capital = 0
-    for m in _WORD.finditer(text):
-        before = text[:m.start()].rstrip()[-1:]
-        if not before or before in _OPENERS:
+    for m in _WORD.finditer(text, 0, SAMPLE_CHARS):
+        j = m.start() - 1
+        while j >= 0 and text[j].isspace():
+            j -= 1
+        if j < 0 or text[j] in _OPENERS:
             continue
         inside += 1
         capital += m.group()[0].isupper()
@@ -126,18 +130,13 @@ class Names:
     after_role: dict[str, str] = field(default_factory=dict)
     titled: dict[str, str] = field(default_factory=dict)  # role word -> its holder
 
-    def before(self, offset: int) -> str | None:
-        """The last person named before ``offset``."""
-        at = bisect_left(self.mentions, offset, key=lambda m: m[0])
-        return self.mentions[at - 1][1] if at else None
-
 
 def _nameable(t: Token, stop: frozenset[str], cues: frozenset[str]) -> bool:
     return t.text.isalpha() and len(t.fold) > 1 and t.fold not in stop and \
         t.fold not in cues and t.stem not in cues
 
 
-def find_names(views: Iterable[View], given: frozenset[str], stop: frozenset[str],
+def find_names(views: Sequence[View], given: frozenset[str], stop: frozenset[str],
                cues: frozenset[str], roles: frozenset[str]) -> Names:
     """The people of one document's ``views``: given name + surname, honorific + surname,
     and a surname said again alone."""
@@ -167,6 +166,12 @@ def find_names(views: Iterable[View], given: frozenset[str], stop: frozenset[str
                 pair = names.full.get(toks[i + 2].fold, pair)
                 names.after_role.setdefault(toks[i + 2].fold, pair)
                 names.titled.setdefault(t.fold, pair)
+    # A given name is often a word too ("a long list", "royal artefact"): a pair counts as a
+    # person for pronouns only when its surname is said again, or it follows a title.
+    said = Counter(t.fold for view in views for t in view.tokens)
+    names.mentions = [(at, name) for at, name in names.mentions
+                      if said[name.rsplit(" ", 1)[-1].casefold()] >= 2
+                      or name.split(" ", 1)[0].casefold() in _HONORIFICS]
     return names
 
 

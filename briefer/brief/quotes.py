@@ -17,6 +17,9 @@ quotations", simplified to direct quotes):
   ``the president replied, “…”``, ``added that Maduro “…”`` (the speaker is the subject of
   the speech verb, not the nearest name).
 
+Lower-cased, tokenised text (some corpora store news so) has its own view of quotation
+marks and names, in :mod:`briefer.brief.lowercased`.
+
 The subject is the nearest person named before the verb (outside other quotations), a
 pronoun resolved to the last person named before it, or a role ("the president", "Venezuela’s
 defense minister"), resolved to the person the text gave that title when there is one.
@@ -321,7 +324,8 @@ def _lower_after(views: Sequence[View], n: int, close_at: int,
         if lex.speech(tokens[k]):
             subject = tokens[:k]
             if subject[-1].fold in lex.pronouns:
-                return lower.names.before(subject[-1].start) if k == 1 else None
+                return _lower_antecedent(views, n, subject[-1].start, spans, lex, lower) \
+                    if k == 1 else None
             return lower.person(subject)
     return None
 
@@ -347,8 +351,36 @@ def _lower_before(views: Sequence[View], n: int, open_at: int,
     if not subject:
         return None
     if len(subject) == 1 and subject[0].fold in lex.pronouns:
-        return lower.names.before(subject[0].start)
+        return _lower_antecedent(views, n, subject[0].start, spans, lex, lower)
     return lower.person(subject)
+
+
+def _lower_antecedent(views: Sequence[View], n: int, offset: int,
+                      spans: Sequence[tuple[int, int]], lex: _Lexicon, lower: _Lower
+                      ) -> str | None:
+    """Who "he" or "she" is in lower-cased text: as :func:`_antecedent`, the first person
+    recognised in the nearest sentence before that names one outside quotation marks,
+    going back past a sentence whose subject is itself a pronoun, three sentences at most,
+    and only when that person is the sentence's subject; else no one (the last name in the
+    text may be anyone's: "king henry vii")."""
+    mentions = lower.names.mentions
+    for back in range(n, max(-1, n - 4), -1):
+        view = views[back]
+        if view.doc != views[n].doc:
+            break
+        lo, hi = view.sentence.start, offset if back == n else view.sentence.end
+        people = [(at, name) for at, name in mentions[bisect_left(mentions, lo, key=lambda m: m[0]):
+                                                  bisect_left(mentions, hi, key=lambda m: m[0])]
+                  if not _inside(at, spans)]
+        pronoun = next((t for t in view.tokens if lo <= t.start < hi and
+                        t.fold in lex.pronouns and not _inside(t.start, spans)), None)
+        if people and (pronoun is None or people[0][0] < pronoun.start):
+            # Only a subject: a name within the sentence's first three words ("since then,
+            # mr foyle has ..."), not one further on ("the grandmother told a friend about
+            # chan").
+            first = [t.start for t in view.tokens[:3]]
+            return people[0][1] if people[0][0] in first else None
+    return None
 
 
 #: A straight mark after a sentence's end and before a capital: it opens a quotation.
