@@ -56,7 +56,7 @@ def test_rich_table_when_asked() -> None:
 @pytest.mark.parametrize(("content", "message"), [
     (None, b"no such file"),
     ("plain text, not JSON lines\n", b"line 1: not a JSON object"),
-    ('{"article": "One. Two."}\n', b"line 1: no 'reference' field"),
+    ('{"article": "One. Two."}\n', b"line 1: no 'reference', 'highlights' or 'summary' field"),
 ])
 def test_bad_data_file_is_exit_1(tmp_path: Path, content: str | None, message: bytes) -> None:
     path = tmp_path / "data.jsonl"
