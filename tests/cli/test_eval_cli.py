@@ -184,3 +184,19 @@ def test_json_names_the_language_and_language_is_an_option(tmp_path: Path) -> No
     assert all(f["language"] == "en" for f in mean["files"])
     bad = run(str(TINY), "--language", "xx")
     assert bad.returncode == 2 and b"Traceback" not in bad.stderr
+
+
+def test_named_fields_are_read_and_spelled_out_in_the_command(tmp_path: Path) -> None:
+    path = tmp_path / "own.jsonl"
+    path.write_text(json.dumps({"body": "Rain fell. Roads closed.", "abstract": "Rain fell.",
+                                "kicker": "Storm"}) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["eval", str(path), "-k", "1", "-a", "lead", "-f", "json",
+                                      "--text-field", "body", "--reference-field", "abstract",
+                                      "--title-field", "kicker"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["rows"][0]["rouge1"] == 100.0
+    assert data["command"].endswith(
+        "--text-field body --reference-field abstract --title-field kicker")
+    default = CliRunner().invoke(cli, ["eval", str(TINY), "-k", "1", "-a", "lead", "-f", "json"])
+    assert "-field" not in json.loads(default.output)["command"]

@@ -154,6 +154,9 @@ def test_a_line_longer_than_any_wrapper_makes_was_ended_by_its_writer() -> None:
          ["The guard slipped at the palace", "The incident took place on Tuesday."]),
         ("es", "Ficha del jugador en la web El equipo ganó ayer.",
          ["Ficha del jugador en la web", "El equipo ganó ayer."]),
+        # After a semicolon, too; not before a name.
+        ("es", "Se construyó con Boeing 727; Las alas fueron rediseñadas; La Habana lo compró.",
+         ["Se construyó con Boeing 727;", "Las alas fueron rediseñadas; La Habana lo compró."]),
         # A name's or title's first word: the next word is capitalised too.
         ("es", "Viajó ayer a El Salvador y luego a La Habana.",
          ["Viajó ayer a El Salvador y luego a La Habana."]),
