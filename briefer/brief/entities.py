@@ -31,7 +31,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import compress
-from operator import itemgetter, not_
+from operator import itemgetter
 
 from briefer.brief.analysis import Token, View, fold
 from briefer.brief.gazetteer import (
@@ -57,7 +57,7 @@ _TITLE_ABBREVIATIONS = frozenset(t for t in load_cues().titles if len(t) <= 4)
 _PLACE_ABBREVIATIONS = frozenset({"st", "mt", "ft"})
 
 
-_TEXT_FOLD, _CAPITAL = itemgetter(0, 3), itemgetter(6)  # Token fields: (text, fold), capital
+_CAPITAL = itemgetter(6)  # Token.capital
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,25 +204,20 @@ def _evidence(views: Sequence[View], stop: frozenset[str], language: str = "en")
     it writes in lower case, which it capitalises mid-sentence, and their mixed-case forms,
     so a word in an ALL-CAPS headline or dateline can be read by how the body writes it."""
     shouting = frozenset(n for n, v in enumerate(views) if _shouting(v))
-    plain: set[tuple[str, str]] = set()
+    lower: set[str] = set()
     mid: set[str] = set()
     mixed: dict[str, str] = {}
     for n, v in enumerate(views):
         if n in shouting:
             continue
-        tokens = v.tokens
-        capitals = _capital_positions(v)
-        # The words not capitalised are most of the text: gather their distinct (as written,
-        # folded) pairs without a Python loop and test each pair's first letter once.  The
-        # capitalised tenth are looked at one by one.
-        plain.update(map(_TEXT_FOLD, compress(tokens, map(not_, map(_CAPITAL, tokens)))))
-        for i in capitals:
-            t = tokens[i]
-            if t.fold not in mixed and not t.text.isupper():
-                mixed[t.fold] = t.text
-            if t.fold not in mid and not opens(v, i):
-                mid.add(t.fold)
-    lower = {folded for text, folded in plain if text[:1].islower()}
+        for i, t in enumerate(v.tokens):
+            if t.text[:1].islower():
+                lower.add(t.fold)
+            elif t.capital:
+                if not t.text.isupper():
+                    mixed.setdefault(t.fold, t.text)
+                if not opens(v, i):
+                    mid.add(t.fold)
     return _Evidence(stop, frozenset(lower), frozenset(mid), mixed, shouting,
                      cues_for(language), load_names(), _demonyms(language))
 

@@ -1,11 +1,11 @@
 """The entity finder's shortcuts find what a plain loop over every token finds.
 
 For speed, :mod:`briefer.brief.entities` tries places and capitalised runs only at the
-positions where one can start (capitalised tokens, lower-case demonyms), memoises one-word
-gazetteer answers per word, and gathers the text's casing evidence from distinct words.
-Each test below runs the shortcut and the plain version (every position; the gazetteer
-itself; one token at a time) on made-up sentences that exercise the awkward cases, and
-asserts the same result.
+positions where one can start (capitalised tokens, lower-case demonyms) and memoises
+one-word gazetteer answers per word.  Each test below runs the shortcut and the plain
+version (every position; the gazetteer itself) on made-up sentences that exercise the
+awkward cases, and asserts the same result; the last pins the casing evidence the runs
+read to a token-by-token reading of the text.
 """
 
 from __future__ import annotations
