@@ -17,9 +17,14 @@ text, 1 sentence), none of which is here.  Two of them can be rebuilt the way th
   one-line restatement of the story; 3 sentences.  Short references keep the differences
   small, but 1,925 articles make them measurable.
 
-Each set is scored as it is built (``struct``: paragraphs kept, as blank lines) and flat (one
-block of text, as CNN/DailyMail and XSum are distributed), with ``briefer eval``'s own
-scoring and paired bootstrap.  Nothing was tuned on these sets; they check the design.
+Each set is written in the field names of the corpus it imitates (XSum ``document``/
+``summary``, Newsroom ``text``/``summary``/``title``) and read by ``briefer eval``'s own
+reader, in several forms: ``struct`` (paragraphs as blank lines), ``lines`` (XSum-like: one
+sentence a line, as XSum stores the BBC's one-sentence paragraphs), ``titled``
+(Newsroom-like: ``struct`` with the page's headline in the title field, as Newsroom has
+one) and ``flat`` (one block of text, as CNN/DailyMail is distributed); scored with
+``briefer eval``'s scoring and paired bootstrap.  Nothing was tuned on these sets; they
+check the design.
 
     python benchmarks/outlet_proxies.py [-a pyramid,pacsum] [--bootstrap 1000] [--keep DIR]
 """
@@ -63,27 +68,50 @@ def _bbc_articles():
             yield record["id"], record["title"], paragraphs
 
 
-def _both_forms(out: Path, name: str, rows: list[tuple[str, list[str], str]]
-                ) -> dict[str, Path]:
-    """Write ``rows`` (id, paragraphs, reference) as built and as one block of text."""
-    struct = [{"id": i, "article": "\n\n".join(ps), "reference": ref} for i, ps, ref in rows]
-    flat = [{"id": i, "article": _flat(ps), "reference": ref} for i, ps, ref in rows]
-    return {f"{name} struct": _write(out / f"{name}_struct.jsonl", struct),
-            f"{name} flat": _write(out / f"{name}_flat.jsonl", flat)}
+def _forms(out: Path, name: str, rows: list[tuple[str, list[str], str, str]],
+           fields: tuple[str, str, str], forms: tuple[str, ...]) -> dict[str, Path]:
+    """Write ``rows`` (id, paragraphs, reference, headline) in each of ``forms``.
+
+    ``struct``: paragraphs as blank lines; ``titled``: the same with the headline in a title
+    field; ``lines``: one sentence a line (XSum stores the BBC's paragraphs one a line, and
+    the BBC writes one-sentence paragraphs); ``flat``: one block of text.  ``fields`` are
+    the text, reference and title field names of the corpus imitated, so the sets are read
+    as ``briefer eval`` reads the real ones.
+    """
+    from briefer import segment
+
+    text, reference, title = fields
+
+    def body(form: str, paragraphs: list[str]) -> str:
+        if form == "flat":
+            return _flat(paragraphs)
+        if form == "lines":
+            return "\n".join(" ".join(p[a:b].split()) for p in paragraphs
+                             for a, b in segment.split_sentences(p))
+        return "\n\n".join(paragraphs)
+
+    paths = {}
+    for form in forms:
+        records = [{"id": i, text: body(form, ps), reference: ref}
+                   | ({title: head} if form == "titled" else {}) for i, ps, ref, head in rows]
+        paths[f"{name} {form}"] = _write(out / f"{name}_{form}.jsonl", records)
+    return paths
 
 
 def xsum_like(out: Path) -> dict[str, Path]:
     """BBC dev articles less their one-sentence first paragraph, which is the reference."""
     from briefer import segment
 
-    rows = [(i, ps[1:], " ".join(ps[0].split())) for i, _, ps in _bbc_articles()
+    rows = [(i, ps[1:], " ".join(ps[0].split()), title) for i, title, ps in _bbc_articles()
             if len(ps) >= 2 and len(segment.split_sentences(ps[0])) == 1]
-    return _both_forms(out, "xsum", rows)
+    return _forms(out, "xsum", rows, ("document", "summary", "title"),
+                  ("struct", "lines", "flat"))
 
 
 def headline_like(out: Path) -> dict[str, Path]:
     """BBC dev articles, headline hidden, against their headline."""
-    return _both_forms(out, "head", [(i, ps, title) for i, title, ps in _bbc_articles()])
+    return _forms(out, "head", [(i, ps, title, title) for i, title, ps in _bbc_articles()],
+                  ("article", "reference", "title"), ("struct", "flat"))
 
 
 def description(page: str) -> str | None:
@@ -111,8 +139,8 @@ def newsroom_like(out: Path) -> dict[str, Path]:
                     or detect_language(body) != "en"):
                 continue
             rows.append((record["id"], [p.strip() for p in body.split("\n") if p.strip()],
-                         summary))
-    return _both_forms(out, "meta", rows)
+                         summary, record["headline"]))
+    return _forms(out, "meta", rows, ("text", "summary", "title"), ("struct", "titled", "flat"))
 
 
 def main() -> None:

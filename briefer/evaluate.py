@@ -64,6 +64,7 @@ class Record:
     id: str
     text: str
     reference: tuple[str, ...]
+    title: str | None = None  # the record's headline, given to the splitter as the title
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,17 +110,33 @@ class Evaluation:
     language: str = "en"  # the data's language (:func:`data_language`), or MULTIPLE
 
 
+#: The field names the common summarization corpora use, tried in this order when a field is
+#: not named: ours and CNN/DailyMail's (``article``/``highlights``), Newsroom's
+#: (``text``/``summary``/``title``), XSum's (``document``/``summary``).
+TEXT_FIELDS = ("article", "text", "document")
+REFERENCE_FIELDS = ("reference", "highlights", "summary")
+TITLE_FIELDS = ("title", "headline")
+#: A line that ends a sentence: a full stop, question or exclamation mark or colon, maybe
+#: followed by closing quotes or brackets.
+_ENDS_SENTENCE = re.compile(r"[.!?:][\"'”’»)\]]*[ \t]*$")
+
+
 def read_records(
     path: str | os.PathLike[str],
     *,
-    text_field: str = "article",
-    reference_field: str = "reference",
+    text_field: str | None = None,
+    reference_field: str | None = None,
     id_field: str = "id",
+    title_field: str | None = None,
     limit: int | None = None,
 ) -> list[Record]:
     """Read and check a JSON-lines evaluation file; any problem is a :class:`DataError`.
 
-    The reference is a string with one sentence a line (or a list of sentences).
+    The reference is a string with one sentence a line (or a list of sentences).  A field not
+    named is the first of :data:`TEXT_FIELDS`, :data:`REFERENCE_FIELDS` or
+    :data:`TITLE_FIELDS` that the record has (a title is optional), so Newsroom, XSum and
+    CNN/DailyMail files are read as they are distributed.  The text's paragraphs are kept as
+    :func:`paragraph_breaks` reads them.
     """
     from briefer.ingest import (
         MAX_BYTES,
@@ -139,6 +156,7 @@ def read_records(
         raise DataError(str(err)) from None
     records: list[Record] = []
     read = 0
+    fields = (text_field, reference_field, id_field, title_field)
     with handle:
         for number, raw in enumerate(read_lines(handle), 1):
             if limit is not None and len(records) >= limit:
@@ -156,15 +174,29 @@ def read_records(
                 raise DataError(f"{label} line {number}: not UTF-8 text ({err.reason})") from None
             if not line.strip():
                 continue
-            records.append(_parse_record(line, number, label, text_field,
-                                         reference_field, id_field))
+            records.append(_parse_record(line, number, label, fields))
     if not records:
         raise DataError(f"{label}: no records")
     return records
 
 
-def _parse_record(line: str, number: int, path: Any, text_field: str, reference_field: str,
-                  id_field: str) -> Record:
+def _field(data: dict[str, Any], named: str | None, known: tuple[str, ...], where: str,
+           option: str) -> str:
+    """The field to read: ``named``, else the first of ``known`` in ``data``."""
+    if named is not None:
+        if named not in data:
+            raise DataError(f"{where}: no {named!r} field")
+        return named
+    for name in known:
+        if name in data:
+            return name
+    listed = ", ".join(repr(k) for k in known[:-1]) + f" or {known[-1]!r}"
+    raise DataError(f"{where}: no {listed} field (name the field with {option})")
+
+
+def _parse_record(line: str, number: int, path: Any,
+                  fields: tuple[str | None, str | None, str, str | None]) -> Record:
+    text_field, reference_field, id_field, title_field = fields
     where = f"{path} line {number}"
     try:
         data = json.loads(line)
@@ -174,9 +206,9 @@ def _parse_record(line: str, number: int, path: Any, text_field: str, reference_
         raise DataError(f"{where}: JSON nested too deeply to read") from None
     if not isinstance(data, dict):
         raise DataError(f"{where}: not a JSON object (expected JSON lines)")
-    for field in (text_field, reference_field):
-        if field not in data:
-            raise DataError(f"{where}: no {field!r} field")
+    text_field = _field(data, text_field, TEXT_FIELDS, where, "--text-field")
+    reference_field = _field(data, reference_field, REFERENCE_FIELDS, where,
+                             "--reference-field")
     text, reference = data[text_field], data[reference_field]
     if not isinstance(text, str):
         raise DataError(f"{where}: {text_field!r} is not a string")
@@ -188,7 +220,27 @@ def _parse_record(line: str, number: int, path: Any, text_field: str, reference_
         raise DataError(f"{where}: {reference_field!r} is neither a string nor a list of them")
     if not lines:
         raise DataError(f"{where}: {reference_field!r} is empty")
-    return Record(str(data.get(id_field, number)), text, lines)
+    title_names = TITLE_FIELDS if title_field is None else (title_field,)
+    title = " ".join(next((data[f] for f in title_names if isinstance(data.get(f), str)),
+                          "").split()) or None
+    return Record(str(data.get(id_field, number)), paragraph_breaks(text), lines, title)
+
+
+def paragraph_breaks(text: str) -> str:
+    """``text`` with its paragraphs as blank lines, the form :func:`briefer.api.split` reads.
+
+    Corpora store paragraphs either as blank lines (Newsroom) or one a line (XSum, whose
+    every line is a paragraph of the BBC's page).  A text with no blank line whose lines end
+    sentences is of the second kind: each such line break becomes a blank line.  A line that
+    does not end a sentence is a hard wrap inside a paragraph and stays one; a text with blank
+    lines already says where its paragraphs are and is returned as it is, and so is a text
+    in one block (CNN/DailyMail as distributed).
+    """
+    if "\n" not in text.strip() or re.search(r"\n[ \t]*\n", text):
+        return text
+    lines = text.split("\n")
+    return "".join(line + ("\n\n" if _ENDS_SENTENCE.search(line) else "\n")
+                   for line in lines[:-1]) + lines[-1]
 
 
 def data_language(records: Sequence[Record], language: str = AUTO) -> str:
@@ -390,7 +442,7 @@ def score_chunk(records: Sequence[Record], names: Sequence[str],
     scores = np.zeros((len(names), len(records), len(ROUGE_TYPES)))
     seconds = np.zeros(len(names))
     for d, record in enumerate(records):
-        doc = api.split(record.text, source=record.id, language=language)
+        doc = api.split(record.text, source=record.id, language=language, title=record.title)
         n = len(record.reference) if count is None else count
         for k, name in enumerate(names):
             t0 = time.perf_counter()

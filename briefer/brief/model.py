@@ -173,11 +173,11 @@ class Brief:
         return out
 
     def source_label(self, doc: int) -> str:
-        """How citations name document ``doc``: its file name, or the whole source when two
-        documents share a file name."""
+        """How citations name document ``doc``: its file name (a page: its site and last
+        path segment), or the whole source when two documents share that name."""
         source = self.documents[doc].source
-        name = PurePath(source).name or source
-        if sum(1 for d in self.documents if (PurePath(d.source).name or d.source) == name) > 1:
+        name = short_name(source)
+        if sum(1 for d in self.documents if short_name(d.source) == name) > 1:
             return source
         return name
 
@@ -251,3 +251,23 @@ class FooterBlock:
 
 Block: TypeAlias = (HeadingBlock | BottomLineBlock | StoryBlock | SectionBlock | EmptyBlock
                     | QuotesBlock | EntitiesBlock | FooterBlock)
+
+
+def short_name(source: str) -> str:
+    """A source's short name for citations: a path's file name; a URL's host (less "www.")
+    with its last path segment, since a page's file name alone is often a date, a number or
+    "index.html" ("https://www.example.com/news/2024/12/02/" is "example.com/02", and one
+    with no path is its host); anything else as it is."""
+    from urllib.parse import urlsplit
+
+    if source[:8].lower().startswith(("http://", "https://")):
+        try:
+            parts = urlsplit(source)
+            host = parts.hostname or ""
+        except ValueError:  # a malformed port or bracket: keep it whole
+            return source
+        host = host.removeprefix("www.")
+        last = next((p for p in reversed(parts.path.split("/")) if p), "")
+        return f"{host}/{last}" if host and last else host or source
+    return PurePath(source).name or source
+

@@ -17,6 +17,9 @@ quotations", simplified to direct quotes):
   ``the president replied, “…”``, ``added that Maduro “…”`` (the speaker is the subject of
   the speech verb, not the nearest name).
 
+Lower-cased, tokenised text (some corpora store news so) has its own view of quotation
+marks and names, in :mod:`briefer.brief.lowercased`.
+
 The subject is the nearest person named before the verb (outside other quotations), a
 pronoun resolved to the last person named before it, or a role ("the president", "Venezuela’s
 defense minister"), resolved to the person the text gave that title when there is one.
@@ -30,9 +33,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from briefer.brief import lowercased
 from briefer.brief.analysis import Token, View, fold
 from briefer.brief.entities import Cast, Mention
-from briefer.brief.gazetteer import load_cues
+from briefer.brief.gazetteer import load_cues, load_names
 from briefer.brief.model import Quote
 from briefer.document import Document
 from briefer.tokens import COUNT_WORD_RE as _WORD
@@ -103,6 +107,29 @@ SPEAKER_KINDS = frozenset({"person", "organisation"})
 
 
 @dataclass(frozen=True, slots=True)
+class _Lower:
+    """What attribution reads in a lower-cased document (:mod:`briefer.brief.lowercased`):
+    the people it names without capitals, and the word lists that recognise them."""
+
+    names: lowercased.Names
+    given: frozenset[str]
+    stop: frozenset[str]
+    roles: frozenset[str]
+
+    def person(self, words: Sequence[Token]) -> str | None:
+        return lowercased.person(words, self.names, self.given, self.stop, SPEECH_STEMS,
+                                 self.roles)
+
+
+def _lower(views: Sequence[View], lex: _Lexicon) -> _Lower:
+    from briefer.tokens import stop_words
+
+    given, stop = load_names().given, stop_words()
+    names = lowercased.find_names(views, given, stop, SPEECH_STEMS, lex.role_words)
+    return _Lower(names, given, stop, lex.role_words)
+
+
+@dataclass(frozen=True, slots=True)
 class _Found:
     quote: Quote
     complete: bool
@@ -115,6 +142,8 @@ def find_quotes(docs: Sequence[Document], views: Sequence[View], cast: Cast,
     source order; a quote said in two documents is kept once."""
     found: list[_Found] = []
     lex = _lexicon(frozenset(d.language for d in docs))
+    lower = {i: _lower([v for v in views if v.doc == i], lex)
+             for i, d in enumerate(docs) if lowercased.is_lower_cased(d.text)}
     for n, view in enumerate(views):
         if n and views[n - 1].doc == view.doc and \
                 views[n - 1].sentence.paragraph == view.sentence.paragraph:
@@ -123,7 +152,8 @@ def find_quotes(docs: Sequence[Document], views: Sequence[View], cast: Cast,
         while end + 1 < len(views) and views[end + 1].doc == view.doc and \
                 views[end + 1].sentence.paragraph == view.sentence.paragraph:
             end += 1
-        found += _paragraph_quotes(docs[view.doc], views, n, end, cast, lex)
+        found += _paragraph_quotes(docs[view.doc], views, n, end, cast, lex,
+                                   lower.get(view.doc))
     found = _carry_speakers(found, views, cast)
     seen: set[str] = set()
     kept: list[_Found] = []
@@ -203,9 +233,11 @@ def _hearer(view: View, m: Mention) -> bool:
 
 
 def _paragraph_quotes(doc: Document, views: Sequence[View], first: int, last: int, cast: Cast,
-                      lex: _Lexicon = ENGLISH) -> list[_Found]:
+                      lex: _Lexicon = ENGLISH, lower: _Lower | None = None) -> list[_Found]:
     start, end = views[first].sentence.start, views[last].sentence.end
     text = doc.text[start:end]
+    if lower is not None:
+        return _lower_quotes(doc, views, first, last, cast, lex, lower)
     spans = [(start + m.start(), start + m.end()) for m in _DOUBLE.finditer(text)]
     if text.count('"') % 2:
         spans = sorted([sp for sp in spans if doc.text[sp[0]] != '"'] +
@@ -235,6 +267,120 @@ def _paragraph_quotes(doc: Document, views: Sequence[View], first: int, last: in
                       close_at - 1)
         out.append(_Found(quote, complete, len(words)))
     return out
+
+
+def _lower_quotes(doc: Document, views: Sequence[View], first: int, last: int, cast: Cast,
+                  lex: _Lexicon, lower: _Lower) -> list[_Found]:
+    """The quotes of one paragraph of lower-cased, tokenised text: spans paired from the
+    tokeniser's marks, the speaker from the speech-verb patterns with names recognised
+    without capitals.  A capital says nothing there, so a quote is complete when it ends a
+    sentence or its clause before the attribution ("...," he said), or opens a sentence."""
+    start, end = views[first].sentence.start, views[last].sentence.end
+    spans = [(start + a, start + b) for a, b in lowercased.quote_spans(doc.text[start:end])]
+    out: list[_Found] = []
+    for open_at, close_at in spans:
+        raw = " ".join(doc.text[open_at + 1:close_at - 1].split())
+        inner = raw.rstrip(",;: '\"")
+        words = _WORD.findall(inner)
+        if not words or len(words) > MAX_WORDS:
+            continue
+        home = next((n for n in range(first, last + 1)
+                     if views[n].sentence.start <= open_at < views[n].sentence.end), first)
+        closing = next((n for n in range(first, last + 1)
+                        if views[n].sentence.start < close_at <= views[n].sentence.end), home)
+        # '..." ends a sentence: what follows is the next one, not an attribution.
+        after = None if raw.rstrip(" '\"").endswith(".") else \
+            _lower_after(views, closing, close_at, spans, lex, lower)
+        speaker = after or \
+            _lower_before(views, home, open_at, spans, lex, lower)
+        opens = doc.text[:open_at].rstrip(" '`\"")[-1:] in {"", ".", "!", "?", ":"}
+        complete = opens or raw.rstrip(" '\"").endswith((".", "!", "?", ","))
+        quote = Quote(inner, speaker, views[home].doc, views[home].sentence, open_at + 1,
+                      close_at - 1)
+        out.append(_Found(quote, complete, len(words)))
+    return out
+
+
+def _lower_after(views: Sequence[View], n: int, close_at: int,
+                 spans: Sequence[tuple[int, int]], lex: _Lexicon, lower: _Lower) -> str | None:
+    """``'...," said alan stern,`` / ``'...," stofan said`` / ``'...," she said``, with the
+    verb up to six words on (a subject in lower case can't be told from its title: "nasa
+    chief scientist ellen stofan said")."""
+    view = views[n]
+    tokens = [t for t in view.tokens if t.start >= close_at][:10]
+    if not tokens or not re.fullmatch(
+            r"[\s,]*", view.raw[close_at - view.sentence.start:
+                                tokens[0].start - view.sentence.start]):
+        return None
+    if lex.speech(tokens[0]):
+        run = []
+        for t in tokens[1:5]:
+            if re.search(r"[,.;:]", view.gap(run[-1] if run else tokens[0], t)):
+                break
+            run.append(t)
+        run = [t for t in run if t.fold not in lex.determiners]
+        return lower.person(run) if run else None
+    for k in range(1, min(7, len(tokens))):
+        if lex.speech(tokens[k]):
+            subject = tokens[:k]
+            if subject[-1].fold in lex.pronouns:
+                return _lower_antecedent(views, n, subject[-1].start, spans, lex, lower) \
+                    if k == 1 else None
+            return lower.person(subject)
+    return None
+
+
+def _lower_before(views: Sequence[View], n: int, open_at: int,
+                  spans: Sequence[tuple[int, int]], lex: _Lexicon, lower: _Lower
+                  ) -> str | None:
+    """``smith said: '...`` / ``she told the paper: '...``: the words just before the
+    speech verb, within its clause, name the speaker."""
+    view = views[n]
+    before = [t for t in view.tokens if t.end <= open_at and not _inside(t.start, spans)]
+    verb = next((k for k in range(len(before) - 1, max(-1, len(before) - 7), -1)
+                 if lex.speech(before[k])), None)
+    if verb is None or verb == 0:
+        return None
+    subject = before[:verb]
+    clause = len(subject)
+    while clause > 0 and not re.search(r"[,;:.]", view.gap(subject[clause - 1], before[verb])
+                                       if clause == len(subject) else
+                                       view.gap(subject[clause - 1], subject[clause])):
+        clause -= 1
+    subject = subject[clause:]
+    if not subject:
+        return None
+    if len(subject) == 1 and subject[0].fold in lex.pronouns:
+        return _lower_antecedent(views, n, subject[0].start, spans, lex, lower)
+    return lower.person(subject)
+
+
+def _lower_antecedent(views: Sequence[View], n: int, offset: int,
+                      spans: Sequence[tuple[int, int]], lex: _Lexicon, lower: _Lower
+                      ) -> str | None:
+    """Who "he" or "she" is in lower-cased text: as :func:`_antecedent`, the first person
+    recognised in the nearest sentence before that names one outside quotation marks,
+    going back past a sentence whose subject is itself a pronoun, three sentences at most,
+    and only when that person is the sentence's subject; else no one (the last name in the
+    text may be anyone's: "king henry vii")."""
+    mentions = lower.names.mentions
+    for back in range(n, max(-1, n - 4), -1):
+        view = views[back]
+        if view.doc != views[n].doc:
+            break
+        lo, hi = view.sentence.start, offset if back == n else view.sentence.end
+        people = [(at, name) for at, name in mentions[bisect_left(mentions, lo, key=lambda m: m[0]):
+                                                  bisect_left(mentions, hi, key=lambda m: m[0])]
+                  if not _inside(at, spans)]
+        pronoun = next((t for t in view.tokens if lo <= t.start < hi and
+                        t.fold in lex.pronouns and not _inside(t.start, spans)), None)
+        if people and (pronoun is None or people[0][0] < pronoun.start):
+            # Only a subject: a name within the sentence's first three words ("since then,
+            # mr foyle has ..."), not one further on ("the grandmother told a friend about
+            # chan").
+            first = [t.start for t in view.tokens[:3]]
+            return people[0][1] if people[0][0] in first else None
+    return None
 
 
 #: A straight mark after a sentence's end and before a capital: it opens a quotation.

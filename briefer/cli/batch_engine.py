@@ -264,11 +264,22 @@ def run_dask(lines: Iterable[Line], options: BatchOptions = BatchOptions(), *,
     ``tcp://10.0.0.5:8786``), else starts a local cluster of ``jobs`` worker processes.
     """
     try:
-        from dask.distributed import Client
+        import dask.distributed  # noqa: F401 - the check; _run_dask uses it
     except ImportError:
         raise MissingDependency(
             "the dask engine needs dask.distributed: pip install 'briefer[dask]'"
         ) from None
+    from briefer.cli import dask_cluster
+
+    with dask_cluster.log_levels_kept():
+        yield from _run_dask(lines, options, scheduler, client, jobs, chunk_size)
+
+
+def _run_dask(lines: Iterable[Line], options: BatchOptions, scheduler: str | None,
+              client: Any, jobs: int, chunk_size: int) -> Iterator[dict[str, Any]]:
+    """:func:`run_dask`'s body, inside :func:`dask_cluster.log_levels_kept`."""
+    from dask.distributed import Client
+
     from briefer.cli import dask_cluster
 
     warm_up(options)

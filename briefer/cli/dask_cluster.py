@@ -108,6 +108,9 @@ def connect(address: str, timeout: float | None = None) -> Any:
     try:
         identity = asyncio.run(asyncio.wait_for(_identity(address, timeout, settings),
                                                 timeout))
+    except _Closed:
+        raise SchedulerError(f"the server at {address} closed the connection without "
+                             f"answering (not a dask scheduler?)") from None
     except (TimeoutError, OSError) as err:
         # distributed retries a refused or failing connect until the deadline, then says it
         # timed out: either way nothing answered in time.
@@ -132,20 +135,36 @@ class _NotDask(Exception):
     """The server's answer could not be read as dask's protocol (the message: the error)."""
 
 
+class _Closed(Exception):
+    """The server accepted the connection, then closed it before saying what it is."""
+
+
 async def _identity(address: str, timeout: float, settings: dict[str, Any]) -> Any:
     """What the server at ``address`` says it is (``{"type": "Scheduler", ...}``), connected
     with ``settings`` as ``Client`` connects."""
     from distributed.comm import connect as open_comm
+    from distributed.comm.core import CommClosedError
     from distributed.core import send_recv
 
     try:
         comm = await open_comm(address, timeout=timeout, **settings)  # with the handshake
-    except (OSError, TimeoutError):  # refused, closed, or silent: no answer
-        raise
+    except CommClosedError:  # an OSError too, but one that did connect: not "no answer"
+        raise _Closed from None
+    except OSError as err:
+        # distributed retries a connect that fails until the deadline, then raises "Timed
+        # out" from the last failure, a CommClosedError whether the port refused (nobody
+        # there) or the server hung up (somebody there, not answering dask).
+        last = err.__cause__
+        if isinstance(last, CommClosedError) and not isinstance(
+                last.__cause__ or last.__context__, ConnectionRefusedError):
+            raise _Closed from None
+        raise  # refused or silent: no answer
     except Exception as err:  # an answer that breaks the decoder (HTTP, SSH banners...)
         raise _NotDask(type(err).__name__) from None
     try:
         return await send_recv(comm, op="identity")
+    except CommClosedError:
+        raise _Closed from None
     except (OSError, TimeoutError):
         raise
     except Exception as err:
@@ -196,6 +215,19 @@ def failure_message(err: BaseException) -> str | None:
         return (f"lost the dask cluster during the batch ({type(err).__name__}); the lines "
                 f"before were written")
     return None
+
+
+@contextmanager
+def log_levels_kept() -> Iterator[None]:
+    """distributed's log handlers at the levels they had before the body, whatever
+    :func:`quiet` did inside it: a library caller's logging is its own after the batch."""
+    handlers = list(logging.getLogger("distributed").handlers)
+    levels = [handler.level for handler in handlers]
+    try:
+        yield
+    finally:
+        for handler, level in zip(handlers, levels, strict=True):
+            handler.setLevel(level)
 
 
 def quiet(level: int = logging.CRITICAL) -> None:

@@ -28,7 +28,8 @@ Examples:
   briefer eval data.jsonl -a pyramid,sumy-lexrank,sumy-textrank -k ref
   briefer eval noticias.jsonl -k 1
   briefer eval noticias.jsonl --language es --tokenizer rouge
-  briefer eval data.jsonl --text-field text --limit 50 -j 0 -f json
+  briefer eval newsroom.jsonl xsum.jsonl --limit 50 -j 0 -f json
+  briefer eval data.jsonl --text-field body --reference-field abstract
   briefer eval data.jsonl -k 3 --oracle
 """)
 @click.argument("data", nargs=-1, required=True, type=str)
@@ -63,15 +64,20 @@ Examples:
 @click.option("--oracle", is_flag=True,
               help="Also score the greedy extractive oracle (the best any sentence picker "
                    "could do against these references; slow).")
-@click.option("--text-field", default="article", show_default=True,
-              help="The field holding the text to summarize.")
-@click.option("--reference-field", default="reference", show_default=True,
-              help="The field holding the reference, one sentence a line.")
+@click.option("--text-field", default=None,
+              help="The field holding the text to summarize [default: the first of "
+                   "article, text, document that a record has].")
+@click.option("--reference-field", default=None,
+              help="The field holding the reference, one sentence a line [default: the "
+                   "first of reference, highlights, summary].")
+@click.option("--title-field", default=None,
+              help="The field holding the headline, given to the ranker as the title "
+                   "[default: title or headline, when a record has one].")
 def evaluate(data: tuple[str, ...], algorithms: str | None, k_value: str | None,
              count: int | None, ref_length: bool, words: int | None, bootstrap: int,
              language: str, tokenizer: str,
-             fmt: str | None, limit: int | None, jobs: int, oracle: bool, text_field: str,
-             reference_field: str) -> None:
+             fmt: str | None, limit: int | None, jobs: int, oracle: bool, text_field: str | None,
+             reference_field: str | None, title_field: str | None) -> None:
     """Score rankers on each DATA file (JSON lines with a text and a reference summary).
 
     Prints, per file, ROUGE-1, ROUGE-2 and ROUGE-Lsum F1 (x100; rouge-score
@@ -80,7 +86,10 @@ def evaluate(data: tuple[str, ...], algorithms: str | None, k_value: str | None,
     files, a last table of the means over files (each file counts once). Texts
     are cleaned and split as briefer summarize does, each in its detected
     language unless --language names one; a file's language is its documents'
-    most common one, and is named in the caption and the JSON.
+    most common one, and is named in the caption and the JSON. Fields not named
+    are found by the names Newsroom (text, summary, title), XSum (document,
+    summary) and CNN/DailyMail (article, highlights) use; a title is passed as
+    the headline, and a text stored one paragraph a line keeps its paragraphs.
     """
     from briefer import evaluate as core
     from briefer.errors import MissingDependency
@@ -100,14 +109,15 @@ def evaluate(data: tuple[str, ...], algorithms: str | None, k_value: str | None,
             raise click.BadParameter(str(err), param_hint="'--tokenizer'") from None
     fmt = resolve_format(fmt)
     command = command_line(data, names, count, words, bootstrap, (language, tokenizer), limit,
-                           oracle, text_field, reference_field)
+                           oracle, (text_field, reference_field, title_field))
     from briefer.untrusted import neutralise_name
 
     tables = []
     try:
         for path in data:
             records = core.read_records(path, text_field=text_field,
-                                        reference_field=reference_field, limit=limit)
+                                        reference_field=reference_field,
+                                        title_field=title_field, limit=limit)
             digest = core.checksum(path)
             with progress("scoring", len(records), "documents") as advance:
                 result = core.evaluate(records, names, count=count, jobs=jobs, oracle=oracle,
@@ -147,10 +157,11 @@ def summary_count(k_value: str | None, count: int | None, ref_length: bool) -> i
 
 def command_line(data: tuple[str, ...], names: list[str], count: int | None,
                  words: int | None, bootstrap: int, how: tuple[str, str], limit: int | None,
-                 oracle: bool, text_field: str, reference_field: str) -> str:
+                 oracle: bool, fields: tuple[str | None, str | None, str | None]) -> str:
     """The command that reproduces these numbers, every choice that changes them spelled out.
 
-    ``how`` is ``(language, tokenizer)`` as given.  Options that change only speed or layout
+    ``how`` is ``(language, tokenizer)`` as given; ``fields`` the text, reference and title
+    fields as given (None: found by their common names).  Options that change only speed or layout
     (-j, -f) are left out.
     """
     import shlex
@@ -171,10 +182,10 @@ def command_line(data: tuple[str, ...], names: list[str], count: int | None,
         parts += ["--limit", str(limit)]
     if oracle:
         parts.append("--oracle")
-    if text_field != "article":
-        parts += ["--text-field", text_field]
-    if reference_field != "reference":
-        parts += ["--reference-field", reference_field]
+    for option, field in zip(("--text-field", "--reference-field", "--title-field"), fields,
+                             strict=True):
+        if field is not None:
+            parts += [option, field]
     return shlex.join(parts)
 
 

@@ -97,7 +97,7 @@ def tui(files: tuple[str, ...], template: str, algorithm: str, count: int | None
     from briefer.feeds import read_input
     from briefer.ingest import InputError
 
-    documents, errors = [], []
+    documents, errors, titles = [], [], []
     with status(f"reading {len(names)} file{'s' if len(names) > 1 else ''}"):
         for name in names:
             try:
@@ -108,6 +108,7 @@ def tui(files: tuple[str, ...], template: str, algorithm: str, count: int | None
                 continue
             documents.extend(got.documents)
             errors.extend(got.errors)
+            titles.append(got.title)
     if not documents:
         for error in errors[:-1]:
             click.echo(f"briefer: {error}", err=True)
@@ -132,7 +133,8 @@ def tui(files: tuple[str, ...], template: str, algorithm: str, count: int | None
     from briefer.tui.app import make_app
 
     app = make_app(documents, template=template, algorithm=algorithm, count=count,
-                   errors=errors, theme=theme)
+                   errors=errors, theme=theme,
+                   title=titles[0] if len(titles) == 1 else None)  # as `briefer brief` does
     app.run()
     if app.return_code:  # Textual sets 1 when the app ended on an unhandled error
         sys.exit(app.return_code)

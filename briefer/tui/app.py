@@ -70,13 +70,17 @@ def make_app(
     errors: Iterable[str] = (),
     theme: str | None = None,
     cursor_blink: bool = True,
+    title: str | None = None,
 ) -> BrieferApp:
     """The reader for ``sources``: documents already read, or paths to read in the background.
 
     ``errors`` are shown as notifications when the app starts (the CLI's files that could not
-    be read); ``theme`` and ``cursor_blink`` exist so snapshots come out the same every time.
+    be read); ``title`` heads the brief of ``sources`` (a feed's title) while they are the
+    open documents; ``theme`` and ``cursor_blink`` exist so snapshots come out the same every
+    time.
     """
     documents = [s for s in sources if isinstance(s, Document)]
     paths = [str(s) for s in sources if not isinstance(s, Document)]
-    state = ReaderState(documents, template=template, algorithm=algorithm, count=count)
+    state = ReaderState(documents, template=template, algorithm=algorithm, count=count,
+                        title=title)
     return BrieferApp(state, paths=paths, errors=errors, theme=theme, cursor_blink=cursor_blink)

@@ -51,6 +51,7 @@ class BriefRequest:
     dropped: frozenset[Key]
     known_scores: tuple[tuple[float, ...] | None, ...]
     plan: BriefPlan | None = None  # the reader's last plan; used only if it still fits
+    title: str | None = None  # the input's own title (a feed's), while its items are open
     keep_plan: Callable[[BriefPlan], None] | None = None  # told of the plan the brief used
 
     @property
@@ -177,6 +178,7 @@ def build_brief(
         dropped=request.dropped,
         scores=[s if s is not None else () for s in scores],
         plan=plan,
+        title=request.title,
     )
 
 
@@ -198,10 +200,14 @@ class ReaderState:
         template: str = "auto",
         algorithm: str | None = None,
         count: int | None = None,
+        title: str | None = None,
     ) -> None:
         from briefer.rank import DEFAULT_ALGORITHM
 
         self.documents: list[Document] = list(documents)
+        # ``title`` names these documents together (a feed's title, as ``briefer brief``
+        # heads a feed's brief): it is the brief's title while exactly they are open.
+        self._titled = (title, tuple(map(id, self.documents))) if title else None
         self.template = template
         self.algorithm = (algorithm or DEFAULT_ALGORITHM).lower()
         self.count = count
@@ -268,7 +274,15 @@ class ReaderState:
             known_scores=tuple(s.get(self.algorithm) for s in self._scores),
             plan=self._plan,
             keep_plan=self._keep_plan,
+            title=self.title,
         )
+
+    @property
+    def title(self) -> str | None:
+        """The title the input gave its documents, while exactly those are open."""
+        if self._titled is None or self._titled[1] != tuple(map(id, self.documents)):
+            return None
+        return self._titled[0]
 
     def _keep_plan(self, plan: BriefPlan) -> None:
         """Remember the plan a brief was made with (called from the worker thread; one

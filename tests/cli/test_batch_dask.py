@@ -126,6 +126,34 @@ def test_a_server_that_is_not_dask_is_named_so(babbling_address: str) -> None:
         dask_cluster.connect(babbling_address, timeout=5.0)
 
 
+@pytest.fixture
+def closing_address() -> Iterator[str]:
+    """A server that accepts every connection and closes it at once, saying nothing."""
+    listener = socket.create_server(("127.0.0.1", 0))
+
+    def serve() -> None:
+        while True:
+            try:
+                conn, _ = listener.accept()
+            except OSError:
+                return
+            conn.close()
+
+    threading.Thread(target=serve, daemon=True).start()
+    try:
+        yield f"tcp://127.0.0.1:{listener.getsockname()[1]}"
+    finally:
+        listener.close()
+
+
+def test_a_server_that_hangs_up_is_not_told_as_silence(closing_address: str) -> None:
+    """distributed's CommClosedError is an OSError, like a refused connect; what the user
+    needs to hear differs: something is there and is not a scheduler."""
+    with pytest.raises(dask_cluster.SchedulerError,
+                       match="closed the connection without answering"):
+        dask_cluster.connect(closing_address, timeout=5.0)
+
+
 def test_nothing_listening_is_one_line() -> None:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -198,3 +226,28 @@ def test_only_the_clusters_own_failures_become_one_line() -> None:
     # An error of the batch itself (reading the input, a bug) keeps its own report.
     assert dask_cluster.failure_message(OSError(5, "Input/output error")) is None
     assert dask_cluster.failure_message(ValueError("bug")) is None
+
+
+def test_the_batch_leaves_distributeds_log_levels_as_it_found_them() -> None:
+    """Connecting quiets distributed's handlers to ERROR; a library caller of ``run_dask``
+    gets its own levels back when the batch ends."""
+    import logging
+
+    from distributed import LocalCluster
+
+    from briefer.cli.batch_engine import BatchOptions, run_dask
+
+    logger = logging.getLogger("distributed")
+    mine = logging.StreamHandler()  # the caller's own handler
+    logger.addHandler(mine)
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=False, protocol="tcp",
+                      host="127.0.0.1", dashboard_address=None) as cluster:
+        mine.setLevel(logging.INFO)  # after LocalCluster, which sets its own (silence_logs)
+        handlers = list(logger.handlers)
+        before = [handler.level for handler in handlers]
+        lines = ['{"text": "One sentence here. Another one there."}']
+        results = list(run_dask(lines, BatchOptions(), scheduler=cluster.scheduler_address))
+        after = [handler.level for handler in handlers]
+    logger.removeHandler(mine)
+    assert len(results) == 1
+    assert after == before

@@ -56,7 +56,7 @@ def test_rich_table_when_asked() -> None:
 @pytest.mark.parametrize(("content", "message"), [
     (None, b"no such file"),
     ("plain text, not JSON lines\n", b"line 1: not a JSON object"),
-    ('{"article": "One. Two."}\n', b"line 1: no 'reference' field"),
+    ('{"article": "One. Two."}\n', b"line 1: no 'reference', 'highlights' or 'summary' field"),
 ])
 def test_bad_data_file_is_exit_1(tmp_path: Path, content: str | None, message: bytes) -> None:
     path = tmp_path / "data.jsonl"
@@ -184,3 +184,19 @@ def test_json_names_the_language_and_language_is_an_option(tmp_path: Path) -> No
     assert all(f["language"] == "en" for f in mean["files"])
     bad = run(str(TINY), "--language", "xx")
     assert bad.returncode == 2 and b"Traceback" not in bad.stderr
+
+
+def test_named_fields_are_read_and_spelled_out_in_the_command(tmp_path: Path) -> None:
+    path = tmp_path / "own.jsonl"
+    path.write_text(json.dumps({"body": "Rain fell. Roads closed.", "abstract": "Rain fell.",
+                                "kicker": "Storm"}) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["eval", str(path), "-k", "1", "-a", "lead", "-f", "json",
+                                      "--text-field", "body", "--reference-field", "abstract",
+                                      "--title-field", "kicker"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["rows"][0]["rouge1"] == 100.0
+    assert data["command"].endswith(
+        "--text-field body --reference-field abstract --title-field kicker")
+    default = CliRunner().invoke(cli, ["eval", str(TINY), "-k", "1", "-a", "lead", "-f", "json"])
+    assert "-field" not in json.loads(default.output)["command"]

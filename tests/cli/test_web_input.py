@@ -321,6 +321,28 @@ def test_a_brief_of_one_feed_is_headed_by_the_feed_title(tmp_path):
     assert proc.stdout.startswith("# Brief of 4 texts\n"), proc.stdout[:80]
 
 
+def test_the_reader_of_one_feed_is_headed_by_the_feed_title_too(tmp_path, monkeypatch):
+    """``briefer tui feed.xml`` titles its brief as ``briefer brief`` does (the app is
+    recorded, not run: there is no terminal here)."""
+    from click.testing import CliRunner
+
+    from briefer.cli import cli
+    from briefer.cli import tui as command
+    from briefer.tui.app import BrieferApp
+
+    apps = []
+    monkeypatch.setattr(command, "stdout_is_terminal", lambda: True)
+    monkeypatch.setattr(BrieferApp, "run", lambda self, *a, **k: apps.append(self))
+    feed = tmp_path / "feed.xml"
+    feed.write_bytes(SAVED_FEED)
+    result = CliRunner().invoke(cli, ["tui", str(feed), "--no-fetch"])
+    assert result.exit_code == 0, result.output
+    assert apps[0].reader.request().title == "Valley News"
+    result = CliRunner().invoke(cli, ["tui", str(feed), str(feed), "--no-fetch"])
+    assert result.exit_code == 0, result.output
+    assert apps[1].reader.request().title is None
+
+
 def test_a_feed_item_with_no_sentences_is_left_out_not_the_whole_feed(tmp_path):
     feed = tmp_path / "feed.xml"
     feed.write_bytes(rss([*SAVED_FEED_ITEMS, ("Gallery", "https://example.invalid/g",

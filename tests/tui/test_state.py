@@ -221,3 +221,23 @@ def test_longer_counts_items_like_count_does(docs: list[Document]) -> None:
     state.accept(state.request().generation,
                  brief_of(docs[1:], [(0, i) for i in range(2, total)], bottom=(0, 0)))
     assert not state.longer(), "count already asks for every sentence besides the bottom line"
+
+
+def test_a_feeds_title_heads_its_brief_while_only_its_items_are_open(docs: list[Document]
+                                                                      ) -> None:
+    """As ``briefer brief`` heads a feed's brief with the feed's title, so does the reader;
+    a file opened beside the items, or an item closed, makes it a brief of other texts."""
+    def rank(doc: Document, algorithm: str) -> list[float]:
+        return [1.0 / (i + 1) for i in range(len(doc.sentences))]
+
+    state = ReaderState(docs, algorithm="lead", title="World news — Example Feed")
+    brief = build_brief(state.request(), rank=rank)
+    assert brief is not None and brief.title == "World news — Example Feed"
+    state.add_document(second_document())
+    brief = build_brief(state.request(), rank=rank)
+    assert brief is not None and brief.title != "World news — Example Feed"
+    state.close_document(len(state.documents) - 1)
+    assert state.request().title == "World news — Example Feed", "the same items again"
+    state.close_document(0)
+    assert state.request().title is None
+    assert ReaderState(docs).request().title is None

@@ -91,8 +91,9 @@ def test_unknown_algorithm_fails_before_any_work() -> None:
     ("this is not json\n", "line 1: not a JSON object"),
     ('[1, 2]\n', "line 1: not a JSON object"),
     ('{"article": "A text.", "reference": "A."}\n{"article": "B."}\n',
-     "line 2: no 'reference' field"),
-    ('{"text": "A text.", "reference": "A."}\n', "line 1: no 'article' field"),
+     "line 2: no 'reference', 'highlights' or 'summary' field"),
+    ('{"body": "A text.", "reference": "A."}\n',
+     "line 1: no 'article', 'text' or 'document' field \\(name the field with --text-field\\)"),
     ('{"article": "A text.", "reference": 3}\n', "neither a string"),
     ('{"article": "A text.", "reference": "  \\n "}\n', "'reference' is empty"),
 ])
@@ -273,3 +274,60 @@ def test_the_mean_of_files_in_two_languages_is_marked_multiple(tmp_path: Path) -
     mean = evaluate.mean_over([evaluate.evaluate(_spanish_records(tmp_path), [], count=1),
                                evaluate.evaluate(evaluate.read_records(TINY), [], count=1)])
     assert mean.language == evaluate.MULTIPLE and mean.tokenizer == evaluate.PER_FILE
+
+
+@pytest.mark.parametrize(("record", "text", "title"), [
+    ({"text": "One. Two.", "summary": "One.", "title": " A  headline "}, "One. Two.",
+     "A headline"),  # Newsroom
+    ({"document": "One.\nTwo.", "summary": "One.", "id": "x"}, "One.\n\nTwo.", None),  # XSum
+    ({"article": "One. Two.", "highlights": "One.", "title": 7}, "One. Two.", None),  # CNN/DM
+])
+def test_the_common_corpora_are_read_by_their_own_field_names(
+        tmp_path: Path, record: dict[str, object], text: str, title: str | None) -> None:
+    path = tmp_path / "data.jsonl"
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    (read,) = evaluate.read_records(path)
+    assert (read.text, read.reference, read.title) == (text, ("One.",), title)
+
+
+def test_a_named_field_is_the_only_one_read(tmp_path: Path) -> None:
+    path = tmp_path / "data.jsonl"
+    path.write_text(json.dumps({"article": "A.", "body": "B.", "reference": "R.",
+                                "abstract": "S.", "title": "T", "kicker": "K"}) + "\n",
+                    encoding="utf-8")
+    (read,) = evaluate.read_records(path, text_field="body", reference_field="abstract",
+                                    title_field="kicker")
+    assert (read.text, read.reference, read.title) == ("B.", ("S.",), "K")
+    with pytest.raises(evaluate.DataError, match="no 'summary' field"):
+        evaluate.read_records(path, reference_field="summary")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("One block. Of text.", "One block. Of text."),
+    ("First paragraph.\nSecond one.\n“A quote.”\nLast", "First paragraph.\n\nSecond one.\n\n"
+     "“A quote.”\n\nLast"),
+    ("A line wrapped\nin the middle. Then\nmore.", "A line wrapped\nin the middle. Then\nmore."),
+    ("Blank lines.\n\nAlready.\nWrapped here.", "Blank lines.\n\nAlready.\nWrapped here."),
+])
+def test_paragraph_breaks_reads_one_paragraph_a_line(text: str, expected: str) -> None:
+    assert evaluate.paragraph_breaks(text) == expected
+
+
+def test_a_title_reaches_the_ranker_as_the_documents_headline(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefer import api
+
+    seen: list[str | None] = []
+    split = api.split
+
+    def spy(text: str, **kwargs: object) -> object:
+        doc = split(text, **kwargs)  # type: ignore[arg-type]
+        seen.append(doc.title)
+        return doc
+
+    monkeypatch.setattr(api, "split", spy)
+    path = tmp_path / "data.jsonl"
+    path.write_text(json.dumps({"text": "Rain fell on the city. Roads closed.", "summary": "Rain.",
+                                "title": "Storm hits city"}) + "\n", encoding="utf-8")
+    evaluate.evaluate(evaluate.read_records(path), [], count=1)
+    assert seen == ["Storm hits city"]

@@ -133,3 +133,16 @@ def test_every_language_has_its_data_file(code: str) -> None:
 def test_an_unknown_language_has_no_data() -> None:
     with pytest.raises(ValueError):
         language_data("xx")
+
+
+@pytest.mark.parametrize("text", [
+    "Кулинарные блоги стали популярны в последние годы: авторы делятся рецептами и "
+    "фотографиями блюд, а читатели спрашивают совета.",
+    "Το υπουργείο ανακοίνωσε χθες ότι ο κατώτατος μισθός θα αυξηθεί τον επόμενο χρόνο.",
+    "先日、不正に改造した携帯電話を販売したとして、商標法違反の疑いで男性が逮捕されました。",
+])
+def test_a_text_in_another_script_gets_english_or_its_declared_language(text: str) -> None:
+    # None of the six languages is written in Cyrillic, Greek or Japanese: no nearest of them
+    # (py3langid restricted to the six reads these as German, Italian and Portuguese).
+    assert detect_language(text) == "en"
+    assert detect_language(text, hint="pt-BR") == "pt"

@@ -107,3 +107,69 @@ def test_two_stops_after_an_abbreviation_end_the_sentence() -> None:
 )
 def test_fullwidth_and_ideographic_stops(text: str, expected: list[str]) -> None:
     assert [text[a:b] for a, b in split_sentences(text)] == expected
+
+
+def test_a_line_ended_by_hand_after_a_semicolon_or_colon_ends_a_sentence() -> None:
+    # Short lines ended by the writer (a list of clauses, a label); the width test tells them
+    # from hard wrapping, as for a headline.
+    text = ("I -- nos preços públicos e tarifas dos serviços;\nII -- nas etiquetas e tabelas "
+            "de preços de todos os produtos vendidos no varejo do país inteiro.")
+    assert split(text, "pt") == ["I -- nos preços públicos e tarifas dos serviços;",
+                                 "II -- nas etiquetas e tabelas de preços de todos os "
+                                 "produtos vendidos no varejo do país inteiro."]
+    text = ("El Senado resolvió:\nGuardar un minuto de silencio en honor de las víctimas del "
+            "accidente de la semana pasada en la capital.")
+    assert len(split(text, "es")) == 2
+
+
+def test_a_quotation_on_the_line_after_a_colon_stays_with_its_speaker() -> None:
+    text = ("Derlan espera um grande jogo hoje:\n«Estamos muito motivados. A casa vai estar "
+            "cheia e a torcida vai nos empurrar até o fim.»")
+    assert len(split(text, "pt")) == 1
+
+
+def test_a_line_longer_than_any_wrapper_makes_was_ended_by_its_writer() -> None:
+    # One paragraph a line: the longest line cannot pass the width test, but no wrapper
+    # makes a 250-character line, so its break is the writer's.
+    long_line = ("Os policiais federais de Mato Grosso do Sul decidiram ontem entrar em greve "
+                 "por tempo indeterminado a partir da próxima semana em protesto contra os "
+                 "salários e as condições de trabalho nas delegacias do interior do estado")
+    assert len(long_line) > 200
+    text = f"{long_line}\nA decisão foi tomada em assembleia."
+    assert split(text, "pt") == [long_line, "A decisão foi tomada em assembleia."]
+    # Hard-wrapped text still joins.
+    wrapped = ("Os policiais federais de Mato Grosso do Sul decidiram ontem entrar em\n"
+               "Greve por tempo indeterminado.")
+    assert len(split(wrapped, "pt")) == 1
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # A caption or headline run into the next sentence: a capitalised article between
+        # lower-case words opens a sentence.
+        ("pt", "Policiais federais entram em greve Os policiais de Mato Grosso pararam.",
+         ["Policiais federais entram em greve", "Os policiais de Mato Grosso pararam."]),
+        ("en", "The guard slipped at the palace The incident took place on Tuesday.",
+         ["The guard slipped at the palace", "The incident took place on Tuesday."]),
+        ("es", "Ficha del jugador en la web El equipo ganó ayer.",
+         ["Ficha del jugador en la web", "El equipo ganó ayer."]),
+        # After a semicolon, too; not before a name.
+        ("es", "Se construyó con Boeing 727; Las alas fueron rediseñadas; La Habana lo compró.",
+         ["Se construyó con Boeing 727;", "Las alas fueron rediseñadas; La Habana lo compró."]),
+        # A name's or title's first word: the next word is capitalised too.
+        ("es", "Viajó ayer a El Salvador y luego a La Habana.",
+         ["Viajó ayer a El Salvador y luego a La Habana."]),
+        ("en", "She flew to The Hague and spoke to The Guardian on Monday.",
+         ["She flew to The Hague and spoke to The Guardian on Monday."]),
+        # A letter before a function word ("grupo A com") and English "A" ("vitamin A").
+        ("pt", "O Brasil ficou no grupo A com a Argentina.",
+         ["O Brasil ficou no grupo A com a Argentina."]),
+        ("en", "Low vitamin A levels were found.", ["Low vitamin A levels were found."]),
+        # Inside a quotation, nothing is cut.
+        ("es", "Dijo «llegamos tarde La culpa fue del tráfico» y se fue.",
+         ["Dijo «llegamos tarde La culpa fue del tráfico» y se fue."]),
+    ],
+)
+def test_a_run_on_sentence_start(language: str, text: str, expected: list[str]) -> None:
+    assert split(text, language) == expected

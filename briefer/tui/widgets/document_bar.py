@@ -7,11 +7,11 @@ of text counts.  It is hidden while only one file is open.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import PurePath
 
 from textual.content import Content
 from textual.widgets import Static
 
+from briefer.brief.model import short_name
 from briefer.document import Document
 
 
@@ -21,7 +21,7 @@ def bar_content(documents: Sequence[Document], current: int) -> Content:
     parts = []
     for i, doc in enumerate(documents):
         style = "reverse bold" if i == current else "$text-muted"
-        name = PurePath(doc.source).name or doc.source
+        name = short_name(doc.source)  # as the brief's citations name it
         parts.append(Content.styled(f" {i + 1} {name} ",
                                     f"{style} @click=screen.show_document({i})"))
     return Content(" ").join(parts)
