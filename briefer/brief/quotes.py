@@ -342,11 +342,21 @@ def _lower_before(views: Sequence[View], n: int, open_at: int,
     if verb is None or verb == 0:
         return None
     subject = before[:verb]
-    clause = len(subject)
-    while clause > 0 and not re.search(r"[,;:.]", view.gap(subject[clause - 1], before[verb])
-                                       if clause == len(subject) else
-                                       view.gap(subject[clause - 1], subject[clause])):
+    if not subject:
+        return None
+    clause = len(subject) - 1  # the clause the verb's subject is in: back to a stop or comma
+    while clause > 0 and not re.search(r"[,;:.]", view.gap(subject[clause - 1],
+                                                          subject[clause])):
         clause -= 1
+    closing = view.gap(subject[-1], before[verb])
+    if re.search(r"[;:.]", closing):
+        return None
+    if "," in closing:
+        # "mr rickard, a retired engineer, said:": the apposition describes the person
+        # named just before its comma.
+        if 0 < clause and subject[clause].fold in lex.determiners:
+            return lower.person(subject[:clause])
+        return None
     subject = subject[clause:]
     if not subject:
         return None

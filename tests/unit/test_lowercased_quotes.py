@@ -76,3 +76,12 @@ def test_pronouns_and_sentence_ending_quotes() -> None:
     # "she" goes back only to a subject, not to a name later in the sentence (and this
     # quote is too far from Hollis's to go on in his words)
     assert found["we will wait for the judge and see what happens."] is None
+
+
+def test_the_person_an_apposition_describes_speaks() -> None:
+    text = ("The couple went out on the boat with their dog on a calm day in the summer, and "
+            "the water was cold and deep near the rocks of the old harbour wall. Mr rickard, "
+            "a retired engineer, said: `she was off the lead and she just slipped off the "
+            "side.' The dog was pulled from the water by a fisherman.")
+    assert said(quotes_of(text))["she was off the lead and she just slipped off the side."] \
+        == "Mr Rickard"
