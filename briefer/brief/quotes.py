@@ -142,8 +142,11 @@ def find_quotes(docs: Sequence[Document], views: Sequence[View], cast: Cast,
     source order; a quote said in two documents is kept once."""
     found: list[_Found] = []
     lex = _lexicon(frozenset(d.language for d in docs))
+    # The tokenised copies are English with ASCII marks: a text with typographic quotes, or
+    # in another language, that merely names no one (a Portuguese essay) keeps its view.
     lower = {i: _lower([v for v in views if v.doc == i], lex)
-             for i, d in enumerate(docs) if lowercased.is_lower_cased(d.text)}
+             for i, d in enumerate(docs) if d.language == "en"
+             and not any(c in d.text for c in "“”«»„") and lowercased.is_lower_cased(d.text)}
     for n, view in enumerate(views):
         if n and views[n - 1].doc == view.doc and \
                 views[n - 1].sentence.paragraph == view.sentence.paragraph:

@@ -85,3 +85,13 @@ def test_the_person_an_apposition_describes_speaks() -> None:
             "side.' The dog was pulled from the water by a fisherman.")
     assert said(quotes_of(text))["she was off the lead and she just slipped off the side."] \
         == "Mr Rickard"
+
+
+def test_a_mixed_case_text_that_names_no_one_keeps_its_quotes() -> None:
+    """Few capitals alone do not make a text tokenised: with typographic quotes it is read as
+    written, and the curly quotation is still found."""
+    text = ("the committee met again on tuesday to talk about the budget for the schools "
+            "and the roads of the county, and the members agreed on most of the plans for "
+            "the next year. “We will not cut the money for the schools,” the chair said.")
+    assert is_lower_cased(text)
+    assert "We will not cut the money for the schools" in said(quotes_of(text))
