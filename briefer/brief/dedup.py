@@ -91,6 +91,7 @@ def duplicate_groups(views: Sequence[View]) -> list[list[int]]:
     order = sorted(distinct, key=lambda n: (len(sets[n]), n))
     jaccard: dict[int, tuple[list[int], list[int]]] = {}
     contained: dict[int, list[int]] = defaultdict(list)
+    contained_at = contained.get
     for n in order:
         content = sets[n]
         ranked = sorted(map(rank_of, content))
@@ -103,13 +104,15 @@ def duplicate_groups(views: Sequence[View]) -> list[list[int]]:
             if posting is not None:
                 members, lengths = posting
                 candidates.update(members[bisect_left(lengths, least):])
-        for r in ranked:
-            found = contained.get(r)
-            if found is not None:
-                candidates.update(found)
+        candidates.update(*[found for found in map(contained_at, ranked) if found])
         for m in candidates:
+            # :func:`_close`, written out (it runs for every candidate pair): each candidate
+            # was indexed before ``n``, so it is the shorter set.
             other = sets[m]
-            if _close(len(content & other), size, len(other)):
+            shared = len(content & other)
+            shorter = len(other)
+            if shared / (size + shorter - shared) >= JACCARD or (
+                    shorter >= MIN_CONTAINED and shared / shorter >= CONTAINMENT):
                 a, b = find(n), find(m)
                 if a != b:
                     parent[max(a, b)] = min(a, b)

@@ -44,7 +44,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from itertools import combinations
+from itertools import combinations, repeat
 
 from briefer.brief.analysis import Token, View, find_run, fold, term_tokens
 from briefer.brief.entities import Cast
@@ -297,15 +297,17 @@ def _join_by_centroid(views: Sequence[View], out: list[int | None], sections: in
         if k is not None:
             centroids[k].update(view.content)
     norms = [math.sqrt(sum(v * v for v in c.values())) for c in centroids]
+    # (Each unplaced sentence meets every centroid: the counts are summed in C, by
+    # ``map(centroid.get, ...)``; they are integers, so the sums are the same.)
+    counts = [(k, c.get, norms[k]) for k, c in enumerate(centroids) if norms[k]]
     for n, view in enumerate(views):
         if out[n] is not None or not view.content:
             continue
         best, best_sim = None, CENTROID_THRESHOLD
-        for k, centroid in enumerate(centroids):
-            if not norms[k]:
-                continue
-            sim = sum(centroid[s] for s in view.content) / (norms[k] * math.sqrt(
-                len(view.content)))
+        content = view.content
+        root = math.sqrt(len(content))
+        for k, count, norm in counts:
+            sim = sum(map(count, content, repeat(0))) / (norm * root)
             if sim >= best_sim + (1e-12 if best is not None else 0.0):
                 best, best_sim = k, sim
         out[n] = best

@@ -129,10 +129,10 @@ from collections import deque
 from collections.abc import Sequence
 
 import numpy as np
-from scipy import sparse
 
 from briefer import tokens
 from briefer.rank import RankInput, terms
+from briefer.rank.graph import SparseRows
 
 BACKWARD_WEIGHT = -2.0  # PacSum's lambda_1 (edges to preceding sentences); lambda_2 = 1
 PRIOR_WEIGHT = 0.25
@@ -223,7 +223,7 @@ def headline_picks_lede(doc: RankInput, duplicates: list[int]) -> bool:
     words = terms.sentence_words(doc)
     rows = tfidf_vectors([*(doc.sentences[i] for i in candidates), doc.title], doc.language,
                          [*(words[i] for i in candidates), tokens.words(doc.title)])
-    closeness = (rows[:-1] @ rows[-1].T).toarray().ravel()
+    closeness = rows.products(np.arange(rows.n - 1), np.array([rows.n - 1])).ravel()
     return closeness[0] > 0 and closeness[0] >= closeness.max()
 
 
@@ -260,36 +260,51 @@ def pyramid_order(scores: np.ndarray, duplicates: list[int], continues: np.ndarr
 
 
 def tfidf_vectors(sentences: tuple[str, ...] | list[str], language: str = "english",
-                  words: Sequence[Sequence[str]] | None = None) -> sparse.csr_matrix:
+                  words: Sequence[Sequence[str]] | None = None) -> SparseRows:
     """L2-normalised TF-IDF rows (``1 + log tf``, smoothed in-document idf) of content stems;
-    ``words`` are the sentences' words when the caller has them (a brief's analysis)."""
-    counts = terms.content_counts(words if words is not None
-                                  else [tokens.words(s) for s in sentences], language)
-    n, width = counts.shape
-    counts.data = 1.0 + np.log(counts.data)
-    df = np.bincount(counts.indices, minlength=width)
+    ``words`` are the sentences' words when the caller has them (a brief's analysis).
+
+    numpy alone (importing scipy.sparse would cost more start-up than ranking an article),
+    the same numbers bit for bit as the scipy matrices this was first written with: each
+    norm is ``np.add.reduceat`` over the row, as scipy's ``sum(axis=1)`` takes it, and the
+    entries are in scipy's order (below), which :meth:`SparseRows.products` sums in.
+    """
+    indptr, indices, data, width = terms.content_entries(
+        words if words is not None else [tokens.words(s) for s in sentences], language)
+    n = indptr.size - 1
+    data = 1.0 + np.log(data)
+    df = np.bincount(indices, minlength=width)
     idf = np.log((1.0 + n) / (1.0 + df)) + 1.0
-    counts.data *= idf[counts.indices]
-    norms = np.sqrt(np.asarray(counts.multiply(counts).sum(axis=1)).ravel())
+    data *= idf[indices]
+    squares = np.zeros(n)
+    filled = np.flatnonzero(np.diff(indptr))
+    if filled.size:
+        squares[filled] = np.add.reduceat(data * data, indptr[filled])
+    norms = np.sqrt(squares)
     norms[norms == 0] = 1.0
-    return sparse.csr_matrix(sparse.diags(1.0 / norms) @ counts)
+    rows = terms.row_numbers(indptr)
+    # Each row's entries last column first: the order scipy's product with the diagonal of
+    # 1 / norms left them in, so every dot product adds its terms in the same order as when
+    # the scores were tuned (sums in another order differ in the last bits, and break ties).
+    reverse = indptr[rows] + indptr[rows + 1] - 1 - np.arange(rows.size)
+    return SparseRows(indptr, indices[reverse], ((1.0 / norms)[rows] * data)[reverse], width)
 
 
-def directed_similarity(vectors: sparse.csr_matrix, window: int = WINDOW
+def directed_similarity(vectors: SparseRows, window: int = WINDOW
                         ) -> tuple[np.ndarray, np.ndarray]:
     """Per sentence, the summed cosine with the preceding and with the following sentences.
 
     Only pairs at most ``window`` sentences apart are counted, block by block, so memory stays
     ``O(window^2)`` whatever the length; with ``n <= window + 1`` every pair counts.
     """
-    n = vectors.shape[0]
+    n = vectors.n
     before = np.zeros(n)
     after = np.zeros(n)
     step = max(1, window)
     for a in range(0, n, step):
         b = min(n, a + step)
         c0, c1 = max(0, a - window), min(n, b + window)
-        block = (vectors[a:b] @ vectors[c0:c1].T).toarray()
+        block = vectors.products(np.arange(a, b), np.arange(c0, c1))
         offset = np.arange(c0, c1)[None, :] - np.arange(a, b)[:, None]  # j - i
         near = np.abs(offset) <= window
         after[a:b] = np.where(near & (offset > 0), block, 0.0).sum(axis=1)
@@ -312,7 +327,7 @@ def scale_unit(values: np.ndarray) -> np.ndarray:
     return (values - low) / (high - low)
 
 
-def duplicates_of(scores: np.ndarray, vectors: sparse.csr_matrix,
+def duplicates_of(scores: np.ndarray, vectors: SparseRows,
                   threshold: float = DUPLICATE_COSINE, top: int = REDUNDANCY_TOP
                   ) -> list[int]:
     """Positions of near-duplicates of better sentences among the best ``top``, best first.
@@ -322,7 +337,7 @@ def duplicates_of(scores: np.ndarray, vectors: sparse.csr_matrix,
     duplicate.
     """
     order = np.lexsort((np.arange(len(scores)), -scores))[:top]
-    similarity = (vectors[order] @ vectors[order].T).toarray()
+    similarity = vectors.products(order, order)
     kept: list[int] = []
     demoted: list[int] = []
     for k in range(len(order)):
@@ -333,7 +348,7 @@ def duplicates_of(scores: np.ndarray, vectors: sparse.csr_matrix,
     return [int(order[k]) for k in demoted]
 
 
-def demote_duplicates(scores: np.ndarray, vectors: sparse.csr_matrix,
+def demote_duplicates(scores: np.ndarray, vectors: SparseRows,
                       threshold: float = DUPLICATE_COSINE, top: int = REDUNDANCY_TOP
                       ) -> np.ndarray:
     """Move near-duplicates of better sentences (:func:`duplicates_of`) below all others.

@@ -66,10 +66,21 @@ def sentence_words(doc: RankInput) -> Sequence[Sequence[str]]:
 def content_counts(words: Sequence[Sequence[str]], language: str = "english"
                    ) -> sparse.csr_matrix:
     """``count_matrix(sentence_terms(..., words=words))[0]``, the same matrix entry for entry
-    (columns in order of first appearance), with the lower-casing, stop-word test and stemming
-    done once per distinct word and spread over the occurrences by numpy indexing."""
+    (columns in order of first appearance): :func:`content_entries` as a scipy matrix."""
     from scipy import sparse
 
+    indptr, indices, data, width = content_entries(words, language)
+    return sparse.csr_matrix((data, indices, indptr), shape=(indptr.size - 1, width))
+
+
+def content_entries(words: Sequence[Sequence[str]], language: str = "english"
+                    ) -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:
+    """:func:`content_counts` as CSR arrays with numpy alone: indptr, indices, data, width.
+
+    Entries are sorted by row, then column (scipy's canonical form); columns number the
+    content stems in order of first appearance.  The lower-casing, stop-word test and
+    stemming are done once per distinct word and spread over the occurrences by indexing.
+    """
     stem = stemming.stemmer(language)
     stops = tokens.stop_words(language)
     ids, offsets, vocabulary = term_ids(words)
@@ -80,11 +91,13 @@ def content_counts(words: Sequence[Sequence[str]], language: str = "english"
                          stem_ids.setdefault(stem(w.lower()), len(stem_ids)), np.int64)
     stems = type_stem[ids]
     kept = stems >= 0
-    indptr = np.concatenate(([0], np.cumsum(kept)))[offsets]
-    counts = sparse.csr_matrix((np.ones(int(kept.sum())), stems[kept], indptr),
-                               shape=(offsets.size - 1, max(1, len(stem_ids))))
-    counts.sum_duplicates()
-    return counts
+    width = max(1, len(stem_ids))
+    n = offsets.size - 1
+    rows = row_numbers(offsets)[kept]
+    cells, counts = np.unique(rows * width + stems[kept], return_counts=True)
+    indptr = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(np.bincount(cells // width, minlength=n), out=indptr[1:])
+    return indptr, cells % width, counts.astype(float), width
 
 
 def count_matrix(rows: Iterable[Sequence[str]]) -> tuple[sparse.csr_matrix, dict[str, int]]:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from briefer import api, tokens
 from briefer.brief import analysis, make_brief
@@ -95,3 +99,23 @@ def test_content_counts_is_count_matrix_of_sentence_terms() -> None:
         assert got.data.tolist() == expected.data.tolist()
     empty = terms.content_counts([[], ["the"]])
     assert empty.shape == (2, 1) and empty.nnz == 0
+
+
+#: The sentence tokens' pattern as first written: a look-ahead after each letter of a word.
+LOOKAHEAD_TOKEN = re.compile(
+    r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s+[A-Z])|[^\W\d_](?:[^\W_]|['’\-](?=[^\W_]))*")
+PIECES = st.sampled_from(["a", "Zé", "ß", "ı", "日本", "'", "’", "-", "--", "_", "1", "2nd",
+                          " ", "\u0301", "n't", "x-ray", "\n", ".", "U.S.", "J. ", "A.B",
+                          "O'Neil", "l’été", "ab-", "covid-19", "'s"])
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.lists(PIECES | st.text(max_size=4), max_size=12).map("".join),
+       st.integers(0, 3), st.integers(0, 3))
+def test_the_token_pattern_finds_what_the_look_ahead_pattern_found(text: str, cut: int,
+                                                                  short: int) -> None:
+    # As the pass uses it: over a stretch of the text (pos, endpos), so look-aheads stop
+    # at the stretch's end.
+    end = max(cut, len(text) - short)
+    found = [m.span() for m in analysis._TOKEN.finditer(text, cut, end)]
+    assert found == [m.span() for m in LOOKAHEAD_TOKEN.finditer(text, cut, end)]

@@ -108,3 +108,41 @@ def test_prefix_filtering_finds_exactly_the_all_pairs_groups() -> None:
         views = analyse(docs, make_stemmer(), stop_words())
         assert duplicate_groups(views) == all_pairs_groups(views)
         assert any(len(g) > 1 for g in duplicate_groups(views))
+
+
+def test_pairs_at_the_thresholds_are_judged_as_similar_judges_them() -> None:
+    """The search tests each candidate pair with :func:`similar`'s rule written out; pairs
+    exactly at and just below each threshold (Jaccard 3/5 and 3/6, containment 17/20 and
+    16/20) are grouped as comparing every pair groups them, among random edited copies."""
+    import random
+    from types import SimpleNamespace
+
+    def words(prefix: str, n: int) -> set[str]:
+        return {f"{prefix}{k}" for k in range(n)}
+
+    boundary = [
+        words("a", 4), words("a", 3) | {"a9"},  # 3 shared of 5: Jaccard 0.6, grouped
+        words("b", 4), words("b", 3) | {"b8", "b9"},  # 3 of 6, contained 3/4: apart
+        words("c", 20), words("c", 17) | words("x", 10),  # 17 of 20 contained: grouped
+        words("d", 20), words("d", 16) | words("y", 10),  # 16 of 20: apart
+    ]
+    rng = random.Random(7)
+    vocabulary = sorted(words("w", 40))
+    sets = [frozenset(s) for s in boundary]
+    for _ in range(60):
+        if rng.random() < 0.6:
+            base = set(rng.choice(sets))
+            for _ in range(rng.randint(0, 3)):
+                if base and rng.random() < 0.5:
+                    base.discard(rng.choice(sorted(base)))
+                else:
+                    base.add(rng.choice(vocabulary))
+            sets.append(frozenset(base))
+        else:
+            sets.append(frozenset(rng.sample(vocabulary, rng.randint(0, 12))))
+    views = [SimpleNamespace(content=s) for s in sets]
+    found = duplicate_groups(views)  # type: ignore[arg-type]
+    assert found == all_pairs_groups(views)
+    together = {n: next(g for g in found if n in g) for n in range(8)}
+    assert 1 in together[0] and 3 not in together[2]
+    assert 5 in together[4] and 7 not in together[6]

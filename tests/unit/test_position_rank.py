@@ -66,8 +66,8 @@ def test_demote_duplicates_moves_a_copy_below_everything_else() -> None:
 def test_banded_similarity_equals_all_pairs_within_the_window() -> None:
     doc = api.read(str(SEED))
     vectors = pacsum.tfidf_vectors([s.text for s in doc.sentences])
-    n = vectors.shape[0]
-    dense = (vectors @ vectors.T).toarray()
+    n = vectors.n
+    dense = vectors.products(np.arange(n), np.arange(n))
     before, after = pacsum.directed_similarity(vectors, window=n)
     assert np.allclose(after, np.triu(dense, 1).sum(axis=1))
     assert np.allclose(before, np.tril(dense, -1).sum(axis=1))
@@ -105,3 +105,51 @@ def test_any_sentences_get_one_finite_score_each(sentences: list[str]) -> None:
     out = pacsum.rank(RankInput(tuple(sentences)))
     assert len(out) == len(sentences)
     assert all(math.isfinite(x) for x in out)
+
+
+def scipy_tfidf_vectors(texts: list[str]):  # noqa: ANN201 -- scipy is the reference here
+    """The scipy.sparse TF-IDF rows pyramid was tuned with (before it ran on numpy alone)."""
+    from scipy import sparse
+
+    from briefer import tokens
+    from briefer.rank import terms
+
+    counts = terms.content_counts([tokens.words(t) for t in texts])
+    n, width = counts.shape
+    counts.data = 1.0 + np.log(counts.data)
+    idf = np.log((1.0 + n) / (1.0 + np.bincount(counts.indices, minlength=width))) + 1.0
+    counts.data *= idf[counts.indices]
+    norms = np.sqrt(np.asarray(counts.multiply(counts).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return sparse.csr_matrix(sparse.diags(1.0 / norms) @ counts)
+
+
+def test_numpy_vectors_and_products_are_scipys_bit_for_bit() -> None:
+    """Same entries in the same order, and dot products summed in the same order, so the
+    scores -- and their ties -- are exactly those of the scipy code they were tuned with."""
+    texts = [s.text for s in api.read(str(SEED)).sentences]
+    texts += ["the and of", "Red apples grow here. Red apples grow here.", ""]  # no terms, repeats
+    mine, reference = pacsum.tfidf_vectors(texts), scipy_tfidf_vectors(texts)
+    assert np.array_equal(mine.indptr, reference.indptr)
+    assert np.array_equal(mine.indices, reference.indices)
+    assert np.array_equal(mine.data, reference.data)
+    rng = np.random.default_rng(0)
+    left, right = rng.permutation(mine.n)[:17], rng.permutation(mine.n)
+    expected = (reference[left] @ reference[right].T).toarray()
+    assert np.array_equal(mine.products(left, right), expected)
+    assert np.array_equal(mine.products(left, right, cells=5), expected)  # in pieces
+    assert mine.products(left[:0], right).shape == (0, mine.n)
+
+
+def test_pyramid_ranks_without_scipy() -> None:
+    """scipy.sparse costs 0.1-0.2 s to import: the default ranker must not need it."""
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom briefer import api\n"
+            f"api.rank(api.read({str(SEED)!r}), 'pyramid')\napi.rank(api.read({str(SEED)!r}), "
+            "'pacsum')\nassert 'scipy' not in sys.modules, sorted(m for m in sys.modules "
+            "if m.startswith('scipy'))")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=120)
+    assert proc.returncode == 0, proc.stderr
