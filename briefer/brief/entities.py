@@ -789,6 +789,17 @@ def _kind_of_run(run: _Run, ev: _Evidence, gazetteer: Gazetteer) -> str:
     return ""
 
 
+#: A number word opens a title ("Thirty Seconds"), not a name; an acronym does not end a
+#: person's name ("Liberal-Labour MPP"), a king's numeral may ("George III").
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve "
+                          "twenty thirty forty fifty sixty seventy eighty ninety hundred "
+                          "thousand million".split())
+#: Endings of English adjectives and participles ("National", "Dynamic", "Registered",
+#: "Fighting", "Famous", "Active"): a word with one opens a description, not a person's name
+#: (given names with them are in the census list and are not affected).
+_ADJECTIVE_ENDINGS = ("al", "ic", "ed", "ing", "ous", "ive", "ful", "less", "ary")
+
+
 def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer) -> list[Mention]:
     """Turn candidate runs into person, organisation, place and other mentions."""
     cues, names = ev.cues, ev.names
@@ -834,10 +845,18 @@ def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer) -> list[Men
         # "Minister for National Development Planning": after "of"/"for" the run is the
         # office's domain, not the holder's name.
         office = bool(run.titles) and run.titles[-1] in {"of", "for"}
+        # An acronym ("MAC East", "ERA for Orlando") or a number word is no given name, and
+        # a first word an adjective's or participle's ending marks ("Dynamic Speaker",
+        # "Registered Historic Place") does not make the census surname after it a person's.
+        coded = (len(words[0].text) >= 3 and words[0].text.isupper()) or \
+            folds[0] in _NUMBER_WORDS or (len(words[-1].text) >= 3 and words[-1].text.isupper()
+                                          and not _ROMAN.fullmatch(words[-1].text))
+        descriptive = folds[0].endswith(_ADJECTIVE_ENDINGS) and folds[0] not in names.given
         personal = (bool(run.titles) and not office) or run.cue in {"person", "speaker"} or \
-            folds[0] in names.given or (folds[-1] in names.surnames
-                                        and folds[0] not in ev.lower_forms) or (
-                len(folds) <= 3 and folds[-1] in alone)
+            (not coded and (
+                folds[0] in names.given or (folds[-1] in names.surnames and not descriptive
+                                            and folds[0] not in ev.lower_forms) or (
+                    len(folds) <= 3 and folds[-1] in alone)))
         if len(words) <= 4 and not ordinary and personal:
             key = (folds[0], folds[-1])
             display = full_people.setdefault(key, name)

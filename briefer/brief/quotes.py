@@ -142,8 +142,11 @@ def find_quotes(docs: Sequence[Document], views: Sequence[View], cast: Cast,
     source order; a quote said in two documents is kept once."""
     found: list[_Found] = []
     lex = _lexicon(frozenset(d.language for d in docs))
+    # The tokenised copies are English with ASCII marks: a text with typographic quotes, or
+    # in another language, that merely names no one (a Portuguese essay) keeps its view.
     lower = {i: _lower([v for v in views if v.doc == i], lex)
-             for i, d in enumerate(docs) if lowercased.is_lower_cased(d.text)}
+             for i, d in enumerate(docs) if d.language == "en"
+             and not any(c in d.text for c in "“”«»„") and lowercased.is_lower_cased(d.text)}
     for n, view in enumerate(views):
         if n and views[n - 1].doc == view.doc and \
                 views[n - 1].sentence.paragraph == view.sentence.paragraph:
@@ -342,11 +345,21 @@ def _lower_before(views: Sequence[View], n: int, open_at: int,
     if verb is None or verb == 0:
         return None
     subject = before[:verb]
-    clause = len(subject)
-    while clause > 0 and not re.search(r"[,;:.]", view.gap(subject[clause - 1], before[verb])
-                                       if clause == len(subject) else
-                                       view.gap(subject[clause - 1], subject[clause])):
+    if not subject:
+        return None
+    clause = len(subject) - 1  # the clause the verb's subject is in: back to a stop or comma
+    while clause > 0 and not re.search(r"[,;:.]", view.gap(subject[clause - 1],
+                                                          subject[clause])):
         clause -= 1
+    closing = view.gap(subject[-1], before[verb])
+    if re.search(r"[;:.]", closing):
+        return None
+    if "," in closing:
+        # "mr rickard, a retired engineer, said:": the apposition describes the person
+        # named just before its comma.
+        if 0 < clause and subject[clause].fold in lex.determiners:
+            return lower.person(subject[:clause])
+        return None
     subject = subject[clause:]
     if not subject:
         return None

@@ -214,8 +214,9 @@ def fork_context() -> Any:
     """multiprocessing's ``fork`` start method where the platform has it (else its default).
 
     Forked workers start with everything :func:`warm_up` loaded (splitter, ranker, stemmer,
-    numpy and scipy) instead of importing it again each: Python 3.14 makes ``forkserver``
-    the default on Linux, which would cost every worker the whole start-up again.
+    numpy; the default ranker needs no scipy) instead of importing it again each: Python 3.14
+    makes ``forkserver`` the default on Linux, which would cost every worker the whole
+    start-up again.
     """
     import multiprocessing
 

@@ -380,3 +380,26 @@ def test_and_inside_a_bodys_name_but_not_between_two_names() -> None:
     assert kinds.get("Securities and Exchange Commission") == "organisation"
     assert kinds.get("Food and Drug Administration") == "organisation"
     assert kinds.get("Anna Berg") == "person" and kinds.get("Tom Holt") == "person"
+
+
+def test_descriptions_codes_and_numbers_are_not_names_of_people() -> None:
+    """A census surname after an adjective ("Dynamic Speaker"), a name opened by an acronym
+    ("MAC East") or a number word ("Thirty Seconds"), or closed by one ("Liberal-Labour
+    MPP"), is no person; "Adolphe Feder" (surname list, unknown given name) and "George III"
+    still are."""
+    cast = cast_of("The Dynamic Speaker was sold in 1950, and Registered Historic Place signs "
+                   "went up. MAC East opened next door.\n\n"
+                   "Thirty Seconds played that night. The Liberal-Labour MPP spoke first.\n\n"
+                   "Adolphe Feder painted the hall. George III visited it.")
+    kinds = names(cast)
+    for thing in ("Dynamic Speaker", "Registered Historic Place", "MAC East", "Thirty Seconds",
+                  "Liberal-Labour MPP"):
+        assert kinds.get(thing) != "person", thing
+    assert kinds.get("Adolphe Feder") == "person"
+    assert kinds.get("George III") == "person"
+
+
+def test_a_gym_is_a_place_and_a_casino_no_person() -> None:
+    kinds = names(cast_of("The team trained at Davis Gym. Later it moved to Stanley Casino."))
+    assert kinds.get("Davis Gym") == "place"
+    assert kinds.get("Stanley Casino") != "person"

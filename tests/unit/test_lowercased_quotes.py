@@ -76,3 +76,22 @@ def test_pronouns_and_sentence_ending_quotes() -> None:
     # "she" goes back only to a subject, not to a name later in the sentence (and this
     # quote is too far from Hollis's to go on in his words)
     assert found["we will wait for the judge and see what happens."] is None
+
+
+def test_the_person_an_apposition_describes_speaks() -> None:
+    text = ("The couple went out on the boat with their dog on a calm day in the summer, and "
+            "the water was cold and deep near the rocks of the old harbour wall. Mr rickard, "
+            "a retired engineer, said: `she was off the lead and she just slipped off the "
+            "side.' The dog was pulled from the water by a fisherman.")
+    assert said(quotes_of(text))["she was off the lead and she just slipped off the side."] \
+        == "Mr Rickard"
+
+
+def test_a_mixed_case_text_that_names_no_one_keeps_its_quotes() -> None:
+    """Few capitals alone do not make a text tokenised: with typographic quotes it is read as
+    written, and the curly quotation is still found."""
+    text = ("the committee met again on tuesday to talk about the budget for the schools "
+            "and the roads of the county, and the members agreed on most of the plans for "
+            "the next year. “We will not cut the money for the schools,” the chair said.")
+    assert is_lower_cased(text)
+    assert "We will not cut the money for the schools" in said(quotes_of(text))
