@@ -116,9 +116,9 @@ class Evaluation:
 TEXT_FIELDS = ("article", "text", "document")
 REFERENCE_FIELDS = ("reference", "highlights", "summary")
 TITLE_FIELDS = ("title", "headline")
-#: A line that ends a sentence: a full stop, question or exclamation mark or colon, maybe
-#: followed by closing quotes or brackets.
-_ENDS_SENTENCE = re.compile(r"[.!?:][\"'”’»)\]]*[ \t]*$")
+#: A line that ends a sentence: a full stop, question or exclamation mark, maybe followed by
+#: closing quotes or brackets (not a colon: the quotation after it stays with its speaker).
+_ENDS_SENTENCE = re.compile(r"[.!?][\"'”’»)\]]*[ \t]*$")
 
 
 def read_records(
@@ -220,6 +220,8 @@ def _parse_record(line: str, number: int, path: Any,
         raise DataError(f"{where}: {reference_field!r} is neither a string nor a list of them")
     if not lines:
         raise DataError(f"{where}: {reference_field!r} is empty")
+    if title_field is not None and title_field not in data:  # a misspelt name says so
+        raise DataError(f"{where}: no {title_field!r} field")
     title_names = TITLE_FIELDS if title_field is None else (title_field,)
     title = " ".join(next((data[f] for f in title_names if isinstance(data.get(f), str)),
                           "").split()) or None
@@ -234,13 +236,24 @@ def paragraph_breaks(text: str) -> str:
     sentences is of the second kind: each such line break becomes a blank line.  A line that
     does not end a sentence is a hard wrap inside a paragraph and stays one; a text with blank
     lines already says where its paragraphs are and is returned as it is, and so is a text
-    in one block (CNN/DailyMail as distributed).
+    in one block (CNN/DailyMail as distributed).  Only a text nearly all of whose lines end
+    a sentence is read so (at least :data:`PARAGRAPH_LINES` of them): a hard-wrapped text
+    also has lines that end "Dr." or "told reporters:", and its line breaks are left to the
+    splitter, as ``briefer summarize`` would read it (review finding).
     """
     if "\n" not in text.strip() or re.search(r"\n[ \t]*\n", text):
         return text
     lines = text.split("\n")
+    ended = sum(1 for line in lines[:-1] if _ENDS_SENTENCE.search(line))
+    if ended < PARAGRAPH_LINES * (len(lines) - 1):  # the share of line breaks after a stop
+        return text
     return "".join(line + ("\n\n" if _ENDS_SENTENCE.search(line) else "\n")
                    for line in lines[:-1]) + lines[-1]
+
+
+# A text is one paragraph a line when this share of its lines end a sentence; a wrapped
+# text's lines end mid-sentence far more often (a wrapper breaks wherever a line is full).
+PARAGRAPH_LINES = 0.9
 
 
 def data_language(records: Sequence[Record], language: str = AUTO) -> str:

@@ -207,7 +207,9 @@ class ReaderState:
         self.documents: list[Document] = list(documents)
         # ``title`` names these documents together (a feed's title, as ``briefer brief``
         # heads a feed's brief): it is the brief's title while exactly they are open.
-        self._titled = (title, tuple(map(id, self.documents))) if title else None
+        # The documents themselves are kept, not their ids: a freed document's id can be
+        # reused by another (review finding).
+        self._titled = (title, tuple(self.documents)) if title else None
         self.template = template
         self.algorithm = (algorithm or DEFAULT_ALGORITHM).lower()
         self.count = count
@@ -280,7 +282,11 @@ class ReaderState:
     @property
     def title(self) -> str | None:
         """The title the input gave its documents, while exactly those are open."""
-        if self._titled is None or self._titled[1] != tuple(map(id, self.documents)):
+        if self._titled is None:
+            return None
+        given = self._titled[1]
+        if len(given) != len(self.documents) or any(
+                a is not b for a, b in zip(given, self.documents, strict=True)):
             return None
         return self._titled[0]
 

@@ -300,6 +300,8 @@ def test_a_named_field_is_the_only_one_read(tmp_path: Path) -> None:
     assert (read.text, read.reference, read.title) == ("B.", ("S.",), "K")
     with pytest.raises(evaluate.DataError, match="no 'summary' field"):
         evaluate.read_records(path, reference_field="summary")
+    with pytest.raises(evaluate.DataError, match="no 'titel' field"):
+        evaluate.read_records(path, title_field="titel")  # not silently untitled
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -308,6 +310,12 @@ def test_a_named_field_is_the_only_one_read(tmp_path: Path) -> None:
      "“A quote.”\n\nLast"),
     ("A line wrapped\nin the middle. Then\nmore.", "A line wrapped\nin the middle. Then\nmore."),
     ("Blank lines.\n\nAlready.\nWrapped here.", "Blank lines.\n\nAlready.\nWrapped here."),
+    # Hard-wrapped: most breaks fall mid-sentence, so none is a paragraph, not even the one
+    # after a stop; a colon keeps its quotation (review finding).
+    (w := "The minister met the\nambassador on Monday.\nShe told reporters on\nthe steps of "
+          "the embassy:\n“We will not cut aid.”", w),
+    ("\n".join(f"Line {n}." for n in range(9)) + "\nShe said:\n“Yes.”",
+     "\n\n".join(f"Line {n}." for n in range(9)) + "\n\nShe said:\n“Yes.”"),
 ])
 def test_paragraph_breaks_reads_one_paragraph_a_line(text: str, expected: str) -> None:
     assert evaluate.paragraph_breaks(text) == expected
