@@ -605,9 +605,11 @@ def _unwrapped_lines(text: str, start: int, end: int) -> list[int]:
     overflow any width), and the line must fit well within it (``_HAND_BREAK_SHARE``): text
     laid out in a proportional font (PDF, word processors) wraps by ink, not by characters,
     and a line of capitals or wide letters holds a fifth fewer.  Only a line ending in a
-    letter, a digit or a closing mark, before a line opening with a capital, is considered: a
-    comma, a colon or a hyphen at the end of a line, or a lower-case word after it, continues
-    the sentence.
+    letter, a digit, a closing mark, ";" or ":", before a line opening with a capital, is
+    considered (after ":" not when a quotation opens the next line: it stays with its
+    speaker); a comma or a hyphen at the end of a line, or a lower-case word after it,
+    continues the sentence.  A line longer than any wrapper makes (``_WRAP_MAX``) counts as
+    ended by its writer.
     """
     lines: list[tuple[int, int]] = []
     a = start
