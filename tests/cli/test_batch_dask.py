@@ -11,7 +11,8 @@ import socket
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -100,9 +101,9 @@ def test_an_http_server_at_the_address_fails_in_bounded_time(http_address: str) 
     assert proc.stderr.count(b"\n") == 1
 
 
-@pytest.fixture
-def babbling_address() -> Iterator[str]:
-    """A server that answers every connection at once with an HTTP error, then hangs up."""
+@contextmanager
+def tcp_server(answer: Callable[[socket.socket], None]) -> Iterator[str]:
+    """A server on 127.0.0.1 that gives every connection to ``answer`` and closes it."""
     listener = socket.create_server(("127.0.0.1", 0))
 
     def serve() -> None:
@@ -112,13 +113,21 @@ def babbling_address() -> Iterator[str]:
             except OSError:
                 return
             with conn:
-                conn.sendall(b"HTTP/1.0 400 Bad Request\r\nContent-Length: 0\r\n\r\n" * 4)
+                answer(conn)
 
     threading.Thread(target=serve, daemon=True).start()
     try:
         yield f"tcp://127.0.0.1:{listener.getsockname()[1]}"
     finally:
         listener.close()
+
+
+@pytest.fixture
+def babbling_address() -> Iterator[str]:
+    """A server that answers every connection at once with an HTTP error, then hangs up."""
+    with tcp_server(lambda conn: conn.sendall(
+            b"HTTP/1.0 400 Bad Request\r\nContent-Length: 0\r\n\r\n" * 4)) as address:
+        yield address
 
 
 def test_a_server_that_is_not_dask_is_named_so(babbling_address: str) -> None:
@@ -129,21 +138,8 @@ def test_a_server_that_is_not_dask_is_named_so(babbling_address: str) -> None:
 @pytest.fixture
 def closing_address() -> Iterator[str]:
     """A server that accepts every connection and closes it at once, saying nothing."""
-    listener = socket.create_server(("127.0.0.1", 0))
-
-    def serve() -> None:
-        while True:
-            try:
-                conn, _ = listener.accept()
-            except OSError:
-                return
-            conn.close()
-
-    threading.Thread(target=serve, daemon=True).start()
-    try:
-        yield f"tcp://127.0.0.1:{listener.getsockname()[1]}"
-    finally:
-        listener.close()
+    with tcp_server(lambda conn: None) as address:
+        yield address
 
 
 def test_a_server_that_hangs_up_is_not_told_as_silence(closing_address: str) -> None:
