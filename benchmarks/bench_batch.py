@@ -19,8 +19,14 @@ shows the larger of its two runs', and the table adds the median speed-up over t
 rounds (other processes under ``--quiet`` of the cores; rounds are run until ``--repeat``
 quiet ones are had, at most ``--max-rounds``, when the machine allows).
 
+``--cached-bytecode`` runs every command as an installed package runs, with Python's compiled
+bytecode kept in the temporary folder (``PYTHONPYCACHEPREFIX``) after a warm-up run; without
+it the environment decides (``PYTHONDONTWRITEBYTECODE`` makes every run compile briefer's
+modules again, about 0.03 s of serial start-up).  The header says which.
+
     python benchmarks/bench_batch.py [--records 1200 | --megabytes 10] [--repeat 3] [--dask]
                                      [--data FILE] [--quiet 0.05] [--max-rounds 0]
+                                     [--cached-bytecode]
 """
 
 from __future__ import annotations
@@ -65,6 +71,10 @@ def busy_seconds() -> float | None:
     return (sum(ticks[:8]) - idle) / os.sysconf("SC_CLK_TCK")
 
 
+#: The environment of every run; :func:`main` fills in ``--cached-bytecode``.
+CHILD_ENV: dict[str, str] = dict(os.environ)
+
+
 def run(input_path: Path, options: list[str], output: Path) -> tuple[float, float | None]:
     """Wall time of one whole ``briefer batch`` process, and the share of all cores that
     other processes used meanwhile (None where ``/proc/stat`` is missing)."""
@@ -72,7 +82,7 @@ def run(input_path: Path, options: list[str], output: Path) -> tuple[float, floa
            "-o", str(output), "--force"]
     before = busy_seconds()
     t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=ROOT, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(cmd, cwd=ROOT, stderr=subprocess.DEVNULL, env=CHILD_ENV)
     _, status, usage = os.wait4(proc.pid, 0)  # usage includes the workers it waited for
     seconds = time.perf_counter() - t0
     after = busy_seconds()
@@ -104,15 +114,29 @@ def main() -> None:
     parser.add_argument("--max-rounds", type=int, default=0,
                         help="run rounds until --repeat are quiet, at most this many "
                              "(default 0: just --repeat rounds)")
+    parser.add_argument("--cached-bytecode", action="store_true",
+                        help="keep compiled bytecode in the temporary folder, as an installed "
+                             "package has it (default: the environment as it is)")
     args = parser.parse_args()
     cpus = os.cpu_count() or 1
     print(f"command: python benchmarks/bench_batch.py {' '.join(sys.argv[1:])}".rstrip())
     print(f"load average before: {load()}")
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
+        if args.cached_bytecode:
+            CHILD_ENV.pop("PYTHONDONTWRITEBYTECODE", None)
+            CHILD_ENV["PYTHONPYCACHEPREFIX"] = str(folder / "pycache")
+        print("bytecode: " + ("cached in the temporary folder (--cached-bytecode)"
+                              if args.cached_bytecode else
+                              "compiled from source every run (PYTHONDONTWRITEBYTECODE is set)"
+                              if os.environ.get("PYTHONDONTWRITEBYTECODE") else
+                              "as the environment has it"))
         source = folder / "in.jsonl"
         records = build_input(args.data, source, megabytes=args.megabytes,
                               records=args.records)
+        warm = folder / "warm.jsonl"
+        build_input(args.data, warm, records=1)
+        run(warm, ["-j", "1"], folder / "warm-out.jsonl")  # warm-up (and bytecode, if cached)
         runs = {"-j 1": ["-j", "1"], f"-j 0 ({cpus} processes)": ["-j", "0"]}
         if args.dask:
             runs[f"--engine dask ({cpus} workers)"] = ["--engine", "dask", "-j", "0"]
