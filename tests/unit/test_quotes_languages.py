@@ -13,34 +13,38 @@ import pytest
 from briefer import api
 from briefer.brief import make_brief
 
-# (language, opening narration, reporting clause ending in a colon, quotation, its text)
-CASES = [
+# (language, opening narration, reporting clause ending in a colon, what is said, and the
+# quotation marks as the language sets them)
+WRITTEN = [
     ("es", "El Gobierno de Venezuela anunció el lunes nuevas medidas económicas para el país, "
            "que los sindicatos rechazan.",
      "El ministro de Economía Carlos Pérez dijo ayer en Caracas:",
-     "«No vamos a ceder ante las presiones de los sindicatos ni de la oposición, y el plan seguirá adelante este año.»",
-     "No vamos a ceder ante las presiones de los sindicatos ni de la oposición, y el plan seguirá adelante este año."),
+     "No vamos a ceder ante las presiones de los sindicatos ni de la oposición, y el plan "
+     "seguirá adelante este año.", "«", "»"),
     ("pt", "O governo do Brasil anunciou na segunda-feira um novo pacote de medidas para a "
            "economia, que os sindicatos não aceitam.",
      "O ministro João Silva afirmou em Brasília:",
-     "«Não vamos recuar diante da pressão dos sindicatos nem da oposição, e o plano vai seguir adiante neste ano.»",
-     "Não vamos recuar diante da pressão dos sindicatos nem da oposição, e o plano vai seguir adiante neste ano."),
+     "Não vamos recuar diante da pressão dos sindicatos nem da oposição, e o plano vai "
+     "seguir adiante neste ano.", "«", "»"),
     ("fr", "Le gouvernement a présenté lundi un nouveau plan pour les retraites, que les "
            "syndicats rejettent dans la rue depuis des semaines.",
      "Le ministre du Travail Pierre Martin a déclaré à Paris :",
-     "« Nous ne céderons pas à la pression des syndicats ni de l'opposition, et le plan ira à son terme cette année. »",
-     "Nous ne céderons pas à la pression des syndicats ni de l'opposition, et le plan ira à son terme cette année."),
+     "Nous ne céderons pas à la pression des syndicats ni de l'opposition, et le plan ira à "
+     "son terme cette année.", "« ", " »"),
     ("de", "Die Bundesregierung hat am Montag ein neues Paket für die Wirtschaft vorgestellt, "
            "das die Gewerkschaften ablehnen und das auch im Bundestag umstritten ist.",
      "Der Minister Klaus Weber sagte am Dienstag in Berlin:",
-     "„Wir werden dem Druck der Gewerkschaften und der Opposition nicht nachgeben, und der Plan wird in diesem Jahr umgesetzt.“",
-     "Wir werden dem Druck der Gewerkschaften und der Opposition nicht nachgeben, und der Plan wird in diesem Jahr umgesetzt."),
+     "Wir werden dem Druck der Gewerkschaften und der Opposition nicht nachgeben, und der "
+     "Plan wird in diesem Jahr umgesetzt.", "„", "“"),
     ("it", "Il governo ha presentato lunedì un nuovo piano per l'economia del paese, che i "
            "sindacati respingono e che divide anche la maggioranza.",
      "Il ministro dell'Economia Marco Rossi ha detto ieri:",
-     "«Non cederemo alle pressioni dei sindacati né a quelle dell'opposizione, e il piano andrà avanti quest'anno.»",
-     "Non cederemo alle pressioni dei sindacati né a quelle dell'opposizione, e il piano andrà avanti quest'anno."),
+     "Non cederemo alle pressioni dei sindacati né a quelle dell'opposizione, e il piano "
+     "andrà avanti quest'anno.", "«", "»"),
 ]
+# (language, narration, reporting clause, quotation, its text)
+CASES = [(lang, lead, clause, f"{opening}{said}{closing}", said)
+         for lang, lead, clause, said, opening, closing in WRITTEN]
 SPEAKERS = {"es": "Carlos Pérez", "pt": "João Silva", "fr": "Pierre Martin",
             "de": "Klaus Weber", "it": "Marco Rossi"}
 
