@@ -126,3 +126,22 @@ def test_an_interrupted_batch_ends_its_engine_before_the_command_ends(
     result = CliRunner().invoke(cli, ["batch", "in.jsonl"])
     assert result.exit_code == 130
     assert log == ["engine ended", "input closed"]
+
+
+def test_ctrl_c_while_the_command_line_is_imported_exits_130() -> None:
+    """The console script's entry catches a Ctrl-C that lands before the command line has
+    loaded.  The signal's timing cannot be aimed from outside, so an import hook raises the
+    KeyboardInterrupt at the moment a real one would: importing :mod:`briefer.cli`."""
+    code = (
+        "import sys\n"
+        "class Hook:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name == 'briefer.cli':\n"
+        "            raise KeyboardInterrupt\n"
+        "sys.meta_path.insert(0, Hook())\n"
+        "from briefer.entry import main\n"
+        "main()\n")
+    proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                          timeout=120)
+    assert proc.returncode == 130, proc.stderr.decode(errors="replace")
+    assert proc.stderr == b""
