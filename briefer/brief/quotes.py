@@ -29,9 +29,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import accumulate
 
 from briefer.brief import lowercased
 from briefer.brief.analysis import Token, View, fold
@@ -144,9 +145,13 @@ def find_quotes(docs: Sequence[Document], views: Sequence[View], cast: Cast,
     lex = _lexicon(frozenset(d.language for d in docs))
     # The tokenised copies are English with ASCII marks: a text with typographic quotes, or
     # in another language, that merely names no one (a Portuguese essay) keeps its view.
-    lower = {i: _lower([v for v in views if v.doc == i], lex)
-             for i, d in enumerate(docs) if d.language == "en"
-             and not any(c in d.text for c in "“”«»„") and lowercased.is_lower_cased(d.text)}
+    lowered = [i for i, d in enumerate(docs) if d.language == "en"
+               and not any(c in d.text for c in "“”«»„") and lowercased.is_lower_cased(d.text)]
+    by_doc: dict[int, list[View]] = {i: [] for i in lowered}
+    for v in views:  # one pass, not one per lower-cased document of a folder
+        if v.doc in by_doc:
+            by_doc[v.doc].append(v)
+    lower = {i: _lower(by_doc[i], lex) for i in lowered}
     for n, view in enumerate(views):
         if n and views[n - 1].doc == view.doc and \
                 views[n - 1].sentence.paragraph == view.sentence.paragraph:
@@ -252,6 +257,8 @@ def _paragraph_quotes(doc: Document, views: Sequence[View], first: int, last: in
         # follows the quote as in “…,” said X.
         spans += [(start + m.start(), start + m.end()) for m in _DIALOGUE.finditer(text)]
         spans.sort()
+    spans = _Spans(spans)
+    starts = [views[n].sentence.start for n in range(first, last + 1)]
     out: list[_Found] = []
     for open_at, close_at in spans:
         inner = " ".join(doc.text[open_at + 1:close_at - 1].split())
@@ -259,10 +266,8 @@ def _paragraph_quotes(doc: Document, views: Sequence[View], first: int, last: in
         words = _WORD.findall(inner)
         if not words or len(words) > MAX_WORDS or _is_name(words, inner):
             continue
-        home = next((n for n in range(first, last + 1)
-                     if views[n].sentence.start <= open_at < views[n].sentence.end), first)
-        closing = next((n for n in range(first, last + 1)
-                        if views[n].sentence.start < close_at <= views[n].sentence.end), home)
+        home = _home(views, first, starts, open_at)
+        closing = _closing(views, first, starts, close_at, home)
         speaker = _speaker_after(views, closing, close_at, cast, spans, lex) or \
             _speaker_before(views, home, open_at, cast, spans, lex)
         complete = inner[:1].isupper() or inner.endswith((".", "!", "?"))
@@ -279,7 +284,9 @@ def _lower_quotes(doc: Document, views: Sequence[View], first: int, last: int, c
     without capitals.  A capital says nothing there, so a quote is complete when it ends a
     sentence or its clause before the attribution ("...," he said), or opens a sentence."""
     start, end = views[first].sentence.start, views[last].sentence.end
-    spans = [(start + a, start + b) for a, b in lowercased.quote_spans(doc.text[start:end])]
+    spans = _Spans((start + a, start + b)
+                   for a, b in lowercased.quote_spans(doc.text[start:end]))
+    starts = [views[n].sentence.start for n in range(first, last + 1)]
     out: list[_Found] = []
     for open_at, close_at in spans:
         raw = " ".join(doc.text[open_at + 1:close_at - 1].split())
@@ -287,16 +294,14 @@ def _lower_quotes(doc: Document, views: Sequence[View], first: int, last: int, c
         words = _WORD.findall(inner)
         if not words or len(words) > MAX_WORDS:
             continue
-        home = next((n for n in range(first, last + 1)
-                     if views[n].sentence.start <= open_at < views[n].sentence.end), first)
-        closing = next((n for n in range(first, last + 1)
-                        if views[n].sentence.start < close_at <= views[n].sentence.end), home)
+        home = _home(views, first, starts, open_at)
+        closing = _closing(views, first, starts, close_at, home)
         # '..." ends a sentence: what follows is the next one, not an attribution.
         after = None if raw.rstrip(" '\"").endswith(".") else \
             _lower_after(views, closing, close_at, spans, lex, lower)
         speaker = after or \
             _lower_before(views, home, open_at, spans, lex, lower)
-        opens = doc.text[:open_at].rstrip(" '`\"")[-1:] in {"", ".", "!", "?", ":"}
+        opens = _last_before(doc.text, open_at, " '`\"") in {"", ".", "!", "?", ":"}
         complete = opens or raw.rstrip(" '\"").endswith((".", "!", "?", ","))
         quote = Quote(inner, speaker, views[home].doc, views[home].sentence, open_at + 1,
                       close_at - 1)
@@ -427,7 +432,50 @@ def _is_name(words: list[str], inner: str) -> bool:
 
 
 def _inside(offset: int, spans: Sequence[tuple[int, int]]) -> bool:
+    if isinstance(spans, _Spans) and spans.sorted:
+        return spans.covers(offset)
     return any(a <= offset < b for a, b in spans)
+
+
+class _Spans(tuple[tuple[int, int], ...]):
+    """A paragraph's quotation spans, in their order, with what :func:`_inside` needs to
+    bisect them: a long paragraph has thousands, and every token before a speech verb is
+    tested against them, which scanning them all made quadratic."""
+
+    def __new__(cls, spans: Iterable[tuple[int, int]]) -> _Spans:
+        self = super().__new__(cls, spans)
+        self.starts = [a for a, _ in self]
+        self.sorted = self.starts == sorted(self.starts)
+        self.reach = list(accumulate((b for _, b in self), max))  # furthest end so far
+        return self
+
+    def covers(self, offset: int) -> bool:
+        """``any(a <= offset < b for a, b in self)``: of the spans opening at or before
+        ``offset``, the furthest end passes it."""
+        i = bisect_right(self.starts, offset)
+        return i > 0 and self.reach[i - 1] > offset
+
+
+def _home(views: Sequence[View], first: int, starts: Sequence[int], offset: int) -> int:
+    """The sentence of the paragraph ``views[first:]`` (``starts`` their starts) that holds
+    ``offset``, else ``first``; bisected, as sentences do not overlap."""
+    k = first + bisect_right(starts, offset) - 1
+    return k if k >= first and offset < views[k].sentence.end else first
+
+
+def _closing(views: Sequence[View], first: int, starts: Sequence[int], offset: int,
+             home: int) -> int:
+    """The sentence of the paragraph whose text ends at or after ``offset`` and starts before
+    it (where a quotation closing there ends), else ``home``."""
+    k = first + bisect_left(starts, offset) - 1
+    return k if k >= first and offset <= views[k].sentence.end else home
+
+
+def _last_before(text: str, at: int, skip: str) -> str:
+    """``text[:at].rstrip(skip)[-1:]`` without copying the text before ``at``."""
+    while at > 0 and text[at - 1] in skip:
+        at -= 1
+    return text[at - 1] if at else ""
 
 
 def _speaker_after(views: Sequence[View], n: int, close_at: int, cast: Cast,
