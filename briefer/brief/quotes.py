@@ -162,7 +162,7 @@ def find_quotes(docs: Sequence[Document], views: Sequence[View], cast: Cast,
             end += 1
         found += _paragraph_quotes(docs[view.doc], views, n, end, cast, lex,
                                    lower.get(view.doc))
-    found = _carry_speakers(found, views, cast)
+    found = _carry_speakers(found, views, cast, lex)
     seen: set[str] = set()
     kept: list[_Found] = []
     for f in found:
@@ -179,7 +179,8 @@ def find_quotes(docs: Sequence[Document], views: Sequence[View], cast: Cast,
     return tuple(kept[i].quote for i in chosen)
 
 
-def _carry_speakers(found: list[_Found], views: Sequence[View], cast: Cast) -> list[_Found]:
+def _carry_speakers(found: list[_Found], views: Sequence[View], cast: Cast,
+                    lex: _Lexicon = ENGLISH) -> list[_Found]:
     """A quote with no attribution of its own that follows another speaker's quote closely
     ("'What a wonderful tour,' the president told her. 'I still have all the albums.'") goes
     on in that speaker's words, as news writing does; not when anyone else is named between
@@ -191,7 +192,7 @@ def _carry_speakers(found: list[_Found], views: Sequence[View], cast: Cast) -> l
         q = f.quote
         if q.speaker is None:
             reporter = _reported_just_before(views, at.get((q.doc, q.sentence.start)), q,
-                                             cast)
+                                             cast, lex)
             if reporter is not None:
                 f = _Found(replace(q, speaker=reporter), f.complete, f.words)
                 q = f.quote
@@ -205,27 +206,54 @@ def _carry_speakers(found: list[_Found], views: Sequence[View], cast: Cast) -> l
     return out
 
 
-def _reported_just_before(views: Sequence[View], n: int | None, q: Quote, cast: Cast
-                          ) -> str | None:
+def _reported_just_before(views: Sequence[View], n: int | None, q: Quote, cast: Cast,
+                          lex: _Lexicon = ENGLISH) -> str | None:
     """"Unison's Dave Prentis criticised the plans. "If you want world class services …"":
     a quotation that is a sentence of its own goes on in the words of the person the
     sentence just before reports (its subject, named before its verb of saying or judging),
-    when that sentence, in the same paragraph, names no one else."""
+    when that sentence, in the same paragraph, names no one else.
+
+    A reporting clause that ends in a colon introduces what follows in every language of
+    the six ("El ministro Carlos Pérez dijo:", "X a déclaré :", "X sagte:"), and news sets
+    the quotation on the next line or in the next paragraph: then the paragraph may differ,
+    the verb is the language's (``lex``), and the clause's subject speaks (a role or a
+    pronoun resolved as before a quote in the same sentence); with no verb of saying, the
+    one person the clause names ("É o caso da arquitecta Rosa Maria Moreira:")."""
     if n is None or n == 0:
         return None
     view, before = views[n], views[n - 1]
-    if before.doc != view.doc or before.sentence.paragraph != view.sentence.paragraph or \
-            view.raw[:q.start - view.sentence.start].strip() not in {"", '"', "“", "«", "‘"}:
+    if before.doc != view.doc or \
+            view.raw[:q.start - view.sentence.start].strip() not in _OPENING_MARKS:
         return None
+    colon = before.raw.rstrip().endswith(":")
+    if before.sentence.paragraph != view.sentence.paragraph and not colon:
+        return None
+    if any(c in before.raw for c in _QUOTE_MARKS):
+        return None
+    if colon:
+        verb = next((t for t in reversed(before.tokens) if lex.speech(t)), None)
+        if verb is not None:
+            speaker = _subject_before(views, n - 1, verb.start, cast, (), lex=lex)
+            if speaker is not None:
+                return speaker
     people = {m.name for m in cast.by_view[n - 1] if m.kind == "person"}
-    if len(people) != 1 or '"' in before.raw or "“" in before.raw:
+    if len(people) != 1:
         return None
     first = next(m for m in cast.by_view[n - 1] if m.kind == "person")
+    if colon:
+        return first.name
     verb = next((t for t in before.tokens if t.start > first.end and (
-        t.stem in SPEECH_STEMS or t.fold in _STANCE)), None)
+        lex.speech(t) or t.fold in _STANCE)), None)
     if verb is None:
         return None
     return first.name
+
+
+#: What may stand before a quotation that opens its sentence.
+_OPENING_MARKS = frozenset({"", '"', "“", "«", "‘", "„", "»", "‹", "›"})
+#: A sentence holding one of these quotes someone itself: the next quotation is not its
+#: subject's by default.
+_QUOTE_MARKS = '"“«„»'
 
 
 #: Verbs of judging that report what someone said ("X criticised the plans").
