@@ -739,6 +739,7 @@ def _context_cue(view: View, first: int, last: int, ev: _Evidence) -> str:
     from its context when it is new to them (Collins & Singer 1999, "Unsupervised models
     for named entity classification", use the same contextual rules as features):
 
+    - "the" just before: "article", no person (a band, a club, a ship: "the Ramones");
     - a lower-case noun just before: "the band Spirit", "the company Amuseworld" (an
       organisation), "the pianist András", "singer Adele" (a person);
     - a definition after: "X is a Danish chain of hypermarkets", "X is a Swiss footballer",
@@ -751,6 +752,8 @@ def _context_cue(view: View, first: int, last: int, ev: _Evidence) -> str:
     cues = ev.cues
     if first > 0:
         before = tokens[first - 1]
+        if before.fold == "the" and not view.gap(before, tokens[first]).strip():
+            return "article"  # "the Ramones", "The Stooges": a person's name takes none
         if before.text[:1].islower() and not view.gap(before, tokens[first]).strip():
             if before.fold in cues.org_nouns:
                 return "organisation"
@@ -910,7 +913,7 @@ def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer) -> list[Men
         descriptive = (folds[0].endswith(_ADJECTIVE_ENDINGS) or all(
             f in names.common for f in folds)) and folds[0] not in names.given
         personal = (bool(run.titles) and not office) or run.cue in {"person", "speaker"} or \
-            (not coded and (
+            (not coded and run.cue != "article" and (
                 folds[0] in names.given or (folds[-1] in names.surnames and not descriptive
                                             and folds[0] not in ev.lower_forms
                                             and folds[-1] not in ev.lower_forms) or (
@@ -960,7 +963,7 @@ def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer) -> list[Men
         elif clubs.get(word.fold):  # "the Bruins"; the first named of several
             display, kind = min(clubs[word.fold], key=first_named.__getitem__), "organisation"
         elif word.fold in names.given and word.fold not in ev.lower_forms and \
-                run.cue not in {"organisation", "place"}:
+                run.cue not in {"organisation", "place", "article"}:
             display = word.text  # not "the band Gigi", "in Hiram": the context outweighs
         if display is None:
             display = _display([word], ev)

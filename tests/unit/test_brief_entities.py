@@ -451,3 +451,12 @@ def test_people_of_a_lower_cased_document_are_found_without_capitals() -> None:
     kinds = names(cast_of(text))
     assert kinds.get("Bill Parker") == "person"
     assert "Rusty Metal" not in kinds
+
+
+def test_a_name_after_the_is_no_person() -> None:
+    """A person's name takes no article: "the Carter Family", "The Grady Boone" (a band)
+    are not people, though a given name or census surname opens or ends them."""
+    kinds = names(cast_of("Critics loved the Carter Family and the Hollies. Later the Hollies "
+                          "toured with The Grady Boone in Ohio."))
+    assert kinds.get("Carter Family") != "person"
+    assert kinds.get("Grady Boone") != "person"
