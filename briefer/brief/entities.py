@@ -739,7 +739,7 @@ def _context_cue(view: View, first: int, last: int, ev: _Evidence) -> str:
     from its context when it is new to them (Collins & Singer 1999, "Unsupervised models
     for named entity classification", use the same contextual rules as features):
 
-    - "the" just before: "article", no person (a band, a club, a ship: "the Ramones");
+    - "the" just before and nothing else: "article", no person ("the Ramones");
     - a lower-case noun just before: "the band Spirit", "the company Amuseworld" (an
       organisation), "the pianist András", "singer Adele" (a person);
     - a definition after: "X is a Danish chain of hypermarkets", "X is a Swiss footballer",
@@ -750,10 +750,12 @@ def _context_cue(view: View, first: int, last: int, ev: _Evidence) -> str:
     """
     tokens = view.tokens
     cues = ev.cues
+    # "the Ramones", "The Stooges": a person's name takes no article; said only when no
+    # stronger cue below speaks ("the Bronx is a borough").
+    none = "article" if first > 0 and tokens[first - 1].fold == "the" and not view.gap(
+        tokens[first - 1], tokens[first]).strip() else ""
     if first > 0:
         before = tokens[first - 1]
-        if before.fold == "the" and not view.gap(before, tokens[first]).strip():
-            return "article"  # "the Ramones", "The Stooges": a person's name takes none
         if before.text[:1].islower() and not view.gap(before, tokens[first]).strip():
             if before.fold in cues.org_nouns:
                 return "organisation"
@@ -761,7 +763,7 @@ def _context_cue(view: View, first: int, last: int, ev: _Evidence) -> str:
                 return "person"
     after = tokens[last + 1:last + 9]
     if not after:
-        return ""
+        return none
     gap = view.gap(tokens[last], after[0]).strip()
     if tokens[last].possessive and gap in {"'s", "’s", "'", "’"} and \
             after[0].fold in cues.kin_nouns:
@@ -789,13 +791,13 @@ def _context_cue(view: View, first: int, last: int, ev: _Evidence) -> str:
             if t.fold in cues.place_words:
                 return "place"
     if not _subject_at(view, first) or gap or not after[0].text[:1].islower():
-        return ""
+        return none
     for k, t in enumerate(after):
         if t.capital and not opens(view, last + 1 + k) or t.fold in {"it", "its"}:
-            return ""
+            return none
         if t.fold in cues.person_pronouns:
             return "person"
-    return ""
+    return none
 
 
 def _acronym_after(view: View, last: int) -> str:
