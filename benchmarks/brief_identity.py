@@ -9,6 +9,8 @@ tree and the working tree with the same interpreter on the same inputs, and comp
 - six CNN/DM and six BBC articles, one file each;
 - a mixed folder (nine BBC articles of three beats and three CNN/DM articles);
 - 1 MB of news (CNN/DM and BBC joined, as ``bench_brief.py`` builds it);
+- one paragraph of 300 KB of that news, and one of the lower-cased CNN/DM copies (about
+  640 KB), where quotes are searched over a whole long paragraph;
 
 each in markdown and JSON, plus a few other rankers and ``-n`` on the seed.  It prints one
 line per difference and exits 1 if any.  No timing.
@@ -58,11 +60,20 @@ def inputs(data: Path, tmp: Path) -> list[list[str]]:
         (mixed / f"{r['id']}.txt").write_text(r["article"], encoding="utf-8")
     big = tmp / "news-1mb.txt"
     big.write_text(joined(articles(data), 1 << 20), encoding="utf-8")
+    # One long paragraph each, where every quotation is searched over the whole paragraph:
+    # mixed-case news, and the lower-cased CNN/DM copies (the lower-cased quote view).
+    flat = tmp / "news-flat.txt"
+    flat.write_text(" ".join(joined(articles(data), 300_000).split()), encoding="utf-8")
+    lower = tmp / "lower-flat.txt"
+    lower.write_text(" ".join(" ".join(r["article"].split()) for r in cnn
+                              if r["subset"] in ("REALSumm", "QAGS")
+                              and not any(c in r["article"] for c in "“”«»„")),
+                     encoding="utf-8")
     en, es = str(seeds / "venezuela-mexico.txt"), str(seeds / "venezuela-mexico.es.txt")
     cases = [[en, "-t", str(seeds / "venezuela-mexico.toml")], [en],
              [es, "-t", str(seeds / "venezuela-mexico.es.toml")], [es],
              *([str(f)] for f in files), [str(mixed)], [str(files[0]), str(files[6])],
-             [str(big)]]
+             [str(big)], [str(flat)], [str(lower)]]
     out = [[*c, "-f", fmt] for c in cases for fmt in ("markdown", "json")]
     out += [[en, "-a", algo, "-f", "json"] for algo in ("textrank", "lexrank", "lsa", "lead")]
     out += [[en, "-n", "4", "-f", "markdown"], [str(mixed), "-n", "5", "-f", "json"],

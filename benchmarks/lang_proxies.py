@@ -19,7 +19,12 @@ Each is scored with ``briefer eval -k 1`` (the default ranker against LEAD, the 
 sentence; the data's language for tokens and stems), with a paired bootstrap when asked.
 Nothing was tuned on these sets.
 
-    python benchmarks/lang_proxies.py [--bootstrap 1000] [-a pyramid]
+    python benchmarks/lang_proxies.py [--bootstrap 1000] [-a pyramid] [--out DIR]
+
+The sets are written to ``--out DIR`` and kept there (the same bytes every run: each
+``briefer eval`` command printed below its table, with the file's sha256, then runs as
+printed); without it they go to a temporary directory deleted at the end, and the script
+says how to get them back.
 """
 
 from __future__ import annotations
@@ -95,22 +100,36 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-a", "--algorithms", default=None)
     parser.add_argument("--bootstrap", type=int, default=0)
+    parser.add_argument("--out", type=Path, default=None,
+                        help="write the sets to this directory and keep them")
     args = parser.parse_args()
+    if args.out is not None:
+        args.out.mkdir(parents=True, exist_ok=True)
+        run(args.out.resolve(), args)
+        return
     with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp)
-        sets = {**bosque(out), **pages(out)}
-        for name, path in sets.items():
-            n = sum(1 for _ in path.open(encoding="utf-8"))
-            print(f"\n### {name}: {n} documents\n", flush=True)
-            if not n:
-                continue
-            command = [sys.executable, "-m", "briefer", "eval", str(path), "-k", "1",
-                       "-f", "markdown"]
-            if args.algorithms:
-                command += ["-a", args.algorithms]
-            if args.bootstrap:
-                command += ["--bootstrap", str(args.bootstrap)]
-            subprocess.run(command, cwd=ROOT, check=True)
+        run(Path(tmp), args)
+    print("\nThe sets above were written to a temporary directory, now deleted. To rerun a "
+          "printed\n`briefer eval` command, first rebuild them (same bytes, same sha256) with\n"
+          "`python benchmarks/lang_proxies.py --out DIR` and use DIR in place of that "
+          "directory.")
+
+
+def run(out: Path, args: argparse.Namespace) -> None:
+    """Build the sets in ``out`` and score each with ``briefer eval``."""
+    sets = {**bosque(out), **pages(out)}
+    for name, path in sets.items():
+        n = sum(1 for _ in path.open(encoding="utf-8"))
+        print(f"\n### {name}: {n} documents\n", flush=True)
+        if not n:
+            continue
+        command = [sys.executable, "-m", "briefer", "eval", str(path), "-k", "1",
+                   "-f", "markdown"]
+        if args.algorithms:
+            command += ["-a", args.algorithms]
+        if args.bootstrap:
+            command += ["--bootstrap", str(args.bootstrap)]
+        subprocess.run(command, cwd=ROOT, check=True)
 
 
 if __name__ == "__main__":

@@ -1,5 +1,5 @@
 """``python -m briefer``."""
 
-from briefer.cli import main
+from briefer.entry import main
 
 main()

@@ -31,8 +31,8 @@ pass over *candidate* boundaries instead of their chain of text substitutions.
    and after a line the writer ended: a headline or label without final punctuation, or a
    line ending in ";" or ":", whose next word would still have fitted on it, or which is
    longer than any wrapper makes (``_unwrapped_lines``; greedy wrapping only breaks a line
-   when the next word does not fit).  A quotation on the line after a colon stays with its
-   speaker ("X dijo:\n«…»").
+   when the next word does not fit).  A quotation on the line after a colon is a sentence
+   of its own ("X dijo:\n«…»"); quotes keep the speaker named before the colon.
 4b. A sentence with no stop before it at all: a capitalised article between two lower-case
    words ("... at the palace The incident took place", ``_run_on_starts``).
 5. A "sentence" longer than ``_MAX_CHARS`` (text without punctuation, tables, run-ons) is cut
@@ -100,7 +100,6 @@ _PARAGRAPH = re.compile(r"\n[^\S\n]*\n|\r[^\S\r\n]*\r|\u2029"
 _CLOSERS = "\"'”’»)]}›"
 _OPENERS = "\"'“‘«([{‹„¿¡"
 _BULLETS = "•●▪◦‣⁃"
-_QUOTE_OPENERS = "\"'“‘«‹„»›"
 _TERMINALS = ".!?…‽"
 
 # A candidate boundary ("t"): terminal punctuation, optional closing quotes and brackets
@@ -606,10 +605,11 @@ def _unwrapped_lines(text: str, start: int, end: int) -> list[int]:
     laid out in a proportional font (PDF, word processors) wraps by ink, not by characters,
     and a line of capitals or wide letters holds a fifth fewer.  Only a line ending in a
     letter, a digit, a closing mark, ";" or ":", before a line opening with a capital, is
-    considered (after ":" not when a quotation opens the next line: it stays with its
-    speaker); a comma or a hyphen at the end of a line, or a lower-case word after it,
-    continues the sentence.  A line longer than any wrapper makes (``_WRAP_MAX``) counts as
-    ended by its writer.
+    considered (after ":" too when a quotation opens the next line, "X dijo:\n«…»": the
+    quotation is a sentence of its own, and :mod:`briefer.brief.quotes` gives it the speaker
+    of the reporting clause before the colon); a comma or a hyphen at the end of a line, or
+    a lower-case word after it, continues the sentence.  A line longer than any wrapper
+    makes (``_WRAP_MAX``) counts as ended by its writer.
     """
     lines: list[tuple[int, int]] = []
     a = start
@@ -627,12 +627,13 @@ def _unwrapped_lines(text: str, start: int, end: int) -> list[int]:
         last = text[b1 - 1]
         if not (last.isalnum() or last in _CLOSERS or last in ";:"):
             continue
-        word_end = text.find(" ", a2, b2)
+        # The first word, with the marks that open it; French sets a space after "«"
+        # ("« Nous"), so a mark standing alone is read with the word after it.
+        head = a2 + len(text[a2:b2]) - len(text[a2:b2].lstrip(_OPENERS + " \u00a0\u202f"))
+        word_end = text.find(" ", head, b2)
         word = text[a2:b2 if word_end < 0 else word_end]
-        if not word.lstrip(_OPENERS)[:1].isupper():
+        if not text[head:head + 1].isupper():
             continue
-        if last == ":" and word[:1] in _QUOTE_OPENERS:
-            continue  # "X said:\n«…»": the quotation stays with its speaker
         if (b1 - a1) > _WRAP_MAX or (b1 - a1) + 1 + len(word) <= _HAND_BREAK_SHARE * width:
             starts.append(a2)
     return starts

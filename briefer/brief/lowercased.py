@@ -83,7 +83,10 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     for m in _MARK.finditer(text):
         mark, a, b = m.group(), m.start(), m.end()
         prev, after = text[a - 1:a], text[b:b + 1]
-        said = text[:a].rstrip()[-1:]  # the last character before the mark and its spaces
+        j = a  # the last character before the mark and its spaces (no copy of the prefix)
+        while j > 0 and text[j - 1].isspace():
+            j -= 1
+        said = text[j - 1] if j else ""
         if mark in {"'`", "``", "`"}:
             close(a)  # an opening mark ends an open quotation: its paragraph ended
             open_at, single = b - 1, mark == "`"

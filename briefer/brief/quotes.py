@@ -29,9 +29,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import accumulate
 
 from briefer.brief import lowercased
 from briefer.brief.analysis import Token, View, fold
@@ -144,9 +145,13 @@ def find_quotes(docs: Sequence[Document], views: Sequence[View], cast: Cast,
     lex = _lexicon(frozenset(d.language for d in docs))
     # The tokenised copies are English with ASCII marks: a text with typographic quotes, or
     # in another language, that merely names no one (a Portuguese essay) keeps its view.
-    lower = {i: _lower([v for v in views if v.doc == i], lex)
-             for i, d in enumerate(docs) if d.language == "en"
-             and not any(c in d.text for c in "“”«»„") and lowercased.is_lower_cased(d.text)}
+    lowered = [i for i, d in enumerate(docs) if d.language == "en"
+               and not any(c in d.text for c in "“”«»„") and lowercased.is_lower_cased(d.text)]
+    by_doc: dict[int, list[View]] = {i: [] for i in lowered}
+    for v in views:  # one pass, not one per lower-cased document of a folder
+        if v.doc in by_doc:
+            by_doc[v.doc].append(v)
+    lower = {i: _lower(by_doc[i], lex) for i in lowered}
     for n, view in enumerate(views):
         if n and views[n - 1].doc == view.doc and \
                 views[n - 1].sentence.paragraph == view.sentence.paragraph:
@@ -157,7 +162,7 @@ def find_quotes(docs: Sequence[Document], views: Sequence[View], cast: Cast,
             end += 1
         found += _paragraph_quotes(docs[view.doc], views, n, end, cast, lex,
                                    lower.get(view.doc))
-    found = _carry_speakers(found, views, cast)
+    found = _carry_speakers(found, views, cast, lex)
     seen: set[str] = set()
     kept: list[_Found] = []
     for f in found:
@@ -174,7 +179,8 @@ def find_quotes(docs: Sequence[Document], views: Sequence[View], cast: Cast,
     return tuple(kept[i].quote for i in chosen)
 
 
-def _carry_speakers(found: list[_Found], views: Sequence[View], cast: Cast) -> list[_Found]:
+def _carry_speakers(found: list[_Found], views: Sequence[View], cast: Cast,
+                    lex: _Lexicon = ENGLISH) -> list[_Found]:
     """A quote with no attribution of its own that follows another speaker's quote closely
     ("'What a wonderful tour,' the president told her. 'I still have all the albums.'") goes
     on in that speaker's words, as news writing does; not when anyone else is named between
@@ -186,7 +192,7 @@ def _carry_speakers(found: list[_Found], views: Sequence[View], cast: Cast) -> l
         q = f.quote
         if q.speaker is None:
             reporter = _reported_just_before(views, at.get((q.doc, q.sentence.start)), q,
-                                             cast)
+                                             cast, lex)
             if reporter is not None:
                 f = _Found(replace(q, speaker=reporter), f.complete, f.words)
                 q = f.quote
@@ -200,27 +206,54 @@ def _carry_speakers(found: list[_Found], views: Sequence[View], cast: Cast) -> l
     return out
 
 
-def _reported_just_before(views: Sequence[View], n: int | None, q: Quote, cast: Cast
-                          ) -> str | None:
+def _reported_just_before(views: Sequence[View], n: int | None, q: Quote, cast: Cast,
+                          lex: _Lexicon = ENGLISH) -> str | None:
     """"Unison's Dave Prentis criticised the plans. "If you want world class services …"":
     a quotation that is a sentence of its own goes on in the words of the person the
     sentence just before reports (its subject, named before its verb of saying or judging),
-    when that sentence, in the same paragraph, names no one else."""
+    when that sentence, in the same paragraph, names no one else.
+
+    A reporting clause that ends in a colon introduces what follows in every language of
+    the six ("El ministro Carlos Pérez dijo:", "X a déclaré :", "X sagte:"), and news sets
+    the quotation on the next line or in the next paragraph: then the paragraph may differ,
+    the verb is the language's (``lex``), and the clause's subject speaks (a role or a
+    pronoun resolved as before a quote in the same sentence); with no verb of saying, the
+    one person the clause names ("É o caso da arquitecta Rosa Maria Moreira:")."""
     if n is None or n == 0:
         return None
     view, before = views[n], views[n - 1]
-    if before.doc != view.doc or before.sentence.paragraph != view.sentence.paragraph or \
-            view.raw[:q.start - view.sentence.start].strip() not in {"", '"', "“", "«", "‘"}:
+    if before.doc != view.doc or \
+            view.raw[:q.start - view.sentence.start].strip() not in _OPENING_MARKS:
         return None
+    colon = before.raw.rstrip().endswith(":")
+    if before.sentence.paragraph != view.sentence.paragraph and not colon:
+        return None
+    if any(c in before.raw for c in _QUOTE_MARKS):
+        return None
+    if colon:
+        verb = next((t for t in reversed(before.tokens) if lex.speech(t)), None)
+        if verb is not None:
+            speaker = _subject_before(views, n - 1, verb.start, cast, (), lex=lex)
+            if speaker is not None:
+                return speaker
     people = {m.name for m in cast.by_view[n - 1] if m.kind == "person"}
-    if len(people) != 1 or '"' in before.raw or "“" in before.raw:
+    if len(people) != 1:
         return None
     first = next(m for m in cast.by_view[n - 1] if m.kind == "person")
+    if colon:
+        return first.name
     verb = next((t for t in before.tokens if t.start > first.end and (
-        t.stem in SPEECH_STEMS or t.fold in _STANCE)), None)
+        lex.speech(t) or t.fold in _STANCE)), None)
     if verb is None:
         return None
     return first.name
+
+
+#: What may stand before a quotation that opens its sentence.
+_OPENING_MARKS = frozenset({"", '"', "“", "«", "‘", "„", "»", "‹", "›"})
+#: A sentence holding one of these quotes someone itself: the next quotation is not its
+#: subject's by default.
+_QUOTE_MARKS = '"“«„»'
 
 
 #: Verbs of judging that report what someone said ("X criticised the plans").
@@ -252,6 +285,8 @@ def _paragraph_quotes(doc: Document, views: Sequence[View], first: int, last: in
         # follows the quote as in “…,” said X.
         spans += [(start + m.start(), start + m.end()) for m in _DIALOGUE.finditer(text)]
         spans.sort()
+    spans = _Spans(spans)
+    starts = [views[n].sentence.start for n in range(first, last + 1)]
     out: list[_Found] = []
     for open_at, close_at in spans:
         inner = " ".join(doc.text[open_at + 1:close_at - 1].split())
@@ -259,10 +294,8 @@ def _paragraph_quotes(doc: Document, views: Sequence[View], first: int, last: in
         words = _WORD.findall(inner)
         if not words or len(words) > MAX_WORDS or _is_name(words, inner):
             continue
-        home = next((n for n in range(first, last + 1)
-                     if views[n].sentence.start <= open_at < views[n].sentence.end), first)
-        closing = next((n for n in range(first, last + 1)
-                        if views[n].sentence.start < close_at <= views[n].sentence.end), home)
+        home = _home(views, first, starts, open_at)
+        closing = _closing(views, first, starts, close_at, home)
         speaker = _speaker_after(views, closing, close_at, cast, spans, lex) or \
             _speaker_before(views, home, open_at, cast, spans, lex)
         complete = inner[:1].isupper() or inner.endswith((".", "!", "?"))
@@ -279,7 +312,9 @@ def _lower_quotes(doc: Document, views: Sequence[View], first: int, last: int, c
     without capitals.  A capital says nothing there, so a quote is complete when it ends a
     sentence or its clause before the attribution ("...," he said), or opens a sentence."""
     start, end = views[first].sentence.start, views[last].sentence.end
-    spans = [(start + a, start + b) for a, b in lowercased.quote_spans(doc.text[start:end])]
+    spans = _Spans((start + a, start + b)
+                   for a, b in lowercased.quote_spans(doc.text[start:end]))
+    starts = [views[n].sentence.start for n in range(first, last + 1)]
     out: list[_Found] = []
     for open_at, close_at in spans:
         raw = " ".join(doc.text[open_at + 1:close_at - 1].split())
@@ -287,16 +322,14 @@ def _lower_quotes(doc: Document, views: Sequence[View], first: int, last: int, c
         words = _WORD.findall(inner)
         if not words or len(words) > MAX_WORDS:
             continue
-        home = next((n for n in range(first, last + 1)
-                     if views[n].sentence.start <= open_at < views[n].sentence.end), first)
-        closing = next((n for n in range(first, last + 1)
-                        if views[n].sentence.start < close_at <= views[n].sentence.end), home)
+        home = _home(views, first, starts, open_at)
+        closing = _closing(views, first, starts, close_at, home)
         # '..." ends a sentence: what follows is the next one, not an attribution.
         after = None if raw.rstrip(" '\"").endswith(".") else \
             _lower_after(views, closing, close_at, spans, lex, lower)
         speaker = after or \
             _lower_before(views, home, open_at, spans, lex, lower)
-        opens = doc.text[:open_at].rstrip(" '`\"")[-1:] in {"", ".", "!", "?", ":"}
+        opens = _last_before(doc.text, open_at, " '`\"") in {"", ".", "!", "?", ":"}
         complete = opens or raw.rstrip(" '\"").endswith((".", "!", "?", ","))
         quote = Quote(inner, speaker, views[home].doc, views[home].sentence, open_at + 1,
                       close_at - 1)
@@ -427,7 +460,50 @@ def _is_name(words: list[str], inner: str) -> bool:
 
 
 def _inside(offset: int, spans: Sequence[tuple[int, int]]) -> bool:
+    if isinstance(spans, _Spans) and spans.sorted:
+        return spans.covers(offset)
     return any(a <= offset < b for a, b in spans)
+
+
+class _Spans(tuple[tuple[int, int], ...]):
+    """A paragraph's quotation spans, in their order, with what :func:`_inside` needs to
+    bisect them: a long paragraph has thousands, and every token before a speech verb is
+    tested against them, which scanning them all made quadratic."""
+
+    def __new__(cls, spans: Iterable[tuple[int, int]]) -> _Spans:
+        self = super().__new__(cls, spans)
+        self.starts = [a for a, _ in self]
+        self.sorted = self.starts == sorted(self.starts)
+        self.reach = list(accumulate((b for _, b in self), max))  # furthest end so far
+        return self
+
+    def covers(self, offset: int) -> bool:
+        """``any(a <= offset < b for a, b in self)``: of the spans opening at or before
+        ``offset``, the furthest end passes it."""
+        i = bisect_right(self.starts, offset)
+        return i > 0 and self.reach[i - 1] > offset
+
+
+def _home(views: Sequence[View], first: int, starts: Sequence[int], offset: int) -> int:
+    """The sentence of the paragraph ``views[first:]`` (``starts`` their starts) that holds
+    ``offset``, else ``first``; bisected, as sentences do not overlap."""
+    k = first + bisect_right(starts, offset) - 1
+    return k if k >= first and offset < views[k].sentence.end else first
+
+
+def _closing(views: Sequence[View], first: int, starts: Sequence[int], offset: int,
+             home: int) -> int:
+    """The sentence of the paragraph whose text ends at or after ``offset`` and starts before
+    it (where a quotation closing there ends), else ``home``."""
+    k = first + bisect_left(starts, offset) - 1
+    return k if k >= first and offset <= views[k].sentence.end else home
+
+
+def _last_before(text: str, at: int, skip: str) -> str:
+    """``text[:at].rstrip(skip)[-1:]`` without copying the text before ``at``."""
+    while at > 0 and text[at - 1] in skip:
+        at -= 1
+    return text[at - 1] if at else ""
 
 
 def _speaker_after(views: Sequence[View], n: int, close_at: int, cast: Cast,

@@ -166,36 +166,54 @@ def timeout_option(func: Callable[..., Any]) -> Any:
 
 @dataclass(frozen=True)
 class Inputs:
-    """What the FILE... of a multi-document command gave: its documents, and the title of
-    the whole when it was one feed (a brief of a feed is headed by the feed's name, not
-    "Brief of 40 texts")."""
+    """What the FILE... of a multi-document command gave: its documents, the title of the
+    whole when it was one feed (a brief of a feed is headed by the feed's name, not "Brief
+    of 40 texts"), and, when reading kept going past names that failed, why they failed."""
 
     documents: tuple[Any, ...]
     title: str | None = None
+    errors: tuple[str, ...] = ()
 
 
-def read_inputs(names: Sequence[str], *, clean: bool, language: str, timeout: float,
-                fetch: bool = True) -> Inputs:
-    """Documents for the FILE... of a multi-document command (brief): folders expanded,
-    URLs fetched, feeds replaced by their items.
+def read_inputs(names: Sequence[str], *, clean: bool = True, language: str, timeout: float,
+                fetch: bool = True, keep_going: bool = False) -> Inputs:
+    """Documents for the FILE... of a multi-document command (brief, tui): folders
+    expanded, URLs fetched, feeds replaced by their items.
 
-    A name that cannot be read at all is an :class:`InputError` (exit 1); a feed item that
-    fails is one line on stderr and is left out, and the rest are briefed.
+    A name that cannot be read at all is an :class:`InputError` (exit 1), unless
+    ``keep_going`` (the reader, which shows what failed beside what opened): then it is
+    one of ``errors``, as a feed item that fails always is.  Without ``keep_going`` a
+    failed item is one line on stderr and is left out, and the rest are briefed.
     """
     from briefer.feeds import read_input
-    from briefer.ingest import expand_folders
+    from briefer.ingest import InputError, expand_folders
 
     documents: list[Any] = []
     titles: list[str | None] = []
+    errors: list[str] = []
     for name in expand_folders(names):
         with status(f"reading {name}"):
-            got = read_input(name, clean=clean, language=language, timeout=timeout,
-                             fetch=fetch)
-        for error in got.errors:
+            try:
+                got = read_input(name, clean=clean, language=language, timeout=timeout,
+                                 fetch=fetch)
+            except InputError as err:
+                if not keep_going:
+                    raise
+                errors.append(str(err))
+                continue
+        if keep_going:
+            errors.extend(got.errors)
+        for error in () if keep_going else got.errors:
             click.echo(f"briefer: {error} (left out)", err=True)
-        documents.extend(checked(doc) for doc in got.documents)
+        for doc in got.documents:
+            try:
+                documents.append(checked(doc))
+            except InputError as err:
+                if not keep_going:
+                    raise
+                errors.append(str(err))
         titles.append(got.title)
-    return Inputs(tuple(documents), titles[0] if len(titles) == 1 else None)
+    return Inputs(tuple(documents), titles[0] if len(titles) == 1 else None, tuple(errors))
 
 
 @contextmanager

@@ -16,7 +16,7 @@ from briefer.cli.common import (
     InputFailure,
     algorithm_option,
     language_option,
-    status,
+    read_inputs,
     timeout_option,
 )
 
@@ -55,6 +55,7 @@ def reattach_terminal() -> None:
 Examples:
   briefer tui seeds/venezuela-mexico.txt
   briefer tui a.txt b.html -t news -a textrank
+  briefer tui reports/              # every .txt, .md and .html file in the folder
   cat article.txt | briefer tui
   curl -s URL | briefer tui - -n 8
   briefer tui report.html --theme textual-light
@@ -85,8 +86,9 @@ def tui(files: tuple[str, ...], template: str, algorithm: str, count: int | None
     brief shows where each line came from. Change the length, ranker and
     template live, pin or drop sentences by hand, search, export and copy.
 
-    FILE is a path, an http(s) URL, a feed (its items become the file list),
-    or - (or nothing) for text piped on standard input.
+    FILE is a path, a folder (its text and HTML files), an http(s) URL, a feed
+    (its items become the file list), or - (or nothing) for text piped on
+    standard input.
     """
     names = list(files) or (["-"] if stdin_is_piped() else [])
     if not names:
@@ -94,22 +96,15 @@ def tui(files: tuple[str, ...], template: str, algorithm: str, count: int | None
                                "briefer tui")
     if names.count("-") > 1:
         raise click.UsageError("standard input (-) can be read only once")
-    from briefer.feeds import read_input
     from briefer.ingest import InputError
 
-    documents, errors, titles = [], [], []
-    with status(f"reading {len(names)} file{'s' if len(names) > 1 else ''}"):
-        for name in names:
-            try:
-                got = read_input(name, language=language, timeout=timeout,
-                                 fetch=not no_fetch)
-            except InputError as err:
-                errors.append(str(err))
-                continue
-            documents.extend(got.documents)
-            errors.extend(got.errors)
-            titles.append(got.title)
-    if not documents:
+    try:
+        inputs = read_inputs(names, language=language, timeout=timeout, fetch=not no_fetch,
+                             keep_going=True)
+    except InputError as err:  # a folder that cannot be listed or holds no text
+        raise InputFailure(str(err)) from None
+    errors = list(inputs.errors)
+    if not inputs.documents:
         for error in errors[:-1]:
             click.echo(f"briefer: {error}", err=True)
         raise InputFailure(errors[-1])
@@ -132,9 +127,8 @@ def tui(files: tuple[str, ...], template: str, algorithm: str, count: int | None
         reattach_terminal()
     from briefer.tui.app import make_app
 
-    app = make_app(documents, template=template, algorithm=algorithm, count=count,
-                   errors=errors, theme=theme,
-                   title=titles[0] if len(titles) == 1 else None)  # as `briefer brief` does
+    app = make_app(list(inputs.documents), template=template, algorithm=algorithm,
+                   count=count, errors=errors, theme=theme, title=inputs.title)
     app.run()
     if app.return_code:  # Textual sets 1 when the app ended on an unhandled error
         sys.exit(app.return_code)

@@ -76,6 +76,29 @@ def test_one_good_file_starts_the_app_and_reports_the_bad_one(started: list[Any]
     assert app.errors == (f"{tmp_path / 'gone.txt'}: no such file",)
 
 
+def test_a_folder_opens_its_files_as_brief_reads_it(started: list[Any],
+                                                   tmp_path: Path) -> None:
+    """The reader takes FILE... as ``briefer brief`` does (one read_inputs for both): a
+    folder gives its text files in name order, and a file with no sentences is reported
+    beside the ones that opened instead of stopping the reader."""
+    (tmp_path / "b.txt").write_bytes(SEED.read_bytes())
+    (tmp_path / "a.txt").write_bytes(SEED.read_bytes())
+    (tmp_path / "c.txt").write_text("... !!! ---\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["tui", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    (app,) = started
+    assert [Path(d.source).name for d in app.reader.documents] == ["a.txt", "b.txt"]
+    assert len(app.errors) == 1 and "c.txt: no sentences found" in app.errors[0]
+
+
+def test_a_folder_without_text_is_an_error_before_the_ui(tmp_path: Path) -> None:
+    (tmp_path / "image.png").write_bytes(b"\x89PNG")
+    result = CliRunner().invoke(cli, ["tui", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "no text or HTML files in this folder" in result.output
+    assert "Traceback" not in result.output
+
+
 def test_piped_stdin_is_read_then_the_terminal_reattached(started: list[Any]) -> None:
     result = CliRunner().invoke(cli, ["tui"], input=SEED.read_bytes())
     assert result.exit_code == 0, result.output

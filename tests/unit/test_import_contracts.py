@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-FACES = {"briefer.cli", "briefer.tui", "briefer.render", "briefer.__main__"}
+FACES = {"briefer.cli", "briefer.tui", "briefer.render", "briefer.__main__",
+         "briefer.entry"}
 
 
 def _lint_imports() -> str:

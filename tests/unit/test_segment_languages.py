@@ -122,10 +122,14 @@ def test_a_line_ended_by_hand_after_a_semicolon_or_colon_ends_a_sentence() -> No
     assert len(split(text, "es")) == 2
 
 
-def test_a_quotation_on_the_line_after_a_colon_stays_with_its_speaker() -> None:
+def test_a_quotation_on_the_line_after_a_colon_is_a_sentence_of_its_own() -> None:
+    # As Bosque's annotators read it; the quotation keeps its speaker through
+    # briefer.brief.quotes (tests/unit/test_quotes_languages.py).
     text = ("Derlan espera um grande jogo hoje:\n«Estamos muito motivados. A casa vai estar "
             "cheia e a torcida vai nos empurrar até o fim.»")
-    assert len(split(text, "pt")) == 1
+    assert split(text, "pt") == ["Derlan espera um grande jogo hoje:",
+                                 "«Estamos muito motivados. A casa vai estar cheia e a torcida "
+                                 "vai nos empurrar até o fim.»"]
 
 
 def test_a_line_longer_than_any_wrapper_makes_was_ended_by_its_writer() -> None:
