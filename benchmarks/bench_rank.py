@@ -15,12 +15,20 @@ tried for that ranker.  The time is the median over ``--repeat`` runs (a run slo
 Then whole processes: ``briefer summarize -a lexrank`` (the median of ``--process-repeat``
 runs, half before sumy's and half after) against ``-a sumy-lexrank`` on the 300 KB text, and
 the default ranker on 10 MB (wall time and peak memory).  The machine may be shared, so
-compare ratios measured in the same run, not seconds across runs.  No assertions: this is a
-measurement, not a test.
+compare ratios measured in the same run, not seconds across runs; each whole process's line
+gives the share of the cores other processes used meanwhile (``/proc/stat``).  No
+assertions: this is a measurement, not a test.
+
+``--cached-bytecode`` runs the whole processes as an installed package runs: with Python's
+compiled bytecode (``pip install`` writes it; a checkout writes it on first run) kept in the
+temporary folder (``PYTHONPYCACHEPREFIX``; nothing is written to the tree) after one
+warm-up run.  Without it they run in the environment as it is, which may set
+``PYTHONDONTWRITEBYTECODE`` and so compile briefer's own modules from source every run
+(about 0.03-0.04 s of a 0.35 s ``summarize``).  The header says which.
 
     python benchmarks/bench_rank.py [DATA] [--sizes 3.5K,30K,300K,1M] [--algorithms lexrank,...]
                                     [--repeat 3] [--timeout 120] [--quick]
-                                    [--process-repeat 9]
+                                    [--process-repeat 9] [--cached-bytecode]
 
 An algorithm is a registry name, or ``NAME=module:function`` to time a ranker that is not
 registered yet against ``sumy-NAME``:
@@ -80,17 +88,38 @@ class Run:
     seconds: float | None
     peak_mb: float | None
     stdout: str = ""
+    # CPU seconds other processes used during the run (run_child), or their median share
+    # of all the cores (measure)
+    others: float | None = None
+
+
+#: The environment of every child; :func:`main` fills in ``--cached-bytecode``.
+CHILD_ENV: dict[str, str] = dict(os.environ)
+
+
+def busy_seconds() -> float | None:
+    """CPU seconds the whole machine has spent busy since boot (``/proc/stat``), if known."""
+    try:
+        fields = Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]
+    except OSError:
+        return None
+    ticks = [int(x) for x in fields]
+    idle = ticks[3] + (ticks[4] if len(ticks) > 4 else 0)  # idle and iowait
+    return (sum(ticks[:8]) - idle) / os.sysconf("SC_CLK_TCK")
 
 
 def run_child(cmd: list[str], timeout: float) -> Run:
     """Run ``cmd``; its wall time and its own peak RSS (``os.wait4``), or a timeout."""
     with tempfile.TemporaryFile("w+") as out:
         t0 = time.perf_counter()
-        proc = subprocess.Popen(cmd, cwd=ROOT, stdout=out, stderr=subprocess.DEVNULL)
+        proc = subprocess.Popen(cmd, cwd=ROOT, stdout=out, stderr=subprocess.DEVNULL,
+                                env=CHILD_ENV)
         timer = threading.Timer(timeout, proc.kill)
         timer.start()
         try:
+            before = busy_seconds()
             _, status, usage = os.wait4(proc.pid, 0)
+            after = busy_seconds()
         finally:
             timer.cancel()
         seconds = time.perf_counter() - t0
@@ -101,7 +130,9 @@ def run_child(cmd: list[str], timeout: float) -> Run:
         if seconds < timeout:
             raise RuntimeError(f"{' '.join(cmd)} failed with exit code {proc.returncode}")
         return Run(None, None)
-    return Run(seconds, usage.ru_maxrss / 1024, stdout)
+    others = (None if before is None or after is None
+              else max(0.0, after - before - usage.ru_utime - usage.ru_stime))
+    return Run(seconds, usage.ru_maxrss / 1024, stdout, others)
 
 
 def load() -> str:
@@ -177,8 +208,16 @@ def measure(cmd: list[str], repeat: int, timeout: float, *, self_timed: bool = F
         runs.append(run)
         if run.seconds is not None and run.seconds > SLOW_SECONDS:
             break
+    shares = [r.others / (r.seconds * (os.cpu_count() or 1)) for r in runs
+              if r.others is not None and r.seconds]
     return Run(statistics.median(r.seconds for r in runs if r.seconds is not None),
-               max(r.peak_mb for r in runs if r.peak_mb is not None))
+               max(r.peak_mb for r in runs if r.peak_mb is not None),
+               others=statistics.median(shares) if shares else None)
+
+
+def fmt_others(run: Run | None) -> str:
+    """Other processes' median share of the cores during ``run`` (from :func:`measure`)."""
+    return "?" if run is None or run.others is None else f"{run.others:.0%}"
 
 
 def fmt_seconds(run: Run | None, timeout: float) -> str:
@@ -227,6 +266,10 @@ def main() -> None:
                         help="runs of our whole process (median; default %(default)s)")
     parser.add_argument("--big-size", default=None,
                         help="text for the whole-process default-ranker line (default 10M)")
+    parser.add_argument("--cached-bytecode", action="store_true",
+                        help="whole processes with compiled bytecode kept in the temporary "
+                             "folder, as an installed package runs (default: the environment "
+                             "as it is)")
     parser.add_argument("--quick", action="store_true",
                         help="sizes 3.5K,30K, one run each, whole processes on 30K and 1M")
     args = parser.parse_args()
@@ -243,6 +286,12 @@ def main() -> None:
           f"ranking only, imports excluded; peak RSS of the whole child process\n")
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
+        if args.cached_bytecode:
+            CHILD_ENV.pop("PYTHONDONTWRITEBYTECODE", None)
+            CHILD_ENV["PYTHONPYCACHEPREFIX"] = str(folder / "pycache")
+        bytecode = ("cached in the temporary folder (--cached-bytecode)" if args.cached_bytecode
+                    else "compiled from source every run (PYTHONDONTWRITEBYTECODE is set)"
+                    if os.environ.get("PYTHONDONTWRITEBYTECODE") else "as the environment has it")
         inputs = []
         for size in sizes:
             path = folder / f"sentences-{size}.json"
@@ -270,12 +319,14 @@ def main() -> None:
                       f"| {fmt_seconds(theirs, args.timeout)} "
                       f"| {fmt_ratio(ours, theirs, args.timeout)} | {fmt_mb(ours)} "
                       f"| {fmt_mb(theirs)} |", flush=True)
-        print("\nWhole process (`python -m briefer summarize FILE -a NAME`), wall time:\n")
-        print("| command | text | wall s | peak MB | ratio |")
-        print("|---|--:|--:|--:|--:|")
+        print("\nWhole process (`python -m briefer summarize FILE -a NAME`), wall time; "
+              f"bytecode {bytecode}:\n")
+        print("| command | text | wall s | peak MB | ratio | other processes |")
+        print("|---|--:|--:|--:|--:|--:|")
         text_file = folder / "process.txt"
         text_file.write_text(build_text(texts, process_size), encoding="utf-8")
         summarize = [py, "-m", "briefer", "summarize", str(text_file), "-f", "text", "-a"]
+        run_child([*summarize, "lexrank"], args.timeout)  # warm-up (and bytecode, if cached)
         # Ours takes a fraction of a second, so one busy moment of a shared machine moves it
         # more than sumy's half minute: it is the median of ``process_repeat`` runs, half
         # before sumy's and half after, with the load beside it.
@@ -285,21 +336,26 @@ def main() -> None:
         after = [measure([*summarize, "lexrank"], 1, args.timeout)
                  for _ in range(args.process_repeat // 2)]
         runs = [r for r in before + after if r.seconds is not None]
+        shares = [r.others for r in runs if r.others is not None]  # each a share already
         ours = Run(statistics.median(r.seconds for r in runs) if runs else None,
-                   max((r.peak_mb for r in runs if r.peak_mb is not None), default=None))
+                   max((r.peak_mb for r in runs if r.peak_mb is not None), default=None),
+                   others=statistics.median(shares) if shares else None)
         print(f"load average: {load()} (ours: median of {len(runs)} runs, "
               f"{min(r.seconds for r in runs):.3f}-{max(r.seconds for r in runs):.3f} s)\n")
         for name, run, ratio in (("lexrank", ours, "1.0x"),
                                  ("sumy-lexrank", theirs, fmt_ratio(ours, theirs, args.timeout))):
             print(f"| `briefer summarize -a {name}` | {label_size(process_size)} "
-                  f"| {fmt_seconds(run, args.timeout)} | {fmt_mb(run)} | {ratio} |")
+                  f"| {fmt_seconds(run, args.timeout)} | {fmt_mb(run)} | {ratio} "
+                  f"| {fmt_others(run)} |")
         big_file = folder / "big.txt"
         big_file.write_text(build_text(texts, big_size), encoding="utf-8")
         big = measure([py, "-m", "briefer", "summarize", str(big_file), "-f", "text"], repeat,
                       args.timeout)
         print(f"| `briefer summarize` ({DEFAULT_ALGORITHM}) | {label_size(big_size)} "
-              f"| {fmt_seconds(big, args.timeout)} | {fmt_mb(big)} | — |")
-        print("\nratio: sumy's time over briefer's (whole process: over the first line).")
+              f"| {fmt_seconds(big, args.timeout)} | {fmt_mb(big)} | — | {fmt_others(big)} |")
+        print("\nratio: sumy's time over briefer's (whole process: over the first line). "
+              "other processes: the median share of the cores other processes used during "
+              "the runs; a ratio means most when it is near 0 %.")
 
 
 if __name__ == "__main__":

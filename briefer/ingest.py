@@ -100,10 +100,11 @@ def decode_source(label: str, data: bytes, *, html: bool | None = None) -> Sourc
     if not data.strip():
         raise InputError(f"{label}: is empty" if not data
                          else f"{label}: contains only blank space")
-    from briefer.feeds import FeedFound, looks_like_feed
+    if not html and _may_be_feed(data):
+        from briefer.feeds import FeedFound, looks_like_feed
 
-    if not html and looks_like_feed(data):
-        raise FeedFound(label, data)
+        if looks_like_feed(data):
+            raise FeedFound(label, data)
     text, encoding, notes = _decode(label, data)
     is_html = html or bool(_HTML_SNIFF.match(data[:4096])) or (
         label.lower().endswith((".html", ".htm", ".xhtml")) and "<" in text[:4096]
@@ -117,6 +118,18 @@ def decode_source(label: str, data: bytes, *, html: bool | None = None) -> Sourc
     if not text.strip():
         raise InputError(f"{label}: contains no text")
     return Source(label, text, encoding, is_html, meta, html_lang, notes)
+
+
+def _may_be_feed(data: bytes) -> bool:
+    """Whether ``data`` could be a feed at all: past a UTF-8 BOM and blank space it starts
+    with ``<`` or ``{``, as every feed :func:`briefer.feeds.looks_like_feed` recognises does.
+
+    A cheap test first, so reading a plain text does not import the feed module (about
+    0.01 s of start-up: its patterns, ``concurrent.futures``, ``json``).
+    """
+    head = data[:4096]
+    head = head[3:] if head.startswith(b"\xef\xbb\xbf") else head
+    return head.lstrip()[:1] in (b"<", b"{")
 
 
 #: What a folder given to a multi-file command contributes: its text and HTML files.

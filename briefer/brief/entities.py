@@ -55,6 +55,8 @@ _BASED = re.compile(r"-based$", re.IGNORECASE)
 _TITLE_ABBREVIATIONS = frozenset(t for t in load_cues().titles if len(t) <= 4)
 #: Abbreviations that open a place's name with a full stop: "St. Louis", "Mt. Everest".
 _PLACE_ABBREVIATIONS = frozenset({"st", "mt", "ft"})
+#: Words before a surname in lower-cased text ("mr bucknell"), as lowercased reads them.
+_HONORIFICS = frozenset("mr mrs ms miss dr sir lord lady dame".split())
 
 
 _CAPITAL = itemgetter(6)  # Token.capital
@@ -151,6 +153,8 @@ def find_entities(views: Sequence[View], gazetteer: Gazetteer, stop: frozenset[s
         claimed = _places(n, view, places, mentions, ev, _place_starts(view, capitals, ev))
         runs += _runs(n, view, claimed, ev, capitals)
     mentions += _classify(runs, ev, gazetteer)
+    if language == "en":
+        mentions += _lower_cased_people(views, mentions, ev)
     mentions.sort(key=lambda m: (m.view, m.start))
     by_view: list[list[Mention]] = [[] for _ in views]
     for m in mentions:
@@ -197,6 +201,55 @@ def find_entities(views: Sequence[View], gazetteer: Gazetteer, stop: frozenset[s
                 {k: frozenset(v) for k, v in reach.items()}, dict(kinds), docs,
                 len(all_views), {d: tuple(ms) for d, ms in by_doc.items()},
                 {t: tuple(ms) for t, ms in titled.items()})
+
+
+def _lower_cased_people(views: Sequence[View], found: Sequence[Mention],
+                        ev: _Evidence) -> list[Mention]:
+    """People of documents stored lower-cased (the tokenised copies of CNN/DM), where no
+    capital marks a name: :func:`briefer.brief.lowercased.find_names` reads them from a
+    census given name or an honorific before a word, and a surname said again.  A
+    mention where the capitalised reading already found one (a sentence's first word) is
+    left to it."""
+    from briefer.brief import lowercased
+
+    by_doc: dict[int, list[int]] = defaultdict(list)
+    for n, view in enumerate(views):
+        by_doc[view.doc].append(n)
+    taken = {(m.view, m.start) for m in found}
+    out: list[Mention] = []
+    for ns in by_doc.values():
+        if not lowercased.is_lower_cased(" ".join(
+                views[n].raw for n in ns[:400])[:lowercased.SAMPLE_CHARS]):
+            continue
+        doc_views = [views[n] for n in ns]
+        names = lowercased.find_names(doc_views, ev.names.given, ev.stop,
+                                      ev.cues.speech_stems, ev.cues.role_words)
+        at: dict[int, tuple[int, int]] = {}
+        for n in ns:
+            toks = views[n].tokens
+            for i, t in enumerate(toks):
+                at[t.start] = (n, i)
+        # A given name may be a word ("golden glow", "rusty metal"): a pair is taken for a
+        # person when the text calls them by surname alone too, as news does ("parker
+        # told") or by an honorific; "dr timothy" is the honorific before a full name.
+        alone: set[str] = set()
+        for start, name in names.mentions:
+            n, i = at[start]
+            first = views[n].tokens[i].fold
+            if first == fold(name.split()[-1]) or first in _HONORIFICS:
+                alone.add(name)
+        for start, name in names.mentions:
+            n, i = at[start]
+            toks = views[n].tokens
+            words = name.split()
+            if name not in alone or (fold(words[0]) in _HONORIFICS
+                                     and fold(words[-1]) in ev.names.given):
+                continue
+            end = toks[i + 1].end if toks[i].fold != fold(words[-1]) and \
+                i + 1 < len(toks) else toks[i].end
+            if (n, start) not in taken:
+                out.append(Mention(n, start, end, name, "person"))
+    return out
 
 
 def _evidence(views: Sequence[View], stop: frozenset[str], language: str = "en") -> _Evidence:
@@ -657,9 +710,11 @@ def _cue(view: View, first: int, last: int, ev: _Evidence) -> str:
             tokens[last].fold in ev.cues.facility_heads and first > 1
             and tokens[first - 1].fold == "the" and _locative_before(view, first - 1, ev)):
         return "place"  # "in Goma"; "in the Oval Office", "outside the Town Hall"
-    if nxt is not None and not view.gap(tokens[last], nxt).strip() and \
-            nxt.fold in ev.cues.org_followers:
-        return "organisation"  # "Heineken shares"
+    if nxt is not None and nxt.fold in ev.cues.org_followers and (
+            not view.gap(tokens[last], nxt).strip() or (
+                (tokens[last].possessive or tokens[last].text.endswith("s"))
+                and view.gap(tokens[last], nxt).strip() in {"'s", "’s", "'", "’"})):
+        return "organisation"  # "Heineken shares", "Ahold's earnings", "Mercedes' profits"
     return _context_cue(view, first, last, ev)
 
 
@@ -684,6 +739,7 @@ def _context_cue(view: View, first: int, last: int, ev: _Evidence) -> str:
     from its context when it is new to them (Collins & Singer 1999, "Unsupervised models
     for named entity classification", use the same contextual rules as features):
 
+    - "the" just before and nothing else: "article", no person ("the Ramones");
     - a lower-case noun just before: "the band Spirit", "the company Amuseworld" (an
       organisation), "the pianist András", "singer Adele" (a person);
     - a definition after: "X is a Danish chain of hypermarkets", "X is a Swiss footballer",
@@ -694,6 +750,10 @@ def _context_cue(view: View, first: int, last: int, ev: _Evidence) -> str:
     """
     tokens = view.tokens
     cues = ev.cues
+    # "the Ramones", "The Stooges": a person's name takes no article; said only when no
+    # stronger cue below speaks ("the Bronx is a borough").
+    none = "article" if first > 0 and tokens[first - 1].fold == "the" and not view.gap(
+        tokens[first - 1], tokens[first]).strip() else ""
     if first > 0:
         before = tokens[first - 1]
         if before.text[:1].islower() and not view.gap(before, tokens[first]).strip():
@@ -703,7 +763,7 @@ def _context_cue(view: View, first: int, last: int, ev: _Evidence) -> str:
                 return "person"
     after = tokens[last + 1:last + 9]
     if not after:
-        return ""
+        return none
     gap = view.gap(tokens[last], after[0]).strip()
     if tokens[last].possessive and gap in {"'s", "’s", "'", "’"} and \
             after[0].fold in cues.kin_nouns:
@@ -731,13 +791,13 @@ def _context_cue(view: View, first: int, last: int, ev: _Evidence) -> str:
             if t.fold in cues.place_words:
                 return "place"
     if not _subject_at(view, first) or gap or not after[0].text[:1].islower():
-        return ""
+        return none
     for k, t in enumerate(after):
         if t.capital and not opens(view, last + 1 + k) or t.fold in {"it", "its"}:
-            return ""
+            return none
         if t.fold in cues.person_pronouns:
             return "person"
-    return ""
+    return none
 
 
 def _acronym_after(view: View, last: int) -> str:
@@ -847,15 +907,18 @@ def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer) -> list[Men
         office = bool(run.titles) and run.titles[-1] in {"of", "for"}
         # An acronym ("MAC East", "ERA for Orlando") or a number word is no given name, and
         # a first word an adjective's or participle's ending marks ("Dynamic Speaker",
-        # "Registered Historic Place") does not make the census surname after it a person's.
+        # "Registered Historic Place") does not make the census surname after it a person's,
+        # nor do frequent English words before it ("Discovery People": a description).
         coded = (len(words[0].text) >= 3 and words[0].text.isupper()) or \
             folds[0] in _NUMBER_WORDS or (len(words[-1].text) >= 3 and words[-1].text.isupper()
                                           and not _ROMAN.fullmatch(words[-1].text))
-        descriptive = folds[0].endswith(_ADJECTIVE_ENDINGS) and folds[0] not in names.given
+        descriptive = (folds[0].endswith(_ADJECTIVE_ENDINGS) or all(
+            f in names.common for f in folds)) and folds[0] not in names.given
         personal = (bool(run.titles) and not office) or run.cue in {"person", "speaker"} or \
-            (not coded and (
+            (not coded and run.cue != "article" and (
                 folds[0] in names.given or (folds[-1] in names.surnames and not descriptive
-                                            and folds[0] not in ev.lower_forms) or (
+                                            and folds[0] not in ev.lower_forms
+                                            and folds[-1] not in ev.lower_forms) or (
                     len(folds) <= 3 and folds[-1] in alone)))
         if len(words) <= 4 and not ordinary and personal:
             key = (folds[0], folds[-1])
@@ -901,13 +964,14 @@ def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer) -> list[Men
             display, kind = ev.mixed.get(word.fold, word.text), "organisation"
         elif clubs.get(word.fold):  # "the Bruins"; the first named of several
             display, kind = min(clubs[word.fold], key=first_named.__getitem__), "organisation"
-        elif word.fold in names.given and word.fold not in ev.lower_forms:
-            display = word.text
+        elif word.fold in names.given and word.fold not in ev.lower_forms and \
+                run.cue not in {"organisation", "place", "article"}:
+            display = word.text  # not "the band Gigi", "in Hiram": the context outweighs
         if display is None:
             display = _display([word], ev)
             kind = "other"
-            if run.cue in {"place", "person"}:
-                kind = run.cue
+            if run.cue == "person" or (run.cue == "place" and word.fold not in names.common):
+                kind = run.cue  # "in Goma"; not "in Marketing": a frequent word is a field
             elif run.cue in {"speaker", "organisation"} and word.fold not in names.surnames:
                 kind = "organisation"  # "Reuters said", "Heineken shares"
             votes[(display, kind)] += 1

@@ -126,6 +126,9 @@ class NameLists:
 
     given: frozenset[str]
     surnames: frozenset[str]
+    #: Frequent English words ("people", "place", "discovery"): a run made only of them,
+    #: with no given name first, is a description even when its last word is a surname.
+    common: frozenset[str] = frozenset()
 
 
 def _data(name: str) -> str:
@@ -169,7 +172,7 @@ def load_gazetteer() -> Gazetteer:
 
 @lru_cache(maxsize=1)
 def load_names() -> NameLists:
-    """Read the shipped census name lists once."""
+    """Read the shipped census name lists (and the frequent-word list) once."""
     given: set[str] = set()
     surnames: set[str] = set()
     for line in _data("names.tsv").splitlines():
@@ -177,7 +180,9 @@ def load_names() -> NameLists:
             continue
         name, kind = line.split("\t")
         (given if kind == "given" else surnames).add(name.casefold())
-    return NameLists(frozenset(given), frozenset(surnames))
+    common = frozenset(w for w in _data("common_en.txt").splitlines()
+                       if w and not w.startswith("#"))
+    return NameLists(frozenset(given), frozenset(surnames), common)
 
 
 @dataclass(frozen=True, slots=True)

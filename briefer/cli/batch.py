@@ -67,7 +67,7 @@ are kept).
               help="Sentences per summary [default: 5].")
 @algorithm_option()
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=0,
-              help="Worker processes [default: 0, one per CPU].")
+              help="Processes to summarize with, this one included [default: 0, one per CPU].")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default=None,
               help="Local processes, or a dask.distributed cluster [default: local, or dask "
                    "with --scheduler].")

@@ -229,7 +229,10 @@ def run_local(lines: Iterable[Line], options: BatchOptions = BatchOptions(), *, 
               chunk_size: int = 16) -> Iterator[dict[str, Any]]:
     """Results for ``lines`` in order, computed by ``jobs`` processes (0: one per CPU).
 
-    With one job everything runs in this process.  Workers are forked after :func:`warm_up`,
+    With one job everything runs in this process.  With more, this process is one of them:
+    it forks ``jobs - 1`` workers after :func:`warm_up` and summarizes records itself
+    between handing chunks to them (:func:`shared_results`), so no core waits while the
+    workers start and none is spent on a parent that only passes records on.  Workers start
     with the warmed-up objects frozen out of the garbage collector (:func:`gc.freeze`, made
     for this: a collection in a forked child would otherwise write to every inherited object
     and copy the pages it shares with the parent), and they ignore Ctrl-C.
@@ -245,15 +248,93 @@ def run_local(lines: Iterable[Line], options: BatchOptions = BatchOptions(), *, 
     from concurrent.futures import ProcessPoolExecutor
 
     gc.freeze()
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=fork_context(),
+    pool = ProcessPoolExecutor(max_workers=jobs - 1, mp_context=fork_context(),
                                initializer=ignore_interrupts)
     try:
-        yield from ordered_results(
+        yield from shared_results(
             lambda first, part: pool.submit(summarize_chunk, part, options, first),
-            parts, ahead=4 * jobs)
+            lambda line, number: summarize_record(line, options, number),
+            lines_of(parts), workers=jobs - 1, chunk_size=chunk_size)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
         gc.unfreeze()
+
+
+def lines_of(parts: Iterable[tuple[int, list[Line]]]) -> Iterator[tuple[int, Line]]:
+    """``(number, line)`` for every line of :func:`chunks`."""
+    for first, part in parts:
+        for k, line in enumerate(part):
+            yield first + k, line
+
+
+class _Done:
+    """Results this process computed, shaped like a future that is done."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: list[dict[str, Any]]) -> None:
+        self.value = value
+
+    def done(self) -> bool:
+        return True
+
+    def result(self) -> list[dict[str, Any]]:
+        return self.value
+
+
+def shared_results(submit: Callable[[int, list[Line]], Any],
+                   summarize: Callable[[Line, int], dict[str, Any]],
+                   numbered: Iterable[tuple[int, Line]], *, workers: int, chunk_size: int,
+                   queued: int = 2) -> Iterator[dict[str, Any]]:
+    """Results in input order, from ``workers`` pool processes and this one.
+
+    Every worker is kept ``queued`` chunks of ``chunk_size`` lines ahead (one running, the
+    next waiting, so it never waits for this process); this process summarizes the other
+    lines one at a time with ``summarize(line, number)``, looking between two lines for a
+    worker to refill and for finished results to yield.  It reads ``queued * chunk_size``
+    lines per worker ahead, so when the input ends, the lines left are shared out: a
+    worker's last chunks are at most half of what remains, and this process does the rest
+    while the workers finish.  At most ``4 * queued`` chunks per worker of results wait
+    to be yielded (a worker stuck on one huge record does not let them grow), and the input
+    is read at most that far ahead: memory stays bounded on any input.
+    """
+    it = iter(numbered)
+    ahead: deque[tuple[int, Line]] = deque()
+    window = (workers * queued + 1) * chunk_size
+    limit = 4 * queued * workers * chunk_size
+    pending: deque[tuple[Any, int]] = deque()  # (future or _Done, its number of results)
+    waiting = 0  # results in pending
+    flying: list[Any] = []  # pool futures not seen done
+    ended = False
+    while True:
+        while not ended and len(ahead) < window:
+            item = next(it, None)
+            if item is None:
+                ended = True
+            else:
+                ahead.append(item)
+        if not ahead:
+            break
+        flying = [f for f in flying if not f.done()]
+        while len(flying) < workers * queued and ahead:
+            size = chunk_size if not ended else min(chunk_size, max(1, len(ahead) // 2))
+            if ended and len(ahead) <= 1:
+                break
+            part = [ahead.popleft() for _ in range(min(size, len(ahead)))]
+            future = submit(part[0][0], [line for _, line in part])
+            flying.append(future)
+            pending.append((future, len(part)))
+            waiting += len(part)
+        if ahead:
+            number, line = ahead.popleft()
+            pending.append((_Done([summarize(line, number)]), 1))
+            waiting += 1
+        while pending and (pending[0][0].done() or waiting > limit):
+            future, size = pending.popleft()
+            waiting -= size
+            yield from future.result()
+    while pending:
+        yield from pending.popleft()[0].result()
 
 
 def run_dask(lines: Iterable[Line], options: BatchOptions = BatchOptions(), *,

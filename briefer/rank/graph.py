@@ -80,7 +80,9 @@ TextRank and Reduction are exact at any length and linear in it (:class:`Overlap
 LexRank runs on numpy alone for any text of up to ``PAIR_BUDGET`` (16M) shared-term pairs
 (:func:`posting_products`; about 1 MB of news): importing ``scipy.sparse`` costs about 0.1 s,
 more than ranking 300 KB takes, so only a longer or stranger text loads scipy, for
-:func:`band_products`.  Both give the same products.
+:func:`band_products`.  Both give the same products.  The cosine is symmetric, so the
+numpy path enumerates each pair once (:func:`upper_edges`) and mirrors the edges, which
+halves its work and gives the same edges bit for bit.
 LexRank's threshold needs each pair's cosine, so it compares a sentence only with the sentences
 at most ``WINDOW`` (10,000) positions away: a document of up to ``WINDOW + 1`` sentences (about
 1.3 MB of news; any article) is compared all-pairs and scored as sumy scores it; a longer one
@@ -428,13 +430,19 @@ def lexrank_edges(vectors: SparseRows, lengths: np.ndarray,
     """The 0/1 adjacency of sentences whose idf-modified cosine exceeds ``threshold``.
 
     Self-loops count, as in sumy (a sentence's cosine with itself is 1).  Only the edges are
-    kept, block by block, never the dense cosine matrix (:func:`posting_products`, else
-    :func:`band_products`).  When a text's sentences are so alike that the edges would pass
-    ``budget`` (a text of a few words repeated has an edge for nearly every pair), the window
-    narrows to what the budget holds, projected from the edges found so far, and the edges
-    are found again: memory stays bounded whatever the text, at the price of the farthest
-    edges of such a text.
+    kept, block by block, never the dense cosine matrix: half the pairs with numpy alone
+    (:func:`upper_edges`) when the text is within :data:`PAIR_BUDGET` and its edges within
+    ``budget``, else :func:`posting_products` or :func:`band_products`.  When a text's
+    sentences are so alike that the edges would pass ``budget`` (a text of a few words
+    repeated has an edge for nearly every pair), the window narrows to what the budget holds,
+    projected from the edges found so far, and the edges are found again: memory stays
+    bounded whatever the text, at the price of the farthest edges of such a text.
     """
+    half = upper_edges(vectors, lengths, threshold, window)
+    if half is not None:
+        edges = mirrored(*half, vectors.n)
+        if edges.indices.size <= budget:
+            return edges
     n = vectors.n
     while True:
         degree = np.zeros(n, dtype=np.int64)
@@ -457,6 +465,91 @@ def lexrank_edges(vectors: SparseRows, lengths: np.ndarray,
     indices = np.concatenate(kept) if kept else np.zeros(0, np.int32)
     indptr = np.concatenate(([0], np.cumsum(degree)))
     return SparseRows(indptr, indices, np.ones(len(indices)), n)
+
+
+def upper_edges(vectors: SparseRows, lengths: np.ndarray,
+                threshold: float = LEXRANK_THRESHOLD, window: int = WINDOW,
+                cells: int = PAIR_BLOCK) -> tuple[np.ndarray, np.ndarray] | None:
+    """The LexRank edges ``i -> j`` with ``i <= j`` (and ``j - i <= window``), or None.
+
+    :func:`posting_products` enumerates every pair of a term's postings both ways; the cosine
+    is symmetric, so here each entry meets only the postings at or after its own -- the
+    sentences ``j >= i`` -- which is half the pairs (``sum df (df + 1) / 2``).  The edges
+    are exactly those the full enumeration finds: a pair's dot product is summed over the
+    shared terms in column order whichever of the two sentences leads (both rows list their
+    terms in column order), each product ``v_i v_j`` is the same number as ``v_j v_i``, and
+    so is ``|v_i| |v_j|``.  Rows ascend; within a row, columns ascend.  None past
+    :data:`PAIR_BUDGET`, as :func:`posting_products`.
+    """
+    n, width = vectors.n, vectors.width
+    rows, cols, values = vectors.row_of(), vectors.indices, vectors.data
+    df = np.bincount(cols, minlength=width).astype(np.int64)
+    if int((df * df).sum()) > PAIR_BUDGET:
+        return None
+    order = np.argsort(cols, kind="stable")  # postings: by term, rows ascending
+    post_rows, post_values = rows[order], values[order]
+    post_end = np.cumsum(df)
+    place = np.empty(order.size, dtype=np.int64)  # each entry's own place in the postings
+    place[order] = np.arange(order.size)
+    later = post_end[cols] - place  # partners at or after the entry itself
+    row_pairs = np.bincount(rows, weights=later, minlength=n).astype(np.int64)
+    done = np.concatenate(([0], np.cumsum(row_pairs)))
+    found_rows: list[np.ndarray] = []
+    found_cols: list[np.ndarray] = []
+    a = 0
+    while a < n:
+        b = max(a + 1, int(np.searchsorted(done, done[a] + cells, side="right")) - 1)
+        e0, e1 = int(vectors.indptr[a]), int(vectors.indptr[b])
+        count = later[e0:e1]
+        left = np.repeat(np.arange(e0, e1), count)
+        # the k-th partner of entry e is the k-th posting from its own place on
+        partner = np.repeat(place[e0:e1] - (np.cumsum(count) - count), count)
+        partner += np.arange(left.size)
+        i, j = rows[left], post_rows[partner]
+        dots = values[left] * post_values[partner]
+        del left, partner
+        if n > window + 1:
+            near = j - i <= window
+            i, j, dots = i[near], j[near], dots[near]
+        key = i * n + j
+        del i, j
+        by_pair = np.argsort(key, kind="stable")
+        key = key[by_pair]
+        starts = np.flatnonzero(np.diff(key, prepend=-1))  # keys are >= 0
+        summed = np.add.reduceat(dots[by_pair], starts) if starts.size else dots[:0]
+        key = key[starts]
+        i, j = key // n, key % n
+        edge = summed / (lengths[i] * lengths[j]) > threshold
+        found_rows.append(i[edge].astype(np.int32))
+        found_cols.append(j[edge].astype(np.int32))
+        a = b
+    if not found_rows:
+        return np.zeros(0, np.int32), np.zeros(0, np.int32)
+    return np.concatenate(found_rows), np.concatenate(found_cols)
+
+
+def mirrored(rows: np.ndarray, cols: np.ndarray, n: int) -> SparseRows:
+    """The symmetric 0/1 matrix whose upper triangle is the edges ``rows[k] -> cols[k]``.
+
+    ``rows`` ascend and, within a row, ``cols`` (all ``>= rows``) ascend, as
+    :func:`upper_edges` gives them; each row of the result lists its columns in ascending
+    order -- first those below the diagonal, the mirrored edges, then its own -- as
+    :func:`lexrank_edges` lists them from the full enumeration.
+    """
+    off = rows != cols
+    below_row, below_col = cols[off], rows[off]  # the mirror of every edge off the diagonal
+    by_row = np.argsort(below_row, kind="stable")  # keeps each row's columns ascending
+    below_row, below_col = below_row[by_row], below_col[by_row]
+    below = np.bincount(below_row, minlength=n)
+    above = np.bincount(rows, minlength=n)
+    indptr = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(below + above, out=indptr[1:])
+    indices = np.empty(int(indptr[-1]), dtype=np.int32)
+    below_start = np.concatenate(([0], np.cumsum(below)))[:-1]
+    above_start = np.concatenate(([0], np.cumsum(above)))[:-1]
+    indices[indptr[below_row] + np.arange(below_row.size) - below_start[below_row]] = below_col
+    indices[indptr[rows] + below[rows] + np.arange(rows.size) - above_start[rows]] = cols
+    return SparseRows(indptr, indices, np.ones(indices.size), n)
 
 
 def lexrank_power_method(edges: SparseRows, epsilon: float = LEXRANK_EPSILON) -> np.ndarray:

@@ -148,3 +148,63 @@ def test_dask_missing_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.setitem(sys.modules, "dask.distributed", None)
     with pytest.raises(MissingDependency, match=r"pip install 'briefer\[dask\]'"):
         next(batch.run_dask(record_lines(1)))
+
+
+class Later:
+    """A future that finishes when the test says so."""
+
+    def __init__(self, value: list[dict]) -> None:
+        self.value = value
+        self.finished = False
+
+    def done(self) -> bool:
+        return self.finished
+
+    def result(self) -> list[dict]:
+        self.finished = True
+        return self.value
+
+
+def test_this_process_summarizes_between_the_workers_chunks_in_order() -> None:
+    """shared_results: every line once, in input order, from the worker's chunks and this
+    process's own lines; at the end the remaining lines are shared, not all sent away."""
+    given: list[Later] = []
+    here: list[int] = []
+
+    def submit(first: int, lines: list[str]) -> Later:
+        given.append(Later([{"n": first + k, "by": "worker"} for k in range(len(lines))]))
+        if len(given) % 2:  # a worker that is sometimes late
+            given[-1].finished = True
+        return given[-1]
+
+    def summarize(line: str, number: int) -> dict:
+        here.append(number)
+        return {"n": number, "by": "here"}
+
+    numbered = list(enumerate([f"line {n}" for n in range(1, 101)], start=1))
+    out = list(batch.shared_results(submit, summarize, numbered, workers=1, chunk_size=8))
+    assert [o["n"] for o in out] == list(range(1, 101))
+    assert here and len(here) < 100 and len(given) >= 2
+    assert here[-1] == 100  # the last line was not queued behind a worker's chunk
+    assert max(len(g.value) for g in given[-2:]) < 8  # the tail went out in smaller chunks
+
+
+def test_a_stuck_worker_does_not_let_waiting_results_grow() -> None:
+    stuck = Later([])
+    read = 0
+
+    def numbered():
+        nonlocal read
+        for n in range(1, 10_001):
+            read += 1
+            yield n, f"line {n}"
+
+    def submit(first: int, lines: list[str]) -> Later:
+        return stuck if first == 1 else Later([{"n": first + k} for k in range(len(lines))])
+
+    stuck.value = [{"n": k} for k in range(1, 5)]
+    results = batch.shared_results(submit, lambda line, number: {"n": number}, numbered(),
+                                   workers=1, chunk_size=4)
+    first = next(results)
+    assert first == {"n": 1}
+    assert read <= 4 * 2 * 4 + 3 * 4 + 1  # bounded: never the whole input

@@ -403,3 +403,60 @@ def test_a_gym_is_a_place_and_a_casino_no_person() -> None:
     kinds = names(cast_of("The team trained at Davis Gym. Later it moved to Stanley Casino."))
     assert kinds.get("Davis Gym") == "place"
     assert kinds.get("Stanley Casino") != "person"
+
+
+def test_frequent_words_before_a_census_surname_describe_rather_than_name() -> None:
+    """"Discovery People" is two frequent English words, the last a census surname: a
+    channel, not a person; "Ada Young" (a given name first) and "Halvorsen People" (a rare
+    first word) still read as people."""
+    cast = cast_of("The channel became Discovery People in 1998, and Discovery People "
+                   "closed in 2002.\n\nAda Young ran it. Halvorsen People sold it.")
+    kinds = names(cast)
+    assert kinds.get("Discovery People") != "person"
+    assert kinds.get("Ada Young") == "person"
+    assert kinds.get("Halvorsen People") == "person"
+
+
+def test_a_frequent_word_after_in_is_a_field_not_a_place() -> None:
+    """"in Marketing" names a department; "in Goma", an unknown rare word, a place."""
+    kinds = names(cast_of("She worked in Marketing for years. Marketing trained her.\n\n"
+                          "Aid arrived in Kivuvu on Monday. Kivuvu was calm."))
+    assert kinds.get("Marketing") != "place"
+    assert kinds.get("Kivuvu") == "place"
+
+
+def test_a_given_name_after_an_organisation_noun_is_no_person() -> None:
+    """"the band Pearl": the noun before it outweighs the census given name."""
+    kinds = names(cast_of("He joined the band Pearl in 1990 and toured for years."))
+    assert kinds.get("Pearl") != "person"
+
+
+def test_a_possessive_before_a_company_noun_makes_an_organisation() -> None:
+    """"Ahold's earnings", "Vendexas' profits": the possessive of a body's accounts."""
+    kinds = names(cast_of("Ahold's earnings fell in 2003. Analysts doubted Ahold.\n\n"
+                          "Vendexas' profits rose. Critics praised Vendexas."))
+    assert kinds.get("Ahold") == "organisation"
+    assert kinds.get("Vendexas") == "organisation"
+
+
+def test_people_of_a_lower_cased_document_are_found_without_capitals() -> None:
+    """A tokenised copy stored lower-cased names "bill parker ... parker told"; a given name
+    that is a word ("rusty metal", never said alone as "metal ... said") is no one."""
+    text = ("a man is lucky to be alive after a lawn mower shot a wire into his head . "
+            "bill parker , 34 , of gulfport was mowing his lawn when the rusty metal wire hit "
+            "him . ' it hurt , ' parker told the local paper . doctors removed the rusty metal "
+            "wire in twenty minutes , and the wire was kept by the hospital . the lawn mower "
+            "was old and its blade was worn , his family said . he is now back at work and "
+            "says he feels fine , and parker plans to mow again next week with a new mower .")
+    kinds = names(cast_of(text))
+    assert kinds.get("Bill Parker") == "person"
+    assert "Rusty Metal" not in kinds
+
+
+def test_a_name_after_the_is_no_person() -> None:
+    """A person's name takes no article: "the Carter Family", "The Grady Boone" (a band)
+    are not people, though a given name or census surname opens or ends them."""
+    kinds = names(cast_of("Critics loved the Carter Family and the Hollies. Later the Hollies "
+                          "toured with The Grady Boone in Ohio."))
+    assert kinds.get("Carter Family") != "person"
+    assert kinds.get("Grady Boone") != "person"

@@ -254,6 +254,29 @@ def test_lexrank_edges_are_the_thresholded_cosines_inside_the_window() -> None:
         assert np.array_equal(got == 1.0, edges & (np.abs(i - j) <= window))
 
 
+def test_half_the_pairs_give_the_edges_of_all_the_pairs_bit_for_bit() -> None:
+    """upper_edges + mirrored (each pair once) equal the edges of every pair both ways, in
+    the same CSR order, for any window and block size: the power method then adds the same
+    numbers in the same order."""
+    vectors, lengths = graph.lexrank_vectors(graph.count_rows(RankInput(seed_sentences())))
+    n = vectors.n
+    for window, cells in ((n, 1 << 20), (n, 40), (4, 30), (0, 1)):
+        degree = np.zeros(n, dtype=np.int64)
+        kept = []
+        blocks = graph.posting_products(vectors, window, cells)
+        assert blocks is not None
+        for rows, cols, dots in blocks:
+            edge = dots / (lengths[rows] * lengths[cols]) > graph.LEXRANK_THRESHOLD
+            degree += np.bincount(rows[edge], minlength=n)
+            kept.append(cols[edge])
+        half = graph.upper_edges(vectors, lengths, window=window, cells=cells)
+        assert half is not None and (half[1] >= half[0]).all()
+        got = graph.mirrored(*half, n)
+        assert np.array_equal(got.indptr, np.concatenate(([0], np.cumsum(degree))))
+        assert np.array_equal(got.indices, np.concatenate(kept))
+        assert got.indices.size > 2 * n or window < 5  # the case has edges off the diagonal
+
+
 def dense_blocks(blocks, n: int) -> np.ndarray:
     out = np.zeros((n, n))
     previous = -1

@@ -1,0 +1,63 @@
+"""What a plain ``summarize`` loads and starts: no feed module, one BLAS thread.
+
+Start-up is most of a ``summarize`` of one article (``benchmarks/bench_rank.py``,
+``bench_startup.py``), so these are checked in fresh processes.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from briefer.feeds import FeedFound
+from briefer.ingest import decode_source
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED = ROOT / "seeds" / "venezuela-mexico.txt"
+
+
+def _python(code: str, env: dict[str, str] | None = None) -> str:
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          cwd=ROOT, timeout=120, env=env)
+    assert proc.returncode == 0, proc.stderr
+    return proc.stdout.strip().splitlines()[-1]
+
+
+def test_reading_a_plain_text_does_not_import_the_feed_module() -> None:
+    code = ("import sys; from briefer import api\n"
+            f"api.read({str(SEED)!r})\n"
+            "print('briefer.feeds' in sys.modules)")
+    assert _python(code) == "False"
+
+
+@pytest.mark.parametrize("head", [b"", b"\xef\xbb\xbf", b"\xef\xbb\xbf \n\t\r\x0b\x0c",
+                                  b"\n\n   "])
+def test_a_feed_is_still_found_past_a_bom_and_blank_space(head: bytes) -> None:
+    rss = b'<?xml version="1.0"?>\n<!-- saved -->\n<rss version="2.0"><channel></channel></rss>'
+    json_feed = b'{"version": "https://jsonfeed.org/version/1.1", "items": []}'
+    for body in (rss, json_feed):
+        with pytest.raises(FeedFound):
+            decode_source("feed", head + body)
+
+
+def test_text_that_opens_with_a_brace_or_a_tag_but_is_no_feed_is_read_as_text() -> None:
+    source = decode_source("notes.txt", b'{"draft": true} The council met on Monday.')
+    assert "council met" in source.text
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir() or (os.cpu_count() or 1) < 2,
+                    reason="counts threads in /proc, needs two cores for a BLAS pool")
+def test_the_command_ranks_with_one_blas_thread_unless_the_user_sets_more() -> None:
+    code = ("import os, sys\n"
+            f"sys.argv = ['briefer', 'summarize', {str(SEED)!r}, '-a', 'lexrank']\n"
+            "from briefer.cli import main\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "assert 'numpy' in sys.modules\n"
+            "print(len(os.listdir('/proc/self/task')), os.environ['OPENBLAS_NUM_THREADS'])")
+    env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    assert _python(code, env) == "1 1"
+    assert _python(code, {**env, "OPENBLAS_NUM_THREADS": "2"}).endswith(" 2")
