@@ -154,7 +154,7 @@ def find_entities(views: Sequence[View], gazetteer: Gazetteer, stop: frozenset[s
         runs += _runs(n, view, claimed, ev, capitals)
     mentions += _classify(runs, ev, gazetteer)
     if language == "en":
-        mentions += _lower_cased_people(views, mentions, ev)
+        mentions += _lower_cased_people(views, mentions, ev, gazetteer)
     mentions.sort(key=lambda m: (m.view, m.start))
     by_view: list[list[Mention]] = [[] for _ in views]
     for m in mentions:
@@ -203,13 +203,15 @@ def find_entities(views: Sequence[View], gazetteer: Gazetteer, stop: frozenset[s
                 {t: tuple(ms) for t, ms in titled.items()})
 
 
-def _lower_cased_people(views: Sequence[View], found: Sequence[Mention],
-                        ev: _Evidence) -> list[Mention]:
+def _lower_cased_people(views: Sequence[View], found: Sequence[Mention], ev: _Evidence,
+                        gazetteer: Gazetteer | None = None) -> list[Mention]:
     """People of documents stored lower-cased (the tokenised copies of CNN/DM), where no
     capital marks a name: :func:`briefer.brief.lowercased.find_names` reads them from a
     census given name or an honorific before a word, and a surname said again.  A
     mention where the capitalised reading already found one (a sentence's first word) is
-    left to it."""
+    left to it.  Their places are gazetteer names that cannot be words: two words or more
+    ("key biscayne"), or one that is no census name, no frequent English word and no
+    "town" ("qatar", "mississauga"; not "jordan", "china", "reading")."""
     from briefer.brief import lowercased
 
     by_doc: dict[int, list[int]] = defaultdict(list)
@@ -249,6 +251,36 @@ def _lower_cased_people(views: Sequence[View], found: Sequence[Mention],
                 i + 1 < len(toks) else toks[i].end
             if (n, start) not in taken:
                 out.append(Mention(n, start, end, name, "person"))
+        if gazetteer is not None:
+            out += _lower_cased_places(views, ns, taken | {(m.view, m.start) for m in out},
+                                       ev, gazetteer)
+    return out
+
+
+def _lower_cased_places(views: Sequence[View], ns: Sequence[int], taken: set[tuple[int, int]],
+                        ev: _Evidence, gazetteer: Gazetteer) -> list[Mention]:
+    """The places of one lower-cased document (see :func:`_lower_cased_people`)."""
+    names = ev.names
+    out: list[Mention] = []
+    for n in ns:
+        tokens = views[n].tokens
+        i = 0
+        while i < len(tokens):
+            found = None if (n, tokens[i].start) in taken else gazetteer.match(
+                tokens, i, capitals_only=False)
+            if found is None:
+                i += 1
+                continue
+            size, entry = found
+            word = tokens[i].fold
+            if entry.kind == "place" and entry.type != "demonym" and \
+                    not entry.needs_evidence and (size > 1 or (
+                        len(word) > 3 and word not in ev.stop and word not in names.given
+                        and word not in names.common)):
+                out.append(Mention(n, tokens[i].start, tokens[i + size - 1].end,
+                                   entry.canonical, "place", entry.strength,
+                                   alias=entry.alias, country=entry.country))
+            i += size
     return out
 
 

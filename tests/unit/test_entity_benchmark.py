@@ -25,7 +25,8 @@ _spec.loader.exec_module(bench)
 #: less a margin of about one article.
 PRECISION_FLOOR = 0.91
 RECALL_FLOOR = 0.80
-#: Our newswire gold's dev half (23 articles) measured 0.959 / 0.637 when this was set.
+#: Our newswire gold's dev half (23 articles) measured 0.959 / 0.637 when this was set,
+#: 0.948 / 0.667 after the lower-cased places.
 NEWSWIRE_PRECISION_FLOOR = 0.93
 NEWSWIRE_RECALL_FLOOR = 0.60
 
