@@ -21,6 +21,9 @@ the gain is measured in the same run.
 
 ``--english-against main`` checks that English is split exactly as at that revision, and
 times both on the same 1 MB of CNN/DM in this process (best of 7, ratio printed).
+``--halves`` prints the target's figure (quotes out, the data's join) on the DEV half of the
+UD documents (the first byte of the SHA-1 of the id even), which the splitter's UD-drawn
+rules were read from since issue 14's headline cue, and on the other, held-out half.
 """
 
 from __future__ import annotations
@@ -167,15 +170,22 @@ def load_revision(revision: str):
 
 def splitters(revisions: list[str]) -> dict[str, Callable[[str, str], list[int]]]:
     """Name -> function(text, language) -> sentence starts after the first, for the
-    calibration table: briefer now, briefer at each revision (its English-only rules), and
+    calibration table: briefer now, briefer at each revision (with the text's language when
+    that revision takes one, else its English-only rules), and
     pySBD (Spanish rules; it has no Portuguese) when it is installed."""
     out: dict[str, Callable[[str, str], list[int]]] = {
         "briefer": lambda t, lang: [a for a, _ in split_sentences(t, language=lang)[1:]],
     }
+    import inspect
+
     for rev in revisions:
         module = load_revision(rev)
-        out[f"briefer at {rev}"] = (
-            lambda t, lang, m=module: [a for a, _ in m.split_sentences(t)[1:]])
+        if "language" in inspect.signature(module.split_sentences).parameters:
+            out[f"briefer at {rev}"] = (
+                lambda t, lang, m=module: [a for a, _ in m.split_sentences(t, lang)[1:]])
+        else:  # before languages: English rules only
+            out[f"briefer at {rev}"] = (
+                lambda t, lang, m=module: [a for a, _ in m.split_sentences(t)[1:]])
     try:
         import pysbd
     except ImportError:
@@ -347,6 +357,38 @@ def score_ud(path: Path, english_rules: bool, misses: int) -> None:
         print("-", s)
 
 
+def dev_half(doc_id: str) -> bool:
+    """Whether a UD document is in the DEV half (the rules were read from it): the first
+    byte of the SHA-1 of its id is even."""
+    import hashlib
+
+    return hashlib.sha1(doc_id.encode()).digest()[0] % 2 == 0
+
+
+def halves(path: Path, revisions: list[str]) -> None:
+    """Boundary F1 (quotes out, the data's one-space join) per half of the UD documents."""
+    docs = [json.loads(line) for line in path.open(encoding="utf-8")]
+    languages = sorted({d["lang"] for d in docs})
+    print("\n### Universal Dependencies by half: quotes out, data's join (the target)\n")
+    cells = [f"{half}: {lang}" for half in ("DEV", "held out") for lang in languages]
+    print(f"| splitter | {' | '.join(cells)} |")
+    print("|---|" + "--:|" * len(cells))
+    for name, split in splitters(revisions).items():
+        if name.startswith("pySBD"):
+            continue
+        row = []
+        for dev in (True, False):
+            for lang in languages:
+                tp = fp = fn = 0
+                for doc in docs:
+                    if doc["lang"] != lang or dev_half(doc["id"]) != dev:
+                        continue
+                    gold, got, _ = boundary_counts(doc, split, lang, None, "quotes out")
+                    tp, fp, fn = tp + len(gold & got), fp + len(got - gold), fn + len(gold - got)
+                row.append(f"{f1(tp, fp, fn):.3f} ({fp} extra, {fn} missed)")
+        print(f"| {name} | {' | '.join(row)} |")
+
+
 def english_against(revision: str, data: Path) -> None:
     """English output and speed against the splitter at a git revision, in this process."""
     import time
@@ -378,7 +420,12 @@ def main() -> None:
     parser.add_argument("--calibrate", metavar="REV", action="append", default=None,
                         help="print UD boundary F1 under each definition for briefer, pySBD "
                              "and the splitter at REV (repeatable)")
+    parser.add_argument("--halves", action="store_true",
+                        help="the target's F1 on the DEV and the held-out half of UD (with "
+                             "the splitters of --calibrate)")
     args = parser.parse_args()
+    if args.halves:
+        halves(args.data / "sbd_ud_dev.jsonl", args.calibrate or [])
     if args.english_against:
         english_against(args.english_against, args.data)
     if args.calibrate is not None:

@@ -85,13 +85,16 @@ def main() -> None:
             trees[rev] = tree
         if not trees:
             trees["working tree"] = ROOT
+        text = str(Path(args.file).resolve())
         found: dict[str, dict[str, list[float]]] = {r: defaultdict(list) for r in trees}
         print(f"load average {os.getloadavg()[0]:.2f} at start", file=sys.stderr)
         for _ in range(max(1, args.rounds)):
             for rev, tree in trees.items():
                 env = {**os.environ, "PYTHONPATH": str(tree), "PYTHONDONTWRITEBYTECODE": "1"}
-                err = subprocess.run([sys.executable, "-c", CHILD, args.file, "-f", "json"],
-                                     env=env, capture_output=True, text=True).stderr
+                # cwd=tree: ``python -c`` puts the current folder first on sys.path, so run
+                # from a checkout it would import that checkout's briefer for every revision.
+                err = subprocess.run([sys.executable, "-c", CHILD, text, "-f", "json"],
+                                     env=env, cwd=tree, capture_output=True, text=True).stderr
                 for line in err.splitlines():
                     if "\t" in line:
                         label, seconds = line.split("\t")

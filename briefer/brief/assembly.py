@@ -394,6 +394,16 @@ def _candidates(views: Sequence[View], groups: Sequence[Sequence[int]],
     (or if pinned: a pinned sentence always appears), else has no section."""
     out = []
     for group in groups:
+        if len(group) == 1:  # most sentences have no near-duplicate: the same, shorter
+            rep = group[0]
+            pinned = rep in pins
+            if not pinned and rep in drops:
+                continue
+            section = placement[rep]
+            if section is None and (keep_unplaced or pinned):
+                section = catch_all[rep]
+            out.append(_Candidate(rep, section, values[rep], pinned, ()))
+            continue
         pinned_members = [n for n in group if n in pins]
         if not pinned_members and any(n in drops for n in group):
             continue

@@ -154,7 +154,7 @@ def find_entities(views: Sequence[View], gazetteer: Gazetteer, stop: frozenset[s
         runs += _runs(n, view, claimed, ev, capitals)
     mentions += _classify(runs, ev, gazetteer)
     if language == "en":
-        mentions += _lower_cased_people(views, mentions, ev)
+        mentions += _lower_cased_people(views, mentions, ev, gazetteer)
     mentions.sort(key=lambda m: (m.view, m.start))
     by_view: list[list[Mention]] = [[] for _ in views]
     for m in mentions:
@@ -203,13 +203,15 @@ def find_entities(views: Sequence[View], gazetteer: Gazetteer, stop: frozenset[s
                 {t: tuple(ms) for t, ms in titled.items()})
 
 
-def _lower_cased_people(views: Sequence[View], found: Sequence[Mention],
-                        ev: _Evidence) -> list[Mention]:
+def _lower_cased_people(views: Sequence[View], found: Sequence[Mention], ev: _Evidence,
+                        gazetteer: Gazetteer | None = None) -> list[Mention]:
     """People of documents stored lower-cased (the tokenised copies of CNN/DM), where no
     capital marks a name: :func:`briefer.brief.lowercased.find_names` reads them from a
     census given name or an honorific before a word, and a surname said again.  A
     mention where the capitalised reading already found one (a sentence's first word) is
-    left to it."""
+    left to it.  Their places are gazetteer names that cannot be words: two words or more
+    ("key biscayne"), or one that is no census name, no frequent English word and no
+    "town" ("qatar", "mississauga"; not "jordan", "china", "reading")."""
     from briefer.brief import lowercased
 
     by_doc: dict[int, list[int]] = defaultdict(list)
@@ -249,6 +251,36 @@ def _lower_cased_people(views: Sequence[View], found: Sequence[Mention],
                 i + 1 < len(toks) else toks[i].end
             if (n, start) not in taken:
                 out.append(Mention(n, start, end, name, "person"))
+        if gazetteer is not None:
+            out += _lower_cased_places(views, ns, taken | {(m.view, m.start) for m in out},
+                                       ev, gazetteer)
+    return out
+
+
+def _lower_cased_places(views: Sequence[View], ns: Sequence[int], taken: set[tuple[int, int]],
+                        ev: _Evidence, gazetteer: Gazetteer) -> list[Mention]:
+    """The places of one lower-cased document (see :func:`_lower_cased_people`)."""
+    names = ev.names
+    out: list[Mention] = []
+    for n in ns:
+        tokens = views[n].tokens
+        i = 0
+        while i < len(tokens):
+            found = None if (n, tokens[i].start) in taken else gazetteer.match(
+                tokens, i, capitals_only=False)
+            if found is None:
+                i += 1
+                continue
+            size, entry = found
+            word = tokens[i].fold
+            if entry.kind == "place" and entry.type != "demonym" and \
+                    not entry.needs_evidence and (size > 1 or (
+                        len(word) > 3 and word not in ev.stop and word not in names.given
+                        and word not in names.common)):
+                out.append(Mention(n, tokens[i].start, tokens[i + size - 1].end,
+                                   entry.canonical, "place", entry.strength,
+                                   alias=entry.alias, country=entry.country))
+            i += size
     return out
 
 
@@ -739,6 +771,7 @@ def _context_cue(view: View, first: int, last: int, ev: _Evidence) -> str:
     from its context when it is new to them (Collins & Singer 1999, "Unsupervised models
     for named entity classification", use the same contextual rules as features):
 
+    - "the" just before and nothing else: "article", no person ("the Ramones");
     - a lower-case noun just before: "the band Spirit", "the company Amuseworld" (an
       organisation), "the pianist András", "singer Adele" (a person);
     - a definition after: "X is a Danish chain of hypermarkets", "X is a Swiss footballer",
@@ -749,6 +782,10 @@ def _context_cue(view: View, first: int, last: int, ev: _Evidence) -> str:
     """
     tokens = view.tokens
     cues = ev.cues
+    # "the Ramones", "The Stooges": a person's name takes no article; said only when no
+    # stronger cue below speaks ("the Bronx is a borough").
+    none = "article" if first > 0 and tokens[first - 1].fold == "the" and not view.gap(
+        tokens[first - 1], tokens[first]).strip() else ""
     if first > 0:
         before = tokens[first - 1]
         if before.text[:1].islower() and not view.gap(before, tokens[first]).strip():
@@ -758,7 +795,7 @@ def _context_cue(view: View, first: int, last: int, ev: _Evidence) -> str:
                 return "person"
     after = tokens[last + 1:last + 9]
     if not after:
-        return ""
+        return none
     gap = view.gap(tokens[last], after[0]).strip()
     if tokens[last].possessive and gap in {"'s", "’s", "'", "’"} and \
             after[0].fold in cues.kin_nouns:
@@ -786,13 +823,13 @@ def _context_cue(view: View, first: int, last: int, ev: _Evidence) -> str:
             if t.fold in cues.place_words:
                 return "place"
     if not _subject_at(view, first) or gap or not after[0].text[:1].islower():
-        return ""
+        return none
     for k, t in enumerate(after):
         if t.capital and not opens(view, last + 1 + k) or t.fold in {"it", "its"}:
-            return ""
+            return none
         if t.fold in cues.person_pronouns:
             return "person"
-    return ""
+    return none
 
 
 def _acronym_after(view: View, last: int) -> str:
@@ -910,7 +947,7 @@ def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer) -> list[Men
         descriptive = (folds[0].endswith(_ADJECTIVE_ENDINGS) or all(
             f in names.common for f in folds)) and folds[0] not in names.given
         personal = (bool(run.titles) and not office) or run.cue in {"person", "speaker"} or \
-            (not coded and (
+            (not coded and run.cue != "article" and (
                 folds[0] in names.given or (folds[-1] in names.surnames and not descriptive
                                             and folds[0] not in ev.lower_forms
                                             and folds[-1] not in ev.lower_forms) or (
@@ -960,7 +997,7 @@ def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer) -> list[Men
         elif clubs.get(word.fold):  # "the Bruins"; the first named of several
             display, kind = min(clubs[word.fold], key=first_named.__getitem__), "organisation"
         elif word.fold in names.given and word.fold not in ev.lower_forms and \
-                run.cue not in {"organisation", "place"}:
+                run.cue not in {"organisation", "place", "article"}:
             display = word.text  # not "the band Gigi", "in Hiram": the context outweighs
         if display is None:
             display = _display([word], ev)

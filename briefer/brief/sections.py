@@ -247,8 +247,17 @@ def assign(views: Sequence[View], cast: Cast, rules: Sequence[Rule], *,
            use_centroids: bool = False) -> list[int | None]:
     """The section (index into ``rules``) of every view, or None when none fits."""
     out: list[int | None] = []
+    # With rules that match entities only (auto's), a sentence that names none of their
+    # entities scores 0 for every rule and fits none: most sentences of a long text, which
+    # need not be scored rule by rule.
+    wanted = None if any(rule.terms for rule in rules) else \
+        frozenset(name for rule in rules for name in rule.entities)
     for n, view in enumerate(views):
-        scores = [score(rule, view, cast.by_view[n]) for rule in rules]
+        mentions = cast.by_view[n]
+        if wanted is not None and not any(m.about in wanted for m in mentions):
+            out.append(None)
+            continue
+        scores = [score(rule, view, mentions) for rule in rules]
         best = max(range(len(rules)), key=lambda k: (scores[k], -k), default=None)
         out.append(best if best is not None and scores[best] > 0 else None)
     for n, view in enumerate(views):

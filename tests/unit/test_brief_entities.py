@@ -451,3 +451,27 @@ def test_people_of_a_lower_cased_document_are_found_without_capitals() -> None:
     kinds = names(cast_of(text))
     assert kinds.get("Bill Parker") == "person"
     assert "Rusty Metal" not in kinds
+
+
+def test_a_name_after_the_is_no_person() -> None:
+    """A person's name takes no article: "the Carter Family", "The Grady Boone" (a band)
+    are not people, though a given name or census surname opens or ends them."""
+    kinds = names(cast_of("Critics loved the Carter Family and the Hollies. Later the Hollies "
+                          "toured with The Grady Boone in Ohio."))
+    assert kinds.get("Carter Family") != "person"
+    assert kinds.get("Grady Boone") != "person"
+
+
+def test_places_of_a_lower_cased_document_are_gazetteer_names_that_are_not_words() -> None:
+    """In a lower-cased copy "key west" (two words) and "mississauga" (no name, no frequent
+    word) are places; "jordan" (a given name) and "china" (a frequent word) are not taken."""
+    text = ("a student spotted the car on the streets of mississauga last autumn and began "
+            "following it . he drove to key west later that year with his friend jordan , "
+            "who had bought fine china for his mother . ' i was driving home when i saw the "
+            "car drive towards me , ' he told a website . the picture has been shared almost "
+            "three million times since it was posted two days ago , and his friends in "
+            "mississauga were amazed by it , he said .")
+    kinds = names(cast_of(text))
+    assert kinds.get("Mississauga") == "place"
+    assert kinds.get("Key West") == "place"
+    assert "Jordan" not in kinds and "China" not in kinds

@@ -73,6 +73,39 @@ def test_a_long_summary_is_the_top_of_the_story() -> None:
         assert select_top(scores, k) == tuple(unique[:k]), k
 
 
+def test_the_top_share_of_the_text_is_picked_first_then_the_rest_in_order() -> None:
+    scores = np.array([0.2, 0.9, 0.1, 0.8, 0.7, 0.95, 0.0])
+    no = np.zeros(7, dtype=bool)
+    # top 3: {0,1,2} -> 1; {0,2} (3 is past the top) -> 0; {2} -> 2; then in order
+    assert position.pyramid_order(scores, [], no, top=3) == [1, 0, 2, 3, 4, 5, 6]
+    assert position.pyramid_order(scores, [1], no, top=3) == [0, 2, 3, 4, 5, 6, 1]
+
+
+def test_a_summary_of_two_fifths_of_a_news_story_or_more_is_its_top() -> None:
+    """Pacsum prefers sentence 1 and, at five of ten, the sixth to the fifth: from
+    ceil(LONG_SHARE * n) sentences on (four of ten) the summary is LEAD-k."""
+    story = BUDGET_STORY + ("The debate lasted six hours.", "A final vote on taxes is due soon.",
+                            "The mayor thanked the staff.", "The new budget takes effect in July.")
+    scores = pyramid(story)
+    assert select_top(scores, 1) == (1,)  # a short summary is still pacsum's choice
+    first = math.ceil(position.LONG_SHARE * len(story))
+    for k in range(first, len(story) + 1):
+        assert select_top(scores, k) == tuple(range(k)), k
+
+
+def test_a_lede_the_writer_set_apart_is_picked_first() -> None:
+    """A one-sentence first paragraph over longer ones is the intro: it leads even at k=1."""
+    assert select_top(pyramid(BUDGET_STORY), 1) == (1,)
+    assert select_top(pyramid(BUDGET_STORY, (0, 1, 1, 2, 2, 2)), 1) == (0,)
+    # one sentence a paragraph throughout (XSum's form) sets nothing apart
+    assert select_top(pyramid(BUDGET_STORY, range(6)), 1) == (1,)
+    assert position.lede_set_apart((0, 1, 1, 2, 2, 2), 6)
+    assert not position.lede_set_apart((0, 1, 1), 3)  # two paragraphs: no body to compare
+    assert not position.lede_set_apart((0, 0, 1, 1, 2, 2), 6)  # the lede shares its paragraph
+    assert not position.lede_set_apart((0, 1, 2, 3, 3), 5)  # a body of one-sentence paragraphs
+    assert not position.lede_set_apart((), 6)
+
+
 def test_without_structure_pacsum_decides_among_the_opening_sentences() -> None:
     s = pyramid(BUDGET_STORY)
     assert select_top(s, 1) == (1,)  # the off-topic weather line loses its place
