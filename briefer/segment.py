@@ -88,10 +88,8 @@ _HAND_BREAK_SHARE = 0.75
 # No wrapper makes lines this long (mail and terminals wrap at 72-80 columns, PDF text at
 # about 60-120): a line longer than this was ended by its writer, as a paragraph is.
 _WRAP_MAX = 200
-# A headline run into the text after it (``_run_on_starts``) is two to this many words,
-# within this many characters (the longest sentence without a stop in UD's es/pt data is 235).
+# A headline run into the text after it (``_run_on_starts``) is two to this many words.
 _HEADLINE_WORDS = 20
-_HEADLINE_CHARS = 250
 # A stop glued between two words ("(£45).The price") is a lost paragraph break only inside a
 # token of prose length; past 60 characters either side the token is code, a URL or data.
 _GLUED_TOKEN_MAX = 60
@@ -562,10 +560,8 @@ def _run_on_starts(text: str, start: int, end: int, rules: _Rules,
     starts = []
     headline_end = start  # where a headline run into the text must end (see above)
     if not rules.run_on_after_words and _LINE_BREAK.search(text) is None:
-        # Only a headline's length is looked at, so a long text with no stop stays linear.
-        bound = min(end, start + _HEADLINE_CHARS)
-        stop = _HEADLINE_STOP.search(text, start, bound)
-        headline_end = bound if stop is None else stop.start()
+        stop = _HEADLINE_STOP.search(text, start, end)
+        headline_end = end if stop is None else stop.start()
     for needle in rules.run_on:
         i = text.find(needle, start, end)
         while i >= 0:
