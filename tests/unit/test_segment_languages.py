@@ -162,6 +162,14 @@ def test_a_line_longer_than_any_wrapper_makes_was_ended_by_its_writer() -> None:
          ["Sorrentino vinse con il film La grande bellezza nel 2014."]),
         ("pt", "Uma dieta com a vitamina A ajuda a proteger os olhos.",
          ["Uma dieta com a vitamina A ajuda a proteger os olhos."]),
+        # A work named right after a verb, in a one-line text (a batch record, pasted
+        # text): a headline cue that cut before the first stop took these apart.
+        ("es", "Netflix estrena este viernes La casa de papel en todo el mundo.",
+         ["Netflix estrena este viernes La casa de papel en todo el mundo."]),
+        ("pt", "Muitos foram ver ontem O auto da compadecida no teatro.",
+         ["Muitos foram ver ontem O auto da compadecida no teatro."]),
+        ("fr", "Le public a découvert hier Les misérables au théâtre du Châtelet.",
+         ["Le public a découvert hier Les misérables au théâtre du Châtelet."]),
         # After a semicolon, too; not before a name.
         ("es", "Se construyó con Boeing 727; Las alas fueron rediseñadas; La Habana lo compró.",
          ["Se construyó con Boeing 727;", "Las alas fueron rediseñadas; La Habana lo compró."]),
