@@ -245,7 +245,7 @@ def run_local(lines: Iterable[Line], options: BatchOptions = BatchOptions(), *, 
             yield from summarize_chunk(part, options, first)
         return
     import gc
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import BrokenExecutor, ProcessPoolExecutor
 
     gc.freeze()
     pool = ProcessPoolExecutor(max_workers=jobs - 1, mp_context=fork_context(),
@@ -255,6 +255,13 @@ def run_local(lines: Iterable[Line], options: BatchOptions = BatchOptions(), *, 
             lambda first, part: pool.submit(summarize_chunk, part, options, first),
             lambda line, number: summarize_record(line, options, number),
             lines_of(parts), workers=jobs - 1, chunk_size=chunk_size)
+    except BrokenExecutor:
+        # A worker killed from outside (the kernel's out-of-memory killer, a kill -9)
+        # takes its chunk with it; the results so far are written, and the rest cannot be
+        # trusted to be complete, so the batch ends here with the reason, not a traceback.
+        raise EngineError("a worker process ended without answering (killed, or out of "
+                          "memory?); the lines written so far are complete: rerun the "
+                          "rest, with -j 1 to find the record") from None
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
         gc.unfreeze()

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
 import sys
 from pathlib import Path
 
@@ -208,3 +210,19 @@ def test_a_stuck_worker_does_not_let_waiting_results_grow() -> None:
     first = next(results)
     assert first == {"n": 1}
     assert read <= 4 * 2 * 4 + 3 * 4 + 1  # bounded: never the whole input
+
+
+def _killed(part: list[object], options: object, first: int) -> list[object]:
+    """A worker's chunk that ends as the out-of-memory killer ends a process."""
+    os.kill(os.getpid(), signal.SIGKILL)
+    return []
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs POSIX signals")
+def test_a_worker_killed_from_outside_is_an_engine_error_not_a_traceback(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(batch, "summarize_chunk", _killed)  # the forked workers inherit it
+    lines = [json.dumps({"id": n, "text": "The dam opened. Farmers cheered."}).encode()
+             for n in range(40)]
+    with pytest.raises(batch.EngineError, match="worker process ended without answering"):
+        list(batch.run_local(lines, jobs=2, chunk_size=2))
