@@ -26,6 +26,7 @@ import os
 import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import islice
 from typing import Any
@@ -225,6 +226,31 @@ def fork_context() -> Any:
     return None
 
 
+@contextmanager
+def interrupts_held() -> Iterator[None]:
+    """A Ctrl-C during the body is recorded and raised when it ends, not in the middle.
+
+    Swapping the Python-level handler (not masking the signal) is what holds it: the
+    kernel may hand SIGINT to any thread that does not block it, and CPython then raises
+    KeyboardInterrupt in the main thread anyway.  Off the main thread nothing changes.
+    """
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    got: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: got.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+        if got and callable(previous):
+            previous(signal.SIGINT, None)
+        elif got and previous == signal.SIG_DFL:
+            signal.raise_signal(signal.SIGINT)
+
+
 def run_local(lines: Iterable[Line], options: BatchOptions = BatchOptions(), *, jobs: int = 0,
               chunk_size: int = 16) -> Iterator[dict[str, Any]]:
     """Results for ``lines`` in order, computed by ``jobs`` processes (0: one per CPU).
@@ -252,7 +278,7 @@ def run_local(lines: Iterable[Line], options: BatchOptions = BatchOptions(), *, 
                                initializer=ignore_interrupts)
     try:
         yield from shared_results(
-            lambda first, part: pool.submit(summarize_chunk, part, options, first),
+            lambda first, part: held_submit(pool, part, options, first),
             lambda line, number: summarize_record(line, options, number),
             lines_of(parts), workers=jobs - 1, chunk_size=chunk_size)
     except BrokenExecutor:
@@ -263,8 +289,22 @@ def run_local(lines: Iterable[Line], options: BatchOptions = BatchOptions(), *, 
                           "memory?); the lines written so far are complete: rerun the "
                           "rest, with -j 1 to find the record") from None
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        with interrupts_held():
+            pool.shutdown(wait=True, cancel_futures=True)
         gc.unfreeze()
+
+
+def held_submit(pool: Any, part: list[Line], options: BatchOptions, first: int) -> Any:
+    """``pool.submit`` with Ctrl-C held until it returns.
+
+    Submitting writes to the pipe that wakes the pool's manager thread; a KeyboardInterrupt
+    in the middle of that write leaves half a message in the pipe, the manager thread waits
+    for the rest for ever, and the ``shutdown`` that follows never returns (CPython 3.11's
+    ``_ThreadWakeup``).  This process submits between records of its own, so a Ctrl-C can
+    land there; held, it arrives a moment later, outside.
+    """
+    with interrupts_held():
+        return pool.submit(summarize_chunk, part, options, first)
 
 
 def lines_of(parts: Iterable[tuple[int, list[Line]]]) -> Iterator[tuple[int, Line]]:

@@ -226,3 +226,22 @@ def test_a_worker_killed_from_outside_is_an_engine_error_not_a_traceback(
              for n in range(40)]
     with pytest.raises(batch.EngineError, match="worker process ended without answering"):
         list(batch.run_local(lines, jobs=2, chunk_size=2))
+
+
+def test_a_ctrl_c_while_submitting_arrives_once_the_submit_returns() -> None:
+    """A KeyboardInterrupt inside ``pool.submit`` can leave the pool's wake-up pipe half
+    written and its shutdown hanging; held, it arrives just after."""
+    done: list[str] = []
+
+    class Pool:
+        def submit(self, *args: object) -> None:
+            os.kill(os.getpid(), signal.SIGINT)
+            done.append("submitted")  # not reached if the interrupt lands in here
+
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)  # as a terminal's job
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            batch.held_submit(Pool(), [], batch.BatchOptions(), 0)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    assert done == ["submitted"]
