@@ -11,7 +11,7 @@ from typing import BinaryIO
 
 from briefer import clean as cleanup
 from briefer.document import Document, Sentence, Summary
-from briefer.ingest import Source, one_line, read_source
+from briefer.ingest import DEFAULT_TIMEOUT, Source, is_url, one_line, read_source
 from briefer.language import AUTO, resolve_language, snowball_name
 from briefer.segment import split_sentences
 from briefer.select import select_top, summary_length
@@ -28,9 +28,9 @@ def read(name: str, *, stdin: BinaryIO | None = None, clean: bool = True,
     :class:`~briefer.feeds.FeedFound`, whose items :func:`briefer.feeds.feed_documents`
     reads.
     """
-    from briefer.fetch import DEFAULT_TIMEOUT, is_url, read_url
-
     if is_url(name):
+        from briefer.fetch import read_url
+
         source = read_url(name, timeout=DEFAULT_TIMEOUT if timeout is None else timeout,
                           pool=pool)
     else:

@@ -130,7 +130,7 @@ def feed_documents(feed: Feed, *, fetch: bool = True, timeout: float | None = No
     ``progress(done, total)`` is called as items finish.
     """
     from briefer import api
-    from briefer.fetch import DEFAULT_TIMEOUT
+    from briefer.ingest import DEFAULT_TIMEOUT
 
     limit = DEFAULT_TIMEOUT if timeout is None else timeout
     pool = None
@@ -210,7 +210,7 @@ def _retitle(doc: Document, title: str | None) -> Document:
 
 
 def _link(value: object) -> str | None:
-    from briefer.fetch import is_url
+    from briefer.ingest import is_url
 
     link = one_line(value)
     return link if link and is_url(link) else None

@@ -30,9 +30,8 @@ import time
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
-from briefer.ingest import InputError, Source, decode_source
+from briefer.ingest import DEFAULT_TIMEOUT, InputError, Source, decode_source, is_url
 
-DEFAULT_TIMEOUT = 20.0  # seconds for the whole fetch of one URL
 CONNECT_TIMEOUT = 10.0
 MAX_REDIRECTS = 5
 MAX_FETCH_BYTES = 20 * 1024 * 1024
@@ -55,11 +54,6 @@ class Fetched:
     data: bytes
     media_type: str | None
     charset: str | None
-
-
-def is_url(name: str) -> bool:
-    """Whether ``name`` is an ``http://`` or ``https://`` URL (anything else is a path)."""
-    return name[:8].lower().startswith(("http://", "https://"))
 
 
 def user_agent() -> str:

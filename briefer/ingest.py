@@ -85,6 +85,17 @@ class Source:
         return self.meta.title if self.meta is not None else None
 
 
+#: Seconds for the whole fetch of one URL (:mod:`briefer.fetch`).  Defined here, with
+#: :func:`is_url`, so that reading a file and making the ``--timeout`` option never import
+#: the network module.
+DEFAULT_TIMEOUT = 20.0
+
+
+def is_url(name: str) -> bool:
+    """Whether ``name`` is an ``http://`` or ``https://`` URL (anything else is a path)."""
+    return name[:8].lower().startswith(("http://", "https://"))
+
+
 def read_source(name: str, stdin: BinaryIO | None = None) -> Source:
     """Read ``name`` (a path, or ``-`` for standard input) into a :class:`Source`."""
     label = STDIN_NAME if name == "-" else neutralise_name(name)

@@ -213,9 +213,6 @@ class LanguageData:
     #: Words opening a place's name ("Plaza"), and words of events and prizes ("Premio").
     place_words: frozenset[str] = frozenset()
     event_words: frozenset[str] = frozenset()
-    #: Words naming a work ("serie", "film", "livro"), before which a capitalised article
-    #: opens the work's title, not a sentence ("la serie La casa de papel").
-    work_words: frozenset[str] = frozenset()
     #: Each demonym's country by its English name ("venezolano": "Venezuela"), for entities.
     demonym_countries: dict[str, str] = field(default_factory=dict)
 
@@ -260,7 +257,6 @@ def language_data(code: str) -> LanguageData:
               for k, v in data.get("template", {}).get("cues", {}).items()},
         place_words=words("entities", "place_words"),
         event_words=words("entities", "event_words"),
-        work_words=words("segment", "work_words"),
         demonym_countries={str(w): str(country) for country, forms in data.get(
             "entities", {}).get("demonym_countries", {}).items() for w in str(forms).split()},
     )

@@ -88,10 +88,6 @@ _HAND_BREAK_SHARE = 0.75
 # No wrapper makes lines this long (mail and terminals wrap at 72-80 columns, PDF text at
 # about 60-120): a line longer than this was ended by its writer, as a paragraph is.
 _WRAP_MAX = 200
-# A headline run into the text after it (``_run_on_starts``) is two to this many words,
-# within this many characters (the longest sentence without a stop in UD's es/pt data is 235).
-_HEADLINE_WORDS = 20
-_HEADLINE_CHARS = 250
 # A stop glued between two words ("(£45).The price") is a lost paragraph break only inside a
 # token of prose length; past 60 characters either side the token is code, a URL or data.
 _GLUED_TOKEN_MAX = 60
@@ -124,8 +120,6 @@ _ORDINAL_RANGE = re.compile(r"\s*[-–]\s*\d{1,2}\.\s")
 _NEXT = re.compile(r"\s*(?:[-–—]+\s*)?(\S+)")
 _LINE_BREAK = re.compile(r"[\n\r\u2028\x0b\x0c\x85\x1c\x1d\x1e]")
 _LETTERS = re.compile(r"[^\W\d_]+")
-# The first stop of a text, which a headline run into it comes before.
-_HEADLINE_STOP = re.compile(r"[.!?…]")
 # U.S, e.g, a.m, Ph.D, U.S.A: short letter groups joined by periods.
 _INITIALISM = re.compile(r"(?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2}")
 _LIST_LABEL = re.compile(r"\d{1,2}|[A-Za-z]|[ivxIVX]{2,4}")
@@ -213,14 +207,13 @@ class _Rules:
     """
 
     __slots__ = ("titles", "abbreviations", "before_numbers", "starters", "ordinal_followers",
-                 "elision", "run_on", "run_on_after_words", "stopwords", "work_words")
+                 "elision", "run_on", "run_on_after_words", "stopwords")
 
     def __init__(self, titles: frozenset[str], abbreviations: frozenset[str],
                  before_numbers: frozenset[str], starters: frozenset[str],
                  ordinal_followers: frozenset[str] = frozenset(), elision: bool = False,
                  articles: frozenset[str] = frozenset(), stopwords: frozenset[str] = frozenset(),
-                 run_on_after_words: bool = False,
-                 work_words: frozenset[str] = frozenset()) -> None:
+                 run_on_after_words: bool = False) -> None:
         self.titles = titles
         self.abbreviations = abbreviations
         self.before_numbers = before_numbers
@@ -240,8 +233,6 @@ class _Rules:
         self.run_on_after_words = run_on_after_words
         # Function words, which after such an article show it is a name's letter ("grupo A com").
         self.stopwords = stopwords
-        # Words naming a work ("serie", "film"): an article after one opens the work's title.
-        self.work_words = work_words
 
 
 # English's capitalised articles for ``_run_on_starts``: not "A", which is also a letter
@@ -275,7 +266,6 @@ def _rules(language: str) -> _Rules:
         elision=language in ("fr", "it"),
         articles=data.articles,
         stopwords=data.stopwords,
-        work_words=data.work_words | {w.lower() for w in data.work_words},
     )
 
 
@@ -548,24 +538,11 @@ def _run_on_starts(text: str, start: int, end: int, rules: _Rules,
     word that is not a function word ("grupo A com" is a group's letter), opens a sentence.
     Titles of works written in sentence case ("la serie La casa de papel", "a vitamina A
     ajuda") would be cut, so outside English (whose titles are in title case) only the ";"
-    case applies, and one more, where the layout that set a headline apart was lost: a text
-    with no line break at all, whose first words before any stop run a headline into its
-    first sentence ("Edinho é o novo técnico do Flamengo O ex-jogador assumiu ...").  There
-    the article may follow any word of three letters or more that is not a function word
-    nor a word naming a work ("filme", "serie": the language's ``work_words``), within the
-    headline's first ``_HEADLINE_WORDS`` words (two at least); "A", also a letter ("a
-    vitamina A ajuda", "o grupo A venceu"), only after a capitalised word.  Read from the
-    errors on UD's Portuguese news (the DEV half of its documents by a hash of the id, then
-    checked on the other half); checked on English CNN/DM and BBC news and pySBD's cases,
-    which it was not drawn from (``bench_segment_languages.py``).
+    case applies.  Read from the errors on UD's Portuguese news; checked on English CNN/DM
+    and BBC news and pySBD's cases, which it was not drawn from
+    (``bench_segment_languages.py``).
     """
     starts = []
-    headline_end = start  # where a headline run into the text must end (see above)
-    if not rules.run_on_after_words and _LINE_BREAK.search(text) is None:
-        # Only a headline's length is looked at, so a long text with no stop stays linear.
-        bound = min(end, start + _HEADLINE_CHARS)
-        stop = _HEADLINE_STOP.search(text, start, bound)
-        headline_end = bound if stop is None else stop.start()
     for needle in rules.run_on:
         i = text.find(needle, start, end)
         while i >= 0:
@@ -574,20 +551,14 @@ def _run_on_starts(text: str, start: int, end: int, rules: _Rules,
             if at - 2 < start or not text[after:after + 1].islower():
                 continue
             if text[at - 2] != ";":  # "...; Las alas fueron": a capital after ";" starts anew
-                if not rules.run_on_after_words and at >= headline_end:
+                if not rules.run_on_after_words:
                     continue
                 j = at - 1
                 while j > start and text[j - 1].isalpha():
                     j -= 1
                 word = text[j:at - 1]
-                if len(word) < 3 or (j > start and not text[j - 1].isspace()):
-                    continue
-                if rules.run_on_after_words:
-                    if not word.islower():
-                        continue
-                elif word.lower() in rules.stopwords or word in rules.work_words or \
-                        not 2 <= text.count(" ", start, at) <= _HEADLINE_WORDS or \
-                        (needle == " A " and word.islower()):
+                if len(word) < 3 or not word.islower() or (j > start and
+                                                           not text[j - 1].isspace()):
                     continue
             nxt = _LETTERS.match(text, after, end)
             if nxt is None or nxt.group() in rules.stopwords:

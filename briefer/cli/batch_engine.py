@@ -26,6 +26,7 @@ import os
 import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import islice
 from typing import Any
@@ -225,6 +226,31 @@ def fork_context() -> Any:
     return None
 
 
+@contextmanager
+def interrupts_held() -> Iterator[None]:
+    """A Ctrl-C during the body is recorded and raised when it ends, not in the middle.
+
+    Swapping the Python-level handler (not masking the signal) is what holds it: the
+    kernel may hand SIGINT to any thread that does not block it, and CPython then raises
+    KeyboardInterrupt in the main thread anyway.  Off the main thread nothing changes.
+    """
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    got: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: got.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+        if got and callable(previous):
+            previous(signal.SIGINT, None)
+        elif got and previous == signal.SIG_DFL:
+            signal.raise_signal(signal.SIGINT)
+
+
 def run_local(lines: Iterable[Line], options: BatchOptions = BatchOptions(), *, jobs: int = 0,
               chunk_size: int = 16) -> Iterator[dict[str, Any]]:
     """Results for ``lines`` in order, computed by ``jobs`` processes (0: one per CPU).
@@ -245,19 +271,40 @@ def run_local(lines: Iterable[Line], options: BatchOptions = BatchOptions(), *, 
             yield from summarize_chunk(part, options, first)
         return
     import gc
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import BrokenExecutor, ProcessPoolExecutor
 
     gc.freeze()
     pool = ProcessPoolExecutor(max_workers=jobs - 1, mp_context=fork_context(),
                                initializer=ignore_interrupts)
     try:
         yield from shared_results(
-            lambda first, part: pool.submit(summarize_chunk, part, options, first),
+            lambda first, part: held_submit(pool, part, options, first),
             lambda line, number: summarize_record(line, options, number),
             lines_of(parts), workers=jobs - 1, chunk_size=chunk_size)
+    except BrokenExecutor:
+        # A worker killed from outside (the kernel's out-of-memory killer, a kill -9)
+        # takes its chunk with it; the results so far are written, and the rest cannot be
+        # trusted to be complete, so the batch ends here with the reason, not a traceback.
+        raise EngineError("a worker process ended without answering (killed, or out of "
+                          "memory?); the lines written so far are complete: rerun the "
+                          "rest, with -j 1 to find the record") from None
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        with interrupts_held():
+            pool.shutdown(wait=True, cancel_futures=True)
         gc.unfreeze()
+
+
+def held_submit(pool: Any, part: list[Line], options: BatchOptions, first: int) -> Any:
+    """``pool.submit`` with Ctrl-C held until it returns.
+
+    Submitting writes to the pipe that wakes the pool's manager thread; a KeyboardInterrupt
+    in the middle of that write leaves half a message in the pipe, the manager thread waits
+    for the rest for ever, and the ``shutdown`` that follows never returns (CPython 3.11's
+    ``_ThreadWakeup``).  This process submits between records of its own, so a Ctrl-C can
+    land there; held, it arrives a moment later, outside.
+    """
+    with interrupts_held():
+        return pool.submit(summarize_chunk, part, options, first)
 
 
 def lines_of(parts: Iterable[tuple[int, list[Line]]]) -> Iterator[tuple[int, Line]]:

@@ -156,7 +156,7 @@ def input_errors() -> Iterator[None]:
 
 def timeout_option(func: Callable[..., Any]) -> Any:
     """``--timeout`` for commands that may fetch a URL (the total deadline per URL)."""
-    from briefer.fetch import DEFAULT_TIMEOUT
+    from briefer.ingest import DEFAULT_TIMEOUT
 
     return click.option(
         "--timeout", type=click.FloatRange(0, min_open=True), default=DEFAULT_TIMEOUT,

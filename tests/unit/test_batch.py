@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
 import sys
 from pathlib import Path
 
@@ -208,3 +210,38 @@ def test_a_stuck_worker_does_not_let_waiting_results_grow() -> None:
     first = next(results)
     assert first == {"n": 1}
     assert read <= 4 * 2 * 4 + 3 * 4 + 1  # bounded: never the whole input
+
+
+def _killed(part: list[object], options: object, first: int) -> list[object]:
+    """A worker's chunk that ends as the out-of-memory killer ends a process."""
+    os.kill(os.getpid(), signal.SIGKILL)
+    return []
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs POSIX signals")
+def test_a_worker_killed_from_outside_is_an_engine_error_not_a_traceback(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(batch, "summarize_chunk", _killed)  # the forked workers inherit it
+    lines = [json.dumps({"id": n, "text": "The dam opened. Farmers cheered."}).encode()
+             for n in range(40)]
+    with pytest.raises(batch.EngineError, match="worker process ended without answering"):
+        list(batch.run_local(lines, jobs=2, chunk_size=2))
+
+
+def test_a_ctrl_c_while_submitting_arrives_once_the_submit_returns() -> None:
+    """A KeyboardInterrupt inside ``pool.submit`` can leave the pool's wake-up pipe half
+    written and its shutdown hanging; held, it arrives just after."""
+    done: list[str] = []
+
+    class Pool:
+        def submit(self, *args: object) -> None:
+            os.kill(os.getpid(), signal.SIGINT)
+            done.append("submitted")  # not reached if the interrupt lands in here
+
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)  # as a terminal's job
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            batch.held_submit(Pool(), [], batch.BatchOptions(), 0)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    assert done == ["submitted"]

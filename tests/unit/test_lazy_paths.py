@@ -27,10 +27,21 @@ def _python(code: str, env: dict[str, str] | None = None) -> str:
     return proc.stdout.strip().splitlines()[-1]
 
 
-def test_reading_a_plain_text_does_not_import_the_feed_module() -> None:
+def test_reading_a_plain_text_does_not_import_the_feed_or_network_module() -> None:
     code = ("import sys; from briefer import api\n"
             f"api.read({str(SEED)!r})\n"
-            "print('briefer.feeds' in sys.modules)")
+            "print('briefer.feeds' in sys.modules, 'briefer.fetch' in sys.modules)")
+    assert _python(code) == "False False"
+
+
+def test_a_plain_summarize_does_not_import_the_network_module() -> None:
+    """``--timeout`` is made on every command that may fetch; its default must not cost the
+    network module's import when no URL is given."""
+    code = ("import sys\n"
+            f"sys.argv = ['briefer', 'summarize', {str(SEED)!r}]\n"
+            "from briefer.cli import main\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "print('briefer.fetch' in sys.modules)")
     assert _python(code) == "False"
 
 

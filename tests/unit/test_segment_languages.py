@@ -162,6 +162,14 @@ def test_a_line_longer_than_any_wrapper_makes_was_ended_by_its_writer() -> None:
          ["Sorrentino vinse con il film La grande bellezza nel 2014."]),
         ("pt", "Uma dieta com a vitamina A ajuda a proteger os olhos.",
          ["Uma dieta com a vitamina A ajuda a proteger os olhos."]),
+        # A work named right after a verb, in a one-line text (a batch record, pasted
+        # text): a headline cue that cut before the first stop took these apart.
+        ("es", "Netflix estrena este viernes La casa de papel en todo el mundo.",
+         ["Netflix estrena este viernes La casa de papel en todo el mundo."]),
+        ("pt", "Muitos foram ver ontem O auto da compadecida no teatro.",
+         ["Muitos foram ver ontem O auto da compadecida no teatro."]),
+        ("fr", "Le public a découvert hier Les misérables au théâtre du Châtelet.",
+         ["Le public a découvert hier Les misérables au théâtre du Châtelet."]),
         # After a semicolon, too; not before a name.
         ("es", "Se construyó con Boeing 727; Las alas fueron rediseñadas; La Habana lo compró.",
          ["Se construyó con Boeing 727;", "Las alas fueron rediseñadas; La Habana lo compró."]),
@@ -177,29 +185,6 @@ def test_a_line_longer_than_any_wrapper_makes_was_ended_by_its_writer() -> None:
         # Inside a quotation, nothing is cut.
         ("es", "Dijo «llegamos tarde La culpa fue del tráfico» y se fue.",
          ["Dijo «llegamos tarde La culpa fue del tráfico» y se fue."]),
-        # A headline run into a text that lost its layout (no line break): before the first
-        # stop, after a name or a lower-case word that ends the headline.
-        ("pt", "Prefeito de Lisboa anuncia plano para o trânsito O prefeito apresentou ontem "
-               "um plano de dez anos.",
-         ["Prefeito de Lisboa anuncia plano para o trânsito",
-          "O prefeito apresentou ontem um plano de dez anos."]),
-        ("pt", "Câmara aprova orçamento de Manuel Silva A proposta passou ontem por um voto.",
-         ["Câmara aprova orçamento de Manuel Silva", "A proposta passou ontem por um voto."]),
-        ("es", "Gobierno aprueba nueva ley de vivienda Los inquilinos tendrán más derechos "
-               "desde enero.",
-         ["Gobierno aprueba nueva ley de vivienda",
-          "Los inquilinos tendrán más derechos desde enero."]),
-        # ... but not after a word naming a work, nor after the first stop, nor when the
-        # text keeps its line breaks (a headline then has its own line), nor "A" after a
-        # lower-case word.
-        ("es", "Netflix estrena en abril la película La casa de los espíritus en España.",
-         ["Netflix estrena en abril la película La casa de los espíritus en España."]),
-        ("pt", "O festival abriu. Muitos foram ver ontem O auto da compadecida no teatro.",
-         ["O festival abriu.", "Muitos foram ver ontem O auto da compadecida no teatro."]),
-        ("it", "Il regista presentò ieri La grande bellezza a Roma.\nIl pubblico applaudì.",
-         ["Il regista presentò ieri La grande bellezza a Roma.", "Il pubblico applaudì."]),
-        ("pt", "Estudo mostra que a vitamina A ajuda a visão das crianças.",
-         ["Estudo mostra que a vitamina A ajuda a visão das crianças."]),
     ],
 )
 def test_a_run_on_sentence_start(language: str, text: str, expected: list[str]) -> None:

@@ -521,7 +521,7 @@ class MainScreen(Screen[None]):
             PromptScreen("Open a file, URL or feed beside the others",
                          placeholder="path/to/article.txt or https://..."))
         if path:
-            from briefer.fetch import is_url
+            from briefer.ingest import is_url
 
             path = path.strip()
             self.read_files([path if is_url(path) else str(Path(path).expanduser())])
