@@ -261,7 +261,8 @@ def _lower_cased_places(views: Sequence[View], ns: Sequence[int], taken: set[tup
                         ev: _Evidence, gazetteer: Gazetteer) -> list[Mention]:
     """The places of one lower-cased document (see :func:`_lower_cased_people`)."""
     names = ev.names
-    out: list[Mention] = []
+    found_at: list[tuple[int, int, int, Entry]] = []
+    located: set[str] = set()  # one-word places the document writes after "in", "from", ...
     for n in ns:
         tokens = views[n].tokens
         i = 0
@@ -272,16 +273,32 @@ def _lower_cased_places(views: Sequence[View], ns: Sequence[int], taken: set[tup
                 i += 1
                 continue
             size, entry = found
-            word = tokens[i].fold
-            if entry.kind == "place" and entry.type != "demonym" and \
-                    not entry.needs_evidence and (size > 1 or (
-                        len(word) > 3 and word not in ev.stop and word not in names.given
-                        and word not in names.common)):
-                out.append(Mention(n, tokens[i].start, tokens[i + size - 1].end,
-                                   entry.canonical, "place", entry.strength,
-                                   alias=entry.alias, country=entry.country))
+            if size == 1 and _locative_before(views[n], i, ev):
+                located.add(tokens[i].fold)
+            found_at.append((n, i, size, entry))
             i += size
+    out: list[Mention] = []
+    for n, i, size, entry in found_at:
+        tokens = views[n].tokens
+        word = tokens[i].fold
+        # wordfreq's list is case-folded, so "london" is a frequent word, and "france" a
+        # given name: a country, capital, state or region is taken anyway once the document
+        # writes it where a place stands ("in china", not only "fine china"; "from jordan",
+        # not only "his friend jordan").
+        located_major = entry.type in _MAJOR_PLACE_TYPES and word in located
+        if entry.kind == "place" and entry.type != "demonym" and \
+                not entry.needs_evidence and (size > 1 or (
+                    len(word) > 3 and word not in ev.stop and (located_major or (
+                        word not in names.given and word not in names.common)))):
+            out.append(Mention(n, tokens[i].start, tokens[i + size - 1].end,
+                               entry.canonical, "place", entry.strength,
+                               alias=entry.alias, country=entry.country))
     return out
+
+
+#: The places a frequent word may still name in lower-cased text (with a locative before it
+#: once): the ones news names most, which are rarely also a common noun.
+_MAJOR_PLACE_TYPES = frozenset({"country", "capital", "state", "region"})
 
 
 def _evidence(views: Sequence[View], stop: frozenset[str], language: str = "en") -> _Evidence:

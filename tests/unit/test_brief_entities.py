@@ -475,3 +475,16 @@ def test_places_of_a_lower_cased_document_are_gazetteer_names_that_are_not_words
     assert kinds.get("Mississauga") == "place"
     assert kinds.get("Key West") == "place"
     assert "Jordan" not in kinds and "China" not in kinds
+
+
+def test_major_places_of_a_lower_cased_document_count_once_written_after_a_locative() -> None:
+    """The frequent-word list is case-folded ("london", "france" are in it): a country,
+    capital, state or region is still a place once the text writes it where a place stands
+    (review finding: a lower-cased story listed none of its main places)."""
+    text = ("police in london arrested two men on tuesday after a raid , officials said . "
+            "the men had travelled from france and had spent a year in iraq , the court "
+            "heard . london police said the pair were also wanted in texas . the "
+            "investigation began in washington last year and spread across europe .")
+    kinds = names(cast_of(text))
+    for place in ("London", "France", "Iraq", "Texas", "Washington", "Europe"):
+        assert kinds.get(place) == "place", (place, kinds)
