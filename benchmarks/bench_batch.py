@@ -41,6 +41,9 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from machine import busy_seconds  # noqa: E402
+
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data" / "cnndm_test_399.jsonl"
 
@@ -58,17 +61,6 @@ def build_input(data: Path, target: Path, *, megabytes: float = 10.0,
             size += len(line.encode("utf-8")) + 1
             count += 1
     return count
-
-
-def busy_seconds() -> float | None:
-    """CPU seconds the whole machine has spent busy since boot (``/proc/stat``), if known."""
-    try:
-        fields = Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]
-    except OSError:
-        return None
-    ticks = [int(x) for x in fields]
-    idle = ticks[3] + (ticks[4] if len(ticks) > 4 else 0)  # idle and iowait
-    return (sum(ticks[:8]) - idle) / os.sysconf("SC_CLK_TCK")
 
 
 #: The environment of every run; :func:`main` fills in ``--cached-bytecode``.

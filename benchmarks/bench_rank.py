@@ -49,6 +49,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from machine import busy_seconds  # noqa: E402
+
 from briefer import api
 from briefer.rank import DEFAULT_ALGORITHM, REGISTRY
 
@@ -95,17 +98,6 @@ class Run:
 
 #: The environment of every child; :func:`main` fills in ``--cached-bytecode``.
 CHILD_ENV: dict[str, str] = dict(os.environ)
-
-
-def busy_seconds() -> float | None:
-    """CPU seconds the whole machine has spent busy since boot (``/proc/stat``), if known."""
-    try:
-        fields = Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]
-    except OSError:
-        return None
-    ticks = [int(x) for x in fields]
-    idle = ticks[3] + (ticks[4] if len(ticks) > 4 else 0)  # idle and iowait
-    return (sum(ticks[:8]) - idle) / os.sysconf("SC_CLK_TCK")
 
 
 def run_child(cmd: list[str], timeout: float) -> Run:
