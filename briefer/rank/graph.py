@@ -351,6 +351,22 @@ def band_products(matrix: sparse.csr_matrix, window: int = WINDOW,
         yield rows, cols, values
 
 
+def summed_by_pair(i: np.ndarray, j: np.ndarray, dots: np.ndarray, n: int
+                   ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each distinct ``(i, j)`` pair once, in row-major order, with its ``dots`` summed.
+
+    One product per shared term comes in; a pair's dot product is their sum.  The stable
+    sort keeps each pair's products in the order they came, so the sums (and the scores
+    built on them) are the same to the last bit however the pairs were enumerated.
+    """
+    key = i * n + j
+    by_pair = np.argsort(key, kind="stable")
+    key = key[by_pair]
+    starts = np.flatnonzero(np.diff(key, prepend=-1))  # keys are >= 0
+    summed = np.add.reduceat(dots[by_pair], starts) if starts.size else dots[:0]
+    key = key[starts]
+    return key // n, key % n, summed
+
 def posting_products(vectors: SparseRows, window: int = WINDOW, cells: int = PAIR_BLOCK
                      ) -> Iterator[Block] | None:
     """``vectors @ vectors.T`` for pairs ``|i - j| <= window`` with numpy alone, or None.
@@ -392,14 +408,7 @@ def posting_products(vectors: SparseRows, window: int = WINDOW, cells: int = PAI
             if n > window + 1:
                 near = np.abs(i - j) <= window
                 i, j, dots = i[near], j[near], dots[near]
-            key = i * n + j
-            del i, j
-            by_pair = np.argsort(key, kind="stable")
-            key = key[by_pair]
-            starts = np.flatnonzero(np.diff(key, prepend=-1))  # keys are >= 0
-            summed = np.add.reduceat(dots[by_pair], starts) if starts.size else dots[:0]
-            key = key[starts]
-            yield key // n, key % n, summed
+            yield summed_by_pair(i, j, dots, n)
             a = b
 
     return blocks()
@@ -511,14 +520,7 @@ def upper_edges(vectors: SparseRows, lengths: np.ndarray,
         if n > window + 1:
             near = j - i <= window
             i, j, dots = i[near], j[near], dots[near]
-        key = i * n + j
-        del i, j
-        by_pair = np.argsort(key, kind="stable")
-        key = key[by_pair]
-        starts = np.flatnonzero(np.diff(key, prepend=-1))  # keys are >= 0
-        summed = np.add.reduceat(dots[by_pair], starts) if starts.size else dots[:0]
-        key = key[starts]
-        i, j = key // n, key % n
+        i, j, summed = summed_by_pair(i, j, dots, n)
         edge = summed / (lengths[i] * lengths[j]) > threshold
         found_rows.append(i[edge].astype(np.int32))
         found_cols.append(j[edge].astype(np.int32))
