@@ -55,8 +55,6 @@ _BASED = re.compile(r"-based$", re.IGNORECASE)
 _TITLE_ABBREVIATIONS = frozenset(t for t in load_cues().titles if len(t) <= 4)
 #: Abbreviations that open a place's name with a full stop: "St. Louis", "Mt. Everest".
 _PLACE_ABBREVIATIONS = frozenset({"st", "mt", "ft"})
-#: Words before a surname in lower-cased text ("mr bucknell"), as lowercased reads them.
-_HONORIFICS = frozenset("mr mrs ms miss dr sir lord lady dame".split())
 
 
 _CAPITAL = itemgetter(6)  # Token.capital
@@ -238,13 +236,13 @@ def _lower_cased_people(views: Sequence[View], found: Sequence[Mention], ev: _Ev
         for start, name in names.mentions:
             n, i = at[start]
             first = views[n].tokens[i].fold
-            if first == fold(name.split()[-1]) or first in _HONORIFICS:
+            if first == fold(name.split()[-1]) or first in lowercased.HONORIFICS:
                 alone.add(name)
         for start, name in names.mentions:
             n, i = at[start]
             toks = views[n].tokens
             words = name.split()
-            if name not in alone or (fold(words[0]) in _HONORIFICS
+            if name not in alone or (fold(words[0]) in lowercased.HONORIFICS
                                      and fold(words[-1]) in ev.names.given):
                 continue
             end = toks[i + 1].end if toks[i].fold != fold(words[-1]) and \
