@@ -769,15 +769,22 @@ def _cue(view: View, first: int, last: int, ev: _Evidence) -> str:
             tokens[first - 1].fold not in ev.cues.title_modifiers and \
             not view.gap(tokens[first - 1], tokens[first]).strip():
         return "person"  # "coach Aston Moore", "IAAF chief Lamine Diack"
+    if first > 1 and tokens[first - 1].fold in {"in", "for"} and not view.gap(
+            tokens[first - 1], tokens[first]).strip() and (
+            tokens[first - 2].fold in ev.cues.holding_nouns if tokens[first - 1].fold == "in"
+            else tokens[first - 2].fold in ev.cues.club_verbs):
+        return "organisation"  # "shares in Carlsberg", "played for Footscray"
     if _locative_before(view, first, ev) or (
             tokens[last].fold in ev.cues.facility_heads and first > 1
             and tokens[first - 1].fold == "the" and _locative_before(view, first - 1, ev)):
         return "place"  # "in Goma"; "in the Oval Office", "outside the Town Hall"
-    if nxt is not None and nxt.fold in ev.cues.org_followers and (
+    if nxt is not None and (nxt.fold in ev.cues.org_followers
+                            or nxt.fold in ev.cues.body_nouns) and (
             not view.gap(tokens[last], nxt).strip() or (
                 (tokens[last].possessive or tokens[last].text.endswith("s"))
                 and view.gap(tokens[last], nxt).strip() in {"'s", "’s", "'", "’"})):
-        return "organisation"  # "Heineken shares", "Ahold's earnings", "Mercedes' profits"
+        # "Heineken shares", "Ahold's earnings", "Mercedes' profits", "Game's customers"
+        return "organisation"
     return _context_cue(view, first, last, ev)
 
 
@@ -828,9 +835,11 @@ def _context_cue(view: View, first: int, last: int, ev: _Evidence) -> str:
     if not after:
         return none
     gap = view.gap(tokens[last], after[0]).strip()
-    if tokens[last].possessive and gap in {"'s", "’s", "'", "’"} and \
-            after[0].fold in cues.kin_nouns:
-        return "person"
+    if tokens[last].possessive and gap in {"'s", "’s", "'", "’"}:
+        if after[0].fold in cues.kin_nouns:
+            return "person"
+        if first == last:
+            return "owner"  # "Nintendo's attempt": someone's or some body's, a weak vote
     if (gap == "," and after[0].fold == "who") or (
             gap.replace(" ", "") in {"(", ",("} and after[0].fold == "born"):
         return "person"
@@ -856,8 +865,10 @@ def _context_cue(view: View, first: int, last: int, ev: _Evidence) -> str:
     if not _subject_at(view, first) or gap or not after[0].text[:1].islower():
         return none
     for k, t in enumerate(after):
-        if t.capital and not opens(view, last + 1 + k) or t.fold in {"it", "its"}:
+        if t.capital and not opens(view, last + 1 + k) or t.fold == "it":
             return none
+        if t.fold in {"its", "itself"}:
+            return "thing"  # "Sony is expected to release its PSP"
         if t.fold in cues.person_pronouns:
             return "person"
     return none
@@ -1059,6 +1070,9 @@ def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer) -> list[Men
                 kind = run.cue  # "in Goma"; not "in Marketing": a frequent word is a field
             elif run.cue in {"speaker", "organisation"} and word.fold not in names.surnames:
                 kind = "organisation"  # "Reuters said", "Heineken shares"
+            elif run.cue in {"thing", "owner"} and word.fold not in names.surnames and \
+                    word.fold not in names.given:
+                kind = "organisation"  # "Sony ... its PSP": no person, and no known place
             votes[(display, kind)] += 1
             kind = "other"  # until the votes of all its mentions are counted (below)
         out.append(Mention(run.view, word.start, word.end, display, kind,

@@ -509,3 +509,18 @@ def test_an_initial_in_a_line_up_stands_for_the_given_name_it_opens() -> None:
     assert counts.get("J Robinson") == ("person", 1)
     assert counts.get("M Cueto", ("person", 1)) == ("person", 1)
     assert "Cueto" not in counts
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Investors bought shares in Vendaxo on Monday. Later Vendaxo rose.", "Vendaxo"),
+    ("He played for Corrimal for four seasons and left Corrimal in 1930.", "Corrimal"),
+    ("Sales at Trovick fell. Trovick customers complained, and Trovick's board met.",
+     "Trovick"),
+    ("In Europe, Zentari is expected to release its console. Fans waited for Zentari.",
+     "Zentari"),
+    ("The device spearheads Dravimo's attempt to lead. Critics doubted Dravimo.", "Dravimo"),
+], ids=["shares-in", "played-for", "body-nouns", "its", "possessive"])
+def test_what_only_a_body_has_or_does_makes_a_lone_word_an_organisation(text: str,
+                                                                        name: str) -> None:
+    assert names(cast_of(text)).get(name) == "organisation"
+
