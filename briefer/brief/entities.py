@@ -55,8 +55,6 @@ _BASED = re.compile(r"-based$", re.IGNORECASE)
 _TITLE_ABBREVIATIONS = frozenset(t for t in load_cues().titles if len(t) <= 4)
 #: Abbreviations that open a place's name with a full stop: "St. Louis", "Mt. Everest".
 _PLACE_ABBREVIATIONS = frozenset({"st", "mt", "ft"})
-#: Words before a surname in lower-cased text ("mr bucknell"), as lowercased reads them.
-_HONORIFICS = frozenset("mr mrs ms miss dr sir lord lady dame".split())
 
 
 _CAPITAL = itemgetter(6)  # Token.capital
@@ -238,13 +236,13 @@ def _lower_cased_people(views: Sequence[View], found: Sequence[Mention], ev: _Ev
         for start, name in names.mentions:
             n, i = at[start]
             first = views[n].tokens[i].fold
-            if first == fold(name.split()[-1]) or first in _HONORIFICS:
+            if first == fold(name.split()[-1]) or first in lowercased.HONORIFICS:
                 alone.add(name)
         for start, name in names.mentions:
             n, i = at[start]
             toks = views[n].tokens
             words = name.split()
-            if name not in alone or (fold(words[0]) in _HONORIFICS
+            if name not in alone or (fold(words[0]) in lowercased.HONORIFICS
                                      and fold(words[-1]) in ev.names.given):
                 continue
             end = toks[i + 1].end if toks[i].fold != fold(words[-1]) and \
@@ -395,11 +393,26 @@ def _capitalised(token: Token, n: int, ev: _Evidence) -> bool:
     return all(p[:1].isupper() for p in parts[1:] if p)
 
 
+#: What an English contraction writes after its apostrophe ("I'll", "It's", "Don't").
+_CONTRACTION_ENDS = frozenset("s ll m re ve d t".split())
+
+
 def _stopword(token: Token, stop: frozenset[str]) -> bool:
-    """A capitalised stop word or its contraction ("I", "I’ll", "It’s"); "US" is a name."""
+    """A capitalised stop word or its contraction ("I", "I’ll", "It’s"); "US" is a name, and
+    so are "O'Gara" and "D'Amuro": a contraction ends in "'ll", "'s", "n't", ..., while the
+    Irish and Italian prefixes "O'" and "D'" open a surname (NLTK lists "o" and "d")."""
     if token.text.isupper() and len(token.text) > 1:
         return False
-    return token.fold in stop or token.fold.split("'")[0] in stop
+    if token.fold in stop:
+        return True
+    head, _, tail = token.fold.partition("'")
+    return bool(tail) and head in stop and tail in _CONTRACTION_ENDS
+
+
+def _initial(token: Token) -> bool:
+    """A capital letter alone, as line-ups and lists write a given name ("J Robinson",
+    "B O'Driscoll"); the stop-word list has every letter, and "A" and "I" are words."""
+    return len(token.text) == 1 and token.text.isupper() and token.text not in {"A", "I"}
 
 
 def _is_title(fold_: str, cues: Cues) -> bool:
@@ -412,7 +425,7 @@ def _namelike(view: View, n: int, i: int, ev: _Evidence) -> bool:
     t = view.tokens[i]
     if not _capitalised(t, n, ev) or _is_title(t.fold, ev.cues) or t.fold in ev.cues.not_names:
         return False
-    return not (opens(view, i) and _common(t, ev))
+    return _initial(t) or not (opens(view, i) and _common(t, ev))
 
 
 def _locative_before(view: View, i: int, ev: _Evidence) -> bool:
@@ -663,12 +676,13 @@ def _runs(n: int, view: View, claimed: set[int], ev: _Evidence,
         run = list(range(i, j))
         opener = opens(view, i)
         while run and (_stopword(tokens[run[0]], ev.stop) or tokens[run[0]].fold in
-                       cues.not_names):
+                       cues.not_names) and not (len(run) > 1 and _initial(tokens[run[0]])):
             run.pop(0)  # "Today Miss Sandiford", "Sunday Serena Williams": a day is no name
         # At an opener a common first word ("Meanwhile Trump") is grammar if what follows is
         # a name the text capitalises elsewhere; otherwise it is part of the name ("Cartel de
         # los Soles").
         if opener and len(run) > 1 and run[0] == i and not _is_title(tokens[i].fold, cues) \
+                and not _initial(tokens[i]) \
                 and _common(tokens[i], ev) and tokens[run[1]].fold in ev.mid_capitals:
             run.pop(0)
         titles: list[str] = []
@@ -755,15 +769,22 @@ def _cue(view: View, first: int, last: int, ev: _Evidence) -> str:
             tokens[first - 1].fold not in ev.cues.title_modifiers and \
             not view.gap(tokens[first - 1], tokens[first]).strip():
         return "person"  # "coach Aston Moore", "IAAF chief Lamine Diack"
+    if first > 1 and tokens[first - 1].fold in {"in", "for"} and not view.gap(
+            tokens[first - 1], tokens[first]).strip() and (
+            tokens[first - 2].fold in ev.cues.holding_nouns if tokens[first - 1].fold == "in"
+            else tokens[first - 2].fold in ev.cues.club_verbs):
+        return "organisation"  # "shares in Carlsberg", "played for Footscray"
     if _locative_before(view, first, ev) or (
             tokens[last].fold in ev.cues.facility_heads and first > 1
             and tokens[first - 1].fold == "the" and _locative_before(view, first - 1, ev)):
         return "place"  # "in Goma"; "in the Oval Office", "outside the Town Hall"
-    if nxt is not None and nxt.fold in ev.cues.org_followers and (
+    if nxt is not None and (nxt.fold in ev.cues.org_followers
+                            or nxt.fold in ev.cues.body_nouns) and (
             not view.gap(tokens[last], nxt).strip() or (
                 (tokens[last].possessive or tokens[last].text.endswith("s"))
                 and view.gap(tokens[last], nxt).strip() in {"'s", "’s", "'", "’"})):
-        return "organisation"  # "Heineken shares", "Ahold's earnings", "Mercedes' profits"
+        # "Heineken shares", "Ahold's earnings", "Mercedes' profits", "Game's customers"
+        return "organisation"
     return _context_cue(view, first, last, ev)
 
 
@@ -814,9 +835,11 @@ def _context_cue(view: View, first: int, last: int, ev: _Evidence) -> str:
     if not after:
         return none
     gap = view.gap(tokens[last], after[0]).strip()
-    if tokens[last].possessive and gap in {"'s", "’s", "'", "’"} and \
-            after[0].fold in cues.kin_nouns:
-        return "person"
+    if tokens[last].possessive and gap in {"'s", "’s", "'", "’"}:
+        if after[0].fold in cues.kin_nouns:
+            return "person"
+        if first == last:
+            return "owner"  # "Nintendo's attempt": someone's or some body's, a weak vote
     if (gap == "," and after[0].fold == "who") or (
             gap.replace(" ", "") in {"(", ",("} and after[0].fold == "born"):
         return "person"
@@ -842,8 +865,10 @@ def _context_cue(view: View, first: int, last: int, ev: _Evidence) -> str:
     if not _subject_at(view, first) or gap or not after[0].text[:1].islower():
         return none
     for k, t in enumerate(after):
-        if t.capital and not opens(view, last + 1 + k) or t.fold in {"it", "its"}:
+        if t.capital and not opens(view, last + 1 + k) or t.fold == "it":
             return none
+        if t.fold in {"its", "itself"}:
+            return "thing"  # "Sony is expected to release its PSP"
         if t.fold in cues.person_pronouns:
             return "person"
     return none
@@ -924,6 +949,13 @@ def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer) -> list[Men
     # surname ("Dewa Budjana" ... "Budjana"), rarely a company or a band by its last word.
     alone = {r.tokens[0].fold for r in runs if len(r.tokens) == 1}
     runs = _trim_openers(runs)
+    # "B O'Driscoll" in a line-up is the report's "Brian O'Driscoll", but "J Robinson" is not
+    # "Andy Robinson": an initial stands for the one given name it opens.
+    given_by_surname: dict[str, set[str]] = defaultdict(set)
+    for run in runs:
+        if 2 <= len(run.tokens) <= 4 and not _initial(run.tokens[0]):
+            given_by_surname[run.tokens[-1].fold].add(run.tokens[0].fold)
+    initialled: list[tuple[_Run, tuple[str, str]]] = []
     for run in runs:
         words = run.tokens
         folds = [t.fold for t in words]
@@ -947,6 +979,13 @@ def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer) -> list[Men
             continue
         if len(words) == 1:
             singles.append(run)
+            continue
+        if len(words) <= 3 and all(_initial(t) for t in words[:-1]) and \
+                not _initial(words[-1]):
+            letter = folds[0]
+            full = [g for g in given_by_surname.get(folds[-1], ()) if g[:1] == letter]
+            initialled.append((run, (full[0], folds[-1]) if len(full) == 1 else
+                               (folds[0], folds[-1])))
             continue
         ordinary = any(f in {"of", "the"} for f in folds) or (
             not run.titles and any(f in ev.lower_forms and f not in cues.connectors
@@ -979,6 +1018,14 @@ def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer) -> list[Men
             out.append(Mention(run.view, start, end, display, "person", titles=run.titles))
         else:
             out.append(Mention(run.view, start, end, name, "other"))
+    for run, key in initialled:
+        words = run.tokens
+        display = full_people.setdefault(key, _display(words, ev))
+        surnames[key[1]].append((run.view, display))
+        out.append(Mention(run.view, words[0].start, words[-1].end, display, "person",
+                           titles=run.titles))
+    for said_alone in surnames.values():
+        said_alone.sort(key=itemgetter(0))  # in text order, for "the latest one before"
     # "Boston Bruins" ... "the Bruins": a body's distinctive last word stands for it, as a
     # surname does for a person (not a generic one: "the Party", "the Ministry").
     clubs: dict[str, set[str]] = defaultdict(set)
@@ -1023,6 +1070,9 @@ def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer) -> list[Men
                 kind = run.cue  # "in Goma"; not "in Marketing": a frequent word is a field
             elif run.cue in {"speaker", "organisation"} and word.fold not in names.surnames:
                 kind = "organisation"  # "Reuters said", "Heineken shares"
+            elif run.cue in {"thing", "owner"} and word.fold not in names.surnames and \
+                    word.fold not in names.given:
+                kind = "organisation"  # "Sony ... its PSP": no person, and no known place
             votes[(display, kind)] += 1
             kind = "other"  # until the votes of all its mentions are counted (below)
         out.append(Mention(run.view, word.start, word.end, display, kind,

@@ -218,6 +218,9 @@ class Cues:
     person_nouns: frozenset[str]
     kin_nouns: frozenset[str]
     person_pronouns: frozenset[str]
+    body_nouns: frozenset[str]
+    holding_nouns: frozenset[str]
+    club_verbs: frozenset[str]
 
 
 @lru_cache(maxsize=1)

@@ -116,8 +116,9 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-#: Titles before a surname that say it is a person's.
-_HONORIFICS = frozenset("mr mrs ms miss dr sir lord lady dame".split())
+#: Titles before a surname that say it is a person's ("mr bucknell"); entities reads
+#: lower-cased people with the same list.
+HONORIFICS = frozenset("mr mrs ms miss dr sir lord lady dame".split())
 
 
 @dataclass
@@ -152,9 +153,9 @@ def find_names(views: Sequence[View], given: frozenset[str], stop: frozenset[str
             if nxt is not None and not view.gap(t, nxt).strip() and (
                     (t.fold in given and _nameable(t, stop, cues | roles)
                      and _nameable(nxt, stop, cues))
-                    or (t.fold in _HONORIFICS and _nameable(nxt, stop, cues | roles))):
+                    or (t.fold in HONORIFICS and _nameable(nxt, stop, cues | roles))):
                 name = f"{t.text[:1].upper()}{t.fold[1:]} {nxt.fold.capitalize()}"
-                if t.fold in _HONORIFICS and nxt.fold in names.full:
+                if t.fold in HONORIFICS and nxt.fold in names.full:
                     name = names.full[nxt.fold]
                 names.full.setdefault(nxt.fold, name)
                 names.mentions.append((t.start, names.full[nxt.fold]))
@@ -174,7 +175,7 @@ def find_names(views: Sequence[View], given: frozenset[str], stop: frozenset[str
     said = Counter(t.fold for view in views for t in view.tokens)
     names.mentions = [(at, name) for at, name in names.mentions
                       if said[name.rsplit(" ", 1)[-1].casefold()] >= 2
-                      or name.split(" ", 1)[0].casefold() in _HONORIFICS]
+                      or name.split(" ", 1)[0].casefold() in HONORIFICS]
     return names
 
 
@@ -187,7 +188,7 @@ def person(words: Sequence[Token], names: Names, given: frozenset[str],
         return names.full[words[-1].fold]
     run: list[Token] = []
     for t in reversed(words):
-        if not _nameable(t, stop, cues | roles) and t.fold not in _HONORIFICS:
+        if not _nameable(t, stop, cues | roles) and t.fold not in HONORIFICS:
             break
         run.insert(0, t)
         if len(run) == 3:
@@ -200,6 +201,6 @@ def person(words: Sequence[Token], names: Names, given: frozenset[str],
         return names.full[run[-1].fold]
     if len(run) == 1 and run[0].fold in names.after_role:
         return names.after_role[run[0].fold]
-    if len(run) >= 2 and (run[-2].fold in given or run[-2].fold in _HONORIFICS):
+    if len(run) >= 2 and (run[-2].fold in given or run[-2].fold in HONORIFICS):
         return f"{run[-2].fold.capitalize()} {run[-1].fold.capitalize()}"
     return None

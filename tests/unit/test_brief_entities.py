@@ -488,3 +488,39 @@ def test_major_places_of_a_lower_cased_document_count_once_written_after_a_locat
     kinds = names(cast_of(text))
     for place in ("London", "France", "Iraq", "Texas", "Washington", "Europe"):
         assert kinds.get(place) == "place", (place, kinds)
+
+
+def test_an_irish_surname_said_alone_is_no_contraction() -> None:
+    """"O'Gara" alone is the person: "o" is a stop word, but "'gara" ends no contraction."""
+    cast = cast_of("Points from Ronan O'Gara kept Ireland ahead.\n\n"
+                   "Later O'Gara landed a drop-goal. The ball went back to O'Gara. "
+                   "It's over, I'll go.")
+    counts = {e.name: (e.kind, e.count) for e in cast.entities}
+    assert counts.get("Ronan O'Gara") == ("person", 3)
+    assert not any(name.startswith(("It", "I'")) for name in counts)
+
+
+def test_an_initial_in_a_line_up_stands_for_the_given_name_it_opens() -> None:
+    cast = cast_of("Andy Robinson's men lost again when Brian O'Driscoll scored.\n\n"
+                   "J Robinson (capt); M Cueto, B O'Driscoll, J Noon.")
+    counts = {e.name: (e.kind, e.count) for e in cast.entities}
+    assert counts.get("Brian O'Driscoll") == ("person", 2)
+    assert counts.get("Andy Robinson") == ("person", 1)
+    assert counts.get("J Robinson") == ("person", 1)
+    assert counts.get("M Cueto", ("person", 1)) == ("person", 1)
+    assert "Cueto" not in counts
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Investors bought shares in Vendaxo on Monday. Later Vendaxo rose.", "Vendaxo"),
+    ("He played for Corrimal for four seasons and left Corrimal in 1930.", "Corrimal"),
+    ("Sales at Trovick fell. Trovick customers complained, and Trovick's board met.",
+     "Trovick"),
+    ("In Europe, Zentari is expected to release its console. Fans waited for Zentari.",
+     "Zentari"),
+    ("The device spearheads Dravimo's attempt to lead. Critics doubted Dravimo.", "Dravimo"),
+], ids=["shares-in", "played-for", "body-nouns", "its", "possessive"])
+def test_what_only_a_body_has_or_does_makes_a_lone_word_an_organisation(text: str,
+                                                                        name: str) -> None:
+    assert names(cast_of(text)).get(name) == "organisation"
+
