@@ -232,12 +232,26 @@ def _lower_cased_people(views: Sequence[View], found: Sequence[Mention], ev: _Ev
         # A given name may be a word ("golden glow", "rusty metal"): a pair is taken for a
         # person when the text calls them by surname alone too, as news does ("parker
         # told") or by an honorific; "dr timothy" is the honorific before a full name.
+        # A surname is no word the text writes after an article ("a metal fence wire": not
+        # "rusty metal"); a pair said in full twice with a census surname is a person too
+        # ("kevin anderson" four times, never "anderson" alone).
+        articled = {t.fold for n in ns for a, t in zip(views[n].tokens, views[n].tokens[1:],
+                                                          strict=False)
+                    if a.fold in _ARTICLES}
         alone: set[str] = set()
+        in_full: Counter[str] = Counter()
         for start, name in names.mentions:
             n, i = at[start]
             first = views[n].tokens[i].fold
-            if first == fold(name.split()[-1]) or first in lowercased.HONORIFICS:
+            surname = fold(name.split()[-1])
+            if first in lowercased.HONORIFICS or (first == surname and surname not in articled):
                 alone.add(name)
+            elif first != surname and not (i and views[n].tokens[i - 1].fold in _ARTICLES) \
+                    and not _place_pair(views[n].tokens, i, gazetteer):
+                in_full[name] += 1  # not "the sun herald", nor the town "winter garden"
+        alone |= {name for name, c in in_full.items() if c >= 2
+                  and fold(name.split()[-1]) in ev.names.surnames
+                  and fold(name.split()[-1]) not in articled}
         for start, name in names.mentions:
             n, i = at[start]
             toks = views[n].tokens
@@ -253,6 +267,23 @@ def _lower_cased_people(views: Sequence[View], found: Sequence[Mention], ev: _Ev
             out += _lower_cased_places(views, ns, taken | {(m.view, m.start) for m in out},
                                        ev, gazetteer)
     return out
+
+
+def _after_a_located_place(view: View, i: int, ev: _Evidence) -> bool:
+    """"in key biscayne, florida", "from austin, texas": the word after a comma that ends a
+    short phrase opened by a locative names the region that place lies in."""
+    tokens = view.tokens
+    if i < 2 or view.gap(tokens[i - 1], tokens[i]).strip() != ",":
+        return False
+    return any(tokens[k].fold in ev.cues.locatives for k in range(max(0, i - 4), i - 1))
+
+
+def _place_pair(tokens: Sequence[Token], i: int, gazetteer: Gazetteer | None) -> bool:
+    """Whether the two words at ``i`` are a gazetteer place's name ("winter garden")."""
+    if gazetteer is None:
+        return False
+    found = gazetteer.match(tokens, i, capitals_only=False)
+    return found is not None and found[0] >= 2
 
 
 def _lower_cased_places(views: Sequence[View], ns: Sequence[int], taken: set[tuple[int, int]],
@@ -271,7 +302,8 @@ def _lower_cased_places(views: Sequence[View], ns: Sequence[int], taken: set[tup
                 i += 1
                 continue
             size, entry = found
-            if size == 1 and _locative_before(views[n], i, ev):
+            if size == 1 and (_locative_before(views[n], i, ev)
+                              or _after_a_located_place(views[n], i, ev)):
                 located.add(tokens[i].fold)
             found_at.append((n, i, size, entry))
             i += size
@@ -294,6 +326,8 @@ def _lower_cased_places(views: Sequence[View], ns: Sequence[int], taken: set[tup
     return out
 
 
+#: Words after which a word is a common noun, not a surname ("a metal", "the list").
+_ARTICLES = frozenset({"a", "an", "the"})
 #: The places a frequent word may still name in lower-cased text (with a locative before it
 #: once): the ones news names most, which are rarely also a common noun.
 _MAJOR_PLACE_TYPES = frozenset({"country", "capital", "state", "region"})

@@ -524,3 +524,25 @@ def test_what_only_a_body_has_or_does_makes_a_lone_word_an_organisation(text: st
                                                                         name: str) -> None:
     assert names(cast_of(text)).get(name) == "organisation"
 
+
+
+def test_a_lower_cased_pair_said_twice_with_a_census_surname_is_a_person() -> None:
+    """"kevin anderson" said in full twice is a person though "anderson" is never alone; "the
+    sun herald" (after "the") and "rusty metal" ("a metal fence") are no one."""
+    text = ("the star watched her friend play against kevin anderson in the fourth round on "
+            "tuesday . it was a long match and the crowd was loud , the local paper said . "
+            "he beat kevin anderson in the end after three sets , the sun herald reported . "
+            "a metal fence stood near the court , and the rusty metal gate was shut . the "
+            "rusty metal gate was opened later , as the sun herald said in its report .")
+    kinds = names(cast_of(text))
+    assert kinds.get("Kevin Anderson") == "person"
+    assert "Rusty Metal" not in kinds
+    assert kinds.get("Sun Herald") != "person"
+
+
+def test_a_lower_cased_state_after_a_located_place_and_a_comma_is_a_place() -> None:
+    text = ("the match was played in key biscayne , florida on tuesday , and the crowd was "
+            "loud . fans travelled from all over to see it , and the local paper said the "
+            "event had sold out . next year the event moves to a new home in key biscayne , "
+            "florida again , the organisers said , and tickets go on sale soon .")
+    assert names(cast_of(text)).get("Florida") == "place"
