@@ -17,10 +17,12 @@ Each text is split with the language detected from it (``briefer.language``), as
 the gain is measured in the same run.
 
     python benchmarks/bench_segment_languages.py [DATA_DIR] [--baseline] [--misses N]
-        [--english-against REV]
+        [--english-against REV] [--languages-against REV]
 
 ``--english-against main`` checks that English is split exactly as at that revision, and
-times both on the same 1 MB of CNN/DM in this process (best of 7, ratio printed).
+times both on the same 1 MB of CNN/DM in this process (best of 7, ratio printed);
+``--languages-against main`` times 1 MB of Spanish, of Portuguese and of Portuguese with no
+stop at all (where the headline cue looks around every capitalised starter) the same way.
 ``--halves`` prints the target's figure (quotes out, the data's join) on the DEV half of the
 UD documents (the first byte of the SHA-1 of the id even), which the splitter's UD-drawn
 rules were read from since issue 14's headline cue, and on the other, held-out half.
@@ -409,6 +411,38 @@ def english_against(revision: str, data: Path) -> None:
           f"{best['now']:.3f} s now, ratio now/before {best['now'] / best['before']:.3f}")
 
 
+def languages_against(revision: str, data: Path) -> None:
+    """Spanish and Portuguese speed against the splitter at a git revision, in this process:
+    1 MB of UD's texts (repeated) in each language, and 1 MB of Portuguese with no stop at all
+    (every capitalised starter a candidate for the headline cue), CPU time, best of 5."""
+    import os
+    import time
+
+    before = load_revision(revision)
+    texts: dict[str, list[str]] = defaultdict(list)
+    for line in (data / "sbd_ud_dev.jsonl").open(encoding="utf-8"):
+        doc = json.loads(line)
+        texts[doc["lang"]].append(doc["text"])
+    cases = {lang: (lang, (" ".join(t) * 40)[:1_000_000]) for lang, t in sorted(texts.items())}
+    cases["pt, no stop"] = ("pt", ("Ministro anuncia vacina O ministro anuncia a vacina "
+                                   * 20_000)[:1_000_000])
+    print(f"\n### Other languages, 1 MB against {revision} (load {os.getloadavg()[0]:.2f})\n")
+    print("| text | same sentences | before (s CPU) | now (s CPU) | now/before |")
+    print("|---|---|--:|--:|--:|")
+    for name, (lang, text) in cases.items():
+        old = before.split_sentences(text, lang)
+        same = old == split_sentences(text, language=lang)
+        best = {"before": float("inf"), "now": float("inf")}
+        for _ in range(5):
+            for which, split in (("before", before.split_sentences),
+                                 ("now", split_sentences)):
+                t0 = time.process_time()
+                split(text, lang)
+                best[which] = min(best[which], time.process_time() - t0)
+        print(f"| {name} | {same} | {best['before']:.3f} | {best['now']:.3f} | "
+              f"{best['now'] / best['before']:.2f} |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
@@ -417,6 +451,9 @@ def main() -> None:
     parser.add_argument("--misses", type=int, default=0, help="show this many errors")
     parser.add_argument("--english-against", metavar="REV", default=None,
                         help="compare English output and speed with the splitter at REV")
+    parser.add_argument("--languages-against", metavar="REV", default=None,
+                        help="time Spanish and Portuguese (and stop-less Portuguese) against "
+                             "the splitter at REV")
     parser.add_argument("--calibrate", metavar="REV", action="append", default=None,
                         help="print UD boundary F1 under each definition for briefer, pySBD "
                              "and the splitter at REV (repeatable)")
@@ -428,6 +465,8 @@ def main() -> None:
         halves(args.data / "sbd_ud_dev.jsonl", args.calibrate or [])
     if args.english_against:
         english_against(args.english_against, args.data)
+    if args.languages_against:
+        languages_against(args.languages_against, args.data)
     if args.calibrate is not None:
         calibrate(args.data / "sbd_ud_dev.jsonl", args.calibrate)
     for english in ([True, False] if args.baseline else [False]):

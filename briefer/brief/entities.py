@@ -232,12 +232,26 @@ def _lower_cased_people(views: Sequence[View], found: Sequence[Mention], ev: _Ev
         # A given name may be a word ("golden glow", "rusty metal"): a pair is taken for a
         # person when the text calls them by surname alone too, as news does ("parker
         # told") or by an honorific; "dr timothy" is the honorific before a full name.
+        # A surname is no word the text writes after an article ("a metal fence wire": not
+        # "rusty metal"); a pair said in full twice with a census surname is a person too
+        # ("kevin anderson" four times, never "anderson" alone).
+        articled = {t.fold for n in ns for a, t in zip(views[n].tokens, views[n].tokens[1:],
+                                                          strict=False)
+                    if a.fold in _ARTICLES}
         alone: set[str] = set()
+        in_full: Counter[str] = Counter()
         for start, name in names.mentions:
             n, i = at[start]
             first = views[n].tokens[i].fold
-            if first == fold(name.split()[-1]) or first in lowercased.HONORIFICS:
+            surname = fold(name.split()[-1])
+            if first in lowercased.HONORIFICS or (first == surname and surname not in articled):
                 alone.add(name)
+            elif first != surname and not (i and views[n].tokens[i - 1].fold in _ARTICLES) \
+                    and not _place_pair(views[n].tokens, i, gazetteer):
+                in_full[name] += 1  # not "the sun herald", nor the town "winter garden"
+        alone |= {name for name, c in in_full.items() if c >= 2
+                  and fold(name.split()[-1]) in ev.names.surnames
+                  and fold(name.split()[-1]) not in articled}
         for start, name in names.mentions:
             n, i = at[start]
             toks = views[n].tokens
@@ -253,6 +267,23 @@ def _lower_cased_people(views: Sequence[View], found: Sequence[Mention], ev: _Ev
             out += _lower_cased_places(views, ns, taken | {(m.view, m.start) for m in out},
                                        ev, gazetteer)
     return out
+
+
+def _after_a_located_place(view: View, i: int, ev: _Evidence) -> bool:
+    """"in key biscayne, florida", "from austin, texas": the word after a comma that ends a
+    short phrase opened by a locative names the region that place lies in."""
+    tokens = view.tokens
+    if i < 2 or view.gap(tokens[i - 1], tokens[i]).strip() != ",":
+        return False
+    return any(tokens[k].fold in ev.cues.locatives for k in range(max(0, i - 4), i - 1))
+
+
+def _place_pair(tokens: Sequence[Token], i: int, gazetteer: Gazetteer | None) -> bool:
+    """Whether the two words at ``i`` are a gazetteer place's name ("winter garden")."""
+    if gazetteer is None:
+        return False
+    found = gazetteer.match(tokens, i, capitals_only=False)
+    return found is not None and found[0] >= 2
 
 
 def _lower_cased_places(views: Sequence[View], ns: Sequence[int], taken: set[tuple[int, int]],
@@ -271,7 +302,8 @@ def _lower_cased_places(views: Sequence[View], ns: Sequence[int], taken: set[tup
                 i += 1
                 continue
             size, entry = found
-            if size == 1 and _locative_before(views[n], i, ev):
+            if size == 1 and (_locative_before(views[n], i, ev)
+                              or _after_a_located_place(views[n], i, ev)):
                 located.add(tokens[i].fold)
             found_at.append((n, i, size, entry))
             i += size
@@ -294,6 +326,8 @@ def _lower_cased_places(views: Sequence[View], ns: Sequence[int], taken: set[tup
     return out
 
 
+#: Words after which a word is a common noun, not a surname ("a metal", "the list").
+_ARTICLES = frozenset({"a", "an", "the"})
 #: The places a frequent word may still name in lower-cased text (with a locative before it
 #: once): the ones news names most, which are rarely also a common noun.
 _MAJOR_PLACE_TYPES = frozenset({"country", "capital", "state", "region"})
@@ -769,15 +803,22 @@ def _cue(view: View, first: int, last: int, ev: _Evidence) -> str:
             tokens[first - 1].fold not in ev.cues.title_modifiers and \
             not view.gap(tokens[first - 1], tokens[first]).strip():
         return "person"  # "coach Aston Moore", "IAAF chief Lamine Diack"
+    if first > 1 and tokens[first - 1].fold in {"in", "for"} and not view.gap(
+            tokens[first - 1], tokens[first]).strip() and (
+            tokens[first - 2].fold in ev.cues.holding_nouns if tokens[first - 1].fold == "in"
+            else tokens[first - 2].fold in ev.cues.club_verbs):
+        return "organisation"  # "shares in Carlsberg", "played for Footscray"
     if _locative_before(view, first, ev) or (
             tokens[last].fold in ev.cues.facility_heads and first > 1
             and tokens[first - 1].fold == "the" and _locative_before(view, first - 1, ev)):
         return "place"  # "in Goma"; "in the Oval Office", "outside the Town Hall"
-    if nxt is not None and nxt.fold in ev.cues.org_followers and (
+    if nxt is not None and (nxt.fold in ev.cues.org_followers
+                            or nxt.fold in ev.cues.body_nouns) and (
             not view.gap(tokens[last], nxt).strip() or (
                 (tokens[last].possessive or tokens[last].text.endswith("s"))
                 and view.gap(tokens[last], nxt).strip() in {"'s", "’s", "'", "’"})):
-        return "organisation"  # "Heineken shares", "Ahold's earnings", "Mercedes' profits"
+        # "Heineken shares", "Ahold's earnings", "Mercedes' profits", "Game's customers"
+        return "organisation"
     return _context_cue(view, first, last, ev)
 
 
@@ -828,9 +869,11 @@ def _context_cue(view: View, first: int, last: int, ev: _Evidence) -> str:
     if not after:
         return none
     gap = view.gap(tokens[last], after[0]).strip()
-    if tokens[last].possessive and gap in {"'s", "’s", "'", "’"} and \
-            after[0].fold in cues.kin_nouns:
-        return "person"
+    if tokens[last].possessive and gap in {"'s", "’s", "'", "’"}:
+        if after[0].fold in cues.kin_nouns:
+            return "person"
+        if first == last:
+            return "owner"  # "Nintendo's attempt": someone's or some body's, a weak vote
     if (gap == "," and after[0].fold == "who") or (
             gap.replace(" ", "") in {"(", ",("} and after[0].fold == "born"):
         return "person"
@@ -856,8 +899,10 @@ def _context_cue(view: View, first: int, last: int, ev: _Evidence) -> str:
     if not _subject_at(view, first) or gap or not after[0].text[:1].islower():
         return none
     for k, t in enumerate(after):
-        if t.capital and not opens(view, last + 1 + k) or t.fold in {"it", "its"}:
+        if t.capital and not opens(view, last + 1 + k) or t.fold == "it":
             return none
+        if t.fold in {"its", "itself"}:
+            return "thing"  # "Sony is expected to release its PSP"
         if t.fold in cues.person_pronouns:
             return "person"
     return none
@@ -1059,6 +1104,9 @@ def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer) -> list[Men
                 kind = run.cue  # "in Goma"; not "in Marketing": a frequent word is a field
             elif run.cue in {"speaker", "organisation"} and word.fold not in names.surnames:
                 kind = "organisation"  # "Reuters said", "Heineken shares"
+            elif run.cue in {"thing", "owner"} and word.fold not in names.surnames and \
+                    word.fold not in names.given:
+                kind = "organisation"  # "Sony ... its PSP": no person, and no known place
             votes[(display, kind)] += 1
             kind = "other"  # until the votes of all its mentions are counted (below)
         out.append(Mention(run.view, word.start, word.end, display, kind,

@@ -227,7 +227,7 @@ def news_shaped(degree: np.ndarray, opening: int = OPENING,
     """
     if len(degree) < 2 * opening:
         return True
-    median = float(np.median(degree))
+    median = middle(degree)
     return median <= 0 or float(degree[:opening].mean()) >= share * median
 
 
@@ -254,7 +254,20 @@ def lede_set_apart(paragraphs: tuple[int, ...], n: int) -> bool:
     if len(paragraphs) != n or n == 0:
         return False
     sizes = np.unique(np.asarray(paragraphs), return_counts=True)[1]  # paragraph numbers ascend
-    return len(sizes) >= 3 and sizes[0] == 1 and float(np.median(sizes[1:])) >= 2
+    return len(sizes) >= 3 and sizes[0] == 1 and middle(sizes[1:]) >= 2
+
+
+def middle(values: np.ndarray) -> float:
+    """``float(np.median(values))`` of a 1-D array, the same number: the middle value, or
+    the mean of the two middle ones (their sum halved, as ``np.mean`` of two takes it).
+
+    ``np.median`` imports ``numpy.ma`` to check for NaN, 8 ms of every brief's start-up."""
+    ordered = np.sort(values, kind="stable").astype(float)
+    n = ordered.size
+    if n == 0 or np.isnan(ordered[-1]):
+        return float("nan")
+    half = n // 2
+    return float(ordered[half]) if n % 2 else float((ordered[half - 1] + ordered[half]) / 2)
 
 
 def headline_picks_lede(doc: RankInput, duplicates: list[int]) -> bool:

@@ -509,3 +509,40 @@ def test_an_initial_in_a_line_up_stands_for_the_given_name_it_opens() -> None:
     assert counts.get("J Robinson") == ("person", 1)
     assert counts.get("M Cueto", ("person", 1)) == ("person", 1)
     assert "Cueto" not in counts
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Investors bought shares in Vendaxo on Monday. Later Vendaxo rose.", "Vendaxo"),
+    ("He played for Corrimal for four seasons and left Corrimal in 1930.", "Corrimal"),
+    ("Sales at Trovick fell. Trovick customers complained, and Trovick's board met.",
+     "Trovick"),
+    ("In Europe, Zentari is expected to release its console. Fans waited for Zentari.",
+     "Zentari"),
+    ("The device spearheads Dravimo's attempt to lead. Critics doubted Dravimo.", "Dravimo"),
+], ids=["shares-in", "played-for", "body-nouns", "its", "possessive"])
+def test_what_only_a_body_has_or_does_makes_a_lone_word_an_organisation(text: str,
+                                                                        name: str) -> None:
+    assert names(cast_of(text)).get(name) == "organisation"
+
+
+
+def test_a_lower_cased_pair_said_twice_with_a_census_surname_is_a_person() -> None:
+    """"kevin anderson" said in full twice is a person though "anderson" is never alone; "the
+    sun herald" (after "the") and "rusty metal" ("a metal fence") are no one."""
+    text = ("the star watched her friend play against kevin anderson in the fourth round on "
+            "tuesday . it was a long match and the crowd was loud , the local paper said . "
+            "he beat kevin anderson in the end after three sets , the sun herald reported . "
+            "a metal fence stood near the court , and the rusty metal gate was shut . the "
+            "rusty metal gate was opened later , as the sun herald said in its report .")
+    kinds = names(cast_of(text))
+    assert kinds.get("Kevin Anderson") == "person"
+    assert "Rusty Metal" not in kinds
+    assert kinds.get("Sun Herald") != "person"
+
+
+def test_a_lower_cased_state_after_a_located_place_and_a_comma_is_a_place() -> None:
+    text = ("the match was played in key biscayne , florida on tuesday , and the crowd was "
+            "loud . fans travelled from all over to see it , and the local paper said the "
+            "event had sold out . next year the event moves to a new home in key biscayne , "
+            "florida again , the organisers said , and tickets go on sale soon .")
+    assert names(cast_of(text)).get("Florida") == "place"
