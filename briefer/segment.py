@@ -34,7 +34,10 @@ pass over *candidate* boundaries instead of their chain of text substitutions.
    when the next word does not fit).  A quotation on the line after a colon is a sentence
    of its own ("X dijo:\n«…»"); quotes keep the speaker named before the colon.
 4b. A sentence with no stop before it at all: a capitalised article between two lower-case
-   words ("... at the palace The incident took place", ``_run_on_starts``).
+   words ("... at the palace The incident took place", ``_run_on_starts``); outside English
+   and German, a capitalised sentence starter after ";", or after a headline whose lede
+   restates it ("Ministro da Saúde anuncia vacina O ministro da Saúde ...",
+   ``_headline_starts``).
 5. A "sentence" longer than ``_MAX_CHARS`` (text without punctuation, tables, run-ons) is cut
    at its line breaks if it has any, else at the last ``;``, ``:``, ``,`` or space before the
    bound, so downstream code never sees a thousand-word sentence.
@@ -66,6 +69,7 @@ module state, so it is safe to call from threads.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 
 from briefer.spans import strip_span
@@ -91,6 +95,10 @@ _WRAP_MAX = 200
 # A stop glued between two words ("(£45).The price") is a lost paragraph break only inside a
 # token of prose length; past 60 characters either side the token is code, a URL or data.
 _GLUED_TOKEN_MAX = 60
+# A headline run into its lede (``_headline_starts``) is looked for this far back, its
+# restating clause this far ahead: a headline or a lede's first clause is rarely longer.
+_HEADLINE_MAX = 200
+_LEDE_MAX = 120
 
 # Two or more line breaks with only blanks between, or a Unicode paragraph separator.
 # A line that is only a rule ("______", "-----", "* * *") is a block of its own too.
@@ -120,6 +128,18 @@ _ORDINAL_RANGE = re.compile(r"\s*[-–]\s*\d{1,2}\.\s")
 _NEXT = re.compile(r"\s*(?:[-–—]+\s*)?(\S+)")
 _LINE_BREAK = re.compile(r"[\n\r\u2028\x0b\x0c\x85\x1c\x1d\x1e]")
 _LETTERS = re.compile(r"[^\W\d_]+")
+_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+# A capitalised word (Latin-1 capitals: every supported language's starters) after a word,
+# a closing mark or a ";", before another word or a quotation (``_headline_starts``).  The
+# space comes first so the engine skips to it fast, and the trailing one is looked ahead for,
+# so "Creci O" yields both words.
+_CAPITALISED = re.compile(
+    r" (?<=[^\W_] |[;»”)\"] )(?P<w>[A-ZÀ-ÖØ-Þ][^\W\d_]*)(?= (?:[^\W\d_]|[«“\"]))")
+# A lower-case function word and a capitalised word: particles within a name ("De la Rúa").
+_NAME_PARTICLE = re.compile(r"([^\W\d_]+) (?=[A-ZÀ-ÖØ-Þ])")
+# The end of a clause: a comma, a semicolon, a colon or a stop before a space ("3,72%" and
+# "117.203" go on).
+_CLAUSE_END = re.compile(r"[,;:.!?](?=\s)")
 # U.S, e.g, a.m, Ph.D, U.S.A: short letter groups joined by periods.
 _INITIALISM = re.compile(r"(?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2}")
 _LIST_LABEL = re.compile(r"\d{1,2}|[A-Za-z]|[ivxIVX]{2,4}")
@@ -207,13 +227,14 @@ class _Rules:
     """
 
     __slots__ = ("titles", "abbreviations", "before_numbers", "starters", "ordinal_followers",
-                 "elision", "run_on", "run_on_after_words", "stopwords")
+                 "elision", "run_on", "run_on_after_words", "stopwords", "openers")
 
     def __init__(self, titles: frozenset[str], abbreviations: frozenset[str],
                  before_numbers: frozenset[str], starters: frozenset[str],
                  ordinal_followers: frozenset[str] = frozenset(), elision: bool = False,
                  articles: frozenset[str] = frozenset(), stopwords: frozenset[str] = frozenset(),
-                 run_on_after_words: bool = False) -> None:
+                 run_on_after_words: bool = False, openers: frozenset[str] | None = None
+                 ) -> None:
         self.titles = titles
         self.abbreviations = abbreviations
         self.before_numbers = before_numbers
@@ -233,6 +254,10 @@ class _Rules:
         self.run_on_after_words = run_on_after_words
         # Function words, which after such an article show it is a name's letter ("grupo A com").
         self.stopwords = stopwords
+        # Capitalised sentence starters, read after a word or a ";" (``_headline_starts``), or
+        # None where capitals are no evidence of a start (English has its own cue; German
+        # capitalises nouns and the polite "Sie").
+        self.openers = openers
 
 
 # English's capitalised articles for ``_run_on_starts``: not "A", which is also a letter
@@ -266,7 +291,13 @@ def _rules(language: str) -> _Rules:
         elision=language in ("fr", "it"),
         articles=data.articles,
         stopwords=data.stopwords,
+        openers=None if language == "de" else _openers(data.starters),
     )
+
+
+def _openers(starters: frozenset[str]) -> frozenset[str]:
+    """A language's capitalised sentence starters, not their all-caps forms."""
+    return frozenset(w for w in starters if w[:1].isupper() and (len(w) == 1 or not w.isupper()))
 
 
 def split_sentences(text: str, language: str = "en") -> list[tuple[int, int]]:
@@ -295,10 +326,12 @@ def _split_block(text: str, start: int, end: int, out: list[tuple[int, int]],
         return
     quotes = _quote_spans(text, start, end)
     items = _item_starts(text, start, end)
-    if rules.run_on:
-        run_on = _run_on_starts(text, start, end, rules, quotes)
-        if run_on:
-            items = sorted(set(items).union(run_on))
+    quoted = _Quoted(quotes)
+    run_on = _run_on_starts(text, start, end, rules, quoted) if rules.run_on else []
+    if rules.openers is not None:
+        run_on += _headline_starts(text, start, end, rules, quoted)
+    if run_on:
+        items = sorted(set(items).union(run_on))
     n_quotes = len(quotes)
     n_items = len(items)
     qi = ii = 0
@@ -523,8 +556,29 @@ def _quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _run_on_starts(text: str, start: int, end: int, rules: _Rules,
-                   quotes: list[tuple[int, int]]) -> list[int]:
+class _Quoted:
+    """Whether a position lies inside one of a block's quotations, in O(log n): the spans
+    (sorted by their opening mark, possibly nested) with, for each, the furthest close of
+    those opened so far.  A scan of every span for every position was quadratic in a long
+    paragraph full of quotations and capitals."""
+
+    __slots__ = ("opens", "reach")
+
+    def __init__(self, quotes: list[tuple[int, int]]) -> None:
+        self.opens = [a for a, _ in quotes]
+        self.reach: list[int] = []
+        furthest = -1
+        for _, b in quotes:
+            furthest = max(furthest, b)
+            self.reach.append(furthest)
+
+    def __call__(self, at: int) -> bool:
+        k = bisect_right(self.opens, at)
+        return k > 0 and self.reach[k - 1] > at
+
+
+def _run_on_starts(text: str, start: int, end: int, rules: _Rules, quoted: _Quoted
+                   ) -> list[int]:
     """Sentence starts with no stop before them: a capitalised article ("The", "El", "Os",
     "Der") between a lower-case word (or a ";") and a lower-case word, outside quotations.
 
@@ -563,10 +617,91 @@ def _run_on_starts(text: str, start: int, end: int, rules: _Rules,
             nxt = _LETTERS.match(text, after, end)
             if nxt is None or nxt.group() in rules.stopwords:
                 continue
-            if any(a <= at < b for a, b in quotes):
+            if quoted(at):
                 continue
             starts.append(at)
     return starts
+
+
+def _headline_starts(text: str, start: int, end: int, rules: _Rules, quoted: _Quoted
+                     ) -> list[int]:
+    """Sentence starts with no stop before them, outside English and German: a capitalised
+    sentence starter ("No", "Com", "Os", "Desde", "Al") before a lower-case word (or a
+    quotation), outside quotations, either after a ";" or after a headline whose lede
+    restates it.
+
+    Capitals are weak evidence in Romance-language news, which writes titles of works in
+    sentence case ("estrena este viernes La casa de papel"), so a capitalised starter after a
+    word opens a sentence only with a second, independent sign: a headline, caption or kicker
+    run into its text (the data set's one-space join, a feed's summary, a page that lost its
+    layout) is followed by a lede that restates it, as news is written ("Ministro da Saúde
+    anuncia vacina O ministro da Saúde, João Pereira, anunciou ...", "Incendio en una fábrica
+    de Valencia Un incendio en una nave ..."): a content word of the run since the last stop
+    (``_HEADLINE_MAX`` characters at most) comes back in the next clause (up to the first
+    , ; : or stop, ``_LEDE_MAX`` at most; words compared by their first five letters, a
+    truncation stemmer).  A work's title is followed by the rest of its sentence, which
+    rarely names again what the verb before it did.  And the word before must not be a
+    function word (no headline ends in "de" or "en": "de La casa de papel" is a title); after
+    a lower-case word a one-letter starter may be a letter naming a kind ("vitamina A"), and
+    the word before it is then left out of the comparison ("a vitamina A ajuda a absorver a
+    vitamina D").  After a ";" a capitalised starter before a lower-case word starts anew
+    ("...; Desde el 26 de septiembre"), as :func:`_run_on_starts` already reads an article
+    there.  Neither cue fires before a function word and a capital, the particles of a name
+    ("...; De la Rúa, en contra").  Read from the DEV half of UD's errors
+    (``bench_segment_languages.py --halves``); every window is bounded, so the work is linear
+    in the text (``tests/unit/test_segment_scaling.py``).
+    """
+    openers = rules.openers
+    assert openers is not None
+    starts = []
+    stopwords = rules.stopwords
+    for m in _CAPITALISED.finditer(text, start, end):
+        opener = m.group("w")
+        if opener not in openers:
+            continue
+        at = m.start("w")
+        after = m.end() + 1
+        if not (text[after].islower() or text[after] in "«“\""):
+            continue
+        if quoted(at):
+            continue
+        nxt = _NAME_PARTICLE.match(text, after, end)
+        if nxt is not None and nxt.group(1) in stopwords:
+            continue  # a name's particles ("De la Rúa", "Dos los Santos")
+        if text[at - 2] == ";":
+            starts.append(at)
+            continue
+        j = at - 1
+        while j > start and text[j - 1].isalpha():
+            j -= 1
+        word = text[j:at - 1]
+        if word.lower() in stopwords:
+            continue
+        # A letter after a lower-case word may name a kind ("vitamina A ... vitamina D"):
+        # then the word before it is the one repeated, so it is not compared.
+        letter = len(opener) == 1 and word.islower()
+        if _lede_restates(text, max(start, at - _HEADLINE_MAX), j if letter else at, at,
+                          min(end, at + _LEDE_MAX), stopwords):
+            starts.append(at)
+    return starts
+
+
+def _lede_restates(text: str, lo: int, upto: int, at: int, hi: int,
+                   stopwords: frozenset[str]) -> bool:
+    """Whether the clause from ``at`` (before ``hi``) repeats a content word of the run from
+    the last stop before ``upto`` (after ``lo``): see :func:`_headline_starts`."""
+    clause = _CLAUSE_END.search(text, at, hi)
+    after = _content_stems(text[at:hi if clause is None else clause.start()], stopwords)
+    if not after:
+        return False
+    stop = max(text.rfind(". ", lo, upto), text.rfind("? ", lo, upto),
+               text.rfind("! ", lo, upto))
+    return not after.isdisjoint(_content_stems(text[max(lo, stop + 1):upto], stopwords))
+
+
+def _content_stems(run: str, stopwords: frozenset[str]) -> set[str]:
+    """The first five letters of each word of four letters or more that is no function word."""
+    return {w[:5] for w in _LONG_WORD.findall(run.lower()) if w not in stopwords}
 
 
 def _item_starts(text: str, start: int, end: int) -> list[int]:

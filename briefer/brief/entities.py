@@ -232,12 +232,26 @@ def _lower_cased_people(views: Sequence[View], found: Sequence[Mention], ev: _Ev
         # A given name may be a word ("golden glow", "rusty metal"): a pair is taken for a
         # person when the text calls them by surname alone too, as news does ("parker
         # told") or by an honorific; "dr timothy" is the honorific before a full name.
+        # A surname is no word the text writes after an article ("a metal fence wire": not
+        # "rusty metal"); a pair said in full twice with a census surname is a person too
+        # ("kevin anderson" four times, never "anderson" alone).
+        articled = {t.fold for n in ns for a, t in zip(views[n].tokens, views[n].tokens[1:],
+                                                          strict=False)
+                    if a.fold in _ARTICLES}
         alone: set[str] = set()
+        in_full: Counter[str] = Counter()
         for start, name in names.mentions:
             n, i = at[start]
             first = views[n].tokens[i].fold
-            if first == fold(name.split()[-1]) or first in lowercased.HONORIFICS:
+            surname = fold(name.split()[-1])
+            if first in lowercased.HONORIFICS or (first == surname and surname not in articled):
                 alone.add(name)
+            elif first != surname and not (i and views[n].tokens[i - 1].fold in _ARTICLES) \
+                    and not _place_pair(views[n].tokens, i, gazetteer):
+                in_full[name] += 1  # not "the sun herald", nor the town "winter garden"
+        alone |= {name for name, c in in_full.items() if c >= 2
+                  and fold(name.split()[-1]) in ev.names.surnames
+                  and fold(name.split()[-1]) not in articled}
         for start, name in names.mentions:
             n, i = at[start]
             toks = views[n].tokens
@@ -253,6 +267,23 @@ def _lower_cased_people(views: Sequence[View], found: Sequence[Mention], ev: _Ev
             out += _lower_cased_places(views, ns, taken | {(m.view, m.start) for m in out},
                                        ev, gazetteer)
     return out
+
+
+def _after_a_located_place(view: View, i: int, ev: _Evidence) -> bool:
+    """"in key biscayne, florida", "from austin, texas": the word after a comma that ends a
+    short phrase opened by a locative names the region that place lies in."""
+    tokens = view.tokens
+    if i < 2 or view.gap(tokens[i - 1], tokens[i]).strip() != ",":
+        return False
+    return any(tokens[k].fold in ev.cues.locatives for k in range(max(0, i - 4), i - 1))
+
+
+def _place_pair(tokens: Sequence[Token], i: int, gazetteer: Gazetteer | None) -> bool:
+    """Whether the two words at ``i`` are a gazetteer place's name ("winter garden")."""
+    if gazetteer is None:
+        return False
+    found = gazetteer.match(tokens, i, capitals_only=False)
+    return found is not None and found[0] >= 2
 
 
 def _lower_cased_places(views: Sequence[View], ns: Sequence[int], taken: set[tuple[int, int]],
@@ -271,7 +302,8 @@ def _lower_cased_places(views: Sequence[View], ns: Sequence[int], taken: set[tup
                 i += 1
                 continue
             size, entry = found
-            if size == 1 and _locative_before(views[n], i, ev):
+            if size == 1 and (_locative_before(views[n], i, ev)
+                              or _after_a_located_place(views[n], i, ev)):
                 located.add(tokens[i].fold)
             found_at.append((n, i, size, entry))
             i += size
@@ -294,6 +326,8 @@ def _lower_cased_places(views: Sequence[View], ns: Sequence[int], taken: set[tup
     return out
 
 
+#: Words after which a word is a common noun, not a surname ("a metal", "the list").
+_ARTICLES = frozenset({"a", "an", "the"})
 #: The places a frequent word may still name in lower-cased text (with a locative before it
 #: once): the ones news names most, which are rarely also a common noun.
 _MAJOR_PLACE_TYPES = frozenset({"country", "capital", "state", "region"})
@@ -393,11 +427,26 @@ def _capitalised(token: Token, n: int, ev: _Evidence) -> bool:
     return all(p[:1].isupper() for p in parts[1:] if p)
 
 
+#: What an English contraction writes after its apostrophe ("I'll", "It's", "Don't").
+_CONTRACTION_ENDS = frozenset("s ll m re ve d t".split())
+
+
 def _stopword(token: Token, stop: frozenset[str]) -> bool:
-    """A capitalised stop word or its contraction ("I", "I’ll", "It’s"); "US" is a name."""
+    """A capitalised stop word or its contraction ("I", "I’ll", "It’s"); "US" is a name, and
+    so are "O'Gara" and "D'Amuro": a contraction ends in "'ll", "'s", "n't", ..., while the
+    Irish and Italian prefixes "O'" and "D'" open a surname (NLTK lists "o" and "d")."""
     if token.text.isupper() and len(token.text) > 1:
         return False
-    return token.fold in stop or token.fold.split("'")[0] in stop
+    if token.fold in stop:
+        return True
+    head, _, tail = token.fold.partition("'")
+    return bool(tail) and head in stop and tail in _CONTRACTION_ENDS
+
+
+def _initial(token: Token) -> bool:
+    """A capital letter alone, as line-ups and lists write a given name ("J Robinson",
+    "B O'Driscoll"); the stop-word list has every letter, and "A" and "I" are words."""
+    return len(token.text) == 1 and token.text.isupper() and token.text not in {"A", "I"}
 
 
 def _is_title(fold_: str, cues: Cues) -> bool:
@@ -410,7 +459,7 @@ def _namelike(view: View, n: int, i: int, ev: _Evidence) -> bool:
     t = view.tokens[i]
     if not _capitalised(t, n, ev) or _is_title(t.fold, ev.cues) or t.fold in ev.cues.not_names:
         return False
-    return not (opens(view, i) and _common(t, ev))
+    return _initial(t) or not (opens(view, i) and _common(t, ev))
 
 
 def _locative_before(view: View, i: int, ev: _Evidence) -> bool:
@@ -661,12 +710,13 @@ def _runs(n: int, view: View, claimed: set[int], ev: _Evidence,
         run = list(range(i, j))
         opener = opens(view, i)
         while run and (_stopword(tokens[run[0]], ev.stop) or tokens[run[0]].fold in
-                       cues.not_names):
+                       cues.not_names) and not (len(run) > 1 and _initial(tokens[run[0]])):
             run.pop(0)  # "Today Miss Sandiford", "Sunday Serena Williams": a day is no name
         # At an opener a common first word ("Meanwhile Trump") is grammar if what follows is
         # a name the text capitalises elsewhere; otherwise it is part of the name ("Cartel de
         # los Soles").
         if opener and len(run) > 1 and run[0] == i and not _is_title(tokens[i].fold, cues) \
+                and not _initial(tokens[i]) \
                 and _common(tokens[i], ev) and tokens[run[1]].fold in ev.mid_capitals:
             run.pop(0)
         titles: list[str] = []
@@ -753,15 +803,22 @@ def _cue(view: View, first: int, last: int, ev: _Evidence) -> str:
             tokens[first - 1].fold not in ev.cues.title_modifiers and \
             not view.gap(tokens[first - 1], tokens[first]).strip():
         return "person"  # "coach Aston Moore", "IAAF chief Lamine Diack"
+    if first > 1 and tokens[first - 1].fold in {"in", "for"} and not view.gap(
+            tokens[first - 1], tokens[first]).strip() and (
+            tokens[first - 2].fold in ev.cues.holding_nouns if tokens[first - 1].fold == "in"
+            else tokens[first - 2].fold in ev.cues.club_verbs):
+        return "organisation"  # "shares in Carlsberg", "played for Footscray"
     if _locative_before(view, first, ev) or (
             tokens[last].fold in ev.cues.facility_heads and first > 1
             and tokens[first - 1].fold == "the" and _locative_before(view, first - 1, ev)):
         return "place"  # "in Goma"; "in the Oval Office", "outside the Town Hall"
-    if nxt is not None and nxt.fold in ev.cues.org_followers and (
+    if nxt is not None and (nxt.fold in ev.cues.org_followers
+                            or nxt.fold in ev.cues.body_nouns) and (
             not view.gap(tokens[last], nxt).strip() or (
                 (tokens[last].possessive or tokens[last].text.endswith("s"))
                 and view.gap(tokens[last], nxt).strip() in {"'s", "’s", "'", "’"})):
-        return "organisation"  # "Heineken shares", "Ahold's earnings", "Mercedes' profits"
+        # "Heineken shares", "Ahold's earnings", "Mercedes' profits", "Game's customers"
+        return "organisation"
     return _context_cue(view, first, last, ev)
 
 
@@ -812,9 +869,11 @@ def _context_cue(view: View, first: int, last: int, ev: _Evidence) -> str:
     if not after:
         return none
     gap = view.gap(tokens[last], after[0]).strip()
-    if tokens[last].possessive and gap in {"'s", "’s", "'", "’"} and \
-            after[0].fold in cues.kin_nouns:
-        return "person"
+    if tokens[last].possessive and gap in {"'s", "’s", "'", "’"}:
+        if after[0].fold in cues.kin_nouns:
+            return "person"
+        if first == last:
+            return "owner"  # "Nintendo's attempt": someone's or some body's, a weak vote
     if (gap == "," and after[0].fold == "who") or (
             gap.replace(" ", "") in {"(", ",("} and after[0].fold == "born"):
         return "person"
@@ -840,8 +899,10 @@ def _context_cue(view: View, first: int, last: int, ev: _Evidence) -> str:
     if not _subject_at(view, first) or gap or not after[0].text[:1].islower():
         return none
     for k, t in enumerate(after):
-        if t.capital and not opens(view, last + 1 + k) or t.fold in {"it", "its"}:
+        if t.capital and not opens(view, last + 1 + k) or t.fold == "it":
             return none
+        if t.fold in {"its", "itself"}:
+            return "thing"  # "Sony is expected to release its PSP"
         if t.fold in cues.person_pronouns:
             return "person"
     return none
@@ -922,6 +983,14 @@ def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer) -> list[Men
     # surname ("Dewa Budjana" ... "Budjana"), rarely a company or a band by its last word.
     alone = {r.tokens[0].fold for r in runs if len(r.tokens) == 1}
     runs = _trim_openers(runs)
+    # "B O'Driscoll" in a line-up is the report's "Brian O'Driscoll", but "J Robinson" is not
+    # "Andy Robinson": an initial stands for the one given name it opens.
+    given_by_surname: dict[str, set[str]] = defaultdict(set)
+    for run in runs:
+        if 2 <= len(run.tokens) <= 4 and not _initial(run.tokens[0]):
+            given_by_surname[run.tokens[-1].fold].add(run.tokens[0].fold)
+    initialled: list[tuple[_Run, tuple[str, str]]] = []
+    sure_people: set[str] = set()  # people by more than "X said" (a body says things too)
     for run in runs:
         words = run.tokens
         folds = [t.fold for t in words]
@@ -946,6 +1015,13 @@ def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer) -> list[Men
         if len(words) == 1:
             singles.append(run)
             continue
+        if len(words) <= 3 and all(_initial(t) for t in words[:-1]) and \
+                not _initial(words[-1]):
+            letter = folds[0]
+            full = [g for g in given_by_surname.get(folds[-1], ()) if g[:1] == letter]
+            initialled.append((run, (full[0], folds[-1]) if len(full) == 1 else
+                               (folds[0], folds[-1])))
+            continue
         ordinary = any(f in {"of", "the"} for f in folds) or (
             not run.titles and any(f in ev.lower_forms and f not in cues.connectors
                                    for f in folds))
@@ -957,19 +1033,21 @@ def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer) -> list[Men
         # "Registered Historic Place") does not make the census surname after it a person's,
         # nor do frequent English words before it ("Discovery People": a description).
         coded = (len(words[0].text) >= 3 and words[0].text.isupper()) or \
-            folds[0] in _NUMBER_WORDS or (len(words[-1].text) >= 3 and words[-1].text.isupper()
+            folds[0] in _NUMBER_WORDS or (len(words[-1].text) >= 2 and words[-1].text.isupper()
                                           and not _ROMAN.fullmatch(words[-1].text))
         descriptive = (folds[0].endswith(_ADJECTIVE_ENDINGS) or all(
             f in names.common for f in folds)) and folds[0] not in names.given
-        personal = (bool(run.titles) and not office) or run.cue in {"person", "speaker"} or \
+        named = (bool(run.titles) and not office) or run.cue == "person" or \
             (not coded and run.cue != "article" and (
                 folds[0] in names.given or (folds[-1] in names.surnames and not descriptive
                                             and folds[0] not in ev.lower_forms
                                             and folds[-1] not in ev.lower_forms) or (
                     len(folds) <= 3 and folds[-1] in alone)))
-        if len(words) <= 4 and not ordinary and personal:
+        if len(words) <= 4 and not ordinary and (named or run.cue == "speaker"):
             key = (folds[0], folds[-1])
             display = full_people.setdefault(key, name)
+            if named:
+                sure_people.add(display)
             surnames[folds[-1]].append((run.view, display))
             first_names[folds[0]].add(display)
             if run.titles:
@@ -977,6 +1055,14 @@ def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer) -> list[Men
             out.append(Mention(run.view, start, end, display, "person", titles=run.titles))
         else:
             out.append(Mention(run.view, start, end, name, "other"))
+    for run, key in initialled:
+        words = run.tokens
+        display = full_people.setdefault(key, _display(words, ev))
+        surnames[key[1]].append((run.view, display))
+        out.append(Mention(run.view, words[0].start, words[-1].end, display, "person",
+                           titles=run.titles))
+    for said_alone in surnames.values():
+        said_alone.sort(key=itemgetter(0))  # in text order, for "the latest one before"
     # "Boston Bruins" ... "the Bruins": a body's distinctive last word stands for it, as a
     # surname does for a person (not a generic one: "the Party", "the Ministry").
     clubs: dict[str, set[str]] = defaultdict(set)
@@ -1007,7 +1093,8 @@ def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer) -> list[Men
             display = word.text
         elif word.fold in cues.party_labels and word.fold not in names.surnames:
             display, kind = _display([word], ev), "organisation"  # "Labour", "Tory"
-        elif _acronym(word, cues):
+        elif _acronym(word, cues) and ev.mixed.get(word.fold + "s") != word.text + "s":
+            # (not "CD" in a text that writes "CDs": a body is not counted in the plural)
             display, kind = ev.mixed.get(word.fold, word.text), "organisation"
         elif clubs.get(word.fold):  # "the Bruins"; the first named of several
             display, kind = min(clubs[word.fold], key=first_named.__getitem__), "organisation"
@@ -1021,6 +1108,9 @@ def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer) -> list[Men
                 kind = run.cue  # "in Goma"; not "in Marketing": a frequent word is a field
             elif run.cue in {"speaker", "organisation"} and word.fold not in names.surnames:
                 kind = "organisation"  # "Reuters said", "Heineken shares"
+            elif run.cue in {"thing", "owner"} and word.fold not in names.surnames and \
+                    word.fold not in names.given:
+                kind = "organisation"  # "Sony ... its PSP": no person, and no known place
             votes[(display, kind)] += 1
             kind = "other"  # until the votes of all its mentions are counted (below)
         out.append(Mention(run.view, word.start, word.end, display, kind,
@@ -1038,6 +1128,11 @@ def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer) -> list[Men
             cued[name] = "person"
     out = [Mention(m.view, m.start, m.end, m.name, cued[m.name], m.strength, m.titles)
            if m.kind == "other" and m.name in cued else m for m in out]
+    # "Deutsche Boerse told Reuters" ... "Deutsche Boerse investors": a name only "said"
+    # things as a person would, and elsewhere has what only a body has, is the body.
+    bodies = {m.name for m in out if m.kind == "organisation"}
+    out = [replace(m, kind="organisation") if m.kind == "person" and m.name in bodies
+           and m.name not in sure_people else m for m in out]
     return _spell_acronyms(_agree(out), defined)
 
 

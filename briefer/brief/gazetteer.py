@@ -28,6 +28,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from itertools import repeat
+from operator import itemgetter
 
 from briefer.brief.analysis import Token, term_tokens
 
@@ -150,24 +152,25 @@ def load_gazetteer() -> Gazetteer:
             else:
                 country = canonical if kind in COUNTRY_TYPES else ""
                 entries[key] = Entry(alias, canonical, kind, country)
-    longest = max((k.count(" ") + 1 for k in entries), default=1)
     # GeoNames, then country names in the other five languages (CLDR, mapped to English
-    # names: "Estados Unidos" is the United States).
-    for line in (*_data("geonames.tsv").splitlines(), *_data("territories.tsv").splitlines()):
-        if line.startswith("#") or not line.strip():
-            continue
-        key = line[:line.index("\t")]
-        if key not in entries:
-            entries[key] = line
-            longest = max(longest, key.count(" ") + 1)
+    # names: "Estados Unidos" is the United States).  Their 40,000 lines are cut at the
+    # first tab by ``map`` (in C), and the first line of a key wins (``dict`` over the
+    # reversed lines), then the hand-written entries win over all of them; only keys of
+    # two words or more go on to ``starts``.
+    generated: dict[str, Entry | str] = {}
+    for name in ("territories.tsv", "geonames.tsv"):  # geonames' lines win: it came first
+        lines = [line for line in _data(name).splitlines()
+                 if line.strip() and not line.startswith("#")]
+        keys = map(itemgetter(0), map(str.partition, reversed(lines), repeat("\t")))
+        generated.update(zip(keys, reversed(lines), strict=True))
+    entries = generated | entries
     starts: dict[str, int] = {}
-    for key in entries:
-        first, space, _ = key.partition(" ")
-        if space:
-            size = key.count(" ") + 1
-            if size > starts.get(first, 1):
-                starts[first] = size
-    return Gazetteer(entries, longest, starts)
+    for key in [key for key in entries if " " in key]:
+        first = key[:key.index(" ")]
+        size = key.count(" ") + 1
+        if size > starts.get(first, 1):
+            starts[first] = size
+    return Gazetteer(entries, max(starts.values(), default=1), starts)
 
 
 @lru_cache(maxsize=1)
@@ -215,6 +218,9 @@ class Cues:
     person_nouns: frozenset[str]
     kin_nouns: frozenset[str]
     person_pronouns: frozenset[str]
+    body_nouns: frozenset[str]
+    holding_nouns: frozenset[str]
+    club_verbs: frozenset[str]
 
 
 @lru_cache(maxsize=1)

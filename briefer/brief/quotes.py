@@ -200,6 +200,7 @@ def _carry_speakers(found: list[_Found], views: Sequence[View], cast: Cast,
                 and 0 <= q.start - prev.end <= CARRY_CHARS and not any(
                     m.kind in SPEAKER_KINDS and m.name != prev.speaker
                     and not _hearer(views[m.view], m)
+                    and not _employer(views[m.view], m, prev)
                     for m in _between(cast.by_doc.get(q.doc, ()), prev.end, q.start)):
             f = _Found(replace(q, speaker=prev.speaker), f.complete, f.words)
         out.append(f)
@@ -260,6 +261,13 @@ _QUOTE_MARKS = '"“«„»'
 _STANCE = frozenset("criticised criticized criticises criticizes defended defends dismissed "
                     "dismisses welcomed welcomes condemned condemns attacked attacks praised "
                     "praises".split())
+
+
+def _employer(view: View, m: Mention, prev: Quote) -> bool:
+    """"“…,” said Dirk Hoogstra, History's executive vice president. “…”": a body named in
+    the sentence that attributes the previous quotation is where its speaker works, not a
+    new speaker, so the next quotation still goes on in the speaker's words."""
+    return m.kind == "organisation" and view.sentence.start <= prev.end <= view.sentence.end
 
 
 def _hearer(view: View, m: Mention) -> bool:

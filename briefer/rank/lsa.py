@@ -27,7 +27,9 @@ Where this differs from sumy: only in the last bits (sumy's SVD adds rounding er
 1e-14), which matters only between sentences whose norms are mathematically equal -- e.g. two
 sentences with the same number of distinct terms, each used once.  sumy then orders them by
 that rounding noise, which changes from run to run (its term rows are numbered by iterating a
-``frozenset`` of strings, so by ``PYTHONHASHSEED``); here they tie exactly and
+``frozenset`` of strings, so by ``PYTHONHASHSEED``; ``-a sumy-lsa`` numbers them in sorted
+order, so that it at least repeats itself, :func:`briefer.rank.sumy_adapter.rank_lsa`); here
+they tie exactly and
 :mod:`briefer.select` keeps the earlier one.  On the 399 CNN/DailyMail test articles the top-5
 sets are the same in about 80% (the figure moves with sumy's hash seed), and every other one
 differs only by sentences exactly tied in our scores; sumy run under two hash seeds disagrees

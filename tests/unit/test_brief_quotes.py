@@ -182,3 +182,9 @@ def test_a_quote_standing_alone_goes_on_in_the_words_of_the_person_just_reported
     assert said(quotes) == {"If you want good services you do not cut pensions.":
                             "Dave Prentis",
                             "Nothing is agreed.": None}  # two people: not clear
+
+
+def test_the_body_a_speaker_works_for_does_not_stop_a_quote_carrying_on() -> None:
+    quotes = said(quotes_of("“It is a fine tale,” said Dirk Hoogstra, Dunmere Bank's vice "
+                            "president. “A new generation will see it.”"))
+    assert quotes["A new generation will see it."] == "Dirk Hoogstra"

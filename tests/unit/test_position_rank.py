@@ -153,3 +153,15 @@ def test_pyramid_ranks_without_scipy() -> None:
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           timeout=120)
     assert proc.returncode == 0, proc.stderr
+
+
+def test_middle_is_numpys_median() -> None:
+    import numpy as np
+
+    from briefer.rank.position import middle
+
+    rng = np.random.default_rng(7)
+    for n in range(1, 60):
+        for values in (rng.normal(size=n), rng.integers(0, 5, size=n), np.ones(n)):
+            assert middle(values) == float(np.median(values))
+    assert np.isnan(middle(np.array([2.0, np.nan, 1.0])))

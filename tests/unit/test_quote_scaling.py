@@ -11,9 +11,7 @@ Python it runs, for a paragraph and for one twice as long.
 from __future__ import annotations
 
 import random
-import sys
 from dataclasses import replace
-from types import FrameType
 from typing import Any
 
 from briefer import api
@@ -22,6 +20,7 @@ from briefer.brief.analysis import analyse
 from briefer.brief.entities import find_entities
 from briefer.brief.gazetteer import load_gazetteer
 from briefer.tokens import make_stemmer, stop_words
+from tests.unit.line_count import lines_run
 from tests.unit.test_lowercased_quotes import PRESS
 
 MIXED = ('"We will not stop until the work is done," Dana Whitfield said on Tuesday. The '
@@ -56,22 +55,9 @@ def _work(text: str) -> tuple[int, int, int]:
     cast = find_entities(views, load_gazetteer(), stop)
     counted = _counted(doc.text)
     doc = replace(doc, text=counted)
-    watched = {quotes.__file__, lowercased.__file__}
-    lines = [0]
-
-    def trace(frame: FrameType, event: str, arg: object) -> Any:
-        if frame.f_code.co_filename not in watched:
-            return None
-        if event == "line":
-            lines[0] += 1
-        return trace
-
-    sys.settrace(trace)
-    try:
-        found = quotes.find_quotes([doc], views, cast, limit=10_000)
-    finally:
-        sys.settrace(None)
-    return len(found), counted.read[0], lines[0]
+    found, lines = lines_run((quotes.__file__, lowercased.__file__),
+                             lambda: quotes.find_quotes([doc], views, cast, limit=10_000))
+    return len(found), counted.read[0], lines
 
 
 def _grows_linearly(paragraph: str) -> None:

@@ -189,3 +189,69 @@ def test_a_line_longer_than_any_wrapper_makes_was_ended_by_its_writer() -> None:
 )
 def test_a_run_on_sentence_start(language: str, text: str, expected: list[str]) -> None:
     assert split(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # A headline run into its lede (no line break, no stop), which restates it: a
+        # capitalised sentence starter opens the lede.
+        ("pt", "Ministro da Saúde anuncia vacina O ministro da Saúde, João Pereira, anunciou "
+               "ontem a nova vacina.",
+         ["Ministro da Saúde anuncia vacina",
+          "O ministro da Saúde, João Pereira, anunciou ontem a nova vacina."]),
+        ("es", "Incendio en una fábrica de Valencia Un incendio en una nave de Paterna obligó "
+               "ayer a desalojar a 40 trabajadores.",
+         ["Incendio en una fábrica de Valencia",
+          "Un incendio en una nave de Paterna obligó ayer a desalojar a 40 trabajadores."]),
+        ("it", "Sciopero dei treni in Lombardia Lo sciopero proclamato dai sindacati ha fermato "
+               "ieri i pendolari.",
+         ["Sciopero dei treni in Lombardia",
+          "Lo sciopero proclamato dai sindacati ha fermato ieri i pendolari."]),
+        ("fr", "Grève des cheminots à Lyon La grève a paralysé hier le trafic régional.",
+         ["Grève des cheminots à Lyon", "La grève a paralysé hier le trafic régional."]),
+        # After a semicolon any capitalised starter before a lower-case word starts anew,
+        # not only an article.
+        ("es", "El puente se inauguró en 2010; Desde entonces, nadie lo ha reparado.",
+         ["El puente se inauguró en 2010;", "Desde entonces, nadie lo ha reparado."]),
+        ("pt", "A obra terminou em 2019; Segundo a prefeitura, custou o dobro.",
+         ["A obra terminou em 2019;", "Segundo a prefeitura, custou o dobro."]),
+        # A kicker, a headline and the lede, all run together.
+        ("pt", "Eleições municipais Candidatos disputam votos no interior Os candidatos "
+               "percorreram ontem dez cidades.",
+         ["Eleições municipais Candidatos disputam votos no interior",
+          "Os candidatos percorreram ontem dez cidades."]),
+    ],
+)
+def test_a_headline_run_into_its_lede(language: str, text: str, expected: list[str]) -> None:
+    assert split(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # Each case here was cut when the guard its comment names was taken out.
+        # Not without the restatement: a work named after a verb or a noun keeps its
+        # sentence whole, even when the sentence names the noun again after a comma.
+        ("es", "Netflix renovó la serie La casa de papel, la serie más vista de su catálogo.",
+         ["Netflix renovó la serie La casa de papel, la serie más vista de su catálogo."]),
+        # Nor after a function word: "de La casa de papel" is a title, not a headline's end.
+        ("es", "Los actores de La casa de papel y otros actores firmaron la carta.",
+         ["Los actores de La casa de papel y otros actores firmaron la carta."]),
+        # A letter naming a kind, with the kind named again: not a lede.
+        ("pt", "A vitamina A ajuda a absorver a vitamina D no intestino.",
+         ["A vitamina A ajuda a absorver a vitamina D no intestino."]),
+        # Inside a quotation, nothing is cut.
+        ("pt", "Ele disse: «greve geral marcada O governo teme a greve» e saiu.",
+         ["Ele disse: «greve geral marcada O governo teme a greve» e saiu."]),
+        # German capitalises nouns and the polite "Sie": a capital is no sign there.
+        ("de", "Bei Fragen zur Steuer wenden Sie sich an die Steuerberatung im Rathaus.",
+         ["Bei Fragen zur Steuer wenden Sie sich an die Steuerberatung im Rathaus."]),
+        # After a semicolon, not a name's particles.
+        ("es", "Votaron a favor Pérez y Gómez; De la Rúa, en contra.",
+         ["Votaron a favor Pérez y Gómez; De la Rúa, en contra."]),
+    ],
+)
+def test_where_a_headline_cue_does_not_cut(language: str, text: str, expected: list[str]
+                                          ) -> None:
+    assert split(text, language) == expected
