@@ -248,13 +248,15 @@ def interrupts_held() -> Iterator[None]:
 
 
 def run_local(lines: Iterable[Line], options: BatchOptions = BatchOptions(), *, jobs: int = 0,
-              chunk_size: int = 16) -> LocalRun:
+              chunk_size: int = 16, process_ends: bool = False) -> LocalRun:
     """Results for ``lines`` in order, computed by ``jobs`` processes (0: one per CPU).
 
     The warm-up and the fork happen here, before the first result is asked for: a caller
-    starts its progress bar (a thread) afterwards.  See :class:`LocalRun`.
+    starts its progress bar (a thread) afterwards.  ``process_ends`` says that this process
+    ends with the batch (the ``briefer batch`` command).  See :class:`LocalRun`.
     """
-    return LocalRun(lines, options, jobs=jobs, chunk_size=chunk_size)
+    return LocalRun(lines, options, jobs=jobs, chunk_size=chunk_size,
+                    process_ends=process_ends)
 
 
 class LocalRun:
@@ -268,10 +270,16 @@ class LocalRun:
     out of the garbage collector (:func:`gc.freeze`, made for this: a collection in a forked
     child would otherwise write to every inherited object and copy the pages it shares with
     the parent).  Where the platform cannot fork, a process pool does the chunks.
+
+    When this process ends with the batch (``process_ends``), what the warm-up loaded stays
+    frozen to the end, with one job too: the garbage collector's passes during the batch, and
+    the interpreter's last one at exit (about 0.02 s, serial in every run), skip every
+    module's objects, which live until then anyway.  Otherwise they are unfrozen at the end,
+    so a long-lived caller's garbage is collected as before.
     """
 
     def __init__(self, lines: Iterable[Line], options: BatchOptions, *, jobs: int,
-                 chunk_size: int) -> None:
+                 chunk_size: int, process_ends: bool = False) -> None:
         import gc
 
         from briefer.cli import workers
@@ -280,9 +288,10 @@ class LocalRun:
         jobs = worker_count(jobs)
         self._pool: workers.Pool | None = None
         self._frozen = False
-        if jobs > 1 and hasattr(os, "fork"):
+        if process_ends or (jobs > 1 and hasattr(os, "fork")):
             gc.freeze()
-            self._frozen = True
+            self._frozen = not process_ends  # unfrozen at the end, or never
+        if jobs > 1 and hasattr(os, "fork"):
             try:
                 with interrupts_held():
                     self._pool = workers.Pool(

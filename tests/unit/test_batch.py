@@ -265,3 +265,18 @@ def test_a_ctrl_c_in_the_middle_of_sending_a_chunk_cannot_hang_the_end(
     for pid in pids:
         with pytest.raises(ChildProcessError):
             os.waitpid(pid, os.WNOHANG)
+
+
+def test_the_warm_up_stays_frozen_only_when_the_process_ends_with_the_batch() -> None:
+    """``briefer batch`` keeps the warm-up out of the collector to the end (its last pass at
+    exit skips it); a caller that lives on gets its collector back as it was."""
+    import gc
+
+    assert gc.get_freeze_count() == 0
+    assert len(list(batch.run_local(record_lines(3), jobs=1))) == 3
+    assert gc.get_freeze_count() == 0
+    try:
+        assert len(list(batch.run_local(record_lines(3), jobs=1, process_ends=True))) == 3
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
