@@ -396,11 +396,14 @@ def shared_results(submit: Callable[[int, list[Line]], Any],
     next waiting, so it never waits for this process); this process summarizes the other
     lines one at a time with ``summarize(line, number)``, looking between two lines for a
     worker to refill and for finished results to yield.  It reads ``queued * chunk_size``
-    lines per worker ahead, so when the input ends, the lines left are shared out: a
-    worker's last chunks are at most half of what remains, and this process does the rest
-    while the workers finish.  At most ``4 * queued`` chunks per worker of results wait
-    to be yielded (a worker stuck on one huge record does not let them grow), and the input
-    is read at most that far ahead: memory stays bounded on any input.
+    lines per worker ahead, so when the input ends, the lines left are shared out: a worker
+    is given more only while what it was given and has not answered is under its fair
+    share, 1 / (workers + 1), of all that remains, so no process is left with a queue
+    while the others wait; this process takes the rest, and a worker that answers early
+    gets its share of what is left at the next look, one line later.  At most
+    ``4 * queued`` chunks per worker of results wait to be yielded (a worker stuck on one
+    huge record does not let them grow), and the input is read at most that far ahead:
+    memory stays bounded on any input.
     """
     it = iter(numbered)
     ahead: deque[tuple[int, Line]] = deque()
@@ -408,7 +411,7 @@ def shared_results(submit: Callable[[int, list[Line]], Any],
     limit = 4 * queued * workers * chunk_size
     pending: deque[tuple[Any, int]] = deque()  # (future or _Done, its number of results)
     waiting = 0  # results in pending
-    flying: list[Any] = []  # pool futures not seen done
+    flying: list[tuple[Any, int]] = []  # pool futures not seen done, their sizes
     ended = False
     while True:
         while not ended and len(ahead) < window:
@@ -419,14 +422,17 @@ def shared_results(submit: Callable[[int, list[Line]], Any],
                 ahead.append(item)
         if not ahead:
             break
-        flying = [f for f in flying if not f.done()]
+        flying = [(f, n) for f, n in flying if not f.done()]
         while len(flying) < workers * queued and ahead:
-            size = chunk_size if not ended else min(chunk_size, max(1, len(ahead) // 2))
-            if ended and len(ahead) <= 1:
-                break
+            size = chunk_size
+            if ended:  # the last lines are shared out (the docstring says how)
+                given = sum(n for _, n in flying)
+                size = min(size, (len(ahead) + given) // (workers + 1) - given // workers)
+                if size < 1:
+                    break
             part = [ahead.popleft() for _ in range(min(size, len(ahead)))]
             future = submit(part[0][0], [line for _, line in part])
-            flying.append(future)
+            flying.append((future, len(part)))
             pending.append((future, len(part)))
             waiting += len(part)
         if ahead:
