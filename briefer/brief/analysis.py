@@ -67,6 +67,13 @@ class View:
     #: The rankers' words (:func:`briefer.tokens.words` of ``sentence.text``), found in the
     #: same pass, so ranking a brief's documents tokenises nothing again.
     words: tuple[str, ...] = ()
+    #: Casing, found in the same pass for the entity finder (which would otherwise loop over
+    #: every token again): the positions of the capitalised tokens (where a name can start),
+    #: the folds of the tokens written in lower case, and whether the sentence is written
+    #: in capitals (:func:`shouting`).
+    capitals: tuple[int, ...] = ()
+    lower: tuple[str, ...] = ()
+    shouting: bool = False
 
     @property
     def key(self) -> tuple[int, int]:
@@ -101,12 +108,13 @@ class _Types:
         self.stem = stem
         self.stop = stop
         # written form -> (text, length, fold, stem, possessive, capital, content stem or
-        # None, rankers' words)
+        # None, rankers' words, written in lower case, a word of two letters or more in
+        # capitals)
         self.known: dict[str, tuple[str, int, str, str, bool, bool, str | None,
-                                    tuple[str, ...]]] = {}
+                                    tuple[str, ...], bool, bool]] = {}
 
     def learn(self, word: str) -> tuple[str, int, str, str, bool, bool, str | None,
-                                         tuple[str, ...]]:
+                                         tuple[str, ...], bool, bool]:
         text = word
         possessive = bool(_POSSESSIVE.search(word)) and len(word) > 2
         if possessive:
@@ -118,34 +126,64 @@ class _Types:
         # apostrophes and hyphens, and a token runs at least as far), so a sentence's words
         # are its tokens' words in order: "U.S." holds "U" and "S", "covid-19" holds "covid".
         info = (text, len(text), folded, stem, possessive, text[:1].isupper(), content,
-                tuple(WORD_RE.findall(word)))
+                tuple(WORD_RE.findall(word)), text[:1].islower(),
+                len(text) > 1 and text.isupper())
         self.known[word] = info
         return info
 
-    def tokens(self, text: str, start: int, end: int
-               ) -> tuple[tuple[Token, ...], frozenset[str], tuple[str, ...]]:
+    def tokens(self, text: str, start: int, end: int) -> _Found:
         """The tokens of ``text[start:end]`` (offsets into ``text``), their content stems,
-        and the rankers' words of the same stretch."""
+        the rankers' words of the same stretch, and its casing (see :class:`View`)."""
         known, learn, new = self.known, self.learn, tuple.__new__
         out: list[Token] = []
         content: list[str] = []
         words: list[str] = []
+        capitals: list[int] = []
+        lower: list[str] = []
+        loud = False
         # finditer with pos/endpos sees exactly the slice (lookaheads stop at ``end``).
         for m in _TOKEN.finditer(text, start, end):
             word = m.group()
             info = known.get(word) or learn(word)
             at = m.start()
+            if info[5]:
+                capitals.append(len(out))
+            elif info[8]:
+                lower.append(info[2])
+            if info[9]:
+                loud = True
             out.append(new(Token, (info[0], at, at + info[1], info[2], info[3], info[4],
                                    info[5])))
             if info[6] is not None:
                 content.append(info[6])
             words += info[7]
-        return tuple(out), frozenset(content), tuple(words)
+        found = tuple(out)
+        # Only a sentence with a word in capitals can be written in capitals.
+        return _Found(found, frozenset(content), tuple(words), tuple(capitals), tuple(lower),
+                      loud and shouting(found))
+
+
+class _Found(NamedTuple):
+    """What :meth:`_Types.tokens` finds in a stretch of text."""
+
+    tokens: tuple[Token, ...]
+    content: frozenset[str]
+    words: tuple[str, ...]
+    capitals: tuple[int, ...]
+    lower: tuple[str, ...]
+    shouting: bool
+
+
+def shouting(tokens: Sequence[Token]) -> bool:
+    """A sentence written in capitals (a headline or a dateline run into the text): most of
+    its words of two letters or more are."""
+    words = [t for t in tokens if len(t.text) > 1]
+    return len(words) >= 2 and sum(t.text.isupper() for t in words) > len(words) / 2
 
 
 def tokenize(text: str, offset: int, stem: Callable[[str], str]) -> tuple[Token, ...]:
     """The tokens of ``text``, with offsets shifted by ``offset``."""
-    found = _Types(stem, frozenset()).tokens(text, 0, len(text))[0]
+    found = _Types(stem, frozenset()).tokens(text, 0, len(text)).tokens
     if not offset:
         return found
     return tuple(t._replace(start=t.start + offset, end=t.end + offset) for t in found)
@@ -164,8 +202,9 @@ def analyse(docs: Sequence[Document], stem: Callable[[str], str],
     for d, doc in enumerate(docs):
         text = doc.text
         for p, s in enumerate(doc.sentences):
-            tokens, content, words = types.tokens(text, s.start, s.end)
-            views.append(View(d, p, s, text[s.start:s.end], tokens, content, words))
+            f = types.tokens(text, s.start, s.end)
+            views.append(View(d, p, s, text[s.start:s.end], f.tokens, f.content, f.words,
+                              f.capitals, f.lower, f.shouting))
     return views
 
 
@@ -177,10 +216,13 @@ def analyse_headlines(docs: Sequence[Document], stem: Callable[[str], str]) -> l
     headline view's offsets are offsets into the title itself, and nothing is cited from it.
     """
     out: list[View] = []
+    types = _Types(stem, frozenset())
     for d, doc in enumerate(docs):
         if doc.title:
             s = Sentence(0, doc.title, 0, len(doc.title))
-            out.append(View(d, -1, s, doc.title, tokenize(doc.title, 0, stem), frozenset()))
+            f = types.tokens(doc.title, 0, len(doc.title))
+            out.append(View(d, -1, s, doc.title, f.tokens, frozenset(), (), f.capitals,
+                            f.lower, f.shouting))
     return out
 
 

@@ -49,6 +49,21 @@ def test_tokens_carry_offsets_folds_stems_and_capitals() -> None:
     assert not found[1].capital and found[1].stem == "aid"
 
 
+def test_a_views_casing_is_what_reading_its_tokens_one_by_one_finds() -> None:
+    text = DOCS[0] + "\n\nLIMA STORM: CREWS WORK ON. Ana said it: DON'T panic in LIMA."
+    doc = api.split(text)
+    views = analyse([doc], stemmer("english"), frozenset())
+    assert any(v.shouting for v in views) and not all(v.shouting for v in views)
+    for view in views:
+        tokens = view.tokens
+        assert view.capitals == tuple(i for i, t in enumerate(tokens) if t.capital)
+        assert view.lower == tuple(t.fold for t in tokens if t.text[:1].islower())
+        words = [t.text for t in tokens if len(t.text) > 1]
+        assert view.shouting == (len(words) >= 2 and
+                                 sum(w.isupper() for w in words) > len(words) / 2)
+        assert view.shouting == analysis.shouting(tokens)
+
+
 @pytest.mark.parametrize("algorithm", ["pyramid", "pacsum", "lsa", "luhn", "sumbasic", "kl",
                                        "lexrank", "textrank", "reduction"])
 def test_a_brief_tokenises_each_sentence_once(monkeypatch: pytest.MonkeyPatch,
