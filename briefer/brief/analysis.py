@@ -102,11 +102,15 @@ class _Types:
     as long as the pass (one brief), so its memory is bounded by that brief's vocabulary.
     """
 
-    __slots__ = ("stem", "stop", "known")
+    __slots__ = ("stem", "stop", "known", "terms")
 
     def __init__(self, stem: Callable[[str], str], stop: frozenset[str]) -> None:
         self.stem = stem
         self.stop = stop
+        #: Each of the rankers' words -> its content stem, or None for a stop word: what a
+        #: TF-IDF ranker makes of it (``w.lower()`` tested, then stemmed), worked out here
+        #: once per word so the ranker stems nothing again (:func:`analysis_pass`).
+        self.terms: dict[str, str | None] = {}
         # written form -> (text, length, fold, stem, possessive, capital, content stem or
         # None, rankers' words, written in lower case, a word of two letters or more in
         # capitals)
@@ -125,10 +129,21 @@ class _Types:
         # A token never splits one of the rankers' words (they are letters with inner
         # apostrophes and hyphens, and a token runs at least as far), so a sentence's words
         # are its tokens' words in order: "U.S." holds "U" and "S", "covid-19" holds "covid".
+        words = tuple(WORD_RE.findall(word))
         info = (text, len(text), folded, stem, possessive, text[:1].isupper(), content,
-                tuple(WORD_RE.findall(word)), text[:1].islower(),
-                len(text) > 1 and text.isupper())
+                words, text[:1].islower(), len(text) > 1 and text.isupper())
         self.known[word] = info
+        terms = self.terms
+        if words == (word,) and not possessive and word.isascii() and word[0].isalpha():
+            # The common case: the token is the ranker's word, and its fold the word in
+            # lower case, so its stem and stop-word test are the ones just made.
+            if word not in terms:
+                terms[word] = None if folded in self.stop else stem
+        else:
+            for w in words:
+                if w not in terms:
+                    lowered = w.lower()
+                    terms[w] = None if lowered in self.stop else self.stem(lowered)
         return info
 
     def tokens(self, text: str, start: int, end: int) -> _Found:
@@ -148,9 +163,11 @@ class _Types:
             at = m.start()
             if info[5]:
                 capitals.append(len(out))
+                if info[9]:
+                    loud = True
             elif info[8]:
                 lower.append(info[2])
-            if info[9]:
+            elif info[9]:  # in capitals after a letter with no case
                 loud = True
             out.append(new(Token, (info[0], at, at + info[1], info[2], info[3], info[4],
                                    info[5])))
@@ -194,9 +211,19 @@ def term_tokens(phrase: str, stem: Callable[[str], str]) -> tuple[Token, ...]:
     return tokenize(phrase, 0, stem)
 
 
-def analyse(docs: Sequence[Document], stem: Callable[[str], str],
-            stop: frozenset[str]) -> list[View]:
-    """One :class:`View` per sentence of every document, in document and sentence order."""
+class Pass(NamedTuple):
+    """:func:`analysis_pass`'s result: the views, and each of the rankers' words of them
+    with its content stem (None for a stop word) under the pass's stemmer and stop words."""
+
+    views: list[View]
+    terms: dict[str, str | None]
+
+
+def analysis_pass(docs: Sequence[Document], stem: Callable[[str], str],
+                  stop: frozenset[str]) -> Pass:
+    """One :class:`View` per sentence of every document, in document and sentence order, and
+    the rankers' words' stems (see :class:`Pass`): a TF-IDF ranker given those for a text in
+    the pass's language tokenises and stems nothing again."""
     views: list[View] = []
     types = _Types(stem, stop)  # lives for this call only
     for d, doc in enumerate(docs):
@@ -205,7 +232,13 @@ def analyse(docs: Sequence[Document], stem: Callable[[str], str],
             f = types.tokens(text, s.start, s.end)
             views.append(View(d, p, s, text[s.start:s.end], f.tokens, f.content, f.words,
                               f.capitals, f.lower, f.shouting))
-    return views
+    return Pass(views, types.terms)
+
+
+def analyse(docs: Sequence[Document], stem: Callable[[str], str],
+            stop: frozenset[str]) -> list[View]:
+    """One :class:`View` per sentence of every document, in document and sentence order."""
+    return analysis_pass(docs, stem, stop).views
 
 
 def analyse_headlines(docs: Sequence[Document], stem: Callable[[str], str]) -> list[View]:

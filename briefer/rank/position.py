@@ -146,7 +146,7 @@ from __future__ import annotations
 
 import math
 from collections import deque
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 
@@ -173,7 +173,7 @@ def rank(doc: RankInput) -> list[float]:
     n = len(doc.sentences)
     if n == 0:
         return []
-    vectors = tfidf_vectors(doc.sentences, doc.language, terms.sentence_words(doc))
+    vectors = tfidf_vectors(doc.sentences, doc.language, terms.sentence_words(doc), doc.stems)
     before, after = directed_similarity(vectors, WINDOW)
     return demote_duplicates(pacsum_scores(before, after), vectors).tolist()
 
@@ -187,7 +187,7 @@ def rank_pyramid(doc: RankInput) -> list[float]:
     n = len(doc.sentences)
     if n == 0:
         return []
-    vectors = tfidf_vectors(doc.sentences, doc.language, terms.sentence_words(doc))
+    vectors = tfidf_vectors(doc.sentences, doc.language, terms.sentence_words(doc), doc.stems)
     before, after = directed_similarity(vectors, WINDOW)
     scores = pacsum_scores(before, after)
     if not news_shaped(before + after):
@@ -273,7 +273,8 @@ def headline_picks_lede(doc: RankInput, duplicates: list[int]) -> bool:
         return False
     words = terms.sentence_words(doc)
     rows = tfidf_vectors([*(doc.sentences[i] for i in candidates), doc.title], doc.language,
-                         [*(words[i] for i in candidates), tokens.words(doc.title)])
+                         [*(words[i] for i in candidates), tokens.words(doc.title)],
+                         doc.stems if doc.words is not None else None)
     closeness = rows.products(np.arange(rows.n - 1), np.array([rows.n - 1])).ravel()
     return closeness[0] > 0 and closeness[0] >= closeness.max()
 
@@ -315,9 +316,11 @@ def pyramid_order(scores: np.ndarray, duplicates: list[int], continues: np.ndarr
 
 
 def tfidf_vectors(sentences: tuple[str, ...] | list[str], language: str = "english",
-                  words: Sequence[Sequence[str]] | None = None) -> SparseRows:
+                  words: Sequence[Sequence[str]] | None = None,
+                  stems: Mapping[str, str | None] | None = None) -> SparseRows:
     """L2-normalised TF-IDF rows (``1 + log tf``, smoothed in-document idf) of content stems;
-    ``words`` are the sentences' words when the caller has them (a brief's analysis).
+    ``words`` are the sentences' words when the caller has them (a brief's analysis), and
+    ``stems`` their content stems (:attr:`briefer.rank.RankInput.stems`).
 
     numpy alone (importing scipy.sparse would cost more start-up than ranking an article),
     the same numbers bit for bit as the scipy matrices this was first written with: each
@@ -325,7 +328,8 @@ def tfidf_vectors(sentences: tuple[str, ...] | list[str], language: str = "engli
     entries are in scipy's order (below), which :meth:`SparseRows.products` sums in.
     """
     indptr, indices, data, width = terms.content_entries(
-        words if words is not None else [tokens.words(s) for s in sentences], language)
+        words if words is not None else [tokens.words(s) for s in sentences], language,
+        stems if words is not None else None)
     n = indptr.size - 1
     data = 1.0 + np.log(data)
     df = np.bincount(indices, minlength=width)
