@@ -360,14 +360,21 @@ def directed_similarity(vectors: SparseRows, window: int = WINDOW
     before = np.zeros(n)
     after = np.zeros(n)
     step = max(1, window)
+    masks: dict[tuple[int, int, int, int], tuple[np.ndarray, np.ndarray]] = {}
     for a in range(0, n, step):
         b = min(n, a + step)
         c0, c1 = max(0, a - window), min(n, b + window)
         block = vectors.products(np.arange(a, b), np.arange(c0, c1))
-        offset = np.arange(c0, c1)[None, :] - np.arange(a, b)[:, None]  # j - i
-        near = np.abs(offset) <= window
-        after[a:b] = np.where(near & (offset > 0), block, 0.0).sum(axis=1)
-        before[a:b] = np.where(near & (offset < 0), block, 0.0).sum(axis=1)
+        # Which cells count depends only on where the block sits against its columns, the
+        # same for every block inside the text: worked out once per shape.
+        shape = (b - a, c1 - c0, a - c0, c1 - b)
+        if shape not in masks:
+            offset = np.arange(c0, c1)[None, :] - np.arange(a, b)[:, None]  # j - i
+            near = np.abs(offset) <= window
+            masks[shape] = (near & (offset > 0), near & (offset < 0))
+        later, earlier = masks[shape]
+        after[a:b] = np.where(later, block, 0.0).sum(axis=1)
+        before[a:b] = np.where(earlier, block, 0.0).sum(axis=1)
     return before, after
 
 
