@@ -81,16 +81,33 @@ def test_the_top_share_of_the_text_is_picked_first_then_the_rest_in_order() -> N
     assert position.pyramid_order(scores, [1], no, top=3) == [0, 2, 3, 4, 5, 6, 1]
 
 
-def test_a_summary_of_two_fifths_of_a_news_story_or_more_is_its_top() -> None:
-    """Pacsum prefers sentence 1 and, at five of ten, the sixth to the fifth: from
-    ceil(LONG_SHARE * n) sentences on (four of ten) the summary is LEAD-k."""
+def test_a_summary_of_half_a_news_story_or_more_is_its_top() -> None:
+    """Pacsum prefers sentence 1 and, at five of ten, the sixth to the fifth: from half the
+    text on (five of ten) the summary is LEAD-k.  The lengths are written out, not computed
+    from LONG_SHARE, so a share set too high (no summary is then the top) or too low fails."""
     story = BUDGET_STORY + ("The debate lasted six hours.", "A final vote on taxes is due soon.",
                             "The mayor thanked the staff.", "The new budget takes effect in July.")
     scores = pyramid(story)
     assert select_top(scores, 1) == (1,)  # a short summary is still pacsum's choice
-    first = math.ceil(position.LONG_SHARE * len(story))
-    for k in range(first, len(story) + 1):
+    for k in range(5, 11):
         assert select_top(scores, k) == tuple(range(k)), k
+    # without the rule, the taper alone swaps the sixth sentence in at five
+    unbounded = position.pyramid_order(np.asarray(position.rank(RankInput(story))), [],
+                                       np.zeros(10, dtype=bool))
+    assert sorted(unbounded[:5]) == [0, 1, 2, 3, 5]
+
+
+def test_below_half_the_text_the_top_half_may_still_be_reordered() -> None:
+    """Four of ten sentences may swap the fourth for the fifth (both in the top half); a
+    share below a half (two fifths: top four) would make them LEAD-4."""
+    scores = np.array([0.9, 0.8, 0.7, 0.1, 0.6, 0.0, 0.0, 0.0, 0.0, 0.0])
+    no = np.zeros(10, dtype=bool)
+    order = position.pyramid_order(scores, [], no, top=math.ceil(position.LONG_SHARE * 10))
+    assert sorted(order[:4]) == [0, 1, 2, 4]
+    assert sorted(order[:5]) == [0, 1, 2, 3, 4]
+    # a six-sentence story: the first pick is still pacsum's, three are the first three
+    assert select_top(pyramid(BUDGET_STORY), 1) == (1,)
+    assert select_top(pyramid(BUDGET_STORY), 3) == (0, 1, 2)
 
 
 def test_a_lede_the_writer_set_apart_is_picked_first() -> None:
