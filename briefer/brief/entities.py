@@ -990,6 +990,7 @@ def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer) -> list[Men
         if 2 <= len(run.tokens) <= 4 and not _initial(run.tokens[0]):
             given_by_surname[run.tokens[-1].fold].add(run.tokens[0].fold)
     initialled: list[tuple[_Run, tuple[str, str]]] = []
+    sure_people: set[str] = set()  # people by more than "X said" (a body says things too)
     for run in runs:
         words = run.tokens
         folds = [t.fold for t in words]
@@ -1032,19 +1033,21 @@ def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer) -> list[Men
         # "Registered Historic Place") does not make the census surname after it a person's,
         # nor do frequent English words before it ("Discovery People": a description).
         coded = (len(words[0].text) >= 3 and words[0].text.isupper()) or \
-            folds[0] in _NUMBER_WORDS or (len(words[-1].text) >= 3 and words[-1].text.isupper()
+            folds[0] in _NUMBER_WORDS or (len(words[-1].text) >= 2 and words[-1].text.isupper()
                                           and not _ROMAN.fullmatch(words[-1].text))
         descriptive = (folds[0].endswith(_ADJECTIVE_ENDINGS) or all(
             f in names.common for f in folds)) and folds[0] not in names.given
-        personal = (bool(run.titles) and not office) or run.cue in {"person", "speaker"} or \
+        named = (bool(run.titles) and not office) or run.cue == "person" or \
             (not coded and run.cue != "article" and (
                 folds[0] in names.given or (folds[-1] in names.surnames and not descriptive
                                             and folds[0] not in ev.lower_forms
                                             and folds[-1] not in ev.lower_forms) or (
                     len(folds) <= 3 and folds[-1] in alone)))
-        if len(words) <= 4 and not ordinary and personal:
+        if len(words) <= 4 and not ordinary and (named or run.cue == "speaker"):
             key = (folds[0], folds[-1])
             display = full_people.setdefault(key, name)
+            if named:
+                sure_people.add(display)
             surnames[folds[-1]].append((run.view, display))
             first_names[folds[0]].add(display)
             if run.titles:
@@ -1090,7 +1093,8 @@ def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer) -> list[Men
             display = word.text
         elif word.fold in cues.party_labels and word.fold not in names.surnames:
             display, kind = _display([word], ev), "organisation"  # "Labour", "Tory"
-        elif _acronym(word, cues):
+        elif _acronym(word, cues) and ev.mixed.get(word.fold + "s") != word.text + "s":
+            # (not "CD" in a text that writes "CDs": a body is not counted in the plural)
             display, kind = ev.mixed.get(word.fold, word.text), "organisation"
         elif clubs.get(word.fold):  # "the Bruins"; the first named of several
             display, kind = min(clubs[word.fold], key=first_named.__getitem__), "organisation"
@@ -1124,6 +1128,11 @@ def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer) -> list[Men
             cued[name] = "person"
     out = [Mention(m.view, m.start, m.end, m.name, cued[m.name], m.strength, m.titles)
            if m.kind == "other" and m.name in cued else m for m in out]
+    # "Deutsche Boerse told Reuters" ... "Deutsche Boerse investors": a name only "said"
+    # things as a person would, and elsewhere has what only a body has, is the body.
+    bodies = {m.name for m in out if m.kind == "organisation"}
+    out = [replace(m, kind="organisation") if m.kind == "person" and m.name in bodies
+           and m.name not in sure_people else m for m in out]
     return _spell_acronyms(_agree(out), defined)
 
 

@@ -546,3 +546,25 @@ def test_a_lower_cased_state_after_a_located_place_and_a_comma_is_a_place() -> N
             "event had sold out . next year the event moves to a new home in key biscayne , "
             "florida again , the organisers said , and tickets go on sale soon .")
     assert names(cast_of(text)).get("Florida") == "place"
+
+
+def test_an_acronym_the_text_writes_in_the_plural_is_no_body() -> None:
+    kinds = names(cast_of("Fans bought the new CD on Monday. The shop sold CDs and tapes.\n\n"
+                          "Later the CD topped the chart."))
+    assert kinds.get("CD") != "organisation"
+
+
+def test_a_code_as_last_word_said_alone_does_not_make_a_person() -> None:
+    """"Nintendo DS" ... "its new DS console": a name ending in an acronym is a product's."""
+    kinds = names(cast_of("Nintendo released its new DS console this year. Buyers praised "
+                          "the DS.\n\nNintendo's goal is to ship five million Nintendo DS "
+                          "consoles."))
+    assert kinds.get("Nintendo DS") != "person"
+    assert kinds.get("Nintendo") == "organisation"
+
+
+def test_a_name_that_only_speaks_like_a_person_and_has_what_a_body_has_is_a_body() -> None:
+    kinds = names(cast_of("Vorlund Boerse investors are unhappy with the bid.\n\n"
+                          "But Vorlund Boerse told reporters the vote would wait. Later "
+                          "Vorlund Boerse told Reuters the board would meet."))
+    assert kinds.get("Vorlund Boerse") == "organisation"
