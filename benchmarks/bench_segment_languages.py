@@ -57,24 +57,57 @@ _STOP_BEFORE = re.compile(r"[.!?…][\"'”’»)\]“«]*\s*\Z")
 def quote_depths(text: str) -> list[int]:
     """For each position, how many quotations are open there (curly, angle and straight).
 
-    A "»" or "›" opens a quotation (German »…«) only before a letter or digit; elsewhere it
-    closes one, and with none open (a document that starts inside a quotation) it is ignored,
-    so a stray closing mark does not turn every later quotation inside out.
+    A quotation is the text between an opening mark and the mark that closes it; a mark
+    never closed opens none.  A "»" or "›" opens a quotation (German »…«) only before a
+    letter or digit, elsewhere it closes one; a closing mark with none of its kind open is
+    ignored, and one that closes a quotation opened outside a still-open one closes that too
+    (the inner mark was stray).  A straight '"' is read by its neighbours, as a writer sets
+    it: after a space or an opening mark and before a word it opens (an earlier straight
+    mark still open was stray), before a space or punctuation after a word it closes, and a
+    mark with neither sign or both toggles.  Reading each mark by the one before it made one
+    stray or unclosed quote turn the rest of a document inside out: GSD's documents are
+    unrelated sentences, some cut from longer quotations, and 8 of its 43 ended inside a
+    "quotation", leaving out 53 of its 384 boundaries, none inside a quotation that closes;
+    and pySBD's German case 5 was left out for a boundary after its last quotation.
     """
-    depths = [0] * (len(text) + 1)
-    stack: list[str] = []
-    straight = False
+    spans: list[tuple[int, int]] = []
+    stack: list[tuple[str, int]] = []
+    straight = -1  # where the straight quotation open now opened
     for i, ch in enumerate(text):
-        depths[i] = len(stack) + straight
-        if stack and ch in _PAIRS[stack[-1]]:
-            stack.pop()
+        if ch == '"':
+            before, after = text[i - 1:i] or " ", text[i + 1:i + 2] or " "
+            opens = (before.isspace() or before in "([{“‘«—–-/") and (
+                after.isalnum() or after in "¿¡'‘(«“")
+            closes = not before.isspace() and (after.isspace() or after in ".,;:!?)]}»”’")
+            if opens and not closes:
+                straight = i
+            elif closes and not opens:
+                if straight >= 0:
+                    spans.append((straight, i))
+                straight = -1
+            elif straight >= 0:
+                spans.append((straight, i))
+                straight = -1
+            else:
+                straight = i
+            continue
+        closes = [k for k, (mark, _) in enumerate(stack) if ch in _PAIRS[mark]]
+        if closes:
+            k = closes[-1]
+            spans.append((stack[k][1], i))
+            del stack[k:]
         elif ch in "»›" and not text[i + 1:i + 2].isalnum():
             continue
         elif ch in _PAIRS:
-            stack.append(ch)
-        elif ch == '"':
-            straight = not straight
-    depths[len(text)] = len(stack) + straight
+            stack.append((ch, i))
+    change = [0] * (len(text) + 2)
+    for a, b in spans:  # inside: after the opening mark, up to and including the closing one
+        change[a + 1] += 1
+        change[b + 1] -= 1
+    depths, depth = [], 0
+    for i in range(len(text) + 1):
+        depth += change[i]
+        depths.append(depth)
     return depths
 
 
