@@ -263,9 +263,60 @@ def _lower_cased_people(views: Sequence[View], found: Sequence[Mention], ev: _Ev
                 i + 1 < len(toks) else toks[i].end
             if (n, start) not in taken:
                 out.append(Mention(n, start, end, name, "person"))
+        out += _rare_pairs(views, ns, taken | {(m.view, m.start) for m in out}, ev,
+                           articled, gazetteer)
         if gazetteer is not None:
             out += _lower_cased_places(views, ns, taken | {(m.view, m.start) for m in out},
                                        ev, gazetteer)
+    return out
+
+
+def _rare_pairs(views: Sequence[View], ns: Sequence[int], taken: set[tuple[int, int]],
+                ev: _Evidence, articled: set[str], gazetteer: Gazetteer | None) -> list[Mention]:
+    """People of a lower-cased document whose given name is not in the census list
+    ("carles puyol ... puyol won six titles"): two words that are no frequent English word
+    nor a name the text writes after an article, said together twice and the second one
+    alone twice more, as news names a person in full and then by surname."""
+    names, cues = ev.names, ev.cues
+
+    def rare(t: Token) -> bool:
+        return len(t.fold) > 2 and t.text.isalpha() and t.fold not in ev.stop and \
+            t.fold not in names.common and t.fold not in articled and \
+            t.stem not in cues.speech_stems and t.fold not in cues.role_words
+
+    pairs: Counter[tuple[str, str]] = Counter()
+    said: Counter[str] = Counter()
+    for n in ns:
+        toks = views[n].tokens
+        for i, t in enumerate(toks):
+            if not rare(t):
+                continue
+            said[t.fold] += 1
+            if i + 1 < len(toks) and rare(toks[i + 1]) and \
+                    not views[n].gap(t, toks[i + 1]).strip() and \
+                    not _place_pair(toks, i, gazetteer):
+                pairs[(t.fold, toks[i + 1].fold)] += 1
+    full = {b: (a, b) for (a, b), c in pairs.items()
+            if c >= 2 and said[b] - c >= 2 and said[a] == c}
+    out: list[Mention] = []
+    for n in ns:
+        toks = views[n].tokens
+        skip = False
+        for i, t in enumerate(toks):
+            if skip:
+                skip = False
+                continue
+            pair = full.get(toks[i + 1].fold) if i + 1 < len(toks) else None
+            name = full.get(t.fold)
+            if pair is not None and pair[0] == t.fold:
+                start, end, name, skip = t.start, toks[i + 1].end, pair, True
+            elif name is not None:
+                start, end = t.start, t.end
+            else:
+                continue
+            if (n, start) not in taken:
+                out.append(Mention(n, start, end, f"{name[0].capitalize()} "
+                                   f"{name[1].capitalize()}", "person"))
     return out
 
 
@@ -320,9 +371,11 @@ def _lower_cased_places(views: Sequence[View], ns: Sequence[int], taken: set[tup
                 not entry.needs_evidence and (size > 1 or (
                     len(word) > 3 and word not in ev.stop and (located_major or (
                         word not in names.given and word not in names.common)))):
+            # "playing with new york city": a club named like its city (see _body_before)
+            body = entry.type in {"city", "town"} and _body_before(views[n], i, ev)
             out.append(Mention(n, tokens[i].start, tokens[i + size - 1].end,
-                               entry.canonical, "place", entry.strength,
-                               alias=entry.alias, country=entry.country))
+                               entry.canonical, "organisation" if body else "place",
+                               entry.strength, alias=entry.alias, country=entry.country))
     return out
 
 
@@ -449,6 +502,14 @@ def _initial(token: Token) -> bool:
     return len(token.text) == 1 and token.text.isupper() and token.text not in {"A", "I"}
 
 
+def _compound_title(fold_: str, cues: Cues) -> bool:
+    """A word of office compounded as German writes it ("Finanzminister", "Regierungssprecher"):
+    it ends in one of the language's words of office (``Cues.title_endings``, empty where a
+    language does not compound them)."""
+    return bool(cues.title_endings) and any(
+        fold_.endswith(e) and fold_ != e for e in cues.title_endings)
+
+
 def _is_title(fold_: str, cues: Cues) -> bool:
     return fold_ in cues.titles or fold_ in cues.party_labels
 
@@ -568,6 +629,8 @@ def _places(n: int, view: View, places: _Places, out: list[Mention], ev: _Eviden
                 and opens(view, i)) and not _locative_before(view, i, ev) or (
             size == 1 and entry.type in WITHIN_TYPES and (tokens[i].fold in ev.lower_forms
                                                            or tokens[i].fold in ev.cues.not_names))
+        if entry.type in {"city", "town"} and _body_before(view, i, ev):
+            continue  # left to the capitalised runs, whose cues say it is a body
         if glued_before or glued_after or weak or (size == 1 and tokens[i].fold in ev.stop
                                                    and not tokens[i].text.isupper()):
             continue
@@ -576,6 +639,29 @@ def _places(n: int, view: View, places: _Places, out: list[Mention], ev: _Eviden
         claimed.update(range(i, j))
         after = j
     return claimed
+
+
+def _held_or_played_for(view: View, i: int, ev: _Evidence, lone: bool = True) -> bool:
+    """"shares in Carlsberg", "a stake in Fuso", "played for Footscray": the words before
+    token ``i`` say a body is named there, whatever else the name means; "played with X"
+    too when X is one word (with two, "played with John Smith" is a person)."""
+    tokens = view.tokens
+    if i < 2 or view.gap(tokens[i - 1], tokens[i]).strip():
+        return False
+    prep, verb = tokens[i - 1].fold, tokens[i - 2].fold
+    if prep == "in":
+        return verb in ev.cues.holding_nouns
+    return (prep == "for" or (prep == "with" and lone)) and verb in ev.cues.club_verbs
+
+
+def _body_before(view: View, i: int, ev: _Evidence) -> bool:
+    """A city's name that a body bears: "its subsidiary Fuso", "rival Reading", or what
+    :func:`_held_or_played_for` reads."""
+    before = view.tokens[i - 1] if i else None
+    if before is not None and before.text[:1].islower() and before.fold in ev.cues.org_nouns \
+            and not view.gap(before, view.tokens[i]).strip():
+        return True
+    return _held_or_played_for(view, i, ev)
 
 
 def _acts(view: View, j: int, ev: _Evidence) -> bool:
@@ -726,6 +812,7 @@ def _runs(n: int, view: View, claimed: set[int], ev: _Evidence,
             tokens[k].fold == "of" for k in run)
         while len(run) > 1 and not body and (
                 tokens[run[0]].fold in cues.titles
+                                or _compound_title(tokens[run[0]].fold, cues)
                                 or tokens[run[0]].fold in cues.connectors
                                 or (tokens[run[0]].fold in cues.party_labels
                                     and tokens[run[1]].fold in cues.titles)):
@@ -803,10 +890,7 @@ def _cue(view: View, first: int, last: int, ev: _Evidence) -> str:
             tokens[first - 1].fold not in ev.cues.title_modifiers and \
             not view.gap(tokens[first - 1], tokens[first]).strip():
         return "person"  # "coach Aston Moore", "IAAF chief Lamine Diack"
-    if first > 1 and tokens[first - 1].fold in {"in", "for"} and not view.gap(
-            tokens[first - 1], tokens[first]).strip() and (
-            tokens[first - 2].fold in ev.cues.holding_nouns if tokens[first - 1].fold == "in"
-            else tokens[first - 2].fold in ev.cues.club_verbs):
+    if _held_or_played_for(view, first, ev, lone=first == last):
         return "organisation"  # "shares in Carlsberg", "played for Footscray"
     if _locative_before(view, first, ev) or (
             tokens[last].fold in ev.cues.facility_heads and first > 1

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import io
 import os
+import signal
 import stat
 import sys
 from collections import deque
 from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import IO, Any
 
 import click
@@ -52,8 +54,9 @@ Each output line is {"id", "title", "language", "algorithm", "sentences": [{"ind
 "text", "start", "end", "score"}]}, as summarize -f json gives; a line
 that cannot be summarized gives {"id", "line", "error"}. Exit codes: 0 all
 lines summarized (also when a reader closes the pipe), 1 some failed (or bad
-input file), 2 bad usage, 130 interrupted (Ctrl-C; the lines written so far
-are kept).
+input file), 2 bad usage, 130 interrupted (Ctrl-C), 143 terminated (SIGTERM).
+With -o, the output file appears only when the batch is complete; an unfinished
+one keeps its lines in FILE.partial.
 """)
 @click.argument("input_file", metavar="IN.jsonl", type=str)
 @click.option("-o", "--output", type=str, default=None,
@@ -97,37 +100,96 @@ def batch(input_file: str, output: str | None, force: bool, text_field: str, id_
                                 algorithm=algorithm, clean=not no_clean,
                                 language=language.lower())
     source, size = open_input(input_file)
-    sink = open_output(output, force, source)
+    target = OutputFile(output, force, source) if output is not None else None
+    sink = target.stream if target is not None else sys.stdout.buffer
     sizes: deque[int] = deque()
     lines = _counted(source, sizes)
-    if engine == "dask":
-        results = core.run_dask(lines, options, scheduler=scheduler, jobs=jobs,
-                                chunk_size=chunk_size)
-    else:
-        results = core.run_local(lines, options, jobs=jobs, chunk_size=chunk_size)
     total = failed = 0
+    results: Any = None
     try:
-        with progress("summarizing", size) as advance:
-            for result in results:
-                sink.write(core.result_line(result))
-                total += 1
-                failed += "error" in result
-                advance(sizes.popleft() if sizes else 0)
+        with terminate_raises():
+            # The engine starts (warms up, forks its workers) before the progress bar
+            # starts its thread: a fork copies only the calling thread, and a lock the bar's
+            # thread held then would stay held in the worker for ever.
+            if engine == "dask":
+                results = core.run_dask(lines, options, scheduler=scheduler, jobs=jobs,
+                                        chunk_size=chunk_size)
+            else:
+                results = core.run_local(lines, options, jobs=jobs, chunk_size=chunk_size)
+            with progress("summarizing", size) as advance:
+                for result in results:
+                    sink.write(result.line)
+                    total += 1
+                    failed += result.failed
+                    advance(sizes.popleft() if sizes else 0)
+            # End the engine here, whatever ended the loop (Ctrl-C while writing, a closed
+            # pipe): left to the collector, a dask cluster could close at interpreter exit,
+            # printing its own errors.
+            results.close()
+            sink.flush()
+            if target is not None:
+                target.finish()
     except (MissingDependency, core.EngineError) as err:
-        raise InputFailure(str(err)) from None
+        raise InputFailure(str(err) + _kept(target, total)) from None
+    except Terminated:
+        click.echo(f"briefer: terminated (SIGTERM) after {total} line{'s' * (total != 1)}"
+                   + _kept(target, total), err=True)
+        sys.exit(143)
+    except KeyboardInterrupt:
+        if note := _kept(target, total):
+            click.echo("briefer: interrupted" + note, err=True)
+        raise
     finally:
-        # End the engine here, whatever ended the loop (Ctrl-C while writing, a closed
-        # pipe): left to the collector, a dask cluster could close at interpreter exit,
-        # printing its own errors.
-        results.close()
-        sink.flush()
-        if output is not None:
-            sink.close()
+        if results is not None:
+            with core.interrupts_held():
+                results.close()
+        if target is not None:
+            target.abandon()
+        else:
+            sink.flush()
         if input_file != "-":
             source.close()
     click.echo(f"briefer: {total} line{'s' * (total != 1)}, {failed} failed", err=True)
     if failed:
         sys.exit(1)
+
+
+class Terminated(BaseException):
+    """SIGTERM arrived: the batch ends as after Ctrl-C, with exit status 143 (128 + 15).
+
+    A BaseException, as KeyboardInterrupt is, so that no ``except Exception`` on the way
+    (a record's own error object, say) takes it for a failed record.
+    """
+
+
+@contextmanager
+def terminate_raises() -> Iterator[None]:
+    """SIGTERM raises :class:`Terminated` in the body, so the batch ends its workers and
+    keeps the lines written so far; by default it would kill this process alone, leaving
+    the workers to run on with the caller's pipes."""
+    def raise_terminated(signum: int, frame: object) -> None:
+        raise Terminated
+
+    try:
+        previous = signal.signal(signal.SIGTERM, raise_terminated)
+    except ValueError:  # not the main thread: signals are not ours to take
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _kept(target: OutputFile | None, total: int) -> str:
+    """Where the lines of an unfinished batch are, for its last message."""
+    if target is None:
+        return ""
+    target.abandon()
+    if target.partial is None:
+        return ""
+    return (f"; {target.name} was not written, the {total} line{'s' * (total != 1)} done "
+            f"are in {target.partial}")
 
 
 def open_input(name: str) -> tuple[IO[bytes], int | None]:
@@ -152,23 +214,91 @@ def open_input(name: str) -> tuple[IO[bytes], int | None]:
     return handle, info.st_size if stat.S_ISREG(info.st_mode) else None
 
 
-def open_output(name: str | None, force: bool, source: IO[bytes]) -> IO[bytes]:
-    """stdout, or a new file; an existing one only with ``force``, never the input itself."""
-    if name is None:
-        return sys.stdout.buffer
-    if os.path.lexists(name):
-        same = (isinstance(source, io.FileIO) and os.path.exists(name)
-                and os.path.samefile(name, source.fileno()))
-        if same:
-            raise RefusedOutput(f"refusing to write {name}: it is the input file")
-        if not force:
-            raise RefusedOutput(f"refusing to overwrite {name}: it exists (use --force)")
-    try:
-        return open(name, "wb" if force else "xb")  # noqa: SIM115 - closed by the caller
-    except FileExistsError:
-        raise RefusedOutput(f"refusing to overwrite {name}: it exists (use --force)") from None
-    except OSError as err:
-        raise InputFailure(f"cannot write {name}: {err.strerror or err}") from None
+class OutputFile:
+    """``-o NAME``, written under a name of its own and renamed to NAME once complete.
+
+    So a batch that does not finish (Ctrl-C, SIGTERM, a worker killed) never leaves a NAME
+    that looks complete, nor destroys the file NAME was (``--force``): its lines are kept in
+    ``NAME.partial`` (or ``NAME.2.partial``..., never over a file that exists), for a rerun
+    of the rest.  An existing NAME needs ``force`` and must not be the input; a NAME that is
+    not a regular file (``-o /dev/stdout --force``, a named pipe) is written in place.
+    """
+
+    def __init__(self, name: str, force: bool, source: IO[bytes]) -> None:
+        self.name = name
+        self.force = force
+        self.partial: str | None = None
+        self.stream: IO[bytes] | None = None
+        self.path = path = name
+        if os.path.lexists(name):
+            same = (isinstance(source, io.FileIO) and os.path.exists(name)
+                    and os.path.samefile(name, source.fileno()))
+            if same:
+                raise RefusedOutput(f"refusing to write {name}: it is the input file")
+            if not force:
+                raise RefusedOutput(f"refusing to overwrite {name}: it exists (use --force)")
+            path = os.path.realpath(name)  # a link is written through, as before
+            if not stat.S_ISREG(os.stat(path).st_mode):
+                self.stream = self._open(path, "wb")
+                return
+        self.path = path
+        for k in range(1, 100):
+            partial = f"{path}.partial" if k == 1 else f"{path}.{k}.partial"
+            try:
+                self.stream = open(partial, "xb")  # noqa: SIM115 - closed by close()
+            except FileExistsError:
+                continue
+            except OSError as err:
+                raise InputFailure(f"cannot write {name}: {err.strerror or err}") from None
+            self.partial = partial
+            return
+        raise InputFailure(f"cannot write {name}: {path}.partial and 98 more exist")
+
+    def _open(self, path: str, mode: str) -> IO[bytes]:
+        try:
+            return open(path, mode)  # noqa: SIM115 - closed by close()
+        except OSError as err:
+            raise InputFailure(f"cannot write {self.name}: {err.strerror or err}") from None
+
+    def finish(self) -> None:
+        """The batch is complete: the lines take NAME (an existing file only with force)."""
+        self.close()
+        partial, self.partial = self.partial, None
+        if partial is None:
+            return
+        try:
+            if self.force:
+                os.replace(partial, self.path)
+            else:
+                os.link(partial, self.path)  # fails if NAME appeared meanwhile
+                os.unlink(partial)
+        except FileExistsError:
+            self.partial = partial
+            raise RefusedOutput(f"refusing to overwrite {self.name}: it appeared while the "
+                                f"batch ran; the lines are in {partial}") from None
+        except OSError as err:
+            self.partial = partial
+            raise InputFailure(f"cannot write {self.name}: {err.strerror or err}; the lines "
+                               f"are in {partial}") from None
+
+    def close(self) -> None:
+        stream, self.stream = self.stream, None
+        if stream is not None:
+            stream.close()
+
+    def abandon(self) -> None:
+        """Close without renaming: an unfinished batch's lines stay in the partial file,
+        which is removed if it holds none (the engine did not start, say)."""
+        try:
+            self.close()
+        except OSError:
+            pass
+        try:
+            if self.partial is not None and os.path.getsize(self.partial) == 0:
+                os.unlink(self.partial)
+                self.partial = None
+        except OSError:
+            pass
 
 
 def _counted(source: IO[bytes], sizes: deque[int]) -> Iterator[Any]:

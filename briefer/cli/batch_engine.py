@@ -13,8 +13,10 @@ batch, and output line N always answers input line N.
 Runners stream: lines are read in chunks of ``chunk_size``, at most ``ahead`` chunks are in
 flight, and results come back in input order (an ordered, bounded ``imap``; the standard
 library's ``Executor.map`` would submit the whole input first, so a 10 GB file would be held in
-memory).  The local runner uses a :class:`~concurrent.futures.ProcessPoolExecutor`; the dask
-runner submits the same chunk function to a ``dask.distributed`` client, imported only then.
+memory).  The local runner forks its workers (:mod:`briefer.cli.workers`) and is one of them
+itself; the dask runner submits the same chunk function to a ``dask.distributed`` client,
+imported only then.  What comes back are :class:`Output` lines, rendered where they were
+summarized.
 
 Nothing here prints or exits; the ``briefer batch`` command writes and counts.
 """
@@ -29,7 +31,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import islice
-from typing import Any
+from typing import Any, NamedTuple
 
 from briefer.errors import MissingDependency
 from briefer.ingest import MAX_LINE_BYTES, LongLine
@@ -147,10 +149,23 @@ def result_line(result: dict[str, Any]) -> bytes:
     return dumps(result, indent=None).encode("utf-8")
 
 
-def summarize_chunk(lines: Sequence[Line], options: BatchOptions, first: int
-                    ) -> list[dict[str, Any]]:
-    """:func:`summarize_record` over consecutive lines numbered from ``first``."""
-    return [summarize_record(line, options, first + k) for k, line in enumerate(lines)]
+class Output(NamedTuple):
+    """One output line as written (JSON, UTF-8, newline included), and whether it is an
+    error object.  Workers send these, so the parent only writes bytes."""
+
+    line: bytes
+    failed: bool
+
+
+def render_record(line: Line, options: BatchOptions, number: int) -> Output:
+    """:func:`summarize_record`, as the line to write."""
+    result = summarize_record(line, options, number)
+    return Output(result_line(result), "error" in result)
+
+
+def summarize_chunk(lines: Sequence[Line], options: BatchOptions, first: int) -> list[Output]:
+    """:func:`render_record` over consecutive lines numbered from ``first``."""
+    return [render_record(line, options, first + k) for k, line in enumerate(lines)]
 
 
 def chunks(lines: Iterable[Line], size: int) -> Iterator[tuple[int, list[Line]]]:
@@ -163,8 +178,7 @@ def chunks(lines: Iterable[Line], size: int) -> Iterator[tuple[int, list[Line]]]
 
 
 def ordered_results(submit: Callable[[int, list[Line]], Any],
-                    parts: Iterable[tuple[int, list[Line]]], ahead: int
-                    ) -> Iterator[dict[str, Any]]:
+                    parts: Iterable[tuple[int, list[Line]]], ahead: int) -> Iterator[Any]:
     """Submit chunks, keeping at most ``ahead`` in flight, and yield results in input order.
 
     ``submit(first, lines)`` returns a future (anything with ``.result()``).
@@ -202,37 +216,14 @@ def warm_up(options: BatchOptions) -> None:
     summarize_record(json.dumps({options.text_field: WARM_UP_TEXT}), options)
 
 
-def ignore_interrupts() -> None:
-    """A worker's first act: leave Ctrl-C to the parent, which stops the batch and exits 130.
-
-    A terminal sends SIGINT to the whole process group; without this every worker would
-    print a KeyboardInterrupt traceback of its own.
-    """
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
-def fork_context() -> Any:
-    """multiprocessing's ``fork`` start method where the platform has it (else its default).
-
-    Forked workers start with everything :func:`warm_up` loaded (splitter, ranker, stemmer,
-    numpy; the default ranker needs no scipy) instead of importing it again each: Python 3.14
-    makes ``forkserver`` the default on Linux, which would cost every worker the whole
-    start-up again.
-    """
-    import multiprocessing
-
-    if "fork" in multiprocessing.get_all_start_methods():
-        return multiprocessing.get_context("fork")
-    return None
-
-
 @contextmanager
 def interrupts_held() -> Iterator[None]:
-    """A Ctrl-C during the body is recorded and raised when it ends, not in the middle.
+    """A Ctrl-C or SIGTERM during the body is recorded and acted on when it ends, not in the
+    middle (ending the workers, say, which a second Ctrl-C must not leave half done).
 
-    Swapping the Python-level handler (not masking the signal) is what holds it: the
-    kernel may hand SIGINT to any thread that does not block it, and CPython then raises
-    KeyboardInterrupt in the main thread anyway.  Off the main thread nothing changes.
+    Swapping the Python-level handlers (not masking the signals) is what holds them: the
+    kernel may hand a signal to any thread that does not block it, and CPython then runs
+    the handler in the main thread anyway.  Off the main thread nothing changes.
     """
     import threading
 
@@ -240,71 +231,128 @@ def interrupts_held() -> Iterator[None]:
         yield
         return
     got: list[int] = []
-    previous = signal.signal(signal.SIGINT, lambda signum, frame: got.append(signum))
+    held = (signal.SIGINT, signal.SIGTERM)
+    previous = {signum: signal.signal(signum, lambda signum, frame: got.append(signum))
+                for signum in held}
     try:
         yield
     finally:
-        signal.signal(signal.SIGINT, previous)
-        if got and callable(previous):
-            previous(signal.SIGINT, None)
-        elif got and previous == signal.SIG_DFL:
-            signal.raise_signal(signal.SIGINT)
+        for signum in held:
+            signal.signal(signum, previous[signum])
+        for signum in dict.fromkeys(got):
+            handler = previous[signum]
+            if callable(handler):
+                handler(signum, None)
+            elif handler == signal.SIG_DFL:
+                signal.raise_signal(signum)
 
 
 def run_local(lines: Iterable[Line], options: BatchOptions = BatchOptions(), *, jobs: int = 0,
-              chunk_size: int = 16) -> Iterator[dict[str, Any]]:
+              chunk_size: int = 16) -> LocalRun:
     """Results for ``lines`` in order, computed by ``jobs`` processes (0: one per CPU).
 
+    The warm-up and the fork happen here, before the first result is asked for: a caller
+    starts its progress bar (a thread) afterwards.  See :class:`LocalRun`.
+    """
+    return LocalRun(lines, options, jobs=jobs, chunk_size=chunk_size)
+
+
+class LocalRun:
+    """The results of a local batch, an iterator; :meth:`close` ends it at any point.
+
     With one job everything runs in this process.  With more, this process is one of them:
-    it forks ``jobs - 1`` workers after :func:`warm_up` and summarizes records itself
-    between handing chunks to them (:func:`shared_results`), so no core waits while the
-    workers start and none is spent on a parent that only passes records on.  Workers start
-    with the warmed-up objects frozen out of the garbage collector (:func:`gc.freeze`, made
-    for this: a collection in a forked child would otherwise write to every inherited object
-    and copy the pages it shares with the parent), and they ignore Ctrl-C.
+    it forks ``jobs - 1`` workers (:mod:`briefer.cli.workers`) after :func:`warm_up`, when
+    the run is made, and summarizes records itself between handing chunks to them
+    (:func:`shared_results`), so no core waits while the workers start and none is spent on
+    a parent that only passes records on.  Workers start with the warmed-up objects frozen
+    out of the garbage collector (:func:`gc.freeze`, made for this: a collection in a forked
+    child would otherwise write to every inherited object and copy the pages it shares with
+    the parent).  Where the platform cannot fork, a process pool does the chunks.
     """
-    warm_up(options)
-    jobs = worker_count(jobs)
-    parts = chunks(lines, chunk_size)
-    if jobs == 1:
-        for first, part in parts:
-            yield from summarize_chunk(part, options, first)
-        return
-    import gc
-    from concurrent.futures import BrokenExecutor, ProcessPoolExecutor
 
-    gc.freeze()
-    pool = ProcessPoolExecutor(max_workers=jobs - 1, mp_context=fork_context(),
-                               initializer=ignore_interrupts)
-    try:
-        yield from shared_results(
-            lambda first, part: held_submit(pool, part, options, first),
-            lambda line, number: summarize_record(line, options, number),
-            lines_of(parts), workers=jobs - 1, chunk_size=chunk_size)
-    except BrokenExecutor:
-        # A worker killed from outside (the kernel's out-of-memory killer, a kill -9)
-        # takes its chunk with it; the results so far are written, and the rest cannot be
-        # trusted to be complete, so the batch ends here with the reason, not a traceback.
-        raise EngineError("a worker process ended without answering (killed, or out of "
-                          "memory?); the lines written so far are complete: rerun the "
-                          "rest, with -j 1 to find the record") from None
-    finally:
+    def __init__(self, lines: Iterable[Line], options: BatchOptions, *, jobs: int,
+                 chunk_size: int) -> None:
+        import gc
+
+        from briefer.cli import workers
+
+        warm_up(options)
+        jobs = worker_count(jobs)
+        self._pool: workers.Pool | None = None
+        self._frozen = False
+        if jobs > 1 and hasattr(os, "fork"):
+            gc.freeze()
+            self._frozen = True
+            try:
+                with interrupts_held():
+                    self._pool = workers.Pool(
+                        jobs - 1, lambda task: summarize_chunk(task[1], options, task[0]))
+            except OSError as err:
+                self._end()
+                raise EngineError(f"cannot start worker processes: {err.strerror or err}"
+                                  ) from None
+        self._results = self._run(lines, options, jobs, chunk_size)
+
+    def __iter__(self) -> LocalRun:
+        return self
+
+    def __next__(self) -> Output:
+        return next(self._results)
+
+    def close(self) -> None:
+        """End the run: no more results; every worker ended and reaped."""
+        self._results.close()
+        self._end()
+
+    def _run(self, lines: Iterable[Line], options: BatchOptions, jobs: int,
+             chunk_size: int) -> Iterator[Output]:
+        from briefer.cli.workers import WorkerDied
+
+        parts = chunks(lines, chunk_size)
+        try:
+            if jobs == 1:
+                for first, part in parts:
+                    yield from summarize_chunk(part, options, first)
+            elif self._pool is None:
+                yield from _pooled(parts, options, jobs)
+            else:
+                pool = self._pool
+                yield from shared_results(
+                    lambda first, part: pool.submit((first, part)),
+                    lambda line, number: render_record(line, options, number),
+                    lines_of(parts), workers=jobs - 1, chunk_size=chunk_size)
+        except WorkerDied:
+            # A worker killed from outside (the kernel's out-of-memory killer, a kill -9)
+            # takes its chunk with it; the results so far are written, and the rest cannot
+            # be trusted to be complete, so the batch ends here with the reason.
+            raise EngineError("a worker process ended without answering (killed, or out of "
+                              "memory?); the lines written so far are complete: rerun the "
+                              "rest, with -j 1 to find the record") from None
+        finally:
+            self._end()
+
+    def _end(self) -> None:
+        import gc
+
+        pool, self._pool = self._pool, None
         with interrupts_held():
-            pool.shutdown(wait=True, cancel_futures=True)
-        gc.unfreeze()
+            if pool is not None:
+                pool.close()
+            if self._frozen:
+                self._frozen = False
+                gc.unfreeze()
 
 
-def held_submit(pool: Any, part: list[Line], options: BatchOptions, first: int) -> Any:
-    """``pool.submit`` with Ctrl-C held until it returns.
+def _pooled(parts: Iterable[tuple[int, list[Line]]], options: BatchOptions, jobs: int
+            ) -> Iterator[Output]:
+    """The chunks on a :class:`~concurrent.futures.ProcessPoolExecutor`, for a platform
+    without ``fork`` (its workers import everything again)."""
+    from concurrent.futures import ProcessPoolExecutor
 
-    Submitting writes to the pipe that wakes the pool's manager thread; a KeyboardInterrupt
-    in the middle of that write leaves half a message in the pipe, the manager thread waits
-    for the rest for ever, and the ``shutdown`` that follows never returns (CPython 3.11's
-    ``_ThreadWakeup``).  This process submits between records of its own, so a Ctrl-C can
-    land there; held, it arrives a moment later, outside.
-    """
-    with interrupts_held():
-        return pool.submit(summarize_chunk, part, options, first)
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        yield from ordered_results(
+            lambda first, part: pool.submit(summarize_chunk, part, options, first),
+            parts, ahead=4 * jobs)
 
 
 def lines_of(parts: Iterable[tuple[int, list[Line]]]) -> Iterator[tuple[int, Line]]:
@@ -319,20 +367,20 @@ class _Done:
 
     __slots__ = ("value",)
 
-    def __init__(self, value: list[dict[str, Any]]) -> None:
+    def __init__(self, value: list[Any]) -> None:
         self.value = value
 
     def done(self) -> bool:
         return True
 
-    def result(self) -> list[dict[str, Any]]:
+    def result(self) -> list[Any]:
         return self.value
 
 
 def shared_results(submit: Callable[[int, list[Line]], Any],
-                   summarize: Callable[[Line, int], dict[str, Any]],
+                   summarize: Callable[[Line, int], Any],
                    numbered: Iterable[tuple[int, Line]], *, workers: int, chunk_size: int,
-                   queued: int = 2) -> Iterator[dict[str, Any]]:
+                   queued: int = 2) -> Iterator[Any]:
     """Results in input order, from ``workers`` pool processes and this one.
 
     Every worker is kept ``queued`` chunks of ``chunk_size`` lines ahead (one running, the
@@ -386,7 +434,7 @@ def shared_results(submit: Callable[[int, list[Line]], Any],
 
 def run_dask(lines: Iterable[Line], options: BatchOptions = BatchOptions(), *,
              scheduler: str | None = None, client: Any = None, jobs: int = 0,
-             chunk_size: int = 16) -> Iterator[dict[str, Any]]:
+             chunk_size: int = 16) -> Iterator[Output]:
     """Results for ``lines`` in order, computed on a ``dask.distributed`` cluster.
 
     Uses ``client`` if given, else connects to ``scheduler`` (an address such as
@@ -405,7 +453,7 @@ def run_dask(lines: Iterable[Line], options: BatchOptions = BatchOptions(), *,
 
 
 def _run_dask(lines: Iterable[Line], options: BatchOptions, scheduler: str | None,
-              client: Any, jobs: int, chunk_size: int) -> Iterator[dict[str, Any]]:
+              client: Any, jobs: int, chunk_size: int) -> Iterator[Output]:
     """:func:`run_dask`'s body, inside :func:`dask_cluster.log_levels_kept`."""
     from dask.distributed import Client
 

@@ -129,3 +129,45 @@ def test_dask_scheduler_gives_the_same_output_as_local(records: Path) -> None:
         remote = run(str(records), "--scheduler", cluster.scheduler_address, "--chunk-size", "3")
     assert remote.returncode == local.returncode == 1
     assert remote.stdout == local.stdout
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
+def test_the_workers_are_forked_before_the_progress_bar_starts_its_thread(
+        records: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A fork copies only the thread that calls it: a lock that rich's refresh thread held
+    at that moment (a terminal's progress bar) would stay held in the worker for ever."""
+    import threading
+
+    from click.testing import CliRunner
+
+    from briefer.cli import batch as command
+    from briefer.cli import cli
+
+    threads_at_fork: list[int] = []
+    real_fork = os.fork
+
+    def fork() -> int:
+        threads_at_fork.append(threading.active_count())
+        return real_fork()
+
+    class Bar:
+        """A progress bar as rich's is on a terminal: a thread runs while it shows."""
+
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            self.shown = threading.Event()
+            self.thread = threading.Thread(target=self.shown.wait)
+
+        def __enter__(self) -> object:
+            self.thread.start()
+            return lambda amount, items=1: None
+
+        def __exit__(self, *exc: object) -> None:
+            self.shown.set()
+            self.thread.join()
+
+    before = threading.active_count()
+    monkeypatch.setattr(os, "fork", fork)
+    monkeypatch.setattr(command, "progress", Bar)
+    result = CliRunner().invoke(cli, ["batch", str(records), "-j", "3", "--chunk-size", "1"])
+    assert result.exit_code == 1, result.output  # the fixture's two bad lines
+    assert threads_at_fork and threads_at_fork == [before] * len(threads_at_fork)

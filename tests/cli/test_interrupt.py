@@ -129,10 +129,19 @@ def test_an_interrupted_batch_ends_its_engine_before_the_command_ends(
 
     log: list[str] = []
 
+    class Interrupted:
+        """A result whose line, as the command writes it, meets a Ctrl-C."""
+
+        failed = False
+
+        @property
+        def line(self) -> bytes:
+            raise KeyboardInterrupt
+
     def engine(*args: object, **kwargs: object) -> object:
         try:
-            yield {"id": 1}
-            yield {"id": 2}
+            yield Interrupted()
+            yield Interrupted()
         finally:
             log.append("engine ended")
 
@@ -141,12 +150,8 @@ def test_an_interrupted_batch_ends_its_engine_before_the_command_ends(
             log.append("input closed")
             super().close()
 
-    def interrupted(result: object) -> bytes:
-        raise KeyboardInterrupt
-
     monkeypatch.setattr(command, "open_input", lambda name: (Input(b""), None))
     monkeypatch.setattr(core, "run_local", engine)
-    monkeypatch.setattr(core, "result_line", interrupted)
     result = CliRunner().invoke(cli, ["batch", "in.jsonl"])
     assert result.exit_code == 130
     assert log == ["engine ended", "input closed"]
@@ -169,3 +174,103 @@ def test_ctrl_c_while_the_command_line_is_imported_exits_130() -> None:
                           timeout=120)
     assert proc.returncode == 130, proc.stderr.decode(errors="replace")
     assert proc.stderr == b""
+
+
+def _parent_of(pid: int) -> int | None:
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as stat:
+            fields = stat.read().rsplit(b")", 1)[1].split()
+    except OSError:
+        return None
+    return None if fields[0] == b"Z" else int(fields[1])  # a zombie has ended
+
+
+def workers_of(pid: int) -> list[int]:
+    """The live processes whose parent is ``pid`` (Linux ``/proc``)."""
+    return [int(p) for p in os.listdir("/proc") if p.isdigit() and _parent_of(int(p)) == pid]
+
+
+def wait_until_ended(pids: list[int], deadline: float = 60.0) -> list[int]:
+    """Wait (up to ``deadline`` seconds) for ``pids`` to end; those still running."""
+    end = time.monotonic() + deadline
+    while (left := [p for p in pids if _parent_of(p) is not None]) and time.monotonic() < end:
+        time.sleep(0.05)
+    for pid in left:  # leave nothing running behind the test
+        os.kill(pid, signal.SIGKILL)
+    return left
+
+
+def started_batch(*args: str) -> subprocess.Popen[bytes]:
+    """``batch - -j 2`` at work, its standard input kept open so it cannot end by itself."""
+    proc = start("batch", "-", "-j", "2", "--chunk-size", "1", *args)
+    assert proc.stdin is not None
+    proc.stdin.write(records(40))
+    proc.stdin.flush()
+    return proc
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/stat"), reason="needs Linux /proc")
+def test_sigterm_ends_the_workers_too_and_exits_143() -> None:
+    """SIGTERM to the command alone (a service manager's stop, ``timeout``, ``kill``): the
+    workers go with it, so a reader of its output sees the end (before, they ran on,
+    re-parented, holding the caller's pipes, and ``communicate`` below never returned)."""
+    proc = started_batch()
+    assert proc.stdout is not None
+    assert json.loads(proc.stdout.readline())["id"] == "d0"
+    workers = workers_of(proc.pid)
+    assert workers
+    proc.send_signal(signal.SIGTERM)
+    try:
+        _, err = proc.communicate(timeout=60)
+    finally:
+        left = wait_until_ended(workers)
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 143, err.decode(errors="replace")
+    assert err.startswith(b"briefer: terminated (SIGTERM) after ") and b"Traceback" not in err
+    assert left == []
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/stat"), reason="needs Linux /proc")
+def test_the_workers_end_when_the_command_is_killed() -> None:
+    """SIGKILL cannot be caught: the kernel ends the workers (Linux PR_SET_PDEATHSIG)."""
+    proc = started_batch()
+    assert proc.stdout is not None
+    proc.stdout.readline()
+    workers = workers_of(proc.pid)
+    assert workers
+    proc.kill()
+    proc.wait(timeout=60)
+    assert wait_until_ended(workers) == []
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/stat"), reason="needs Linux /proc")
+@pytest.mark.parametrize(("signum", "code"), [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
+def test_an_unfinished_batch_leaves_the_output_file_as_it_was(
+        tmp_path: Path, signum: int, code: int) -> None:
+    """An interrupted ``-o`` keeps its lines in FILE.partial: FILE never looks complete, and
+    the file it replaces (``--force``) is not lost (before, it was cut at the first line)."""
+    target = tmp_path / "out.jsonl"
+    target.write_bytes(b"keep me\n")
+    partial = tmp_path / "out.jsonl.partial"
+    proc = started_batch("-o", str(target), "--force")
+    end = time.monotonic() + 60
+    while proc.poll() is None and time.monotonic() < end and (
+            not partial.exists() or b"\n" not in partial.read_bytes()):
+        time.sleep(0.02)
+    workers = workers_of(proc.pid)
+    if signum == signal.SIGINT:
+        os.killpg(proc.pid, signum)
+    else:
+        proc.send_signal(signum)
+    try:
+        _, err = proc.communicate(timeout=60)
+    finally:
+        wait_until_ended(workers)
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == code, err.decode(errors="replace")
+    assert target.read_bytes() == b"keep me\n"
+    kept = partial.read_bytes().splitlines(keepends=True)
+    assert kept and all(line.endswith(b"\n") and json.loads(line)["id"] for line in kept)
+    assert f"the {len(kept)} line".encode() in err and str(partial).encode() in err
