@@ -30,7 +30,6 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from itertools import compress
 from operator import itemgetter
 
 from briefer.brief.analysis import Token, View, fold
@@ -57,7 +56,6 @@ _TITLE_ABBREVIATIONS = frozenset(t for t in load_cues().titles if len(t) <= 4)
 _PLACE_ABBREVIATIONS = frozenset({"st", "mt", "ft"})
 
 
-_CAPITAL = itemgetter(6)  # Token.capital
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,7 +145,7 @@ def find_entities(views: Sequence[View], gazetteer: Gazetteer, stop: frozenset[s
     mentions: list[Mention] = []
     runs: list[_Run] = []
     for n, view in enumerate(views):
-        capitals = _capital_positions(view)
+        capitals = view.capitals
         claimed = _places(n, view, places, mentions, ev, _place_starts(view, capitals, ev))
         runs += _runs(n, view, claimed, ev, capitals)
     mentions += _classify(runs, ev, gazetteer)
@@ -171,7 +169,7 @@ def find_entities(views: Sequence[View], gazetteer: Gazetteer, stop: frozenset[s
     for k, view in enumerate(headlines):
         at = len(views) + k
         found: list[Mention] = []
-        _places(at, view, places, found, ev, _place_starts(view, _capital_positions(view), ev))
+        _places(at, view, places, found, ev, _place_starts(view, view.capitals, ev))
         named = {m.about for m in found}
         folds = {t.fold for t in view.tokens if t.capital}
         named |= {name for name, surname in people.items() if fold(surname) in folds}
@@ -263,9 +261,60 @@ def _lower_cased_people(views: Sequence[View], found: Sequence[Mention], ev: _Ev
                 i + 1 < len(toks) else toks[i].end
             if (n, start) not in taken:
                 out.append(Mention(n, start, end, name, "person"))
+        out += _rare_pairs(views, ns, taken | {(m.view, m.start) for m in out}, ev,
+                           articled, gazetteer)
         if gazetteer is not None:
             out += _lower_cased_places(views, ns, taken | {(m.view, m.start) for m in out},
                                        ev, gazetteer)
+    return out
+
+
+def _rare_pairs(views: Sequence[View], ns: Sequence[int], taken: set[tuple[int, int]],
+                ev: _Evidence, articled: set[str], gazetteer: Gazetteer | None) -> list[Mention]:
+    """People of a lower-cased document whose given name is not in the census list
+    ("carles puyol ... puyol won six titles"): two words that are no frequent English word
+    nor a name the text writes after an article, said together twice and the second one
+    alone twice more, as news names a person in full and then by surname."""
+    names, cues = ev.names, ev.cues
+
+    def rare(t: Token) -> bool:
+        return len(t.fold) > 2 and t.text.isalpha() and t.fold not in ev.stop and \
+            t.fold not in names.common and t.fold not in articled and \
+            t.stem not in cues.speech_stems and t.fold not in cues.role_words
+
+    pairs: Counter[tuple[str, str]] = Counter()
+    said: Counter[str] = Counter()
+    for n in ns:
+        toks = views[n].tokens
+        for i, t in enumerate(toks):
+            if not rare(t):
+                continue
+            said[t.fold] += 1
+            if i + 1 < len(toks) and rare(toks[i + 1]) and \
+                    not views[n].gap(t, toks[i + 1]).strip() and \
+                    not _place_pair(toks, i, gazetteer):
+                pairs[(t.fold, toks[i + 1].fold)] += 1
+    full = {b: (a, b) for (a, b), c in pairs.items()
+            if c >= 2 and said[b] - c >= 2 and said[a] == c}
+    out: list[Mention] = []
+    for n in ns:
+        toks = views[n].tokens
+        skip = False
+        for i, t in enumerate(toks):
+            if skip:
+                skip = False
+                continue
+            pair = full.get(toks[i + 1].fold) if i + 1 < len(toks) else None
+            name = full.get(t.fold)
+            if pair is not None and pair[0] == t.fold:
+                start, end, name, skip = t.start, toks[i + 1].end, pair, True
+            elif name is not None:
+                start, end = t.start, t.end
+            else:
+                continue
+            if (n, start) not in taken:
+                out.append(Mention(n, start, end, f"{name[0].capitalize()} "
+                                   f"{name[1].capitalize()}", "person"))
     return out
 
 
@@ -320,9 +369,11 @@ def _lower_cased_places(views: Sequence[View], ns: Sequence[int], taken: set[tup
                 not entry.needs_evidence and (size > 1 or (
                     len(word) > 3 and word not in ev.stop and (located_major or (
                         word not in names.given and word not in names.common)))):
+            # "playing with new york city": a club named like its city (see _body_before)
+            body = entry.type in {"city", "town"} and _body_before(views[n], i, ev)
             out.append(Mention(n, tokens[i].start, tokens[i + size - 1].end,
-                               entry.canonical, "place", entry.strength,
-                               alias=entry.alias, country=entry.country))
+                               entry.canonical, "organisation" if body else "place",
+                               entry.strength, alias=entry.alias, country=entry.country))
     return out
 
 
@@ -337,21 +388,21 @@ def _evidence(views: Sequence[View], stop: frozenset[str], language: str = "en")
     """Casing across the whole text (Mikheev et al.'s document-centred evidence): which words
     it writes in lower case, which it capitalises mid-sentence, and their mixed-case forms,
     so a word in an ALL-CAPS headline or dateline can be read by how the body writes it."""
-    shouting = frozenset(n for n, v in enumerate(views) if _shouting(v))
+    shouting = frozenset(n for n, v in enumerate(views) if v.shouting)
     lower: set[str] = set()
     mid: set[str] = set()
     mixed: dict[str, str] = {}
     for n, v in enumerate(views):
         if n in shouting:
             continue
-        for i, t in enumerate(v.tokens):
-            if t.text[:1].islower():
-                lower.add(t.fold)
-            elif t.capital:
-                if not t.text.isupper():
-                    mixed.setdefault(t.fold, t.text)
-                if not opens(v, i):
-                    mid.add(t.fold)
+        lower.update(v.lower)  # the analysis pass's casing: no loop over every token here
+        tokens = v.tokens
+        for i in v.capitals:
+            t = tokens[i]
+            if not t.text.isupper():
+                mixed.setdefault(t.fold, t.text)
+            if not opens(v, i):
+                mid.add(t.fold)
     return _Evidence(stop, frozenset(lower), frozenset(mid), mixed, shouting,
                      cues_for(language), load_names(), _demonyms(language))
 
@@ -367,12 +418,6 @@ def _demonyms(language: str) -> dict[str, str]:
         return {}
     return {fold(w): c for w, c in language_data(language).demonym_countries.items()
             if w[:1].islower()}
-
-
-def _shouting(view: View) -> bool:
-    """A sentence written in capitals: most of its words of two letters or more are."""
-    words = [t for t in view.tokens if len(t.text) > 1]
-    return len(words) >= 2 and sum(t.text.isupper() for t in words) > len(words) / 2
 
 
 def _shout(token: Token) -> bool:
@@ -449,6 +494,14 @@ def _initial(token: Token) -> bool:
     return len(token.text) == 1 and token.text.isupper() and token.text not in {"A", "I"}
 
 
+def _compound_title(fold_: str, cues: Cues) -> bool:
+    """A word of office compounded as German writes it ("Finanzminister", "Regierungssprecher"):
+    it ends in one of the language's words of office (``Cues.title_endings``, empty where a
+    language does not compound them)."""
+    return bool(cues.title_endings) and any(
+        fold_.endswith(e) and fold_ != e for e in cues.title_endings)
+
+
 def _is_title(fold_: str, cues: Cues) -> bool:
     return fold_ in cues.titles or fold_ in cues.party_labels
 
@@ -470,21 +523,14 @@ def _locative_before(view: View, i: int, ev: _Evidence) -> bool:
 
 
 
-def _capital_positions(view: View) -> list[int]:
-    """Positions of the capitalised tokens of ``view``: the only ones a name, a gazetteer
-    match or a "-based" place can start at (about a tenth of a news text's words), found
-    without a Python loop over the others."""
-    return list(compress(range(len(view.tokens)), map(_CAPITAL, view.tokens)))
-
-
-def _place_starts(view: View, capitals: list[int], ev: _Evidence) -> list[int]:
+def _place_starts(view: View, capitals: Sequence[int], ev: _Evidence) -> Sequence[int]:
     """The positions :func:`_places` must try: the capitalised tokens, and the lower-case
     demonyms of the text's language ("venezolano"); at any other token it finds nothing."""
     if not ev.demonyms:
         return capitals
     demonyms = ev.demonyms
     lower = [i for i, t in enumerate(view.tokens) if not t.capital and t.fold in demonyms]
-    return sorted(capitals + lower) if lower else capitals
+    return sorted([*capitals, *lower]) if lower else capitals
 
 
 class _Places:
@@ -568,6 +614,8 @@ def _places(n: int, view: View, places: _Places, out: list[Mention], ev: _Eviden
                 and opens(view, i)) and not _locative_before(view, i, ev) or (
             size == 1 and entry.type in WITHIN_TYPES and (tokens[i].fold in ev.lower_forms
                                                            or tokens[i].fold in ev.cues.not_names))
+        if entry.type in {"city", "town"} and _body_before(view, i, ev):
+            continue  # left to the capitalised runs, whose cues say it is a body
         if glued_before or glued_after or weak or (size == 1 and tokens[i].fold in ev.stop
                                                    and not tokens[i].text.isupper()):
             continue
@@ -576,6 +624,29 @@ def _places(n: int, view: View, places: _Places, out: list[Mention], ev: _Eviden
         claimed.update(range(i, j))
         after = j
     return claimed
+
+
+def _held_or_played_for(view: View, i: int, ev: _Evidence, lone: bool = True) -> bool:
+    """"shares in Carlsberg", "a stake in Fuso", "played for Footscray": the words before
+    token ``i`` say a body is named there, whatever else the name means; "played with X"
+    too when X is one word (with two, "played with John Smith" is a person)."""
+    tokens = view.tokens
+    if i < 2 or view.gap(tokens[i - 1], tokens[i]).strip():
+        return False
+    prep, verb = tokens[i - 1].fold, tokens[i - 2].fold
+    if prep == "in":
+        return verb in ev.cues.holding_nouns
+    return (prep == "for" or (prep == "with" and lone)) and verb in ev.cues.club_verbs
+
+
+def _body_before(view: View, i: int, ev: _Evidence) -> bool:
+    """A city's name that a body bears: "its subsidiary Fuso", "rival Reading", or what
+    :func:`_held_or_played_for` reads."""
+    before = view.tokens[i - 1] if i else None
+    if before is not None and before.text[:1].islower() and before.fold in ev.cues.org_nouns \
+            and not view.gap(before, view.tokens[i]).strip():
+        return True
+    return _held_or_played_for(view, i, ev)
 
 
 def _acts(view: View, j: int, ev: _Evidence) -> bool:
@@ -678,7 +749,7 @@ def _runs(n: int, view: View, claimed: set[int], ev: _Evidence,
     """Capitalised runs of unclaimed tokens, trimmed of sentence openers and titles.
 
     ``starts`` are the positions a run may start at, in order (the capitalised tokens,
-    :func:`_capital_positions`; every position when None): a run starts with a capital.
+    :attr:`View.capitals`; every position when None): a run starts with a capital.
     """
     tokens = view.tokens
     cues = ev.cues
@@ -726,6 +797,7 @@ def _runs(n: int, view: View, claimed: set[int], ev: _Evidence,
             tokens[k].fold == "of" for k in run)
         while len(run) > 1 and not body and (
                 tokens[run[0]].fold in cues.titles
+                                or _compound_title(tokens[run[0]].fold, cues)
                                 or tokens[run[0]].fold in cues.connectors
                                 or (tokens[run[0]].fold in cues.party_labels
                                     and tokens[run[1]].fold in cues.titles)):
@@ -803,10 +875,7 @@ def _cue(view: View, first: int, last: int, ev: _Evidence) -> str:
             tokens[first - 1].fold not in ev.cues.title_modifiers and \
             not view.gap(tokens[first - 1], tokens[first]).strip():
         return "person"  # "coach Aston Moore", "IAAF chief Lamine Diack"
-    if first > 1 and tokens[first - 1].fold in {"in", "for"} and not view.gap(
-            tokens[first - 1], tokens[first]).strip() and (
-            tokens[first - 2].fold in ev.cues.holding_nouns if tokens[first - 1].fold == "in"
-            else tokens[first - 2].fold in ev.cues.club_verbs):
+    if _held_or_played_for(view, first, ev, lone=first == last):
         return "organisation"  # "shares in Carlsberg", "played for Footscray"
     if _locative_before(view, first, ev) or (
             tokens[last].fold in ev.cues.facility_heads and first > 1

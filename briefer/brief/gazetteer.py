@@ -221,6 +221,7 @@ class Cues:
     body_nouns: frozenset[str]
     holding_nouns: frozenset[str]
     club_verbs: frozenset[str]
+    title_endings: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -260,4 +261,7 @@ def cues_for(language: str) -> Cues:
         connectors=(base.connectors | {fold(w) for w in data.name_particles}) - {"y", "e"},
         place_prefixes=base.place_prefixes | {fold(w) for w in data.place_words},
         event_words=base.event_words | {fold(w) for w in data.event_words},
+        # German compounds its words of office ("Finanzminister", "Regierungssprecher").
+        title_endings=frozenset(fold(w) for w in data.roles if len(w) >= 6 and " " not in w
+                                and "-" not in w) if language == "de" else frozenset(),
     )

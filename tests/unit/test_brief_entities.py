@@ -568,3 +568,46 @@ def test_a_name_that_only_speaks_like_a_person_and_has_what_a_body_has_is_a_body
                           "But Vorlund Boerse told reporters the vote would wait. Later "
                           "Vorlund Boerse told Reuters the board would meet."))
     assert kinds.get("Vorlund Boerse") == "organisation"
+
+
+def test_a_city_named_body_is_found_by_the_words_before_it() -> None:
+    """"its subsidiary Fuso", "a stake in Fuso", "played with Coburg": a body named like a
+    city (the gazetteer's Fusō, Coburg)."""
+    kinds = names(cast_of("The carmaker hit a scandal at its subsidiary Fuso. It will buy "
+                          "out the partner's stake in Fuso.\n\nHe played with Coburg for two "
+                          "seasons, and signed for Coburg again in 1930."))
+    assert kinds.get("Fuso") == "organisation"
+    assert kinds.get("Coburg") == "organisation"
+
+
+def test_a_lower_cased_person_without_a_census_given_name_is_found_by_the_surname() -> None:
+    """"carles puyol" twice, then "puyol" alone: no census given name, but two rare words
+    said together and the second alone, as news names a person."""
+    text = ("legendary captain carles puyol is believed to be training for a return to "
+            "football . puyol won six titles and is one of the finest defenders of his "
+            "generation . reports say carles puyol could join a club in qatar . the "
+            "36 - year - old retired last may , and puyol has not played since then .")
+    assert names(cast_of(text)).get("Carles Puyol") == "person"
+
+
+def test_a_lower_cased_club_named_like_its_city_is_found_by_the_words_before_it() -> None:
+    text = ("the former captain is training for a return and could be playing with new york "
+            "city next season , reports claim . the 36 - year - old retired last may after "
+            "years at his boyhood club , and he has not played since . his agent said the "
+            "talks were going well and a deal could be agreed by the end of the month .")
+    assert names(cast_of(text)).get("New York City") == "organisation"
+
+
+def test_a_german_compound_word_of_office_is_cut_like_a_title() -> None:
+    cast = cast_in("de", "Finanzminister Klaus Weber sagte am Montag nichts. Weber sprach "
+                         "später mit Regierungssprecher Hans Vogel.")
+    kinds = names(cast)
+    assert kinds.get("Klaus Weber") == "person"
+    assert kinds.get("Hans Vogel") == "person"
+    assert not any(name.startswith(("Finanz", "Regierung")) for name in kinds)
+
+
+def test_noble_titles_are_cut_from_a_name() -> None:
+    kinds = names(cast_of("The firm was led by Count Anton Wolfgang von Faber-Castell until "
+                          "his death.\n\nLater Faber-Castell was praised."))
+    assert kinds.get("Anton Wolfgang von Faber-Castell") == "person"
