@@ -48,7 +48,7 @@ def wrap(module, name, label):
     setattr(module, name, timed)
 
 wrap(api, "read", "reading and splitting")
-for name in ("analyse", "find_entities", "find_stories", "discover", "assign",
+for name in ("analyse", "analysis_pass", "find_entities", "find_stories", "discover", "assign",
              "duplicate_groups", "find_quotes", "_scores"):
     wrap(assembly, name, name)
 for name in ("_evidence", "_places", "_runs", "_classify"):

@@ -6,6 +6,7 @@ and render what they return.  Rankers are imported only when a summary is asked 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 from typing import BinaryIO
 
@@ -117,11 +118,14 @@ def split(
 
 
 def rank(doc: Document, algorithm: str | None = None,
-         words: tuple[tuple[str, ...], ...] | None = None) -> tuple[float, ...]:
+         words: tuple[tuple[str, ...], ...] | None = None,
+         stems: Mapping[str, str | None] | None = None) -> tuple[float, ...]:
     """One score per sentence of ``doc`` from the named ranker (default: the registry's).
 
     ``words``: each sentence's :func:`briefer.tokens.words`, when the caller found them
-    already (a brief's analysis), so the ranker does not tokenise again.
+    already (a brief's analysis), so the ranker does not tokenise again; ``stems``: those
+    words' content stems in the document's language (None for a stop word), so it does not
+    stem them again either (:attr:`briefer.rank.RankInput.stems`).
     """
     from briefer.rank import DEFAULT_ALGORITHM, RankInput, get_ranker
 
@@ -132,6 +136,7 @@ def rank(doc: Document, algorithm: str | None = None,
         title=doc.title,
         language=snowball_name(doc.language),
         words=words,
+        stems=stems if words is not None else None,
     )
     scores = tuple(float(x) for x in ranker(data)) if doc.sentences else ()
     if len(scores) != len(doc.sentences):

@@ -67,6 +67,13 @@ class View:
     #: The rankers' words (:func:`briefer.tokens.words` of ``sentence.text``), found in the
     #: same pass, so ranking a brief's documents tokenises nothing again.
     words: tuple[str, ...] = ()
+    #: Casing, found in the same pass for the entity finder (which would otherwise loop over
+    #: every token again): the positions of the capitalised tokens (where a name can start),
+    #: the folds of the tokens written in lower case, and whether the sentence is written
+    #: in capitals (:func:`shouting`).
+    capitals: tuple[int, ...] = ()
+    lower: tuple[str, ...] = ()
+    shouting: bool = False
 
     @property
     def key(self) -> tuple[int, int]:
@@ -95,18 +102,23 @@ class _Types:
     as long as the pass (one brief), so its memory is bounded by that brief's vocabulary.
     """
 
-    __slots__ = ("stem", "stop", "known")
+    __slots__ = ("stem", "stop", "known", "terms")
 
     def __init__(self, stem: Callable[[str], str], stop: frozenset[str]) -> None:
         self.stem = stem
         self.stop = stop
+        #: Each of the rankers' words -> its content stem, or None for a stop word: what a
+        #: TF-IDF ranker makes of it (``w.lower()`` tested, then stemmed), worked out here
+        #: once per word so the ranker stems nothing again (:func:`analysis_pass`).
+        self.terms: dict[str, str | None] = {}
         # written form -> (text, length, fold, stem, possessive, capital, content stem or
-        # None, rankers' words)
+        # None, rankers' words, written in lower case, a word of two letters or more in
+        # capitals)
         self.known: dict[str, tuple[str, int, str, str, bool, bool, str | None,
-                                    tuple[str, ...]]] = {}
+                                    tuple[str, ...], bool, bool]] = {}
 
     def learn(self, word: str) -> tuple[str, int, str, str, bool, bool, str | None,
-                                         tuple[str, ...]]:
+                                         tuple[str, ...], bool, bool]:
         text = word
         possessive = bool(_POSSESSIVE.search(word)) and len(word) > 2
         if possessive:
@@ -117,35 +129,78 @@ class _Types:
         # A token never splits one of the rankers' words (they are letters with inner
         # apostrophes and hyphens, and a token runs at least as far), so a sentence's words
         # are its tokens' words in order: "U.S." holds "U" and "S", "covid-19" holds "covid".
+        words = tuple(WORD_RE.findall(word))
         info = (text, len(text), folded, stem, possessive, text[:1].isupper(), content,
-                tuple(WORD_RE.findall(word)))
+                words, text[:1].islower(), len(text) > 1 and text.isupper())
         self.known[word] = info
+        terms = self.terms
+        if words == (word,) and not possessive and word.isascii() and word[0].isalpha():
+            # The common case: the token is the ranker's word, and its fold the word in
+            # lower case, so its stem and stop-word test are the ones just made.
+            if word not in terms:
+                terms[word] = None if folded in self.stop else stem
+        else:
+            for w in words:
+                if w not in terms:
+                    lowered = w.lower()
+                    terms[w] = None if lowered in self.stop else self.stem(lowered)
         return info
 
-    def tokens(self, text: str, start: int, end: int
-               ) -> tuple[tuple[Token, ...], frozenset[str], tuple[str, ...]]:
+    def tokens(self, text: str, start: int, end: int) -> _Found:
         """The tokens of ``text[start:end]`` (offsets into ``text``), their content stems,
-        and the rankers' words of the same stretch."""
+        the rankers' words of the same stretch, and its casing (see :class:`View`)."""
         known, learn, new = self.known, self.learn, tuple.__new__
         out: list[Token] = []
         content: list[str] = []
         words: list[str] = []
+        capitals: list[int] = []
+        lower: list[str] = []
+        loud = False
         # finditer with pos/endpos sees exactly the slice (lookaheads stop at ``end``).
         for m in _TOKEN.finditer(text, start, end):
             word = m.group()
             info = known.get(word) or learn(word)
             at = m.start()
+            if info[5]:
+                capitals.append(len(out))
+                if info[9]:
+                    loud = True
+            elif info[8]:
+                lower.append(info[2])
+            elif info[9]:  # in capitals after a letter with no case
+                loud = True
             out.append(new(Token, (info[0], at, at + info[1], info[2], info[3], info[4],
                                    info[5])))
             if info[6] is not None:
                 content.append(info[6])
             words += info[7]
-        return tuple(out), frozenset(content), tuple(words)
+        found = tuple(out)
+        # Only a sentence with a word in capitals can be written in capitals.
+        return _Found(found, frozenset(content), tuple(words), tuple(capitals), tuple(lower),
+                      loud and shouting(found))
+
+
+class _Found(NamedTuple):
+    """What :meth:`_Types.tokens` finds in a stretch of text."""
+
+    tokens: tuple[Token, ...]
+    content: frozenset[str]
+    words: tuple[str, ...]
+    capitals: tuple[int, ...]
+    lower: tuple[str, ...]
+    shouting: bool
+
+
+def shouting(tokens: Sequence[Token]) -> bool:
+    """A sentence written in capitals (a headline or a dateline run into the text): most of
+    its words of two letters or more are."""
+    words = [t for t in tokens if len(t.text) > 1]
+    return len(words) >= 2 and sum(t.text.isupper() for t in words) > len(words) / 2
 
 
 def tokenize(text: str, offset: int, stem: Callable[[str], str]) -> tuple[Token, ...]:
     """The tokens of ``text``, with offsets shifted by ``offset``."""
-    found = _Types(stem, frozenset()).tokens(text, 0, len(text))[0]
+    found = _Types(stem, frozenset()).tokens(text, 0, len(text)).tokens
     if not offset:
         return found
     return tuple(t._replace(start=t.start + offset, end=t.end + offset) for t in found)
@@ -156,17 +211,34 @@ def term_tokens(phrase: str, stem: Callable[[str], str]) -> tuple[Token, ...]:
     return tokenize(phrase, 0, stem)
 
 
-def analyse(docs: Sequence[Document], stem: Callable[[str], str],
-            stop: frozenset[str]) -> list[View]:
-    """One :class:`View` per sentence of every document, in document and sentence order."""
+class Pass(NamedTuple):
+    """:func:`analysis_pass`'s result: the views, and each of the rankers' words of them
+    with its content stem (None for a stop word) under the pass's stemmer and stop words."""
+
+    views: list[View]
+    terms: dict[str, str | None]
+
+
+def analysis_pass(docs: Sequence[Document], stem: Callable[[str], str],
+                  stop: frozenset[str]) -> Pass:
+    """One :class:`View` per sentence of every document, in document and sentence order, and
+    the rankers' words' stems (see :class:`Pass`): a TF-IDF ranker given those for a text in
+    the pass's language tokenises and stems nothing again."""
     views: list[View] = []
     types = _Types(stem, stop)  # lives for this call only
     for d, doc in enumerate(docs):
         text = doc.text
         for p, s in enumerate(doc.sentences):
-            tokens, content, words = types.tokens(text, s.start, s.end)
-            views.append(View(d, p, s, text[s.start:s.end], tokens, content, words))
-    return views
+            f = types.tokens(text, s.start, s.end)
+            views.append(View(d, p, s, text[s.start:s.end], f.tokens, f.content, f.words,
+                              f.capitals, f.lower, f.shouting))
+    return Pass(views, types.terms)
+
+
+def analyse(docs: Sequence[Document], stem: Callable[[str], str],
+            stop: frozenset[str]) -> list[View]:
+    """One :class:`View` per sentence of every document, in document and sentence order."""
+    return analysis_pass(docs, stem, stop).views
 
 
 def analyse_headlines(docs: Sequence[Document], stem: Callable[[str], str]) -> list[View]:
@@ -177,10 +249,13 @@ def analyse_headlines(docs: Sequence[Document], stem: Callable[[str], str]) -> l
     headline view's offsets are offsets into the title itself, and nothing is cited from it.
     """
     out: list[View] = []
+    types = _Types(stem, frozenset())
     for d, doc in enumerate(docs):
         if doc.title:
             s = Sentence(0, doc.title, 0, len(doc.title))
-            out.append(View(d, -1, s, doc.title, tokenize(doc.title, 0, stem), frozenset()))
+            f = types.tokens(doc.title, 0, len(doc.title))
+            out.append(View(d, -1, s, doc.title, f.tokens, frozenset(), (), f.capitals,
+                            f.lower, f.shouting))
     return out
 
 

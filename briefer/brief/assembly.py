@@ -28,10 +28,10 @@ The steps, in order:
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 
-from briefer.brief.analysis import View, analyse, analyse_headlines
+from briefer.brief.analysis import View, analyse_headlines, analysis_pass
 from briefer.brief.dedup import duplicate_groups
 from briefer.brief.entities import Cast, find_entities, rank_entities
 from briefer.brief.gazetteer import load_gazetteer
@@ -95,7 +95,8 @@ def make_brief(
     if plan is None or not plan.made_for(docs, template):
         plan = plan_brief(docs, template, progress=report)
     name = (algorithm or DEFAULT_ALGORITHM).lower()
-    all_scores = _scores(docs, name, scores, report, _words_by_doc(docs, plan.views))
+    all_scores = _scores(docs, name, scores, report, _words_by_doc(docs, plan.views),
+                         plan.terms)
     report("choosing sentences", 0, 1)
     views, cast, rules, placement = plan.views, plan.cast, plan.rules, plan.placement
     catch_all, limit = plan.catch_all, plan.limit
@@ -201,6 +202,10 @@ class BriefPlan:
     rule_story: list[int] = field(default_factory=list)  # story of each rule
     gathered: int | None = None  # the story of the small stories gathered last, if any
     gathered_parts: tuple[tuple[int, ...], ...] = ()  # its stories' documents
+    #: The analysis pass's stems of the rankers' words (:class:`~briefer.brief.analysis.
+    #: Pass`), and the Snowball language they are in: a document in that language is
+    #: ranked from them.
+    terms: tuple[str, Mapping[str, str | None]] | None = None
 
     def made_for(self, docs: Sequence[Document], template: str | Template) -> bool:
         """Whether this plan is the one for ``docs`` and ``template`` (a name or path is
@@ -232,14 +237,16 @@ def plan_brief(docs: Sequence[Document], template: str | Template = "auto", *,
     stem, stop = stemmer(snowball_name(code)), stop_words(snowball_name(code))
     gazetteer = load_gazetteer()
     report("reading the sentences", 0, 1)
-    views = analyse(docs, stem, stop)
+    views, words_stems = analysis_pass(docs, stem, stop)
+    terms = (snowball_name(code), words_stems)
     headlines = analyse_headlines(docs, stem)
     report("naming people and places", 0, 1)
     cast = find_entities(views, gazetteer, stop, headlines, code)
     report("finding the stories", 0, 1)
     groups = find_stories(docs, views, headlines, cast)
     if len(groups) > 1:
-        return _plan_stories(docs, chosen, views, headlines, cast, groups, stem, stop, report)
+        return replace(_plan_stories(docs, chosen, views, headlines, cast, groups, stem, stop,
+                                     report), terms=terms)
     report("finding the sections", 0, 1)
     label, catch_all, limit = chosen.name, chosen.catch_all, chosen.limit
     if chosen.auto:
@@ -253,7 +260,7 @@ def plan_brief(docs: Sequence[Document], template: str | Template = "auto", *,
     placement = assign(views, cast, rules, use_centroids=chosen.auto)
     groups_, quotes = _duplicates_and_quotes(docs, views, cast, report)
     return BriefPlan(docs, chosen, views, cast, rules, placement, label, catch_all, limit,
-                     groups_, quotes, (), [0] * len(views), [0] * len(rules))
+                     groups_, quotes, (), [0] * len(views), [0] * len(rules), terms=terms)
 
 
 def _duplicates_and_quotes(docs: Sequence[Document], views: list[View], cast: Cast,
@@ -350,11 +357,14 @@ def _words_by_doc(docs: Sequence[Document], views: Sequence[View]
 
 def _scores(docs: Sequence[Document], algorithm: str,
             given: Sequence[Sequence[float]] | None, report: Progress = _quiet,
-            words: Sequence[tuple[tuple[str, ...], ...] | None] | None = None
+            words: Sequence[tuple[tuple[str, ...], ...] | None] | None = None,
+            terms: tuple[str, Mapping[str, str | None]] | None = None
             ) -> tuple[tuple[float, ...], ...]:
     """Each document's scores: the given ones where they fit, else freshly ranked (from
-    ``words[i]``, document ``i``'s words, when given)."""
+    ``words[i]``, document ``i``'s words, when given, and from ``terms``' stems when the
+    document is in their language)."""
     from briefer.api import rank
+    from briefer.language import snowball_name
 
     out = []
     for i, doc in enumerate(docs):
@@ -364,7 +374,9 @@ def _scores(docs: Sequence[Document], algorithm: str,
             out.append(tuple(float(x) for x in known))
         else:
             found = words[i] if words is not None else None
-            out.append(rank(doc, algorithm, found) if doc.sentences else ())
+            stems = terms[1] if terms is not None and \
+                snowball_name(doc.language) == terms[0] else None
+            out.append(rank(doc, algorithm, found, stems) if doc.sentences else ())
     return tuple(out)
 
 

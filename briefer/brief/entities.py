@@ -30,7 +30,6 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from itertools import compress
 from operator import itemgetter
 
 from briefer.brief.analysis import Token, View, fold
@@ -57,7 +56,6 @@ _TITLE_ABBREVIATIONS = frozenset(t for t in load_cues().titles if len(t) <= 4)
 _PLACE_ABBREVIATIONS = frozenset({"st", "mt", "ft"})
 
 
-_CAPITAL = itemgetter(6)  # Token.capital
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,7 +145,7 @@ def find_entities(views: Sequence[View], gazetteer: Gazetteer, stop: frozenset[s
     mentions: list[Mention] = []
     runs: list[_Run] = []
     for n, view in enumerate(views):
-        capitals = _capital_positions(view)
+        capitals = view.capitals
         claimed = _places(n, view, places, mentions, ev, _place_starts(view, capitals, ev))
         runs += _runs(n, view, claimed, ev, capitals)
     mentions += _classify(runs, ev, gazetteer)
@@ -171,7 +169,7 @@ def find_entities(views: Sequence[View], gazetteer: Gazetteer, stop: frozenset[s
     for k, view in enumerate(headlines):
         at = len(views) + k
         found: list[Mention] = []
-        _places(at, view, places, found, ev, _place_starts(view, _capital_positions(view), ev))
+        _places(at, view, places, found, ev, _place_starts(view, view.capitals, ev))
         named = {m.about for m in found}
         folds = {t.fold for t in view.tokens if t.capital}
         named |= {name for name, surname in people.items() if fold(surname) in folds}
@@ -390,21 +388,21 @@ def _evidence(views: Sequence[View], stop: frozenset[str], language: str = "en")
     """Casing across the whole text (Mikheev et al.'s document-centred evidence): which words
     it writes in lower case, which it capitalises mid-sentence, and their mixed-case forms,
     so a word in an ALL-CAPS headline or dateline can be read by how the body writes it."""
-    shouting = frozenset(n for n, v in enumerate(views) if _shouting(v))
+    shouting = frozenset(n for n, v in enumerate(views) if v.shouting)
     lower: set[str] = set()
     mid: set[str] = set()
     mixed: dict[str, str] = {}
     for n, v in enumerate(views):
         if n in shouting:
             continue
-        for i, t in enumerate(v.tokens):
-            if t.text[:1].islower():
-                lower.add(t.fold)
-            elif t.capital:
-                if not t.text.isupper():
-                    mixed.setdefault(t.fold, t.text)
-                if not opens(v, i):
-                    mid.add(t.fold)
+        lower.update(v.lower)  # the analysis pass's casing: no loop over every token here
+        tokens = v.tokens
+        for i in v.capitals:
+            t = tokens[i]
+            if not t.text.isupper():
+                mixed.setdefault(t.fold, t.text)
+            if not opens(v, i):
+                mid.add(t.fold)
     return _Evidence(stop, frozenset(lower), frozenset(mid), mixed, shouting,
                      cues_for(language), load_names(), _demonyms(language))
 
@@ -420,12 +418,6 @@ def _demonyms(language: str) -> dict[str, str]:
         return {}
     return {fold(w): c for w, c in language_data(language).demonym_countries.items()
             if w[:1].islower()}
-
-
-def _shouting(view: View) -> bool:
-    """A sentence written in capitals: most of its words of two letters or more are."""
-    words = [t for t in view.tokens if len(t.text) > 1]
-    return len(words) >= 2 and sum(t.text.isupper() for t in words) > len(words) / 2
 
 
 def _shout(token: Token) -> bool:
@@ -531,21 +523,14 @@ def _locative_before(view: View, i: int, ev: _Evidence) -> bool:
 
 
 
-def _capital_positions(view: View) -> list[int]:
-    """Positions of the capitalised tokens of ``view``: the only ones a name, a gazetteer
-    match or a "-based" place can start at (about a tenth of a news text's words), found
-    without a Python loop over the others."""
-    return list(compress(range(len(view.tokens)), map(_CAPITAL, view.tokens)))
-
-
-def _place_starts(view: View, capitals: list[int], ev: _Evidence) -> list[int]:
+def _place_starts(view: View, capitals: Sequence[int], ev: _Evidence) -> Sequence[int]:
     """The positions :func:`_places` must try: the capitalised tokens, and the lower-case
     demonyms of the text's language ("venezolano"); at any other token it finds nothing."""
     if not ev.demonyms:
         return capitals
     demonyms = ev.demonyms
     lower = [i for i, t in enumerate(view.tokens) if not t.capital and t.fold in demonyms]
-    return sorted(capitals + lower) if lower else capitals
+    return sorted([*capitals, *lower]) if lower else capitals
 
 
 class _Places:
@@ -798,7 +783,7 @@ def _runs(n: int, view: View, claimed: set[int], ev: _Evidence,
     """Capitalised runs of unclaimed tokens, trimmed of sentence openers and titles.
 
     ``starts`` are the positions a run may start at, in order (the capitalised tokens,
-    :func:`_capital_positions`; every position when None): a run starts with a capital.
+    :attr:`View.capitals`; every position when None): a run starts with a capital.
     """
     tokens = view.tokens
     cues = ev.cues

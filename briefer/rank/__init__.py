@@ -12,7 +12,7 @@ ranker is judged by the same rule.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 
@@ -24,7 +24,9 @@ class RankInput:
     and position priors use it); ``title`` is the detected headline, if any.  ``words``, when
     given, are each sentence's :func:`briefer.tokens.words`, already found by whoever read
     the sentences (a brief's analysis pass), so a ranker need not tokenise them again; read
-    them through :func:`briefer.rank.terms.sentence_words`.
+    them through :func:`briefer.rank.terms.sentence_words`.  ``stems``, when given with
+    ``words``, maps every one of those words to its content stem in ``language`` (None for
+    a stop word), so the TF-IDF rankers (pacsum, pyramid) need not stem them again.
     """
 
     sentences: tuple[str, ...]
@@ -32,6 +34,7 @@ class RankInput:
     title: str | None = None
     language: str = "english"
     words: tuple[tuple[str, ...], ...] | None = None
+    stems: Mapping[str, str | None] | None = None
 
 
 Ranker = Callable[[RankInput], Sequence[float]]

@@ -155,7 +155,7 @@ from __future__ import annotations
 
 import math
 from collections import deque
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 
@@ -182,7 +182,7 @@ def rank(doc: RankInput) -> list[float]:
     n = len(doc.sentences)
     if n == 0:
         return []
-    vectors = tfidf_vectors(doc.sentences, doc.language, terms.sentence_words(doc))
+    vectors = tfidf_vectors(doc.sentences, doc.language, terms.sentence_words(doc), doc.stems)
     before, after = directed_similarity(vectors, WINDOW)
     return demote_duplicates(pacsum_scores(before, after), vectors).tolist()
 
@@ -196,7 +196,7 @@ def rank_pyramid(doc: RankInput) -> list[float]:
     n = len(doc.sentences)
     if n == 0:
         return []
-    vectors = tfidf_vectors(doc.sentences, doc.language, terms.sentence_words(doc))
+    vectors = tfidf_vectors(doc.sentences, doc.language, terms.sentence_words(doc), doc.stems)
     before, after = directed_similarity(vectors, WINDOW)
     scores = pacsum_scores(before, after)
     if not news_shaped(before + after):
@@ -282,7 +282,8 @@ def headline_picks_lede(doc: RankInput, duplicates: list[int]) -> bool:
         return False
     words = terms.sentence_words(doc)
     rows = tfidf_vectors([*(doc.sentences[i] for i in candidates), doc.title], doc.language,
-                         [*(words[i] for i in candidates), tokens.words(doc.title)])
+                         [*(words[i] for i in candidates), tokens.words(doc.title)],
+                         doc.stems if doc.words is not None else None)
     closeness = rows.products(np.arange(rows.n - 1), np.array([rows.n - 1])).ravel()
     return closeness[0] > 0 and closeness[0] >= closeness.max()
 
@@ -324,9 +325,11 @@ def pyramid_order(scores: np.ndarray, duplicates: list[int], continues: np.ndarr
 
 
 def tfidf_vectors(sentences: tuple[str, ...] | list[str], language: str = "english",
-                  words: Sequence[Sequence[str]] | None = None) -> SparseRows:
+                  words: Sequence[Sequence[str]] | None = None,
+                  stems: Mapping[str, str | None] | None = None) -> SparseRows:
     """L2-normalised TF-IDF rows (``1 + log tf``, smoothed in-document idf) of content stems;
-    ``words`` are the sentences' words when the caller has them (a brief's analysis).
+    ``words`` are the sentences' words when the caller has them (a brief's analysis), and
+    ``stems`` their content stems (:attr:`briefer.rank.RankInput.stems`).
 
     numpy alone (importing scipy.sparse would cost more start-up than ranking an article),
     the same numbers bit for bit as the scipy matrices this was first written with: each
@@ -334,7 +337,8 @@ def tfidf_vectors(sentences: tuple[str, ...] | list[str], language: str = "engli
     entries are in scipy's order (below), which :meth:`SparseRows.products` sums in.
     """
     indptr, indices, data, width = terms.content_entries(
-        words if words is not None else [tokens.words(s) for s in sentences], language)
+        words if words is not None else [tokens.words(s) for s in sentences], language,
+        stems if words is not None else None)
     n = indptr.size - 1
     data = 1.0 + np.log(data)
     df = np.bincount(indices, minlength=width)
@@ -365,14 +369,21 @@ def directed_similarity(vectors: SparseRows, window: int = WINDOW
     before = np.zeros(n)
     after = np.zeros(n)
     step = max(1, window)
+    masks: dict[tuple[int, int, int, int], tuple[np.ndarray, np.ndarray]] = {}
     for a in range(0, n, step):
         b = min(n, a + step)
         c0, c1 = max(0, a - window), min(n, b + window)
         block = vectors.products(np.arange(a, b), np.arange(c0, c1))
-        offset = np.arange(c0, c1)[None, :] - np.arange(a, b)[:, None]  # j - i
-        near = np.abs(offset) <= window
-        after[a:b] = np.where(near & (offset > 0), block, 0.0).sum(axis=1)
-        before[a:b] = np.where(near & (offset < 0), block, 0.0).sum(axis=1)
+        # Which cells count depends only on where the block sits against its columns, the
+        # same for every block inside the text: worked out once per shape.
+        shape = (b - a, c1 - c0, a - c0, c1 - b)
+        if shape not in masks:
+            offset = np.arange(c0, c1)[None, :] - np.arange(a, b)[:, None]  # j - i
+            near = np.abs(offset) <= window
+            masks[shape] = (near & (offset > 0), near & (offset < 0))
+        later, earlier = masks[shape]
+        after[a:b] = np.where(later, block, 0.0).sum(axis=1)
+        before[a:b] = np.where(earlier, block, 0.0).sum(axis=1)
     return before, after
 
 

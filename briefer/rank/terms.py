@@ -14,9 +14,9 @@ is tokenised once; a plain ``summarize`` tokenises here.  :func:`content_counts`
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import chain
+from itertools import chain, repeat
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -73,22 +73,39 @@ def content_counts(words: Sequence[Sequence[str]], language: str = "english"
     return sparse.csr_matrix((data, indices, indptr), shape=(indptr.size - 1, width))
 
 
-def content_entries(words: Sequence[Sequence[str]], language: str = "english"
+def content_entries(words: Sequence[Sequence[str]], language: str = "english",
+                    stems: Mapping[str, str | None] | None = None
                     ) -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:
     """:func:`content_counts` as CSR arrays with numpy alone: indptr, indices, data, width.
 
     Entries are sorted by row, then column (scipy's canonical form); columns number the
     content stems in order of first appearance.  The lower-casing, stop-word test and
-    stemming are done once per distinct word and spread over the occurrences by indexing.
+    stemming are done once per distinct word and spread over the occurrences by indexing;
+    ``stems``, when the caller made them already (a brief's analysis pass), gives each
+    word's stem, or None for a stop word, and only the words it lacks are stemmed here.
     """
-    stem = stemming.stemmer(language)
-    stops = tokens.stop_words(language)
     ids, offsets, vocabulary = term_ids(words)
-    stem_ids: dict[str, int] = {}
-    # Word types come in order of first appearance, so numbering stems as they are met
-    # numbers them in order of first appearance too, as count_matrix does.
-    type_stem = per_term(vocabulary, lambda w: -1 if w.lower() in stops else
-                         stem_ids.setdefault(stem(w.lower()), len(stem_ids)), np.int64)
+    if stems is None:
+        stem = stemming.stemmer(language)
+        stops = tokens.stop_words(language)
+        stem_ids: dict[str, int] = {}
+        # Word types come in order of first appearance, so numbering stems as they are met
+        # numbers them in order of first appearance too, as count_matrix does.
+        type_stem = per_term(vocabulary, lambda w: -1 if w.lower() in stops else
+                             stem_ids.setdefault(stem(w.lower()), len(stem_ids)), np.int64)
+    else:
+        missing = vocabulary.keys() - stems.keys()  # a headline's words, say
+        if missing:
+            stem, stops = stemming.stemmer(language), tokens.stop_words(language)
+            stems = {**stems, **{w: None if w.lower() in stops else stem(w.lower())
+                                 for w in missing}}
+        # The same numbering, in C: the distinct stems in order of first appearance.
+        found = list(map(stems.__getitem__, vocabulary))
+        first = dict.fromkeys(found)
+        first.pop(None, None)
+        stem_ids = {s: k for k, s in enumerate(first)}
+        type_stem = np.fromiter(map(stem_ids.get, found, repeat(-1)), dtype=np.int64,
+                                count=len(found))
     stems = type_stem[ids]
     kept = stems >= 0
     width = max(1, len(stem_ids))

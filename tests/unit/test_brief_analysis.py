@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefer import api, tokens
+from briefer import api, stemming, tokens
 from briefer.brief import analysis, make_brief
 from briefer.brief.analysis import analyse, tokenize
 from briefer.rank import terms
@@ -49,6 +49,21 @@ def test_tokens_carry_offsets_folds_stems_and_capitals() -> None:
     assert not found[1].capital and found[1].stem == "aid"
 
 
+def test_a_views_casing_is_what_reading_its_tokens_one_by_one_finds() -> None:
+    text = DOCS[0] + "\n\nLIMA STORM: CREWS WORK ON. Ana said it: DON'T panic in LIMA."
+    doc = api.split(text)
+    views = analyse([doc], stemmer("english"), frozenset())
+    assert any(v.shouting for v in views) and not all(v.shouting for v in views)
+    for view in views:
+        tokens = view.tokens
+        assert view.capitals == tuple(i for i, t in enumerate(tokens) if t.capital)
+        assert view.lower == tuple(t.fold for t in tokens if t.text[:1].islower())
+        words = [t.text for t in tokens if len(t.text) > 1]
+        assert view.shouting == (len(words) >= 2 and
+                                 sum(w.isupper() for w in words) > len(words) / 2)
+        assert view.shouting == analysis.shouting(tokens)
+
+
 @pytest.mark.parametrize("algorithm", ["pyramid", "pacsum", "lsa", "luhn", "sumbasic", "kl",
                                        "lexrank", "textrank", "reduction"])
 def test_a_brief_tokenises_each_sentence_once(monkeypatch: pytest.MonkeyPatch,
@@ -85,6 +100,46 @@ def test_shared_words_give_the_same_scores_as_tokenising_again() -> None:
     words = tuple(v.words for v in views)
     for algorithm in ("pyramid", "lsa", "luhn", "sumbasic", "kl", "lexrank", "textrank"):
         assert api.rank(doc, algorithm, words) == api.rank(doc, algorithm)
+
+
+def test_the_passs_stems_give_the_same_scores_as_stemming_again() -> None:
+    for language, text in (("english", DOCS[1]), ("spanish", "El ministro dijo que sí. "
+                           "Los ministros llegaron a Lima el lunes. Ana Ruiz habló.")):
+        doc = api.split(text)
+        found = analysis.analysis_pass([doc], stemmer(language), tokens.stop_words(language))
+        words = tuple(v.words for v in found.views)
+        assert set(found.terms) == {w for row in words for w in row}
+        for algorithm in ("pyramid", "pacsum"):
+            assert api.rank(doc, algorithm, words, found.terms) == api.rank(doc, algorithm)
+        rows = [list(row) for row in words]
+        mine = terms.content_entries(rows, language, found.terms)
+        theirs = terms.content_entries(rows, language)
+        assert [a.tolist() for a in mine[:3]] == [a.tolist() for a in theirs[:3]]
+        assert mine[3] == theirs[3]
+
+
+def test_a_brief_ranks_with_the_passs_stems(monkeypatch: pytest.MonkeyPatch) -> None:
+    docs = [api.split(text) for text in DOCS]
+    from briefer.brief.assembly import plan_brief
+
+    plan = plan_brief(docs)
+    stemmed: list[str] = []
+    real = stemming.stemmer
+
+    def counting(language: str = "english"):  # type: ignore[no-untyped-def]
+        stem = real(language)
+
+        def counted(word: str) -> str:
+            stemmed.append(word)
+            return stem(word)
+
+        return counted
+
+    monkeypatch.setattr(stemming, "stemmer", counting)
+    assert make_brief(docs, plan=plan).sections
+    # The ranker stemmed nothing again, but the headlines' words (which the pyramid ranker
+    # compares with the opening sentences, and which are not the sentences' words).
+    assert stemmed and set(stemmed) <= {w.lower() for d in docs for w in tokens.words(d.title)}
 
 
 def test_content_counts_is_count_matrix_of_sentence_terms() -> None:

@@ -246,8 +246,8 @@ def test_a_plan_is_kept_by_its_caller_and_used_only_where_it_fits(
     other = api.split("The council opened the new bridge on Monday. It cost a million.",
                       source="bridge.txt")
     calls: list[int] = []
-    real = assembly.analyse
-    monkeypatch.setattr(assembly, "analyse",
+    real = assembly.analysis_pass
+    monkeypatch.setattr(assembly, "analysis_pass",
                         lambda docs, *a: calls.append(len(docs)) or real(docs, *a))
     plan = plan_brief([seed], SEED_TEMPLATE)
     assert len(calls) == 1

@@ -53,8 +53,8 @@ def test_places_and_runs_tried_only_where_they_can_start_find_the_same(language:
     ev = E._evidence(views, stop, language)
     found = 0
     for n, view in enumerate(views):
-        capitals = E._capital_positions(view)
-        assert capitals == [i for i, t in enumerate(view.tokens) if t.capital]
+        capitals = view.capitals
+        assert list(capitals) == [i for i, t in enumerate(view.tokens) if t.capital]
         fast: list[E.Mention] = []
         plain: list[E.Mention] = []
         claimed = E._places(n, view, E._Places(gazetteer), fast, ev,
