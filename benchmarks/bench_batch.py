@@ -138,7 +138,7 @@ def main() -> None:
             runs[f"--engine dask ({cpus} workers)"] = ["--engine", "dask", "-j", "0"]
         outputs = {label: folder / f"out{i}.jsonl" for i, label in enumerate(runs)}
         times: dict[str, list[float]] = {label: [] for label in runs}
-        cpus: dict[str, list[float]] = {label: [] for label in runs}
+        cpu_seconds: dict[str, list[float]] = {label: [] for label in runs}
         noise: list[float | None] = []  # per round: the most other processes took in a run
         rounds = max(args.repeat, args.max_rounds)
         while len(noise) < rounds:
@@ -146,7 +146,7 @@ def main() -> None:
             for label, options in runs.items():
                 seconds, share, cpu = run(source, options, outputs[label])
                 times[label].append(seconds)
-                cpus[label].append(cpu)
+                cpu_seconds[label].append(cpu)
                 shares.append(share)
             noise.append(None if None in shares else max(s for s in shares if s is not None))
             quiet_rounds = sum(1 for x in noise if x is not None and x < args.quiet)
@@ -170,7 +170,7 @@ def main() -> None:
         print(f"| briefer batch {label} | {statistics.median(seconds):.2f} | {min(seconds):.2f} "
               f"| {records / min(seconds):.0f} | {statistics.median(ratios):.2f}x "
               f"| {min(serial) / min(seconds):.2f}x | {calm} "
-              f"| {statistics.median(cpus[label]):.2f} |")
+              f"| {statistics.median(cpu_seconds[label]):.2f} |")
     print("\nevery round's speed-up (other processes' share of the cores in brackets): "
           + "; ".join(f"{label}: " + ", ".join(
               f"{a / b:.2f} [{'?' if x is None else f'{x:.0%}'}]"
