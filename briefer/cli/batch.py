@@ -115,7 +115,8 @@ def batch(input_file: str, output: str | None, force: bool, text_field: str, id_
                 results = core.run_dask(lines, options, scheduler=scheduler, jobs=jobs,
                                         chunk_size=chunk_size)
             else:
-                results = core.run_local(lines, options, jobs=jobs, chunk_size=chunk_size)
+                results = core.run_local(lines, options, jobs=jobs, chunk_size=chunk_size,
+                                         process_ends=True)
             with progress("summarizing", size) as advance:
                 for result in results:
                     sink.write(result.line)

@@ -248,13 +248,15 @@ def interrupts_held() -> Iterator[None]:
 
 
 def run_local(lines: Iterable[Line], options: BatchOptions = BatchOptions(), *, jobs: int = 0,
-              chunk_size: int = 16) -> LocalRun:
+              chunk_size: int = 16, process_ends: bool = False) -> LocalRun:
     """Results for ``lines`` in order, computed by ``jobs`` processes (0: one per CPU).
 
     The warm-up and the fork happen here, before the first result is asked for: a caller
-    starts its progress bar (a thread) afterwards.  See :class:`LocalRun`.
+    starts its progress bar (a thread) afterwards.  ``process_ends`` says that this process
+    ends with the batch (the ``briefer batch`` command).  See :class:`LocalRun`.
     """
-    return LocalRun(lines, options, jobs=jobs, chunk_size=chunk_size)
+    return LocalRun(lines, options, jobs=jobs, chunk_size=chunk_size,
+                    process_ends=process_ends)
 
 
 class LocalRun:
@@ -268,10 +270,16 @@ class LocalRun:
     out of the garbage collector (:func:`gc.freeze`, made for this: a collection in a forked
     child would otherwise write to every inherited object and copy the pages it shares with
     the parent).  Where the platform cannot fork, a process pool does the chunks.
+
+    When this process ends with the batch (``process_ends``), what the warm-up loaded stays
+    frozen to the end, with one job too: the garbage collector's passes during the batch, and
+    the interpreter's last one at exit (about 0.02 s, serial in every run), skip every
+    module's objects, which live until then anyway.  Otherwise they are unfrozen at the end,
+    so a long-lived caller's garbage is collected as before.
     """
 
     def __init__(self, lines: Iterable[Line], options: BatchOptions, *, jobs: int,
-                 chunk_size: int) -> None:
+                 chunk_size: int, process_ends: bool = False) -> None:
         import gc
 
         from briefer.cli import workers
@@ -280,9 +288,10 @@ class LocalRun:
         jobs = worker_count(jobs)
         self._pool: workers.Pool | None = None
         self._frozen = False
-        if jobs > 1 and hasattr(os, "fork"):
+        if process_ends or (jobs > 1 and hasattr(os, "fork")):
             gc.freeze()
-            self._frozen = True
+            self._frozen = not process_ends  # unfrozen at the end, or never
+        if jobs > 1 and hasattr(os, "fork"):
             try:
                 with interrupts_held():
                     self._pool = workers.Pool(
@@ -387,11 +396,14 @@ def shared_results(submit: Callable[[int, list[Line]], Any],
     next waiting, so it never waits for this process); this process summarizes the other
     lines one at a time with ``summarize(line, number)``, looking between two lines for a
     worker to refill and for finished results to yield.  It reads ``queued * chunk_size``
-    lines per worker ahead, so when the input ends, the lines left are shared out: a
-    worker's last chunks are at most half of what remains, and this process does the rest
-    while the workers finish.  At most ``4 * queued`` chunks per worker of results wait
-    to be yielded (a worker stuck on one huge record does not let them grow), and the input
-    is read at most that far ahead: memory stays bounded on any input.
+    lines per worker ahead, so when the input ends, the lines left are shared out: a worker
+    is given more only while what it was given and has not answered is under its fair
+    share, 1 / (workers + 1), of all that remains, so no process is left with a queue
+    while the others wait; this process takes the rest, and a worker that answers early
+    gets its share of what is left at the next look, one line later.  At most
+    ``4 * queued`` chunks per worker of results wait to be yielded (a worker stuck on one
+    huge record does not let them grow), and the input is read at most that far ahead:
+    memory stays bounded on any input.
     """
     it = iter(numbered)
     ahead: deque[tuple[int, Line]] = deque()
@@ -399,7 +411,7 @@ def shared_results(submit: Callable[[int, list[Line]], Any],
     limit = 4 * queued * workers * chunk_size
     pending: deque[tuple[Any, int]] = deque()  # (future or _Done, its number of results)
     waiting = 0  # results in pending
-    flying: list[Any] = []  # pool futures not seen done
+    flying: list[tuple[Any, int]] = []  # pool futures not seen done, their sizes
     ended = False
     while True:
         while not ended and len(ahead) < window:
@@ -410,14 +422,17 @@ def shared_results(submit: Callable[[int, list[Line]], Any],
                 ahead.append(item)
         if not ahead:
             break
-        flying = [f for f in flying if not f.done()]
+        flying = [(f, n) for f, n in flying if not f.done()]
         while len(flying) < workers * queued and ahead:
-            size = chunk_size if not ended else min(chunk_size, max(1, len(ahead) // 2))
-            if ended and len(ahead) <= 1:
-                break
+            size = chunk_size
+            if ended:  # the last lines are shared out (the docstring says how)
+                given = sum(n for _, n in flying)
+                size = min(size, (len(ahead) + given) // (workers + 1) - given // workers)
+                if size < 1:
+                    break
             part = [ahead.popleft() for _ in range(min(size, len(ahead)))]
             future = submit(part[0][0], [line for _, line in part])
-            flying.append(future)
+            flying.append((future, len(part)))
             pending.append((future, len(part)))
             waiting += len(part)
         if ahead:

@@ -265,3 +265,55 @@ def test_a_ctrl_c_in_the_middle_of_sending_a_chunk_cannot_hang_the_end(
     for pid in pids:
         with pytest.raises(ChildProcessError):
             os.waitpid(pid, os.WNOHANG)
+
+
+def test_the_warm_up_stays_frozen_only_when_the_process_ends_with_the_batch() -> None:
+    """``briefer batch`` keeps the warm-up out of the collector to the end (its last pass at
+    exit skips it); a caller that lives on gets its collector back as it was."""
+    import gc
+
+    assert gc.get_freeze_count() == 0
+    assert len(list(batch.run_local(record_lines(3), jobs=1))) == 3
+    assert gc.get_freeze_count() == 0
+    try:
+        assert len(list(batch.run_local(record_lines(3), jobs=1, process_ends=True))) == 3
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+
+
+class Timed:
+    """A worker's chunk on a simulated clock: every line costs one tick, in a worker as in
+    this process, and a worker does its chunks one after another."""
+
+    def __init__(self, clock: list[int], free: list[int], first: int, size: int) -> None:
+        self.clock = clock
+        self.ends = max(clock[0], free[0]) + size
+        free[0] = self.ends
+        self.value = [{"n": first + k} for k in range(size)]
+
+    def done(self) -> bool:
+        return self.clock[0] >= self.ends
+
+    def result(self) -> list[dict]:
+        self.clock[0] = max(self.clock[0], self.ends)  # this process waits
+        return self.value
+
+
+@pytest.mark.parametrize("count", [100, 101, 137, 250])
+def test_at_the_end_of_the_input_neither_process_waits_for_the_other(count: int) -> None:
+    """With one worker as fast as this process, the batch ends within two ticks of half the
+    lines: no worker is left with a queue the parent waits for, nor idle while it works."""
+    clock, free = [0], [0]
+
+    def submit(first: int, lines: list[str]) -> Timed:
+        return Timed(clock, free, first, len(lines))
+
+    def summarize(line: str, number: int) -> dict:
+        clock[0] += 1
+        return {"n": number}
+
+    numbered = list(enumerate([f"line {n}" for n in range(1, count + 1)], start=1))
+    out = list(batch.shared_results(submit, summarize, numbered, workers=1, chunk_size=16))
+    assert [o["n"] for o in out] == list(range(1, count + 1))
+    assert clock[0] <= (count + 1) // 2 + 2, clock[0]
