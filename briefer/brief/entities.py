@@ -512,7 +512,7 @@ def _namelike(view: View, n: int, i: int, ev: _Evidence) -> bool:
     t = view.tokens[i]
     if not _capitalised(t, n, ev) or _is_title(t.fold, ev.cues) or t.fold in ev.cues.not_names:
         return False
-    return _initial(t) or not (opens(view, i) and _common(t, ev))
+    return not (opens(view, i) and _common(t, ev)) or _initial(t)
 
 
 def _locative_before(view: View, i: int, ev: _Evidence) -> bool:
@@ -609,13 +609,15 @@ def _places(n: int, view: View, places: _Places, out: list[Mention], ev: _Eviden
             view, tokens[j - 1], tokens[j], ev) and _no_place_at(places, tokens, j)
         common = size == 1 and (tokens[i].fold in ev.cues.org_words
                                 or tokens[i].fold in ev.cues.place_prefixes
-                                or entry.type in {"city", "town"} and _acts(view, j, ev))
+                                or entry.type in {"city", "town"} and _acts(view, i, j, ev))
         weak = (entry.needs_evidence or common or _accents_differ(tokens[i], entry, size)
                 and opens(view, i)) and not _locative_before(view, i, ev) or (
             size == 1 and entry.type in WITHIN_TYPES and (tokens[i].fold in ev.lower_forms
                                                            or tokens[i].fold in ev.cues.not_names))
-        if entry.type in {"city", "town"} and _body_before(view, i, ev):
-            continue  # left to the capitalised runs, whose cues say it is a body
+        if entry.type in {"city", "town"} and _body_before(view, i, ev) or (
+                entry.type not in {"country", "demonym"} and _score_line(view, i, j - 1)):
+            continue  # left to the capitalised runs, whose cues say it is a body or a club
+            # (a country's side in a result stays its country, as news annotation has it)
         if glued_before or glued_after or weak or (size == 1 and tokens[i].fold in ev.stop
                                                    and not tokens[i].text.isupper()):
             continue
@@ -624,6 +626,10 @@ def _places(n: int, view: View, places: _Places, out: list[Mention], ev: _Eviden
         claimed.update(range(i, j))
         after = j
     return claimed
+
+
+#: The prepositions :func:`_held_or_played_for` reads ("a stake in", "played for/with").
+_BODY_PREPOSITIONS = frozenset({"in", "for", "with"})
 
 
 def _held_or_played_for(view: View, i: int, ev: _Evidence, lone: bool = True) -> bool:
@@ -649,14 +655,42 @@ def _body_before(view: View, i: int, ev: _Evidence) -> bool:
     return _held_or_played_for(view, i, ev)
 
 
-def _acts(view: View, j: int, ev: _Evidence) -> bool:
-    """"Hitachi said", "Hitachi shares fell": a speech verb or a company's word straight after
-    a city's name makes it a body named like the city (a capital saying something is its
-    government, and stays a place)."""
+#: A score after a team's name in a results line: "Leicester 3 Tottenham 0".
+_SCORE_AFTER = re.compile(r"[ \t]+\d{1,3}(?:[ \t]+|[ \t]*(?:\n|$))")
+#: A plural verb straight after a singular name: "Tottenham were poor", "Sony are to cut".
+#: People are never spoken of so; teams, companies and bands are in British news.
+_PLURAL_VERBS = frozenset({"were", "are"})
+
+
+def _score_line(view: View, first: int, last: int) -> bool:
+    """Whether tokens ``first``..``last`` name a team in a results line: a score after the
+    name, and another name after the score or a name and score before it ("Leicester 3
+    Tottenham 0", "Chelsea 2 Manchester United 2").  Only the two sides together make it a
+    result: one number after a name ("Windows 95") is no score."""
+    tokens, base, raw = view.tokens, view.sentence.start, view.raw
+    after = _SCORE_AFTER.match(raw, tokens[last].end - base)
+    if after is None:
+        return False
+    nxt = tokens[last + 1] if last + 1 < len(tokens) else None
+    if nxt is not None and nxt.capital and nxt.start - base == after.end():
+        return True  # the home side: "Leicester 3 Tottenham"
+    if first == 0:
+        return False
+    before = tokens[first - 1]
+    score = _SCORE_AFTER.fullmatch(raw, before.end - base, tokens[first].start - base)
+    return score is not None and before.capital  # the away side: "3 Tottenham 0"
+
+
+def _acts(view: View, i: int, j: int, ev: _Evidence) -> bool:
+    """"Hitachi said", "Hitachi shares fell", "Tottenham were poor": a speech verb, a
+    company's word or (for a subject) a plural verb straight after a city's name makes it a
+    body named like the city (a capital saying something is its government, and stays a
+    place)."""
     if j >= len(view.tokens) or view.gap(view.tokens[j - 1], view.tokens[j]).strip():
         return False
     nxt = view.tokens[j]
-    return nxt.stem in ev.cues.speech_stems or nxt.fold in ev.cues.org_followers
+    return nxt.stem in ev.cues.speech_stems or nxt.fold in ev.cues.org_followers or (
+        nxt.fold in _PLURAL_VERBS and opens(view, i))  # "Tottenham were poor" (see _cue)
 
 
 def _accents_differ(token: Token, entry: Entry, size: int) -> bool:
@@ -797,7 +831,8 @@ def _runs(n: int, view: View, claimed: set[int], ev: _Evidence,
             tokens[k].fold == "of" for k in run)
         while len(run) > 1 and not body and (
                 tokens[run[0]].fold in cues.titles
-                                or _compound_title(tokens[run[0]].fold, cues)
+                                or (cues.title_endings
+                                    and _compound_title(tokens[run[0]].fold, cues))
                                 or tokens[run[0]].fold in cues.connectors
                                 or (tokens[run[0]].fold in cues.party_labels
                                     and tokens[run[1]].fold in cues.titles)):
@@ -856,11 +891,17 @@ def _cue(view: View, first: int, last: int, ev: _Evidence) -> str:
     after = view.raw[tokens[last].end - base:]
     if _AGE.match(after):
         return "person"
+    if _score_line(view, first, last):
+        return "team"
     nxt = tokens[last + 1] if last + 1 < len(tokens) else None
     if nxt is not None:
         gap = view.gap(tokens[last], nxt)
         if not gap.strip() and nxt.stem in ev.cues.speech_stems:
             return "speaker"  # a person, or for a lone unknown word, an organisation
+        if not gap.strip() and nxt.fold in _PLURAL_VERBS and opens(view, first):
+            # "Tottenham were poor", a subject; not "Smith and Jones were", nor "the forces
+            # led by Manuel Belgrano were defeated"
+            return "organisation"
         if gap.strip() == ",":
             ahead = [t.fold for t in tokens[last + 1:last + 5]]
             if ahead and ahead[0] in {"the", "a", "an"}:
@@ -875,7 +916,8 @@ def _cue(view: View, first: int, last: int, ev: _Evidence) -> str:
             tokens[first - 1].fold not in ev.cues.title_modifiers and \
             not view.gap(tokens[first - 1], tokens[first]).strip():
         return "person"  # "coach Aston Moore", "IAAF chief Lamine Diack"
-    if _held_or_played_for(view, first, ev, lone=first == last):
+    if first > 1 and tokens[first - 1].fold in _BODY_PREPOSITIONS and \
+            _held_or_played_for(view, first, ev, lone=first == last):
         return "organisation"  # "shares in Carlsberg", "played for Footscray"
     if _locative_before(view, first, ev) or (
             tokens[last].fold in ev.cues.facility_heads and first > 1
@@ -1074,6 +1116,8 @@ def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer) -> list[Men
                                entry.strength, alias=entry.alias, country=entry.country))
             continue
         kind = _kind_of_run(run, ev, gazetteer)
+        if run.cue == "team":
+            kind = "organisation"  # "Leicester 3 Derby 0": a club, whatever else it names
         if run.cue == "organisation" and kind in {"", "place"} and len(words) > 1:
             kind = "organisation"  # "the band Linkin Park": the noun outweighs "Park"
         if run.acronym and kind:

@@ -611,3 +611,23 @@ def test_noble_titles_are_cut_from_a_name() -> None:
     kinds = names(cast_of("The firm was led by Count Anton Wolfgang von Faber-Castell until "
                           "his death.\n\nLater Faber-Castell was praised."))
     assert kinds.get("Anton Wolfgang von Faber-Castell") == "person"
+
+
+
+def test_the_sides_of_a_results_line_are_clubs_and_a_country_stays_a_place() -> None:
+    kinds = names(cast_of("Results of league matches on Saturday:\n\nLeicester 3 Tottenham 0\n"
+                          "Chelsea 2 Aston Villa 2\nGermany 2 Italy 1\n\nLater Chelsea and "
+                          "Leicester met again. Windows 95 was sold in Leicester."))
+    for club in ("Leicester", "Tottenham", "Chelsea", "Aston Villa"):
+        assert kinds.get(club) == "organisation", (club, kinds)
+    assert kinds.get("Germany") == "place"
+    assert kinds.get("Windows") != "organisation"
+
+
+def test_a_subject_with_a_plural_verb_is_a_body_not_a_person() -> None:
+    kinds = names(cast_of("Tottenham were poor on Saturday. Later Tottenham lost again.\n\n"
+                          "Crazyhead were formed in 1986. Fans loved Crazyhead.\n\n"
+                          "Forces led by Manuel Belgrano were defeated."))
+    assert kinds.get("Tottenham") == "organisation"
+    assert kinds.get("Crazyhead") == "organisation"
+    assert kinds.get("Manuel Belgrano") == "person"
