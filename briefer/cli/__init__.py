@@ -123,7 +123,10 @@ def main() -> None:
     indexing (bincount, argsort, reduceat), which BLAS does not thread, and ``batch`` gets
     its parallelism from processes, one per core, that must not each start a pool as well.
     Every ranker gives the same scores to the last bit either way (150 CNN/DM and BBC
-    texts and 1 MB).  A value the user set is kept.
+    texts and 1 MB).  A value the user set is kept.  Child processes inherit it on
+    purpose (review F13; the README says so): batch workers, the reader's ranking child
+    (the same BLAS as a ranking in the reader's thread), Dask's workers (its nanny sets the
+    same anyway).
     """
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     cli.main(prog_name="briefer")

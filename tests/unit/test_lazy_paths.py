@@ -84,3 +84,13 @@ def test_the_command_ranks_with_one_blas_thread_unless_the_user_sets_more() -> N
     env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
     assert _python(code, env) == "1 1"
     assert _python(code, {**env, "OPENBLAS_NUM_THREADS": "2"}).endswith(" 2")
+
+
+def test_english_stop_words_are_read_without_importlib_resources_readers() -> None:
+    """sumy's list is read from its installed folder: ``resources.files`` would import its
+    readers and ``zipfile`` first, a few ms of every command's start-up."""
+    code = ("import sys; from briefer import tokens\n"
+            "words = tokens.stop_words('english')\n"
+            "print(len(words) > 100, 'zipfile' in sys.modules, "
+            "'importlib.readers' in sys.modules)")
+    assert _python(code) == "True False False"
