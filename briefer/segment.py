@@ -135,6 +135,9 @@ _LONG_WORD = re.compile(r"[^\W\d_]{4,}")
 # so "Creci O" yields both words.
 _CAPITALISED = re.compile(
     r" (?<=[^\W_] |[;»”)\"] )(?P<w>[A-ZÀ-ÖØ-Þ][^\W\d_]*)(?= (?:[^\W\d_]|[«“\"]))")
+# One word of a name and the space after it: a capitalised word, or a lower-case one before a
+# capitalised word (a particle if it is a function word: "Banco do Brasil").
+_NAME_WORD = re.compile(r"(?:[A-ZÀ-ÖØ-Þ][^\s,;:.!?]*|([^\W\d_]+)(?= [A-ZÀ-ÖØ-Þ])) ")
 # A lower-case function word and a capitalised word: particles within a name ("De la Rúa").
 _NAME_PARTICLE = re.compile(r"([^\W\d_]+) (?=[A-ZÀ-ÖØ-Þ])")
 # The end of a clause: a comma, a semicolon, a colon or a stop before a space ("3,72%" and
@@ -647,9 +650,13 @@ def _headline_starts(text: str, start: int, end: int, rules: _Rules, quoted: _Qu
     vitamina D").  After a ";" a capitalised starter before a lower-case word starts anew
     ("...; Desde el 26 de septiembre"), as :func:`_run_on_starts` already reads an article
     there.  Neither cue fires before a function word and a capital, the particles of a name
-    ("...; De la Rúa, en contra").  Read from the DEV half of UD's errors
-    (``bench_segment_languages.py --halves``); every window is bounded, so the work is linear
-    in the text (``tests/unit/test_segment_scaling.py``).
+    ("...; De la Rúa, en contra").  A starter before a capitalised word opens a lede that
+    names someone first ("Polícia prende chefe do tráfico em Santos A Polícia Civil prendeu
+    ontem em Santos ..."): then the name's own words are skipped (``_name_end``) and the
+    clause after it must restate the headline, so a name alone ("visitó ayer La Casa de
+    Madrid") never does; after a ";" it is a name, not a start.  Read from the DEV half of
+    UD's errors (``bench_segment_languages.py --halves``); every window is bounded, so the
+    work is linear in the text (``tests/unit/test_segment_scaling.py``).
     """
     openers = rules.openers
     assert openers is not None
@@ -661,7 +668,8 @@ def _headline_starts(text: str, start: int, end: int, rules: _Rules, quoted: _Qu
             continue
         at = m.start("w")
         after = m.end() + 1
-        if not (text[after].islower() or text[after] in "«“\""):
+        name = text[after].isupper()  # "A Polícia Federal prendeu", "La Casa Blanca"
+        if not (name or text[after].islower() or text[after] in "«“\""):
             continue
         if quoted(at):
             continue
@@ -669,7 +677,8 @@ def _headline_starts(text: str, start: int, end: int, rules: _Rules, quoted: _Qu
         if nxt is not None and nxt.group(1) in stopwords:
             continue  # a name's particles ("De la Rúa", "Dos los Santos")
         if text[at - 2] == ";":
-            starts.append(at)
+            if not name:
+                starts.append(at)
             continue
         j = at - 1
         while j > start and text[j - 1].isalpha():
@@ -680,16 +689,31 @@ def _headline_starts(text: str, start: int, end: int, rules: _Rules, quoted: _Qu
         # A letter after a lower-case word may name a kind ("vitamina A ... vitamina D"):
         # then the word before it is the one repeated, so it is not compared.
         letter = len(opener) == 1 and word.islower()
-        if _lede_restates(text, max(start, at - _HEADLINE_MAX), j if letter else at, at,
-                          min(end, at + _LEDE_MAX), stopwords):
+        hi = min(end, at + _LEDE_MAX)
+        # Before a name, the name's own words are no restatement: the clause after it is.
+        lede = _name_end(text, after, hi, stopwords) if name else at
+        if _lede_restates(text, max(start, at - _HEADLINE_MAX), j if letter else at, lede, hi,
+                          stopwords):
             starts.append(at)
     return starts
+
+
+def _name_end(text: str, at: int, hi: int, stopwords: frozenset[str]) -> int:
+    """Where the name starting at ``at`` ends (before ``hi``): its capitalised words and the
+    particles between them ("Polícia Federal", "Banco do Brasil", "Casa de Papel")."""
+    while at < hi:
+        m = _NAME_WORD.match(text, at, hi)
+        if m is None or (m.group(1) is not None and m.group(1) not in stopwords):
+            return at
+        at = m.end()
+    return hi
 
 
 def _lede_restates(text: str, lo: int, upto: int, at: int, hi: int,
                    stopwords: frozenset[str]) -> bool:
     """Whether the clause from ``at`` (before ``hi``) repeats a content word of the run from
-    the last stop before ``upto`` (after ``lo``): see :func:`_headline_starts`."""
+    the last stop before ``upto`` (after ``lo``): see :func:`_headline_starts`.  The run
+    ends at ``upto`` at the latest, and the clause's words are read from ``at`` on."""
     clause = _CLAUSE_END.search(text, at, hi)
     after = _content_stems(text[at:hi if clause is None else clause.start()], stopwords)
     if not after:

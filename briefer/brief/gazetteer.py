@@ -85,6 +85,10 @@ class Gazetteer:
     entries: dict[str, Entry | str]
     longest: int
     starts: dict[str, int] = field(default_factory=dict)
+    #: The first two words of every key of two words or more ("the hague"): "The" opens a
+    #: sentence a thousand times a megabyte, and only before one of them can it start more
+    #: than itself.
+    pairs: frozenset[str] = frozenset()
 
     def get(self, key: str) -> Entry | None:
         found = self.entries.get(key)
@@ -106,7 +110,14 @@ class Gazetteer:
         # Only a key starting with this word can match, but a plural demonym's singular is
         # a one-word key of its own.
         most = self.starts.get(tokens[i].fold, 1) if self.starts else self.longest
-        for n in range(min(most, len(tokens) - i), 0, -1):
+        top = min(most, len(tokens) - i)
+        if top > 1 and self.pairs:
+            first, second = tokens[i].fold, tokens[i + 1].fold
+            # A plural demonym may end the pair ("South Africans": "south african").
+            if f"{first} {second}" not in self.pairs and not (
+                    second.endswith("s") and f"{first} {second[:-1]}" in self.pairs):
+                top = 1
+        for n in range(top, 0, -1):
             folds = [t.fold for t in tokens[i:i + n]]
             entry = self.get(" ".join(folds))
             if entry is None and folds[-1].endswith("s"):
@@ -165,12 +176,16 @@ def load_gazetteer() -> Gazetteer:
         generated.update(zip(keys, reversed(lines), strict=True))
     entries = generated | entries
     starts: dict[str, int] = {}
+    pairs: set[str] = set()
     for key in [key for key in entries if " " in key]:
-        first = key[:key.index(" ")]
+        space = key.index(" ")
+        first = key[:space]
         size = key.count(" ") + 1
         if size > starts.get(first, 1):
             starts[first] = size
-    return Gazetteer(entries, max(starts.values(), default=1), starts)
+        second = key.find(" ", space + 1)
+        pairs.add(key if second < 0 else key[:second])
+    return Gazetteer(entries, max(starts.values(), default=1), starts, frozenset(pairs))
 
 
 @lru_cache(maxsize=1)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from briefer import api
@@ -188,3 +189,25 @@ def test_the_body_a_speaker_works_for_does_not_stop_a_quote_carrying_on() -> Non
     quotes = said(quotes_of("“It is a fine tale,” said Dirk Hoogstra, Dunmere Bank's vice "
                             "president. “A new generation will see it.”"))
     assert quotes["A new generation will see it."] == "Dirk Hoogstra"
+
+
+#: The single-quote pattern as first written: the look-behind before the mark, tried by the
+#: regex engine at every character of a paragraph.
+LOOK_BEHIND_FIRST = re.compile(r"(?:(?<=^)|(?<=[\s(\[:—–]))[‘'](?=[A-Z])"
+                               r"(?:(?!\s[‘'])[^‘])+?[.,!?…][’'](?=[\s)\]—–]|$)")
+
+
+def test_single_quotes_are_found_where_the_look_behind_first_pattern_found_them() -> None:
+    import random
+
+    from briefer.brief import quotes
+
+    rng = random.Random(11)
+    pieces = ["'", "‘", "’", " ", "\n", "\t", "A", "b", "It", ".", ",", "!", "?", "…", "(",
+              ")", "[", "]", ":", "—", "–", "x", "Z", "'s", " '", "‘T", "don't"]
+    texts = ["'It was natural,' he said. 'Yes.'", "He said: ‘No more.’ Then: 'Go!'"]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 16)))
+              for _ in range(20_000)]
+    for text in texts:
+        assert [m.span() for m in quotes._SINGLE.finditer(text)] == \
+            [m.span() for m in LOOK_BEHIND_FIRST.finditer(text)], text

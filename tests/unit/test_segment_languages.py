@@ -210,6 +210,14 @@ def test_a_run_on_sentence_start(language: str, text: str, expected: list[str]) 
           "Lo sciopero proclamato dai sindacati ha fermato ieri i pendolari."]),
         ("fr", "Grève des cheminots à Lyon La grève a paralysé hier le trafic régional.",
          ["Grève des cheminots à Lyon", "La grève a paralysé hier le trafic régional."]),
+        # A lede that opens with a name ("A Polícia Civil"): the clause after the name
+        # restates the headline.
+        ("pt", "Polícia prende chefe do tráfico em Santos A Polícia Civil prendeu ontem em "
+               "Santos o chefe do tráfico da região.",
+         ["Polícia prende chefe do tráfico em Santos",
+          "A Polícia Civil prendeu ontem em Santos o chefe do tráfico da região."]),
+        ("es", "Hacienda recauda más en marzo La Agencia Tributaria recaudó en marzo un 8 % más.",
+         ["Hacienda recauda más en marzo", "La Agencia Tributaria recaudó en marzo un 8 % más."]),
         # After a semicolon any capitalised starter before a lower-case word starts anew,
         # not only an article.
         ("es", "El puente se inauguró en 2010; Desde entonces, nadie lo ha reparado.",
@@ -247,6 +255,9 @@ def test_a_headline_run_into_its_lede(language: str, text: str, expected: list[s
         # German capitalises nouns and the polite "Sie": a capital is no sign there.
         ("de", "Bei Fragen zur Steuer wenden Sie sich an die Steuerberatung im Rathaus.",
          ["Bei Fragen zur Steuer wenden Sie sich an die Steuerberatung im Rathaus."]),
+        # A name's own words are no restatement: a work or a place named after a verb.
+        ("es", "El alcalde de Madrid visitó ayer La Casa de Madrid en París.",
+         ["El alcalde de Madrid visitó ayer La Casa de Madrid en París."]),
         # After a semicolon, not a name's particles.
         ("es", "Votaron a favor Pérez y Gómez; De la Rúa, en contra.",
          ["Votaron a favor Pérez y Gómez; De la Rúa, en contra."]),
