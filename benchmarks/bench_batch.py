@@ -8,7 +8,8 @@ process per CPU, started by the command, so its start-up is counted), one after 
 ``--repeat`` rounds, and prints a markdown table of the median and best wall times, records
 per second, and the speed-up over ``-j 1``: the median of each round's own ratio (the two runs
 of a round are seconds apart, so a change in the machine's load spoils fewer ratios) and the
-ratio of the best times (other processes only ever make a run slower).  It says whether all
+ratio of the best times (other processes only ever make a run slower), and the median CPU
+seconds of each command with its workers (what running in parallel adds).  It says whether all
 outputs are byte for byte the same, and prints the load average before and after.
 
 On a shared machine a parallel speed-up means something only while the machine is otherwise
@@ -67,9 +68,11 @@ def build_input(data: Path, target: Path, *, megabytes: float = 10.0,
 CHILD_ENV: dict[str, str] = dict(os.environ)
 
 
-def run(input_path: Path, options: list[str], output: Path) -> tuple[float, float | None]:
-    """Wall time of one whole ``briefer batch`` process, and the share of all cores that
-    other processes used meanwhile (None where ``/proc/stat`` is missing)."""
+def run(input_path: Path, options: list[str], output: Path
+        ) -> tuple[float, float | None, float]:
+    """Wall time of one whole ``briefer batch`` process, the share of all cores that other
+    processes used meanwhile (None where ``/proc/stat`` is missing), and the CPU seconds
+    the command and its workers used."""
     cmd = [sys.executable, "-m", "briefer", "batch", str(input_path), *options,
            "-o", str(output), "--force"]
     before = busy_seconds()
@@ -80,10 +83,11 @@ def run(input_path: Path, options: list[str], output: Path) -> tuple[float, floa
     after = busy_seconds()
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"{' '.join(cmd)} failed")
+    cpu = usage.ru_utime + usage.ru_stime
     if before is None or after is None:
-        return seconds, None
-    others = after - before - (usage.ru_utime + usage.ru_stime)
-    return seconds, max(0.0, others) / (seconds * (os.cpu_count() or 1))
+        return seconds, None, cpu
+    others = after - before - cpu
+    return seconds, max(0.0, others) / (seconds * (os.cpu_count() or 1)), cpu
 
 
 def load() -> str:
@@ -134,13 +138,15 @@ def main() -> None:
             runs[f"--engine dask ({cpus} workers)"] = ["--engine", "dask", "-j", "0"]
         outputs = {label: folder / f"out{i}.jsonl" for i, label in enumerate(runs)}
         times: dict[str, list[float]] = {label: [] for label in runs}
+        cpu_seconds: dict[str, list[float]] = {label: [] for label in runs}
         noise: list[float | None] = []  # per round: the most other processes took in a run
         rounds = max(args.repeat, args.max_rounds)
         while len(noise) < rounds:
             shares = []
             for label, options in runs.items():
-                seconds, share = run(source, options, outputs[label])
+                seconds, share, cpu = run(source, options, outputs[label])
                 times[label].append(seconds)
+                cpu_seconds[label].append(cpu)
                 shares.append(share)
             noise.append(None if None in shares else max(s for s in shares if s is not None))
             quiet_rounds = sum(1 for x in noise if x is not None and x < args.quiet)
@@ -156,14 +162,15 @@ def main() -> None:
     print(f"{records} records, {megabytes:.1f} MB, {cpus} CPUs, {len(noise)} rounds, "
           f"{len(quiet)} quiet (other processes under {args.quiet:.0%} of the cores)\n")
     print("| command | median s | best s | records/s (best) | speed-up, median of rounds "
-          "| speed-up, best | speed-up, median of quiet rounds |")
-    print("|---|--:|--:|--:|--:|--:|--:|")
+          "| speed-up, best | speed-up, median of quiet rounds | CPU s, median |")
+    print("|---|--:|--:|--:|--:|--:|--:|--:|")
     for label, seconds in times.items():
         ratios = [a / b for a, b in zip(serial, seconds, strict=True)]
         calm = f"{statistics.median(ratios[k] for k in quiet):.2f}x" if quiet else "—"
         print(f"| briefer batch {label} | {statistics.median(seconds):.2f} | {min(seconds):.2f} "
               f"| {records / min(seconds):.0f} | {statistics.median(ratios):.2f}x "
-              f"| {min(serial) / min(seconds):.2f}x | {calm} |")
+              f"| {min(serial) / min(seconds):.2f}x | {calm} "
+              f"| {statistics.median(cpu_seconds[label]):.2f} |")
     print("\nevery round's speed-up (other processes' share of the cores in brackets): "
           + "; ".join(f"{label}: " + ", ".join(
               f"{a / b:.2f} [{'?' if x is None else f'{x:.0%}'}]"
