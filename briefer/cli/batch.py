@@ -70,7 +70,8 @@ one keeps its lines in FILE.partial.
               help="Sentences per summary [default: 5].")
 @algorithm_option()
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=0,
-              help="Processes to summarize with, this one included [default: 0, one per CPU].")
+              help="Processes to summarize with, this one included, at most 4 per CPU "
+                   "[default: 0, one per CPU].")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default=None,
               help="Local processes, or a dask.distributed cluster [default: local, or dask "
                    "with --scheduler].")
@@ -99,6 +100,9 @@ def batch(input_file: str, output: str | None, force: bool, text_field: str, id_
     options = core.BatchOptions(text_field=text_field, id_field=id_field, count=count,
                                 algorithm=algorithm, clean=not no_clean,
                                 language=language.lower())
+    if jobs > core.worker_count(jobs):
+        click.echo(f"briefer: -j {jobs} is more than {core.MAX_JOBS_PER_CPU} processes per "
+                   f"CPU; using {core.worker_count(jobs)}", err=True)
     source, size = open_input(input_file)
     target = OutputFile(output, force, source) if output is not None else None
     sink = target.stream if target is not None else sys.stdout.buffer

@@ -192,9 +192,16 @@ def ordered_results(submit: Callable[[int, list[Line]], Any],
         yield from pending.popleft().result()
 
 
+#: Processes per CPU that ``-j`` may ask for.  Summarizing is CPU-bound, so past one per CPU
+#: more processes only share the same cores and each costs its memory; a ``-j 100000``
+#: forked that many copies of the command before the first record (a review's test).
+MAX_JOBS_PER_CPU = 4
+
+
 def worker_count(jobs: int) -> int:
-    """``jobs``, or one per CPU for 0."""
-    return jobs if jobs > 0 else (os.cpu_count() or 1)
+    """``jobs``, or one per CPU for 0; at most :data:`MAX_JOBS_PER_CPU` per CPU."""
+    cpus = os.cpu_count() or 1
+    return min(jobs, MAX_JOBS_PER_CPU * cpus) if jobs > 0 else cpus
 
 
 #: Plainly English, so language detection settles it by its function words without loading
@@ -355,10 +362,12 @@ class LocalRun:
 def _pooled(parts: Iterable[tuple[int, list[Line]]], options: BatchOptions, jobs: int
             ) -> Iterator[Output]:
     """The chunks on a :class:`~concurrent.futures.ProcessPoolExecutor`, for a platform
-    without ``fork`` (its workers import everything again)."""
+    without ``fork``: its ``spawn`` workers import everything again."""
+    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    with ProcessPoolExecutor(max_workers=jobs,
+                             mp_context=multiprocessing.get_context("spawn")) as pool:
         yield from ordered_results(
             lambda first, part: pool.submit(summarize_chunk, part, options, first),
             parts, ahead=4 * jobs)

@@ -317,3 +317,35 @@ def test_at_the_end_of_the_input_neither_process_waits_for_the_other(count: int)
     out = list(batch.shared_results(submit, summarize, numbered, workers=1, chunk_size=16))
     assert [o["n"] for o in out] == list(range(1, count + 1))
     assert clock[0] <= (count + 1) // 2 + 2, clock[0]
+
+
+def test_without_fork_a_spawned_pool_gives_the_same_output(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    lines = record_lines(6) + ["bad"]
+    serial = list(batch.run_local(lines, jobs=1))
+    monkeypatch.delattr(os, "fork", raising=False)  # as on Windows
+    assert list(batch.run_local(lines, jobs=2, chunk_size=2)) == serial
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
+def test_a_huge_jobs_count_forks_at_most_four_processes_per_cpu(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """``-j 100000`` once forked that many copies before the first record."""
+    import errno
+
+    forks = 0
+    real_fork = os.fork
+
+    def fork() -> int:
+        nonlocal forks
+        forks += 1
+        if forks > 10:  # the old code's way: stop it before it takes the machine
+            raise OSError(errno.EAGAIN, "too many forks in a test")
+        return real_fork()
+
+    monkeypatch.setattr(os, "cpu_count", lambda: 1)
+    monkeypatch.setattr(os, "fork", fork)
+    lines = record_lines(8)
+    assert list(batch.run_local(lines, jobs=100_000, chunk_size=1)) == list(
+        batch.run_local(lines, jobs=1))
+    assert forks == batch.MAX_JOBS_PER_CPU - 1
