@@ -103,6 +103,8 @@ def batch(input_file: str, output: str | None, force: bool, text_field: str, id_
     if jobs > core.worker_count(jobs):
         click.echo(f"briefer: -j {jobs} is more than {core.MAX_JOBS_PER_CPU} processes per "
                    f"CPU; using {core.worker_count(jobs)}", err=True)
+    if output == "":
+        raise click.BadParameter("names no file", param_hint="'-o' / '--output'")
     source, size = open_input(input_file)
     target = OutputFile(output, force, source) if output is not None else None
     sink = target.stream if target is not None else sys.stdout.buffer
@@ -220,13 +222,20 @@ def open_input(name: str) -> tuple[IO[bytes], int | None]:
 
 
 class OutputFile:
-    """``-o NAME``, written under a name of its own and renamed to NAME once complete.
+    """``-o NAME``, written under a name of its own and put in NAME's place once complete.
 
     So a batch that does not finish (Ctrl-C, SIGTERM, a worker killed) never leaves a NAME
     that looks complete, nor destroys the file NAME was (``--force``): its lines are kept in
     ``NAME.partial`` (or ``NAME.2.partial``..., never over a file that exists), for a rerun
     of the rest.  An existing NAME needs ``force`` and must not be the input; a NAME that is
     not a regular file (``-o /dev/stdout --force``, a named pipe) is written in place.
+
+    A file that exists is overwritten in place when the batch is complete (its bytes copied
+    from the partial file), so it keeps its owner, mode and hard links, as a shell's ``>``
+    would; a symbolic link is written through, a dangling one creating its target.  Where
+    NAME's folder takes no new file (but the file itself may be written), the partial file
+    is made in the system's temporary folder instead; where it takes no hard link (FAT, some
+    network shares), a new NAME is made by copying.
     """
 
     def __init__(self, name: str, force: bool, source: IO[bytes]) -> None:
@@ -235,6 +244,7 @@ class OutputFile:
         self.partial: str | None = None
         self.stream: IO[bytes] | None = None
         self.path = path = name
+        self.exists = False  # NAME is a regular file now: overwrite it in place at the end
         if os.path.lexists(name):
             same = (isinstance(source, io.FileIO) and os.path.exists(name)
                     and os.path.samefile(name, source.fileno()))
@@ -242,22 +252,32 @@ class OutputFile:
                 raise RefusedOutput(f"refusing to write {name}: it is the input file")
             if not force:
                 raise RefusedOutput(f"refusing to overwrite {name}: it exists (use --force)")
-            path = os.path.realpath(name)  # a link is written through, as before
-            if not stat.S_ISREG(os.stat(path).st_mode):
-                self.stream = self._open(path, "wb")
-                return
-        self.path = path
-        for k in range(1, 100):
-            partial = f"{path}.partial" if k == 1 else f"{path}.{k}.partial"
+            path = os.path.realpath(name)  # a link is written through
             try:
-                self.stream = open(partial, "xb")  # noqa: SIM115 - closed by close()
-            except FileExistsError:
-                continue
+                mode = os.stat(path).st_mode
+            except FileNotFoundError:
+                mode = None  # a dangling link: its target is made, as a new file
             except OSError as err:
                 raise InputFailure(f"cannot write {name}: {err.strerror or err}") from None
-            self.partial = partial
-            return
-        raise InputFailure(f"cannot write {name}: {path}.partial and 98 more exist")
+            if mode is not None and not stat.S_ISREG(mode):
+                self.stream = self._open(path, "wb")
+                return
+            self.exists = mode is not None
+            if self.exists and not os.access(path, os.W_OK):
+                raise InputFailure(f"cannot write {name}: permission denied")
+        self.path = path
+        try:
+            self.stream, self.partial = _partial_beside(path)
+        except PermissionError:
+            if not self.exists or not os.access(path, os.W_OK):
+                raise InputFailure(f"cannot write {name}: permission denied") from None
+            import tempfile
+
+            fd, partial = tempfile.mkstemp(prefix=os.path.basename(path) + ".",
+                                           suffix=".partial")
+            self.stream, self.partial = os.fdopen(fd, "wb"), partial
+        except OSError as err:
+            raise InputFailure(f"cannot write {name}: {err.strerror or err}") from None
 
     def _open(self, path: str, mode: str) -> IO[bytes]:
         try:
@@ -272,11 +292,16 @@ class OutputFile:
         if partial is None:
             return
         try:
-            if self.force:
-                os.replace(partial, self.path)
+            if self.exists:
+                _copy_over(partial, self.path, "r+b")  # the same file, its mode and links
             else:
-                os.link(partial, self.path)  # fails if NAME appeared meanwhile
-                os.unlink(partial)
+                try:
+                    os.link(partial, self.path)  # fails if NAME appeared meanwhile
+                except FileExistsError:
+                    raise
+                except OSError:  # no hard links here (FAT, SMB): a new file, by copying
+                    _copy_over(partial, self.path, "xb")
+            os.unlink(partial)
         except FileExistsError:
             self.partial = partial
             raise RefusedOutput(f"refusing to overwrite {self.name}: it appeared while the "
@@ -304,6 +329,27 @@ class OutputFile:
                 self.partial = None
         except OSError:
             pass
+
+
+def _partial_beside(path: str) -> tuple[IO[bytes], str]:
+    """A new file ``PATH.partial`` (or ``PATH.2.partial``, ...: never one that exists)."""
+    for k in range(1, 100):
+        partial = f"{path}.partial" if k == 1 else f"{path}.{k}.partial"
+        try:
+            return open(partial, "xb"), partial  # noqa: SIM115 - closed by OutputFile.close()
+        except FileExistsError:
+            continue
+    raise FileExistsError(0, f"{path}.partial and 98 more exist (remove them)")
+
+
+def _copy_over(source: str, target: str, mode: str) -> None:
+    """``source``'s bytes into ``target``, opened with ``mode`` ("r+b": an existing file,
+    cut to the new length after; "xb": a new one)."""
+    import shutil
+
+    with open(source, "rb") as src, open(target, mode) as dst:
+        shutil.copyfileobj(src, dst, 1 << 20)
+        dst.truncate()
 
 
 def _counted(source: IO[bytes], sizes: deque[int]) -> Iterator[Any]:

@@ -171,3 +171,36 @@ def test_the_workers_are_forked_before_the_progress_bar_starts_its_thread(
     result = CliRunner().invoke(cli, ["batch", str(records), "-j", "3", "--chunk-size", "1"])
     assert result.exit_code == 1, result.output  # the fixture's two bad lines
     assert threads_at_fork and threads_at_fork == [before] * len(threads_at_fork)
+
+
+def test_force_through_a_dangling_link_makes_its_target(records: Path, tmp_path: Path) -> None:
+    """Review R1: a link to a file not made yet was a FileNotFoundError traceback."""
+    link = tmp_path / "out.jsonl"
+    link.symlink_to(tmp_path / "made.jsonl")
+    proc = run(str(records), "-o", str(link), "--force")
+    assert proc.returncode == 1 and b"Traceback" not in proc.stderr, proc.stderr
+    assert link.is_symlink()
+    assert len((tmp_path / "made.jsonl").read_text(encoding="utf-8").splitlines()) == 10
+
+
+def test_force_overwrites_in_place_keeping_mode_and_hard_links(records: Path,
+                                                               tmp_path: Path) -> None:
+    """Review R2: renaming the new file over the old one made a private file world-readable
+    and left a hard link holding the old lines; ``>`` in a shell keeps both."""
+    target, other = tmp_path / "out.jsonl", tmp_path / "other-name.jsonl"
+    target.write_text("old\n", encoding="utf-8")
+    target.chmod(0o600)
+    os.link(target, other)
+    proc = run(str(records), "-o", str(target), "--force")
+    assert proc.returncode == 1, proc.stderr
+    assert target.stat().st_mode & 0o777 == 0o600
+    assert os.path.samefile(target, other)
+    assert len(other.read_text(encoding="utf-8").splitlines()) == 10
+    assert not list(tmp_path.glob("*.partial"))
+
+
+def test_an_empty_output_name_is_bad_usage(records: Path, tmp_path: Path) -> None:
+    """Review R3: ``-o ''`` ran the whole batch, failed, and left ./.partial behind."""
+    proc = run(str(records), "-o", "", cwd=tmp_path)
+    assert proc.returncode == 2 and b"names no file" in proc.stderr
+    assert list(tmp_path.iterdir()) == [records]
