@@ -662,6 +662,18 @@ _SCORE_AFTER = re.compile(r"[ \t]+\d{1,3}(?:[ \t]+|[ \t]*(?:\n|$))")
 _PLURAL_VERBS = frozenset({"were", "are"})
 
 
+#: A whole results line from its home side on: "Chelsea 2 Aston Villa 2" and nothing more
+#: ("Redesignated 65 Fighter Wing on 24 July 1943" is no result).
+_RESULTS_LINE = re.compile(r"[^\W\d_][^\d\n]*?[ \t]+\d{1,3}[ \t]+[^\W\d_][^\d\n]*?[ \t]+"
+                           r"\d{1,3}[ \t]*(?:\n|$)")
+
+
+def _results_line_at(view: View, i: int) -> bool:
+    """Whether token ``i`` opens a whole results line (see :data:`_RESULTS_LINE`): the
+    evidence that a word which opens its line, where a capital is only grammar, is a side."""
+    return _RESULTS_LINE.match(view.raw, view.tokens[i].start - view.sentence.start) is not None
+
+
 def _score_line(view: View, first: int, last: int) -> bool:
     """Whether tokens ``first``..``last`` name a team in a results line: a score after the
     name, and another name after the score or a name and score before it ("Leicester 3
@@ -840,8 +852,8 @@ def _runs(n: int, view: View, claimed: set[int], ev: _Evidence,
         if titles and i > 0 and tokens[i - 1].fold in cues.party_labels:
             titles.append(tokens[i - 1].fold)
         if run and opener and run[0] == i and len(run) == 1 \
-                and tokens[i].fold not in ev.mid_capitals:
-            run = []
+                and tokens[i].fold not in ev.mid_capitals and not _results_line_at(view, i):
+            run = []  # a capital that is only grammar; a side in a results line is a name
         while run and tokens[run[-1]].fold in cues.connectors:
             run.pop()
         if run and not all(tokens[k].fold in cues.titles or tokens[k].fold in cues.not_names
@@ -1102,6 +1114,8 @@ def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer) -> list[Men
             given_by_surname[run.tokens[-1].fold].add(run.tokens[0].fold)
     initialled: list[tuple[_Run, tuple[str, str]]] = []
     sure_people: set[str] = set()  # people by more than "X said" (a body says things too)
+    teams: set[str] = set()  # sides of a results line ("Chelsea 2 Aston Villa 2")
+    titled_people: set[str] = set()  # people by a title or a cue, not by the census lists
     for run in runs:
         words = run.tokens
         folds = [t.fold for t in words]
@@ -1118,6 +1132,7 @@ def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer) -> list[Men
         kind = _kind_of_run(run, ev, gazetteer)
         if run.cue == "team":
             kind = "organisation"  # "Leicester 3 Derby 0": a club, whatever else it names
+            teams.add(name)
         if run.cue == "organisation" and kind in {"", "place"} and len(words) > 1:
             kind = "organisation"  # "the band Linkin Park": the noun outweighs "Park"
         if run.acronym and kind:
@@ -1161,6 +1176,8 @@ def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer) -> list[Men
             display = full_people.setdefault(key, name)
             if named:
                 sure_people.add(display)
+            if (run.titles and not office) or run.cue == "person":
+                titled_people.add(display)
             surnames[folds[-1]].append((run.view, display))
             first_names[folds[0]].add(display)
             if run.titles:
@@ -1243,9 +1260,12 @@ def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer) -> list[Men
            if m.kind == "other" and m.name in cued else m for m in out]
     # "Deutsche Boerse told Reuters" ... "Deutsche Boerse investors": a name only "said"
     # things as a person would, and elsewhere has what only a body has, is the body.
+    # A side in a results line is a club even when its words are a census given name and
+    # surname ("Aston Villa" ... "Villa"); only a title or a person's cue outweighs that.
     bodies = {m.name for m in out if m.kind == "organisation"}
     out = [replace(m, kind="organisation") if m.kind == "person" and m.name in bodies
-           and m.name not in sure_people else m for m in out]
+           and (m.name not in sure_people or m.name in teams
+                and m.name not in titled_people) else m for m in out]
     return _spell_acronyms(_agree(out), defined)
 
 

@@ -440,8 +440,9 @@ def _lower_antecedent(views: Sequence[View], n: int, offset: int,
     return None
 
 
-#: A straight mark after a sentence's end and before a capital: it opens a quotation.
-_REOPENS = re.compile(r'(?<=[.!?] )"(?=[A-Z])')
+#: A straight mark after a sentence's end and before a capital: it opens a quotation.  (The
+#: mark first, what precedes it looked behind from after it, as in :data:`_SINGLE`.)
+_REOPENS = re.compile(r'"(?<=[.!?] ")(?=[A-Z])')
 
 
 def _straight_spans(text: str) -> list[tuple[int, int]]:

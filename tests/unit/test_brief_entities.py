@@ -624,6 +624,27 @@ def test_the_sides_of_a_results_line_are_clubs_and_a_country_stays_a_place() -> 
     assert kinds.get("Windows") != "organisation"
 
 
+def test_a_side_that_opens_its_results_line_is_a_club_though_never_said_mid_sentence() -> None:
+    """The home side opens its line, where a capital is grammar; the score after it is the
+    evidence.  Found by review (R5): written only so, "Chelsea" was in no list at all."""
+    kinds = names(cast_of("Premier League results on Saturday.\n\nChelsea 2 Aston Villa 2\n"
+                          "Leicester 3 Tottenham 0\n\nChelsea were poor in the first half."))
+    for club in ("Chelsea", "Leicester", "Tottenham", "Aston Villa"):
+        assert kinds.get(club) == "organisation", (club, kinds)
+
+
+def test_a_results_line_outweighs_census_names_said_alone() -> None:
+    """"Aston" is a census given name and "Villa" a surname said alone; the results line
+    says it is a club, and only a title or a person's cue would outweigh it."""
+    kinds = names(cast_of("Premier League results.\n\nChelsea 2 Aston Villa 2\n"
+                          "Leicester 3 Tottenham 0\n\nChelsea were poor, and Aston Villa "
+                          "were the better side. Frank Lampard said his players were "
+                          "tired. Jack Grealish scored twice for Villa."))
+    assert kinds.get("Aston Villa") == "organisation", kinds
+    assert kinds.get("Frank Lampard") == "person"
+    assert kinds.get("Jack Grealish") == "person"
+
+
 def test_a_subject_with_a_plural_verb_is_a_body_not_a_person() -> None:
     kinds = names(cast_of("Tottenham were poor on Saturday. Later Tottenham lost again.\n\n"
                           "Crazyhead were formed in 1986. Fans loved Crazyhead.\n\n"

@@ -208,6 +208,10 @@ def test_single_quotes_are_found_where_the_look_behind_first_pattern_found_them(
     texts = ["'It was natural,' he said. 'Yes.'", "He said: ‘No more.’ Then: 'Go!'"]
     texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 16)))
               for _ in range(20_000)]
+    reopens = re.compile(r'(?<=[.!?] )"(?=[A-Z])')  # _REOPENS as first written
+    texts += ['He left. "We won," she said. "Yes!" "No."', '."A', ' "A', '? "B']
     for text in texts:
         assert [m.span() for m in quotes._SINGLE.finditer(text)] == \
             [m.span() for m in LOOK_BEHIND_FIRST.finditer(text)], text
+        assert [m.span() for m in quotes._REOPENS.finditer(text.replace("'", '"'))] == \
+            [m.span() for m in reopens.finditer(text.replace("'", '"'))], text
