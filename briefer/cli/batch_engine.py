@@ -198,9 +198,18 @@ def ordered_results(submit: Callable[[int, list[Line]], Any],
 MAX_JOBS_PER_CPU = 4
 
 
+def _usable_cpus() -> int:
+    """The CPUs this process may run on (a container's or ``taskset``'s share), not the
+    host's: ``os.cpu_count()`` counts every CPU of the machine."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):  # not on Linux
+        return os.cpu_count() or 1
+
+
 def worker_count(jobs: int) -> int:
     """``jobs``, or one per CPU for 0; at most :data:`MAX_JOBS_PER_CPU` per CPU."""
-    cpus = os.cpu_count() or 1
+    cpus = _usable_cpus()
     return min(jobs, MAX_JOBS_PER_CPU * cpus) if jobs > 0 else cpus
 
 
@@ -318,7 +327,7 @@ class LocalRun:
     def close(self) -> None:
         """End the run: no more results; every worker ended and reaped."""
         self._results.close()
-        self._end()
+        self._end(stop=True)
 
     def _run(self, lines: Iterable[Line], options: BatchOptions, jobs: int,
              chunk_size: int) -> Iterator[Output]:
@@ -337,6 +346,7 @@ class LocalRun:
                     lambda first, part: pool.submit((first, part)),
                     lambda line, number: render_record(line, options, number),
                     lines_of(parts), workers=jobs - 1, chunk_size=chunk_size)
+            self._end()  # every answer is in: the workers read the end of their pipes
         except WorkerDied:
             # A worker killed from outside (the kernel's out-of-memory killer, a kill -9)
             # takes its chunk with it; the results so far are written, and the rest cannot
@@ -345,14 +355,18 @@ class LocalRun:
                               "memory?); the lines written so far are complete: rerun the "
                               "rest, with -j 1 to find the record") from None
         finally:
-            self._end()
+            self._end(stop=True)  # after the normal end, nothing is left to stop
 
-    def _end(self) -> None:
+    def _end(self, stop: bool = False) -> None:
+        """Reap the workers: ``stop`` ends them in the middle of their work (SIGTERM), as an
+        interrupted, terminated or abandoned run must; otherwise they end at their pipe's end."""
         import gc
 
         pool, self._pool = self._pool, None
         with interrupts_held():
-            if pool is not None:
+            if pool is not None and stop:
+                pool.stop()
+            elif pool is not None:
                 pool.close()
             if self._frozen:
                 self._frozen = False
@@ -501,15 +515,15 @@ def _run_dask(lines: Iterable[Line], options: BatchOptions, scheduler: str | Non
             lambda first, part: client.submit(summarize_chunk, part, options, first,
                                               pure=False),
             chunks(lines, chunk_size), ahead=4 * threads)
-    except (KeyboardInterrupt, GeneratorExit):
-        dask_cluster.quiet()
-        raise
     except Exception as err:  # summarize_chunk never raises: this is the cluster failing
         message = dask_cluster.failure_message(err)
         if message is None:
             raise
         dask_cluster.quiet()
         raise EngineError(message) from None
+    except BaseException:  # Ctrl-C, SIGTERM (batch.Terminated), the caller closing us:
+        dask_cluster.quiet()  # the cluster's own logs of forgotten keys are not news
+        raise
     finally:
         if own_client:
             client.close()

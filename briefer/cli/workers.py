@@ -155,11 +155,15 @@ class Pool:
     def _end(self, signum: int | None) -> None:
         workers, self.workers = self.workers, []
         for worker in workers:
-            if signum is not None:
-                try:
+            try:
+                if signum is not None:
                     os.kill(worker.pid, signum)
-                except ProcessLookupError:
-                    pass
+                # A stopped worker (kill -STOP, a debugger) takes neither the signal nor the
+                # end of its pipe until it runs again, and the wait below would never end:
+                # continue it, as a shell's kill does for a stopped job.
+                os.kill(worker.pid, signal.SIGCONT)
+            except ProcessLookupError:
+                pass
             os.close(worker.tasks)
         for worker in workers:
             try:

@@ -232,6 +232,42 @@ def test_sigterm_ends_the_workers_too_and_exits_143() -> None:
 
 
 @pytest.mark.skipif(not os.path.exists("/proc/self/stat"), reason="needs Linux /proc")
+def test_sigterm_ends_a_batch_whose_worker_is_stopped() -> None:
+    """A stopped worker (SIGSTOP, a debugger, ``kill -STOP``) holds a SIGTERM until it is
+    continued: the parent sent it and then waited for ever, its own signals held (review
+    R4).  It continues its workers, as a shell's ``kill`` does for a stopped job."""
+    proc = start("batch", "-", "-j", "2")
+    assert proc.stdin is not None
+    long_text = " ".join(story(n) for n in range(1500))  # each takes its worker a while
+    proc.stdin.write(b"".join(json.dumps({"id": k, "text": long_text}).encode() + b"\n"
+                              for k in range(6)))
+    proc.stdin.flush()
+    deadline = time.monotonic() + 60
+    while not (workers := workers_of(proc.pid)) or (
+            max(cpu_seconds(pid) for pid in workers) < 0.3 and time.monotonic() < deadline):
+        time.sleep(0.05)  # until a worker is in the middle of a record
+    for pid in workers:
+        os.kill(pid, signal.SIGSTOP)
+    proc.send_signal(signal.SIGTERM)
+    try:
+        _, err = proc.communicate(timeout=30)
+    except subprocess.TimeoutExpired:
+        err = b"(no end within 30 s)"
+    finally:
+        for pid in workers:
+            try:
+                os.kill(pid, signal.SIGCONT)
+            except ProcessLookupError:
+                pass
+        left = wait_until_ended(workers)
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert proc.returncode == 143, err.decode(errors="replace")
+    assert left == []
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/stat"), reason="needs Linux /proc")
 def test_the_workers_end_when_the_command_is_killed() -> None:
     """SIGKILL cannot be caught: the kernel ends the workers (Linux PR_SET_PDEATHSIG)."""
     proc = started_batch()

@@ -343,7 +343,7 @@ def test_a_huge_jobs_count_forks_at_most_four_processes_per_cpu(
             raise OSError(errno.EAGAIN, "too many forks in a test")
         return real_fork()
 
-    monkeypatch.setattr(os, "cpu_count", lambda: 1)
+    monkeypatch.setattr(batch, "_usable_cpus", lambda: 1)
     monkeypatch.setattr(os, "fork", fork)
     lines = record_lines(8)
     assert list(batch.run_local(lines, jobs=100_000, chunk_size=1)) == list(
