@@ -1165,7 +1165,8 @@ def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer) -> list[Men
                                           and not _ROMAN.fullmatch(words[-1].text))
         descriptive = (folds[0].endswith(_ADJECTIVE_ENDINGS) or all(
             f in names.common for f in folds)) and folds[0] not in names.given
-        named = (bool(run.titles) and not office) or run.cue == "person" or \
+        by_context = (bool(run.titles) and not office) or run.cue == "person"
+        named = by_context or \
             (not coded and run.cue != "article" and (
                 folds[0] in names.given or (folds[-1] in names.surnames and not descriptive
                                             and folds[0] not in ev.lower_forms
@@ -1176,7 +1177,7 @@ def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer) -> list[Men
             display = full_people.setdefault(key, name)
             if named:
                 sure_people.add(display)
-            if (run.titles and not office) or run.cue == "person":
+            if by_context:
                 titled_people.add(display)
             surnames[folds[-1]].append((run.view, display))
             first_names[folds[0]].add(display)
