@@ -153,7 +153,10 @@ def _similar_pairs(sets: Sequence[frozenset[str]]) -> list[tuple[int, int]]:
     kept = bound >= CONTAINMENT * sizes[cy] - 1e-9  # the indexed set is the shorter
     x = np.concatenate([x[keep], cx[kept]])
     y = np.concatenate([y[keep], cy[kept]])
-    codes = np.unique(x * len(sets) + y)
+    codes = np.sort(x * len(sets) + y)  # each pair once (np.unique would import numpy.ma)
+    first = np.ones(codes.size, dtype=bool)
+    first[1:] = codes[1:] != codes[:-1]
+    codes = codes[first]
     x, y = codes // len(sets), codes % len(sets)
     xs, ys = x.tolist(), y.tolist()
     shared = np.fromiter(map(len, map(frozenset.intersection, map(sets.__getitem__, xs),
