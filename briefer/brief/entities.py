@@ -1308,10 +1308,19 @@ def _acronym(token: Token, cues: Cues) -> bool:
 
 def rank_entities(cast: Cast, kinds: frozenset[str] = frozenset({"person", "place",
                                                                  "organisation"}),
-                  limit: int = 12) -> tuple[Entity, ...]:
+                  limit: int = 12, named_twice: int = 20) -> tuple[Entity, ...]:
     """The entities worth listing under "Who and where": named people, places and
-    organisations, plus anything else the text names more than once."""
-    named = [e for e in cast.entities if e.kind in kinds][:limit]
+    organisations, plus anything else the text names more than once.
+
+    The first ``limit`` are listed whatever their count; past them, those named in two
+    sentences or more, up to ``named_twice`` in all.  A long story (a match report, a
+    line-up, a trial) names more than twelve people a reader will meet again; one named
+    once is a passing mention, but one named twice is part of the story.  A fixed twelve
+    hid 8 of the 87 salient names of our newswire gold's held-out half; twenty brings 6
+    back (salient recall 0.644 -> 0.713, precision 0.878 -> 0.877; docs/entities.md).
+    """
+    named = [e for e in cast.entities if e.kind in kinds]
+    named = named[:limit] + [e for e in named[limit:named_twice] if e.count > 1]
     also = [e for e in cast.entities if e.kind not in kinds and e.count > 1][:limit // 3]
     return (*named, *also)
 

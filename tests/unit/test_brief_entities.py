@@ -250,6 +250,36 @@ def test_things_also_named_do_not_take_the_places_of_who_and_where() -> None:
     assert listed[12:] == tuple(e for e in cast.entities if e.name == "Zorblat Festival")
 
 
+def test_a_long_story_lists_everyone_it_names_twice_past_twelve_but_not_those_named_once(
+        ) -> None:
+    from briefer.brief.entities import rank_entities
+
+    given = ["Anna", "Brian", "Carla", "David", "Elena", "Frank", "Grace", "Henry", "Irene",
+             "James", "Karen", "Louis", "Maria", "Nigel", "Olga", "Peter", "Rosa", "Simon"]
+    family = ["Abbot", "Baker", "Cole", "Dunn", "Evans", "Ford", "Grant", "Hart", "Irwin",
+              "Jones", "Kemp", "Lowe", "Moss", "Nash", "Owen", "Price", "Reid", "Shaw"]
+    twice = " ".join(f"{g} {s} spoke. Later {g} {s} left."
+                     for g, s in zip(given[:15], family[:15], strict=True))
+    once = " ".join(f"{g} {s} waved." for g, s in zip(given[15:], family[15:], strict=True))
+    listed = [e.name for e in rank_entities(cast_of(twice + " " + once))]
+    assert listed == [f"{g} {s}" for g, s in zip(given[:15], family[:15], strict=True)]
+    # and the bound holds: twenty-five people named twice list twenty
+    many = [f"{g} {s}" for g in given[:5] for s in family[:5]]
+    story = " ".join(f"{n} spoke. Later {n} left." for n in many)
+    assert len(rank_entities(cast_of(story))) == 20
+
+
+def test_a_given_name_of_another_country_makes_a_person_as_a_census_one_does() -> None:
+    # "Joost", "Wolfgang" and "Iker" are in no 1990 US census list; "Brinkhorst",
+    # "Pfeffermann" and "Zubiaurre" in no surname list, and nothing else here says person.
+    cast = cast_of("The treaty was signed by Joost Brinkhorst on Monday. Talks with "
+                   "Wolfgang Pfeffermann and Iker Zubiaurre went on until late.")
+    kinds = names(cast)
+    assert kinds.get("Joost Brinkhorst") == "person"
+    assert kinds.get("Wolfgang Pfeffermann") == "person"
+    assert kinds.get("Iker Zubiaurre") == "person"
+
+
 def cast_in(language: str, *texts: str) -> Cast:
     from briefer.language import snowball_name
     from briefer.stemming import stemmer

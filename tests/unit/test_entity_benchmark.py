@@ -22,14 +22,17 @@ sys.modules["bench_entities"] = bench  # dataclasses look their module up
 _spec.loader.exec_module(bench)
 
 #: Measured on the slice when the floor was last raised (0.924 / 0.825, see docs/entities.md),
-#: less a margin of about one article.
-PRECISION_FLOOR = 0.91
-RECALL_FLOOR = 0.80
+#: less a margin of about one article; 0.917 / 0.825 before the list showed, past twelve,
+#: everything named twice (up to twenty), 0.899 / 0.842 after: three more names listed
+#: wrong and one more right on these 20 articles (the whole dev half: 0.921 / 0.785 ->
+#: 0.918 / 0.815), a trade made on purpose, so the precision floor went down with it.
+PRECISION_FLOOR = 0.89
+RECALL_FLOOR = 0.82
 #: Our newswire gold's dev half (23 articles) measured 0.959 / 0.637 when this was first set,
-#: 0.948 / 0.667 after the lower-cased places, 0.982 / 0.843 when raised to these (less a
-#: margin of about one article).
+#: 0.948 / 0.667 after the lower-cased places, 0.982 / 0.843 when raised to 0.96 / 0.80,
+#: 0.982 / 0.882 when the recall floor was raised (less a margin of about one article).
 NEWSWIRE_PRECISION_FLOOR = 0.96
-NEWSWIRE_RECALL_FLOOR = 0.80
+NEWSWIRE_RECALL_FLOOR = 0.85
 
 
 def test_names_match_by_contiguous_words_case_accents_and_the() -> None:
