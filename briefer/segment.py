@@ -99,6 +99,9 @@ _GLUED_TOKEN_MAX = 60
 # restating clause this far ahead: a headline or a lede's first clause is rarely longer.
 _HEADLINE_MAX = 200
 _LEDE_MAX = 120
+# A name that shows a starter is a surname ("Mauro Durante, ...") is looked for this far back:
+# about a news story's length, where its people are named in full and then by surname.
+_NAME_LOOKBACK = 3000
 
 # Two or more line breaks with only blanks between, or a Unicode paragraph separator.
 # A line that is only a rule ("______", "-----", "* * *") is a block of its own too.
@@ -140,6 +143,8 @@ _CAPITALISED = re.compile(
 _NAME_WORD = re.compile(r"(?:[A-ZÀ-ÖØ-Þ][^\s,;:.!?]*|([^\W\d_]+)(?= [A-ZÀ-ÖØ-Þ])) ")
 # A lower-case function word and a capitalised word: particles within a name ("De la Rúa").
 _NAME_PARTICLE = re.compile(r"([^\W\d_]+) (?=[A-ZÀ-ÖØ-Þ])")
+# A clause's first two words ("La serie"), for ``_lede_restates``.
+_WORD_PAIR = re.compile(r"([^\W\d_]+) ([^\W\d_]+)")
 # The end of a clause: a comma, a semicolon, a colon or a stop before a space ("3,72%" and
 # "117.203" go on).
 _CLAUSE_END = re.compile(r"[,;:.!?](?=\s)")
@@ -447,9 +452,12 @@ def _decide(text: str, m: re.Match[str], sent_start: int, end: int, rules: _Rule
         or (len(tok) == 1 and tok.isalpha())
         or (len(tok) <= 10 and "." in tok and _INITIALISM.fullmatch(tok) is not None)
     ):
-        if tok.islower() and len(tok) == 1 and tok.isascii():
-            return None  # "p. 55", "contain v. If": single lower-case letters abbreviate
-        # ... but an accented one is a word ("Sim, é.", "Così è."), which may end a sentence.
+        if tok.islower() and len(tok) == 1:
+            if tok.isascii():
+                return None  # "p. 55", "contain v. If": single lower-case letters abbreviate
+            # ... but an accented one is a word ("o que ele é. Chegando", "Così è."), no
+            # initial: it ends a sentence before any capital, as a word does.
+            return q
         if term == "..":
             return q  # "... los EE. UU.. El": the abbreviation's stop, then the sentence's
         if first.isdigit() or first == "(":
@@ -654,7 +662,9 @@ def _headline_starts(text: str, start: int, end: int, rules: _Rules, quoted: _Qu
     names someone first ("Polícia prende chefe do tráfico em Santos A Polícia Civil prendeu
     ontem em Santos ..."): then the name's own words are skipped (``_name_end``) and the
     clause after it must restate the headline, so a name alone ("visitó ayer La Casa de
-    Madrid") never does; after a ";" it is a name, not a start.  Read from the DEV half of
+    Madrid") never does; after a ";" it is a name, not a start.  Nor does a starter the
+    story has already written as a surname ("Mauro Durante, ..." then "pôr Durante na
+    presidência", ``_ends_a_name``).  Read from the DEV half of
     UD's errors (``bench_segment_languages.py --halves``); every window is bounded, so the
     work is linear in the text (``tests/unit/test_segment_scaling.py``).
     """
@@ -692,10 +702,34 @@ def _headline_starts(text: str, start: int, end: int, rules: _Rules, quoted: _Qu
         hi = min(end, at + _LEDE_MAX)
         # Before a name, the name's own words are no restatement: the clause after it is.
         lede = _name_end(text, after, hi, stopwords) if name else at
-        if _lede_restates(text, max(start, at - _HEADLINE_MAX), j if letter else at, lede, hi,
-                          stopwords):
-            starts.append(at)
+        if not _lede_restates(text, max(start, at - _HEADLINE_MAX), j if letter else at, lede,
+                              hi, stopwords):
+            continue
+        if len(opener) > 1 and _ends_a_name(text, max(start, at - _NAME_LOOKBACK), at, opener):
+            continue  # "Mauro Durante, ..." then "ajudasse a pôr Durante na presidência"
+        starts.append(at)
     return starts
+
+
+def _ends_a_name(text: str, start: int, end: int, word: str) -> bool:
+    """Whether ``text[start:end]`` writes the starter ``word`` as the last word of a name:
+    after a capitalised word and before a comma, a stop, a colon, a semicolon or a bracket
+    ("Mauro Durante,").
+
+    News names a person in full first and by surname after ("Mauro Durante, ... pôr Durante
+    na presidência"); a surname that is also a starter ("Durante", "Sobre", "Para") is then
+    no lede's first word.  Looked for only once a cue has fired, in a bounded window."""
+    for mark in ",.;:)":
+        needle = f" {word}{mark}"
+        i = text.find(needle, start, end)
+        while i >= 0:
+            j = i
+            while j > start and text[j - 1].isalpha():
+                j -= 1
+            if j < i and text[j].isupper():
+                return True
+            i = text.find(needle, i + 1, end)
+    return False
 
 
 def _name_end(text: str, at: int, hi: int, stopwords: frozenset[str]) -> int:
@@ -713,14 +747,36 @@ def _lede_restates(text: str, lo: int, upto: int, at: int, hi: int,
                    stopwords: frozenset[str]) -> bool:
     """Whether the clause from ``at`` (before ``hi``) repeats a content word of the run from
     the last stop before ``upto`` (after ``lo``): see :func:`_headline_starts`.  The run
-    ends at ``upto`` at the latest, and the clause's words are read from ``at`` on."""
+    ends at ``upto`` at the latest, and the clause's words are read from ``at`` on.
+
+    A headline drops the article its lede writes ("Incendio en una fábrica ... Un incendio",
+    "Ministro anuncia ... O ministro"); a run that already has the clause's first two words
+    ("los fans de la serie esperan La serie de Netflix") is prose naming a work that repeats
+    its noun, so that noun is no restatement (review R10)."""
     clause = _CLAUSE_END.search(text, at, hi)
     after = _content_stems(text[at:hi if clause is None else clause.start()], stopwords)
     if not after:
         return False
     stop = max(text.rfind(". ", lo, upto), text.rfind("? ", lo, upto),
                text.rfind("! ", lo, upto))
-    return not after.isdisjoint(_content_stems(text[max(lo, stop + 1):upto], stopwords))
+    run = text[max(lo, stop + 1):upto].lower()
+    common = after & _content_stems(run, stopwords)
+    if len(common) != 1:
+        return bool(common)
+    pair = _WORD_PAIR.match(text, at, hi)
+    return (pair is None or not common <= _content_stems(pair.group(2), stopwords)
+            or not _has_words(run, pair.group().lower()))
+
+
+def _has_words(run: str, words: str) -> bool:
+    """Whether ``words`` occurs in ``run`` as whole words (no letter either side)."""
+    i = run.find(words)
+    while i >= 0:
+        j = i + len(words)
+        if not (i and run[i - 1].isalpha()) and not run[j:j + 1].isalpha():
+            return True
+        i = run.find(words, i + 1)
+    return False
 
 
 def _content_stems(run: str, stopwords: frozenset[str]) -> set[str]:

@@ -60,6 +60,12 @@ CASES = [
 ]
 
 
+def test_sports_abbreviations_before_a_club_end_no_sentence() -> None:
+    # Portugal's sports pages write Sporting and Vitória short before the club's city.
+    assert split("O Sporting venceu o Sp. Braga por 3-1 e o Vit. Guimarães empatou.",
+                 "pt") == ["O Sporting venceu o Sp. Braga por 3-1 e o Vit. Guimarães empatou."]
+
+
 @pytest.mark.parametrize(("language", "text", "expected"), CASES)
 def test_sentences(language: str, text: str, expected: list[str]) -> None:
     assert split(text, language) == expected
@@ -69,6 +75,11 @@ def test_an_accented_one_letter_word_can_end_a_sentence() -> None:
     # "p." and "v." abbreviate; "é" (is) and "è" are words.
     assert split("Perguntaram se era grave. Ele disse que sim, que é. Depois saiu.", "pt") == [
         "Perguntaram se era grave.", "Ele disse que sim, que é.", "Depois saiu."]
+    # Before any capital, not only a sentence starter: an initial needs one, a word does not.
+    assert split("O problema não é o preço, e sim o que o produto é. Chegando ao mercado, "
+                 "ele custará o dobro.", "pt") == [
+        "O problema não é o preço, e sim o que o produto é.",
+        "Chegando ao mercado, ele custará o dobro."]
     assert split("Lo trovi a p. 5 del libro.", "it") == ["Lo trovi a p. 5 del libro."]
 
 
@@ -258,6 +269,16 @@ def test_a_headline_run_into_its_lede(language: str, text: str, expected: list[s
         # A name's own words are no restatement: a work or a place named after a verb.
         ("es", "El alcalde de Madrid visitó ayer La Casa de Madrid en París.",
          ["El alcalde de Madrid visitó ayer La Casa de Madrid en París."]),
+        # A surname that is also a starter, once the text has named the person in full.
+        ("pt", "O secretário, Mauro Durante, fica no cargo. O ministro pediu ao presidente da "
+               "Câmara que ajudasse a pôr Durante na presidência da Câmara.",
+         ["O secretário, Mauro Durante, fica no cargo.",
+          "O ministro pediu ao presidente da Câmara que ajudasse a pôr Durante na presidência "
+          "da Câmara."]),
+        # A work whose title repeats a noun its sentence wrote with the same article before
+        # it is prose, not a headline and its lede (review R10).
+        ("es", "Los fans de la serie esperan La serie de Netflix con ganas.",
+         ["Los fans de la serie esperan La serie de Netflix con ganas."]),
         # After a semicolon, not a name's particles.
         ("es", "Votaron a favor Pérez y Gómez; De la Rúa, en contra.",
          ["Votaron a favor Pérez y Gómez; De la Rúa, en contra."]),
