@@ -190,7 +190,9 @@ def load_gazetteer() -> Gazetteer:
 
 @lru_cache(maxsize=1)
 def load_names() -> NameLists:
-    """Read the shipped census name lists (and the frequent-word list) once."""
+    """Read the shipped census name lists, the given names of other countries
+    (``given_world.txt``: the census is of the United States, news names people from
+    everywhere) and the frequent-word list once."""
     given: set[str] = set()
     surnames: set[str] = set()
     for line in _data("names.tsv").splitlines():
@@ -198,6 +200,8 @@ def load_names() -> NameLists:
             continue
         name, kind = line.split("\t")
         (given if kind == "given" else surnames).add(name.casefold())
+    given.update(w.casefold() for w in _data("given_world.txt").splitlines()
+                 if w and not w.startswith("#"))
     common = frozenset(w for w in _data("common_en.txt").splitlines()
                        if w and not w.startswith("#"))
     return NameLists(frozenset(given), frozenset(surnames), common)

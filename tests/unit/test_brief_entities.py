@@ -269,6 +269,17 @@ def test_a_long_story_lists_everyone_it_names_twice_past_twelve_but_not_those_na
     assert len(rank_entities(cast_of(story))) == 20
 
 
+def test_a_given_name_of_another_country_makes_a_person_as_a_census_one_does() -> None:
+    # "Joost", "Wolfgang" and "Iker" are in no 1990 US census list; "Brinkhorst",
+    # "Pfeffermann" and "Zubiaurre" in no surname list, and nothing else here says person.
+    cast = cast_of("The treaty was signed by Joost Brinkhorst on Monday. Talks with "
+                   "Wolfgang Pfeffermann and Iker Zubiaurre went on until late.")
+    kinds = names(cast)
+    assert kinds.get("Joost Brinkhorst") == "person"
+    assert kinds.get("Wolfgang Pfeffermann") == "person"
+    assert kinds.get("Iker Zubiaurre") == "person"
+
+
 def cast_in(language: str, *texts: str) -> Cast:
     from briefer.language import snowball_name
     from briefer.stemming import stemmer
