@@ -148,6 +148,9 @@ _WORD_PAIR = re.compile(r"([^\W\d_]+) ([^\W\d_]+)")
 # The end of a clause: a comma, a semicolon, a colon or a stop before a space ("3,72%" and
 # "117.203" go on).
 _CLAUSE_END = re.compile(r"[,;:.!?](?=\s)")
+# A number and a space just before a one-letter unit ("10.30 h.", "14 h.", "5 m."): searched
+# in the text before the unit's letter, so it must end there.
+_UNIT_AFTER = re.compile(r"(?<![^\s(])\d[\d.,:]*\s\Z")
 # U.S, e.g, a.m, Ph.D, U.S.A: short letter groups joined by periods.
 _INITIALISM = re.compile(r"(?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2}")
 _LIST_LABEL = re.compile(r"\d{1,2}|[A-Za-z]|[ivxIVX]{2,4}")
@@ -440,6 +443,8 @@ def _decide(text: str, m: re.Match[str], sent_start: int, end: int, rules: _Rule
             return None  # "am 12. Juni", "im 3. Jahrhundert"
         if _ORDINAL_RANGE.match(text, q, end):
             return None  # "im 1.–3. Jahrhundert"
+    if tok == "m" and text[p - 4:p - 1] in ("a. ", "p. "):
+        tok = "p.m"  # the spaced "a. m.", "p. m." that Spanish style books ask for
     if tok in _TIMES:
         if not lead.isupper() or first.isdigit() or first == "(":
             return None
@@ -453,11 +458,14 @@ def _decide(text: str, m: re.Match[str], sent_start: int, end: int, rules: _Rule
         or (len(tok) <= 10 and "." in tok and _INITIALISM.fullmatch(tok) is not None)
     ):
         if tok.islower() and len(tok) == 1:
-            if tok.isascii():
+            if not tok.isascii():
+                # An accented one is a word ("o que ele é. Chegando", "Così è."), no
+                # initial: it ends a sentence before any capital, as a word does.
+                return q
+            if not _UNIT_AFTER.search(text, max(sent_start, p - 20), p - 1):
                 return None  # "p. 55", "contain v. If": single lower-case letters abbreviate
-            # ... but an accented one is a word ("o que ele é. Chegando", "Così è."), no
-            # initial: it ends a sentence before any capital, as a word does.
-            return q
+            # A unit after a number ("a las 10.30 h. Luego", "às 14 h. Depois") ends one
+            # before a sentence starter, as an abbreviation does.
         if term == "..":
             return q  # "... los EE. UU.. El": the abbreviation's stop, then the sentence's
         if first.isdigit() or first == "(":
@@ -516,7 +524,11 @@ def _glued_boundary(text: str, p: int, start: int, end: int, rules: _Rules = _EN
 def _starter(core: str, rules: _Rules = _ENGLISH) -> bool:
     """True if ``core`` (the next token, without opening quotes) opens with a sentence starter."""
     wm = _LETTERS.match(core)
-    return wm is not None and wm.group() in rules.starters
+    if wm is None or wm.group() not in rules.starters:
+        return False
+    # A one-letter starter with a stop is an initial, not a word: "Vale S. A. anunció",
+    # "Telefónica, S. A.", "J. A. Pérez".
+    return len(wm.group()) > 1 or core[1:2] != "."
 
 
 def _quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:

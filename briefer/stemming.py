@@ -21,6 +21,7 @@ so a text in it is still compared word by word.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 
 def algorithms() -> frozenset[str]:
@@ -37,14 +38,8 @@ def stemmer(language: str = "english") -> Callable[[str], str]:
     each caller owns its memory and nothing is global: call it once per text or per job,
     not once per word.
     """
-    import Stemmer
-
-    name = language.strip().lower()
-    try:
-        stem = Stemmer.Stemmer(name, 0).stemWord  # 0: no C-side cache, ours is per caller
-    except KeyError:
-        stem = None
-
+    snowball = _snowball(language)
+    stem = snowball.stemWord if snowball is not None else None
     cache: dict[str, str] = {}
 
     def stem_word(word: str) -> str:
@@ -56,3 +51,44 @@ def stemmer(language: str = "english") -> Callable[[str], str]:
         return hit
 
     return stem_word
+
+
+def stem_words(lowered: list[str], language: str = "english") -> list[str]:
+    """The stem of each of ``lowered`` (lower-cased, curly apostrophes straightened, as
+    :func:`stemmer` prepares a word), as :func:`stemmer` gives it, in one C call.
+
+    For a text's distinct words at once (a ranker's vocabulary): a Python call per word
+    costs more than the stemming itself.
+    """
+    snowball = _snowball(language)
+    return snowball.stemWords(lowered) if snowball is not None else list(lowered)
+
+
+def prepared(words: list[str]) -> tuple[list[str], list[str]]:
+    """``words`` lower-cased, and lower-cased with curly apostrophes straightened (what
+    :func:`stem_words` takes), each a list in the same order.
+
+    One ``lower`` and one ``replace`` over the words joined by newlines, which no word holds
+    (a word is letters, apostrophes and hyphens; a list that has one is done word by
+    word): the same strings as word by word, since Unicode's only context-dependent
+    lower-casing (a final capital sigma) looks no further than the word itself when a
+    newline ends it.
+    """
+    if not words:
+        return [], []
+    joined = "\n".join(words).lower()
+    if joined.count("\n") != len(words) - 1:
+        lowered = [w.lower() for w in words]
+        return lowered, [w.replace("’", "'") for w in lowered]
+    return joined.split("\n"), joined.replace("’", "'").split("\n")
+
+
+def _snowball(language: str) -> Any:
+    """PyStemmer's stemmer for ``language`` (without its C-side cache: callers keep their
+    own), or None where Snowball has no algorithm for it."""
+    import Stemmer
+
+    try:
+        return Stemmer.Stemmer(language.strip().lower(), 0)
+    except KeyError:
+        return None

@@ -20,26 +20,40 @@ stems of a set ``s`` of them hold a shared one.  So:
 - *Containment* ``>= c`` of the shorter set ``a`` means ``a``'s rarest ``|a| - ceil(c |a|) + 1``
   stems (one to three, for a sentence) hold one of the longer set's stems.
 
-Sentences with the very same stems are united first and searched as one.  Each sentence is
-indexed by those two prefixes and probes, shortest sentences first, the
-Jaccard index with its own prefix and the containment index with all its stems.  Rare stems
-have short postings, so the cost grows about linearly with the text; every pair the rules
-accept is found (skipping common stems outright, as an inverted index often does, would miss
-pairs made only of common words).  Duplicates are grouped transitively (union-find).
+Sentences with the very same stems are united first and searched as one.  Sentences are
+searched shortest first against those before them: the Jaccard prefixes of the longer against
+the shorter's shorter *mid-prefix* (``o >= 2t / (1 + t) |y|`` stems when ``|y| <= |x|``; Xiao,
+Wang, Lin & Yu 2008, "Efficient Similarity Joins for Near Duplicate Detection", WWW, section
+3), and every stem of the longer against the containment prefix of the shorter.  A pair first
+meets at its rarest shared stem, at places ``i`` and ``j``, and can share no more than
+``min(|x| - i, |y| - j)`` stems from there (their *positional filter*, section 4), which drops
+most candidates before their sets are intersected.  The joins are array operations (numpy:
+each entry one stem of one set, with its rank and its place), so no Python loop runs per stem
+or per candidate but the final intersection.  Rare stems have short postings, so the cost
+grows about linearly with the text; every pair the rules accept is found (skipping common
+stems outright, as an inverted index often does, would miss pairs made only of common words).
+Duplicates are grouped transitively (union-find).
 """
 
 from __future__ import annotations
 
 import math
-from bisect import bisect_left
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Sequence
+from itertools import chain
+from typing import TYPE_CHECKING
 
 from briefer.brief.analysis import View
+
+if TYPE_CHECKING:
+    import numpy as np
 
 JACCARD = 0.6
 CONTAINMENT = 0.85
 MIN_CONTAINED = 5
+#: The share of an indexed set's own stems that any longer set within :data:`JACCARD` of it
+#: shares: overlap ``o >= t (|x| + |y|) / (1 + t) >= 2t / (1 + t) |y|`` when ``|x| >= |y|``.
+INDEXED_JACCARD = 2 * JACCARD / (1 + JACCARD)
 
 
 def similar(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -64,7 +78,10 @@ def prefix_length(size: int, share: float) -> int:
 
 def duplicate_groups(views: Sequence[View]) -> list[list[int]]:
     """Groups of view positions that are near-duplicates of each other, each in order; a
-    sentence with no duplicate is a group of one."""
+    sentence with no duplicate is a group of one.
+
+    See the module doc for the search; every pair it accepts is one :func:`similar` accepts.
+    """
     parent = list(range(len(views)))
 
     def find(i: int) -> int:
@@ -81,52 +98,97 @@ def duplicate_groups(views: Sequence[View]) -> list[list[int]]:
             if m != n:
                 parent[n] = m
     distinct = list(first.values())  # in position order
-    df = Counter(s for n in distinct for s in views[n].content)
-    rarity = {s: k for k, s in enumerate(sorted(df, key=lambda s: (df[s], s)))}
-    sets = [v.content for v in views]
-    rank_of = rarity.__getitem__
-    # Shortest first: a sentence probes the sentences indexed before it, none longer than it,
-    # so every posting list is in order of length too, and the length filter keeps a tail
-    # of it (found by bisection, with each list's lengths kept beside it).
-    order = sorted(distinct, key=lambda n: (len(sets[n]), n))
-    jaccard: dict[int, tuple[list[int], list[int]]] = {}
-    contained: dict[int, list[int]] = defaultdict(list)
-    contained_at = contained.get
-    for n in order:
-        content = sets[n]
-        ranked = sorted(map(rank_of, content))
-        size = len(ranked)
-        prefix = ranked[:prefix_length(size, JACCARD)]
-        least = JACCARD * size
-        candidates: set[int] = set()
-        for r in prefix:
-            posting = jaccard.get(r)
-            if posting is not None:
-                members, lengths = posting
-                candidates.update(members[bisect_left(lengths, least):])
-        candidates.update(*[found for found in map(contained_at, ranked) if found])
-        for m in candidates:
-            # :func:`_close`, written out (it runs for every candidate pair): each candidate
-            # was indexed before ``n``, so it is the shorter set.
-            other = sets[m]
-            shared = len(content & other)
-            shorter = len(other)
-            if shared / (size + shorter - shared) >= JACCARD or (
-                    shorter >= MIN_CONTAINED and shared / shorter >= CONTAINMENT):
-                a, b = find(n), find(m)
-                if a != b:
-                    parent[max(a, b)] = min(a, b)
-        for r in prefix:
-            posting = jaccard.get(r)
-            if posting is None:
-                jaccard[r] = ([n], [size])
-            else:
-                posting[0].append(n)
-                posting[1].append(size)
-        if size >= MIN_CONTAINED:
-            for r in ranked[:prefix_length(size, CONTAINMENT)]:
-                contained[r].append(n)
+    sets = [views[n].content for n in distinct]
+    if len(sets) > 1:
+        for a, b in _similar_pairs(sets):
+            a, b = find(distinct[a]), find(distinct[b])
+            if a != b:
+                parent[max(a, b)] = min(a, b)
     groups: dict[int, list[int]] = defaultdict(list)
     for n in range(len(views)):
         groups[find(n)].append(n)
     return [groups[k] for k in sorted(groups)]
+
+
+def _similar_pairs(sets: Sequence[frozenset[str]]) -> list[tuple[int, int]]:
+    """Every pair of positions of ``sets`` (distinct, none empty) that :func:`similar`
+    accepts, by prefix filtering with numpy (see :func:`duplicate_groups`)."""
+    import numpy as np
+
+    sizes = np.fromiter(map(len, sets), dtype=np.int64, count=len(sets))
+    flat = list(chain.from_iterable(sets))
+    vocabulary = {s: k for k, s in enumerate(dict.fromkeys(flat))}
+    stem_ids = np.fromiter(map(vocabulary.__getitem__, flat), dtype=np.int64, count=len(flat))
+    df = np.bincount(stem_ids)
+    rarity = np.empty_like(df)
+    rarity[np.argsort(df, kind="stable")] = np.arange(df.size)
+    owner = np.repeat(np.arange(len(sets)), sizes)
+    entries = np.lexsort((rarity[stem_ids], owner))  # by set, rarest stem first
+    ranks = rarity[stem_ids][entries]
+    starts = np.cumsum(sizes) - sizes
+    place = np.arange(len(flat)) - np.repeat(starts, sizes)
+    # Each set is searched against the sets before it in order of length (then position),
+    # none longer than it: ``seq`` is that order's number of each set.
+    seq = np.empty(len(sets), dtype=np.int64)
+    seq[np.lexsort((np.arange(len(sets)), sizes))] = np.arange(len(sets))
+    set_size = sizes[owner]
+
+    def prefix(share: float) -> np.ndarray:
+        """Entries inside their set's prefix for ``share`` (:func:`prefix_length`)."""
+        lengths = sizes - np.ceil(share * sizes - 1e-9).astype(np.int64) + 1
+        return place < lengths[owner]
+
+    probes = prefix(JACCARD)
+    indexed = prefix(INDEXED_JACCARD)
+    contained = prefix(CONTAINMENT) & (set_size >= MIN_CONTAINED)
+    # Positional filtering (Xiao et al., section 4): a pair meets first at its rarest shared
+    # stem, which the join of the prefixes finds, at places ``i`` and ``j``; no more than
+    # ``min(|x| - i, |y| - j)`` stems can be shared from there on.  A row of the join at a
+    # later shared stem has a smaller bound, so testing every row keeps the first one of
+    # every pair that can pass; a pair dropped from the Jaccard join that passes the
+    # containment rule is found by the containment join, and the other way round.
+    x, y, bound = _join(ranks, owner, place, sizes, probes, indexed, seq)
+    keep = bound >= JACCARD / (1 + JACCARD) * (sizes[x] + sizes[y]) - 1e-9
+    cx, cy, bound = _join(ranks, owner, place, sizes, np.ones_like(probes), contained, seq)
+    kept = bound >= CONTAINMENT * sizes[cy] - 1e-9  # the indexed set is the shorter
+    x = np.concatenate([x[keep], cx[kept]])
+    y = np.concatenate([y[keep], cy[kept]])
+    codes = np.sort(x * len(sets) + y)  # each pair once (np.unique would import numpy.ma)
+    first = np.ones(codes.size, dtype=bool)
+    first[1:] = codes[1:] != codes[:-1]
+    codes = codes[first]
+    x, y = codes // len(sets), codes % len(sets)
+    xs, ys = x.tolist(), y.tolist()
+    shared = np.fromiter(map(len, map(frozenset.intersection, map(sets.__getitem__, xs),
+                                      map(sets.__getitem__, ys))),
+                         dtype=np.float64, count=len(xs))
+    a, b = sizes[x], sizes[y]
+    shorter = np.minimum(a, b)
+    # :func:`_close`, over arrays: the same divisions of the same integers, so the same tests.
+    close = (shared / (a + b - shared) >= JACCARD) | (
+        (shorter >= MIN_CONTAINED) & (shared / np.maximum(shorter, 1) >= CONTAINMENT))
+    return [(xs[k], ys[k]) for k in np.flatnonzero(close).tolist()]
+
+
+def _join(ranks: np.ndarray, owner: np.ndarray, place: np.ndarray, sizes: np.ndarray,
+          probes: np.ndarray, indexed: np.ndarray, seq: np.ndarray
+          ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(probing set, indexed set, how many stems they can share at most from this one on)
+    for every probe entry and indexed entry of the same stem whose indexed set comes before
+    the probing one (``seq``)."""
+    import numpy as np
+
+    index_at = np.flatnonzero(indexed)
+    index_at = index_at[np.argsort(ranks[index_at], kind="stable")]
+    index_ranks = ranks[index_at]
+    probe_at = np.flatnonzero(probes)
+    lo = np.searchsorted(index_ranks, ranks[probe_at], side="left")
+    hi = np.searchsorted(index_ranks, ranks[probe_at], side="right")
+    counts = hi - lo
+    probe = np.repeat(probe_at, counts)
+    offsets = np.cumsum(counts) - counts
+    other = index_at[np.repeat(lo - offsets, counts) + np.arange(counts.sum())]
+    x, y = owner[probe], owner[other]
+    before = seq[y] < seq[x]
+    x, y, probe, other = x[before], y[before], probe[before], other[before]
+    return x, y, np.minimum(sizes[x] - place[probe], sizes[y] - place[other])

@@ -127,9 +127,22 @@ def main() -> None:
     purpose (review F13; the README says so): batch workers, the reader's ranking child
     (the same BLAS as a ranking in the reader's thread), Dask's workers (its nanny sets the
     same anyway).
+
+    When the command is done, everything it made is frozen out of the garbage collector
+    (:func:`gc.freeze`): the interpreter's last collection at exit then skips it instead of
+    traversing every object left (the imported modules, the text, its sentences) only for
+    the process to end, which returns all the memory anyway.  That collection was 0.014 s
+    of the 0.23 s of ``briefer summarize -a lexrank`` on 300 KB.  The output is flushed as
+    before (sys.stdout is flushed at exit whatever the collector does; ``-o`` files are
+    closed by their commands).
     """
+    import gc
+
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
-    cli.main(prog_name="briefer")
+    try:
+        cli.main(prog_name="briefer")
+    finally:
+        gc.freeze()
 
 
 class OutputFailure(click.ClickException):

@@ -125,6 +125,11 @@ BLOCK_CELLS = 1 << 22  # sentence pairs per sparse product block
 EDGE_BUDGET = 1 << 24  # LexRank edges kept at most (16M: about 200 MB as CSR)
 PAIR_BUDGET = 1 << 24  # shared-term pairs LexRank enumerates with numpy (about 0.5 s)
 PAIR_BLOCK = 1 << 20  # pairs enumerated at a time (about 80 MB of arrays)
+#: Pairs :func:`upper_edges` enumerates at a time: its dozen arrays of a block (128 KB each)
+#: stay in the CPU's cache and in memory already mapped, where a block of ``PAIR_BLOCK``
+#: pairs goes through 8 MB arrays, each paged in anew.  Ranking only, 300 KB of news
+#: (195k pairs): 15.7 -> 8.4 ms in a fresh process; 1 MB (1.9M pairs): 169 -> 64 ms.
+CACHED_PAIR_BLOCK = 1 << 14
 
 Block = tuple[np.ndarray, np.ndarray, np.ndarray]  # rows, columns, values (COO triplets)
 
@@ -359,13 +364,32 @@ def summed_by_pair(i: np.ndarray, j: np.ndarray, dots: np.ndarray, n: int
     sort keeps each pair's products in the order they came, so the sums (and the scores
     built on them) are the same to the last bit however the pairs were enumerated.
     """
-    key = i * n + j
-    by_pair = np.argsort(key, kind="stable")
-    key = key[by_pair]
+    key, by_pair = stable_sort(i * n + j)
     starts = np.flatnonzero(np.diff(key, prepend=-1))  # keys are >= 0
     summed = np.add.reduceat(dots[by_pair], starts) if starts.size else dots[:0]
     key = key[starts]
     return key // n, key % n, summed
+
+def stable_sort(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``keys`` (int64, none negative) sorted, and the stable order that sorts them:
+    ``np.argsort(keys, kind="stable")`` and ``keys`` taken in that order, the same arrays.
+
+    numpy's stable sort of 64-bit integers is a merge sort, several times slower than its
+    unstable one (SIMD quicksort where the CPU has it).  Packing each key with its position
+    below it (``key << b | position``) makes every packed value distinct and orders equal
+    keys by position, so the unstable sort of the packed values is the stable order; the
+    stable argsort is kept for keys too large to pack in 63 bits.
+    """
+    size = keys.size
+    shift = max(1, (size - 1).bit_length())
+    if size == 0 or int(keys.max()).bit_length() + shift > 62:
+        order = np.argsort(keys, kind="stable")
+        return keys[order], order
+    packed = keys << shift
+    packed |= np.arange(size)
+    packed.sort()
+    return packed >> shift, packed & ((1 << shift) - 1)
+
 
 def posting_products(vectors: SparseRows, window: int = WINDOW, cells: int = PAIR_BLOCK
                      ) -> Iterator[Block] | None:
@@ -478,7 +502,7 @@ def lexrank_edges(vectors: SparseRows, lengths: np.ndarray,
 
 def upper_edges(vectors: SparseRows, lengths: np.ndarray,
                 threshold: float = LEXRANK_THRESHOLD, window: int = WINDOW,
-                cells: int = PAIR_BLOCK) -> tuple[np.ndarray, np.ndarray] | None:
+                cells: int = CACHED_PAIR_BLOCK) -> tuple[np.ndarray, np.ndarray] | None:
     """The LexRank edges ``i -> j`` with ``i <= j`` (and ``j - i <= window``), or None.
 
     :func:`posting_products` enumerates every pair of a term's postings both ways; the cosine

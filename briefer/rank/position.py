@@ -309,6 +309,13 @@ def pyramid_order(scores: np.ndarray, duplicates: list[int], continues: np.ndarr
     order: list[int] = []
     while pending:
         width = max(0, lookahead - len(order) // taper) + 1
+        if width == 1 and (order or not lede_first):
+            # From here on every pick is the earliest unpicked sentence: the window is that
+            # one (within the top or past it), and it may always be picked, as the sentence
+            # before it is picked or a duplicate.  So the rest come in order, without a
+            # loop step per sentence (a long text's thousands).
+            order += pending
+            break
         window = [pending[k] for k in range(min(width, len(pending)))]
         if top is not None:  # within the top, only the top; past it, in order
             window = [i for i in window if i < top] if pending[0] < top else window[:1]

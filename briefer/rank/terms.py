@@ -207,10 +207,12 @@ def stemmed_tokens(sentences: Sequence[str], title: str | None = None,
     stops = tokens.stop_words(language)
     ids, offsets, vocabulary = term_ids(words if words is not None
                                         else map(tokens.words, sentences))
-    stem_ids: dict[str, int] = {}
-    type_stem = per_term(vocabulary, lambda w: stem_ids.setdefault(stem(w), len(stem_ids)),
-                         np.int64)
-    type_content = per_term(vocabulary, lambda w: w.lower() not in stops, bool)
+    # Per distinct word, in C: lower-cased (the stop-word test), then stemmed in one call.
+    lowered, straightened = stemming.prepared(list(vocabulary))
+    found = stemming.stem_words(straightened, language)
+    stem_ids = {s: k for k, s in enumerate(dict.fromkeys(found))}  # by first appearance
+    type_stem = np.fromiter(map(stem_ids.__getitem__, found), np.int64, count=len(found))
+    type_content = ~np.fromiter(map(stops.__contains__, lowered), bool, count=len(lowered))
     stems, content = type_stem[ids], type_content[ids]
     counts = np.bincount(stems[content], minlength=len(stem_ids)).astype(np.int64)
     title_only: set[str] = set()

@@ -94,3 +94,15 @@ def test_english_stop_words_are_read_without_importlib_resources_readers() -> No
             "print(len(words) > 100, 'zipfile' in sys.modules, "
             "'importlib.readers' in sys.modules)")
     assert _python(code) == "True False False"
+
+
+def test_a_command_ends_with_its_objects_frozen_out_of_the_last_collection() -> None:
+    """The interpreter's collection at exit traverses every object left, only for the process
+    to end: a command freezes them (gc.freeze) when it is done, so that collection skips
+    them."""
+    code = ("import atexit, gc, sys\n"
+            "atexit.register(lambda: print('frozen', gc.get_freeze_count() > 0))\n"
+            f"sys.argv = ['briefer', 'summarize', {str(SEED)!r}, '-n', '1', '-f', 'text']\n"
+            "from briefer.cli import main\n"
+            "main()\n")
+    assert _python(code) == "frozen True"

@@ -394,3 +394,21 @@ def sparse_identity(n: int):
     from scipy import sparse
 
     return sparse.identity(n, format="csr")
+
+
+@pytest.mark.parametrize("keys", [
+    [], [5], [3, 1, 3, 0, 1, 3, 2, 0], list(range(50, 0, -1)) * 3,
+    [2**61, 7, 2**61, 7, 0],  # too large to pack with their positions: the stable argsort
+])
+def test_stable_sort_is_the_stable_argsort(keys: list[int]) -> None:
+    array = np.array(keys, dtype=np.int64)
+    ordered, order = graph.stable_sort(array)
+    expected = np.argsort(array, kind="stable")
+    assert np.array_equal(order, expected)
+    assert np.array_equal(ordered, array[expected])
+
+
+def test_stable_sort_keeps_the_order_of_equal_keys_on_many_random_ones() -> None:
+    keys = np.random.default_rng(0).integers(0, 40, 100_000)
+    ordered, order = graph.stable_sort(keys)
+    assert np.array_equal(order, np.argsort(keys, kind="stable"))

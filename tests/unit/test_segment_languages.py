@@ -66,6 +66,32 @@ def test_sports_abbreviations_before_a_club_end_no_sentence() -> None:
                  "pt") == ["O Sporting venceu o Sp. Braga por 3-1 e o Vit. Guimarães empatou."]
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # A unit after a number ends a sentence before a starter, as an abbreviation does.
+        ("es", "El pleno empezó a las 10.30 h. Luego habló la alcaldesa.",
+         ["El pleno empezó a las 10.30 h.", "Luego habló la alcaldesa."]),
+        ("pt", "A greve começou às 14 h. Depois houve uma assembleia.",
+         ["A greve começou às 14 h.", "Depois houve uma assembleia."]),
+        # The spaced "p. m." of Spanish style books is "p.m." ("a. m." too).
+        ("es", "La votación terminó a las 9 p. m. Después habló el presidente.",
+         ["La votación terminó a las 9 p. m.", "Después habló el presidente."]),
+        # A one-letter starter with its stop is an initial ("S. A.", sociedad anónima).
+        ("es", "La constructora Ferrovial, S. A. ganó el concurso del puerto.",
+         ["La constructora Ferrovial, S. A. ganó el concurso del puerto."]),
+        ("pt", "A mineradora Vale S. A. anunciou ontem um lucro recorde.",
+         ["A mineradora Vale S. A. anunciou ontem um lucro recorde."]),
+        # "séc." (século) before a Roman numeral.
+        ("pt", "A igreja foi construída no séc. XVII. Desde então, nunca fechou.",
+         ["A igreja foi construída no séc. XVII.", "Desde então, nunca fechou."]),
+    ],
+)
+def test_units_times_initials_and_centuries(language: str, text: str, expected: list[str]
+                                           ) -> None:
+    assert split(text, language) == expected
+
+
 @pytest.mark.parametrize(("language", "text", "expected"), CASES)
 def test_sentences(language: str, text: str, expected: list[str]) -> None:
     assert split(text, language) == expected

@@ -22,3 +22,19 @@ def test_each_stemmer_is_its_own() -> None:
     a, b = stemming.stemmer(), stemming.stemmer("french")
     assert a("nations") == "nation" and b("nations") == "nation"
     assert a is not stemming.stemmer(), "no stemmer shared behind the caller's back"
+
+
+def test_a_vocabulary_stemmed_at_once_gets_each_words_own_stem() -> None:
+    """:func:`stemming.prepared` folds the words joined, :func:`stemming.stem_words` stems
+    them in one call: the same strings as word by word, a final capital sigma included
+    (its lower case depends on what follows it)."""
+    words = ["Running", "city’s", "CITY'S", "ΟΔΟΣ", "ΣΑΣ", "Σ", "İstanbul", "Straße",
+             "don’t", "well-known", "ǅemal"]
+    lowered, straightened = stemming.prepared(words)
+    assert lowered == [w.lower() for w in words]
+    assert straightened == [w.lower().replace("’", "'") for w in words]
+    for language in ("english", "greek", "de", "klingon"):
+        one_by_one = stemming.stemmer(language)
+        assert stemming.stem_words(straightened, language) == [one_by_one(w) for w in words]
+    assert stemming.prepared([]) == ([], [])
+    assert stemming.prepared(["A\nB", "Ç"]) == (["a\nb", "ç"], ["a\nb", "ç"])  # one by one
