@@ -66,6 +66,32 @@ def test_sports_abbreviations_before_a_club_end_no_sentence() -> None:
                  "pt") == ["O Sporting venceu o Sp. Braga por 3-1 e o Vit. Guimarães empatou."]
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # A unit after a number ends a sentence before a starter, as an abbreviation does.
+        ("es", "El pleno empezó a las 10.30 h. Luego habló la alcaldesa.",
+         ["El pleno empezó a las 10.30 h.", "Luego habló la alcaldesa."]),
+        ("pt", "A greve começou às 14 h. Depois houve uma assembleia.",
+         ["A greve começou às 14 h.", "Depois houve uma assembleia."]),
+        # The spaced "p. m." of Spanish style books is "p.m." ("a. m." too).
+        ("es", "La votación terminó a las 9 p. m. Después habló el presidente.",
+         ["La votación terminó a las 9 p. m.", "Después habló el presidente."]),
+        # A one-letter starter with its stop is an initial ("S. A.", sociedad anónima).
+        ("es", "La constructora Ferrovial, S. A. ganó el concurso del puerto.",
+         ["La constructora Ferrovial, S. A. ganó el concurso del puerto."]),
+        ("pt", "A mineradora Vale S. A. anunciou ontem um lucro recorde.",
+         ["A mineradora Vale S. A. anunciou ontem um lucro recorde."]),
+        # "séc." (século) before a Roman numeral.
+        ("pt", "A igreja foi construída no séc. XVII. Desde então, nunca fechou.",
+         ["A igreja foi construída no séc. XVII.", "Desde então, nunca fechou."]),
+    ],
+)
+def test_units_times_initials_and_centuries(language: str, text: str, expected: list[str]
+                                           ) -> None:
+    assert split(text, language) == expected
+
+
 @pytest.mark.parametrize(("language", "text", "expected"), CASES)
 def test_sentences(language: str, text: str, expected: list[str]) -> None:
     assert split(text, language) == expected
@@ -235,6 +261,12 @@ def test_a_run_on_sentence_start(language: str, text: str, expected: list[str]) 
          ["El puente se inauguró en 2010;", "Desde entonces, nadie lo ha reparado."]),
         ("pt", "A obra terminou em 2019; Segundo a prefeitura, custou o dobro.",
          ["A obra terminou em 2019;", "Segundo a prefeitura, custou o dobro."]),
+        # A headline that ends in a name, run into a lede that restates nothing: a starter
+        # before a lower-case word after a capitalised word that opens no sentence.
+        ("es", "Ficha del delantero en el Real Betis El año pasado marcó doce goles.",
+         ["Ficha del delantero en el Real Betis", "El año pasado marcó doce goles."]),
+        ("pt", "Edinho assume o comando do Flamengo O ex-jogador chegou ontem ao Rio.",
+         ["Edinho assume o comando do Flamengo", "O ex-jogador chegou ontem ao Rio."]),
         # A kicker, a headline and the lede, all run together.
         ("pt", "Eleições municipais Candidatos disputam votos no interior Os candidatos "
                "percorreram ontem dez cidades.",
@@ -279,6 +311,11 @@ def test_a_headline_run_into_its_lede(language: str, text: str, expected: list[s
         # it is prose, not a headline and its lede (review R10).
         ("es", "Los fans de la serie esperan La serie de Netflix con ganas.",
          ["Los fans de la serie esperan La serie de Netflix con ganas."]),
+        # After a name, not a letter naming a class, nor after a sentence's first word.
+        ("pt", "O Flamengo voltou à Série A depois de dois anos.",
+         ["O Flamengo voltou à Série A depois de dois anos."]),
+        ("es", "Hubo lluvia. Hoy Las chicas del cable vuelven a la pantalla.",
+         ["Hubo lluvia.", "Hoy Las chicas del cable vuelven a la pantalla."]),
         # After a semicolon, not a name's particles.
         ("es", "Votaron a favor Pérez y Gómez; De la Rúa, en contra.",
          ["Votaron a favor Pérez y Gómez; De la Rúa, en contra."]),
