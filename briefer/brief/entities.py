@@ -516,9 +516,15 @@ def _namelike(view: View, n: int, i: int, ev: _Evidence) -> bool:
 
 
 def _locative_before(view: View, i: int, ev: _Evidence) -> bool:
-    """"in Goma", "near Bologna": a preposition of place just before token ``i``."""
-    return i > 0 and view.tokens[i - 1].fold in ev.cues.locatives and \
-        not view.gap(view.tokens[i - 1], view.tokens[i]).strip()
+    """"in Goma", "near Bologna", "in eastern Zaire": a preposition of place just before
+    token ``i``, or before a lower-case compass word that is before it (news places a
+    region of a country so: "in northern Iraq", "across southern Lebanon")."""
+    tokens = view.tokens
+    if i > 1 and tokens[i - 1].fold in ev.cues.compass and tokens[i - 1].text[:1].islower() \
+            and not view.gap(tokens[i - 1], tokens[i]).strip():
+        i -= 1
+    return i > 0 and tokens[i - 1].fold in ev.cues.locatives and \
+        not view.gap(tokens[i - 1], tokens[i]).strip()
 
 
 
@@ -539,9 +545,10 @@ class _Places:
 
     Such a word (most capitalised words: "The", "Obama") can only match as itself, so its
     answer depends on its folded form alone; a megabyte of news has 18,000 capitalised
-    tokens but a few thousand distinct ones.  Words that do start a longer key ("New",
-    "United") are matched against the tokens after them each time.  The memo lives as long
-    as one :func:`find_entities` call.
+    tokens but a few thousand distinct ones.  So can a word that starts a longer key ("New",
+    "The") before a word that no such key has second ("The president"): only before one
+    that does ("The Hague", "New York") is it matched against the tokens after it.  The
+    memo lives as long as one :func:`find_entities` call.
     """
 
     __slots__ = ("gazetteer", "single")
@@ -556,8 +563,16 @@ class _Places:
         if not token.capital:
             return None
         gazetteer = self.gazetteer
-        if not gazetteer.starts or token.fold in gazetteer.starts:
+        if not gazetteer.starts:
             return gazetteer.match(tokens, i)
+        if token.fold in gazetteer.starts and i + 1 < len(tokens):
+            # A longer key can start here only if the next word makes one of the keys'
+            # first pairs (what :meth:`Gazetteer.match` tests next); when it does not, the
+            # match is this word alone, as for a word that starts no longer key.
+            first, second, pairs = token.fold, tokens[i + 1].fold, gazetteer.pairs
+            if not pairs or f"{first} {second}" in pairs or (
+                    second.endswith("s") and f"{first} {second[:-1]}" in pairs):
+                return gazetteer.match(tokens, i)
         single = self.single
         if token.fold not in single:
             single[token.fold] = gazetteer.match(tokens, i)
@@ -646,13 +661,13 @@ def _held_or_played_for(view: View, i: int, ev: _Evidence, lone: bool = True) ->
 
 
 def _body_before(view: View, i: int, ev: _Evidence) -> bool:
-    """A city's name that a body bears: "its subsidiary Fuso", "rival Reading", or what
-    :func:`_held_or_played_for` reads."""
+    """A city's name that a body bears: "its subsidiary Fuso", "rival Reading", "an analyst
+    at Kempen", or what :func:`_held_or_played_for` reads."""
     before = view.tokens[i - 1] if i else None
     if before is not None and before.text[:1].islower() and before.fold in ev.cues.org_nouns \
             and not view.gap(before, view.tokens[i]).strip():
         return True
-    return _held_or_played_for(view, i, ev)
+    return _held_or_played_for(view, i, ev) or _works_at(view, i, ev)
 
 
 #: A score after a team's name in a results line: "Leicester 3 Tottenham 0".
@@ -905,6 +920,13 @@ def _cue(view: View, first: int, last: int, ev: _Evidence) -> str:
         return "person"
     if _score_line(view, first, last):
         return "team"
+    if _works_at(view, first, ev):
+        return "organisation"  # "an analyst at Rabobank", "officials at ABN AMRO"
+    if first == last and _locative_before(view, first, ev) and \
+            not _held_or_played_for(view, first, ev):
+        # "Rebels in eastern Zaire said": a word inside "in ..." is not the subject the
+        # verb after it speaks of, so "said" is no evidence against a place there
+        return "place"
     nxt = tokens[last + 1] if last + 1 < len(tokens) else None
     if nxt is not None:
         gap = view.gap(tokens[last], nxt)
@@ -943,6 +965,19 @@ def _cue(view: View, first: int, last: int, ev: _Evidence) -> str:
         # "Heineken shares", "Ahold's earnings", "Mercedes' profits", "Game's customers"
         return "organisation"
     return _context_cue(view, first, last, ev)
+
+
+def _works_at(view: View, first: int, ev: _Evidence) -> bool:
+    """"an analyst at Rabobank", "officials at ABN AMRO", "a professor at Leiden": after a
+    person's role and "at", news names the body they work for, not where they stand."""
+    tokens = view.tokens
+    if first < 2 or tokens[first - 1].fold != "at" or \
+            view.gap(tokens[first - 1], tokens[first]).strip():
+        return False
+    role = tokens[first - 2].fold
+    roles = (ev.cues.appositive_roles, ev.cues.person_nouns)
+    return (tokens[first - 2].text[:1].islower() or opens(view, first - 2)) and any(
+        role in words or (role.endswith("s") and role[:-1] in words) for words in roles)
 
 
 #: Prepositions that end an apposition's head: "editor of a magazine".
@@ -1061,6 +1096,9 @@ def _kind_of_run(run: _Run, ev: _Evidence, gazetteer: Gazetteer) -> str:
         return "organisation"
     if run.acronym and len(folds) > 1 and folds[0] not in ev.names.given:
         return "organisation"  # people are not given acronyms in brackets
+    if len(folds) > 1 and run.view not in ev.shouting and all(
+            len(t.text) >= 2 and t.text.isalpha() and t.text.isupper() for t in run.tokens):
+        return "organisation"  # "ABN AMRO", "BBC WS": words of capitals outside a headline
     if len(folds) > 1:
         head = gazetteer.match(run.tokens, 0)
         if head is not None and head[1].kind == "place" and head[0] < len(folds) and \
