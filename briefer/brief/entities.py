@@ -545,9 +545,10 @@ class _Places:
 
     Such a word (most capitalised words: "The", "Obama") can only match as itself, so its
     answer depends on its folded form alone; a megabyte of news has 18,000 capitalised
-    tokens but a few thousand distinct ones.  Words that do start a longer key ("New",
-    "United") are matched against the tokens after them each time.  The memo lives as long
-    as one :func:`find_entities` call.
+    tokens but a few thousand distinct ones.  So can a word that starts a longer key ("New",
+    "The") before a word that no such key has second ("The president"): only before one
+    that does ("The Hague", "New York") is it matched against the tokens after it.  The
+    memo lives as long as one :func:`find_entities` call.
     """
 
     __slots__ = ("gazetteer", "single")
@@ -562,8 +563,16 @@ class _Places:
         if not token.capital:
             return None
         gazetteer = self.gazetteer
-        if not gazetteer.starts or token.fold in gazetteer.starts:
+        if not gazetteer.starts:
             return gazetteer.match(tokens, i)
+        if token.fold in gazetteer.starts and i + 1 < len(tokens):
+            # A longer key can start here only if the next word makes one of the keys'
+            # first pairs (what :meth:`Gazetteer.match` tests next); when it does not, the
+            # match is this word alone, as for a word that starts no longer key.
+            first, second, pairs = token.fold, tokens[i + 1].fold, gazetteer.pairs
+            if not pairs or f"{first} {second}" in pairs or (
+                    second.endswith("s") and f"{first} {second[:-1]}" in pairs):
+                return gazetteer.match(tokens, i)
         single = self.single
         if token.fold not in single:
             single[token.fold] = gazetteer.match(tokens, i)

@@ -261,6 +261,12 @@ def test_a_run_on_sentence_start(language: str, text: str, expected: list[str]) 
          ["El puente se inauguró en 2010;", "Desde entonces, nadie lo ha reparado."]),
         ("pt", "A obra terminou em 2019; Segundo a prefeitura, custou o dobro.",
          ["A obra terminou em 2019;", "Segundo a prefeitura, custou o dobro."]),
+        # A headline that ends in a name, run into a lede that restates nothing: a starter
+        # before a lower-case word after a capitalised word that opens no sentence.
+        ("es", "Ficha del delantero en el Real Betis El año pasado marcó doce goles.",
+         ["Ficha del delantero en el Real Betis", "El año pasado marcó doce goles."]),
+        ("pt", "Edinho assume o comando do Flamengo O ex-jogador chegou ontem ao Rio.",
+         ["Edinho assume o comando do Flamengo", "O ex-jogador chegou ontem ao Rio."]),
         # A kicker, a headline and the lede, all run together.
         ("pt", "Eleições municipais Candidatos disputam votos no interior Os candidatos "
                "percorreram ontem dez cidades.",
@@ -305,6 +311,11 @@ def test_a_headline_run_into_its_lede(language: str, text: str, expected: list[s
         # it is prose, not a headline and its lede (review R10).
         ("es", "Los fans de la serie esperan La serie de Netflix con ganas.",
          ["Los fans de la serie esperan La serie de Netflix con ganas."]),
+        # After a name, not a letter naming a class, nor after a sentence's first word.
+        ("pt", "O Flamengo voltou à Série A depois de dois anos.",
+         ["O Flamengo voltou à Série A depois de dois anos."]),
+        ("es", "Hubo lluvia. Hoy Las chicas del cable vuelven a la pantalla.",
+         ["Hubo lluvia.", "Hoy Las chicas del cable vuelven a la pantalla."]),
         # After a semicolon, not a name's particles.
         ("es", "Votaron a favor Pérez y Gómez; De la Rúa, en contra.",
          ["Votaron a favor Pérez y Gómez; De la Rúa, en contra."]),
