@@ -17,6 +17,7 @@ import os
 import re
 from collections.abc import Callable
 from functools import lru_cache
+from types import ModuleType
 
 #: sumy's pattern is ``[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*`` (a letter, then letters, or an
 #: apostrophe or hyphen followed by a letter); this one matches exactly the same words with
@@ -54,20 +55,25 @@ def stop_words(language: str = "english") -> frozenset[str]:
 
 
 def _sumy_data(name: str) -> str:
-    """A text file of sumy's ``data`` folder: read from the folder the package was imported
-    from, where it is installed as files (always, with pip); through importlib.resources
-    only when it is not (a zip), as ``resources.files`` imports its readers and ``zipfile``
-    first, 2-10 ms of every command's start-up."""
+    """A text file of sumy's ``data`` folder (see :func:`package_text`)."""
     import sumy
 
-    folder = os.path.dirname(sumy.__file__ or "")
+    return package_text(sumy, f"data/{name}")
+
+
+def package_text(package: ModuleType, name: str) -> str:
+    """A text file shipped inside ``package`` (``name`` relative to its folder): read from
+    the folder the package was imported from, where it is installed as files (always, with
+    pip); through importlib.resources only when it is not (a zip), as ``resources.files``
+    imports its readers and ``zipfile`` first, 2-10 ms of every command's start-up."""
+    folder = os.path.dirname(package.__file__ or "")
     try:
-        with open(os.path.join(folder, "data", *name.split("/")), encoding="utf-8") as handle:
+        with open(os.path.join(folder, *name.split("/")), encoding="utf-8") as handle:
             return handle.read()
     except FileNotFoundError:
         from importlib import resources
 
-        return resources.files("sumy").joinpath(f"data/{name}").read_text(encoding="utf-8")
+        return resources.files(package.__name__).joinpath(name).read_text(encoding="utf-8")
 
 
 def import_snowball() -> type:

@@ -33,7 +33,9 @@ _TOKEN = re.compile(
     # tests/unit/test_brief_analysis.py), in runs, so the regex engine steps less.
     r"|[^\W\d_][^\W_]*(?:['’\-][^\W_]+)*"
 )
-_POSSESSIVE = re.compile(r"['’][sS]$")
+#: How an English possessive ends ("Trump’s", "CNN'S"); a token of three characters or more
+#: that ends so is trimmed to its name.
+_POSSESSIVE_ENDS = frozenset({"'s", "'S", "’s", "’S"})
 
 
 class Token(NamedTuple):
@@ -120,7 +122,7 @@ class _Types:
     def learn(self, word: str) -> tuple[str, int, str, str, bool, bool, str | None,
                                          tuple[str, ...], bool, bool]:
         text = word
-        possessive = bool(_POSSESSIVE.search(word)) and len(word) > 2
+        possessive = word[-2:] in _POSSESSIVE_ENDS and len(word) > 2
         if possessive:
             text = word[:-2]
         folded = fold(text)
@@ -129,7 +131,9 @@ class _Types:
         # A token never splits one of the rankers' words (they are letters with inner
         # apostrophes and hyphens, and a token runs at least as far), so a sentence's words
         # are its tokens' words in order: "U.S." holds "U" and "S", "covid-19" holds "covid".
-        words = tuple(WORD_RE.findall(word))
+        # A word of letters only is one of the rankers' words as it is (WORD_RE's letters
+        # are ``[^\W\d_]``, which holds every character ``str.isalpha`` accepts).
+        words = (word,) if word.isalpha() else tuple(WORD_RE.findall(word))
         info = (text, len(text), folded, stem, possessive, text[:1].isupper(), content,
                 words, text[:1].islower(), len(text) > 1 and text.isupper())
         self.known[word] = info

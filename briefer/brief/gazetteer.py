@@ -27,7 +27,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from itertools import repeat
 from operator import itemgetter
 
@@ -145,7 +144,10 @@ class NameLists:
 
 
 def _data(name: str) -> str:
-    return resources.files("briefer").joinpath(f"data/{name}").read_text(encoding="utf-8")
+    import briefer
+    from briefer.tokens import package_text
+
+    return package_text(briefer, f"data/{name}")
 
 
 @lru_cache(maxsize=1)

@@ -36,12 +36,10 @@ user can fix a template without guessing.
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 import tomllib
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -121,6 +119,8 @@ def user_template_dir() -> Path:
 
 
 def _builtin_files() -> dict[str, Any]:
+    from importlib import resources  # only for a named template: 3 ms of start-up
+
     folder = resources.files("briefer").joinpath("templates")
     try:
         entries = list(folder.iterdir())
@@ -162,6 +162,8 @@ def load_template(name_or_path: str) -> Template:
     if builtin is not None:
         return parse_template(builtin.read_text(encoding="utf-8"), str(builtin),
                               origin="built-in", path=Path(str(builtin)), name=name)
+    import difflib
+
     known = [AUTO, *sorted(set(_builtin_files()) | set(_user_files()))]
     hint = difflib.get_close_matches(name, known, n=1)
     did_you_mean = f" (did you mean {hint[0]!r}?)" if hint else ""
@@ -338,6 +340,8 @@ def _unknown_keys(data: dict[str, Any], allowed: tuple[str, ...], where: str, li
                   span: tuple[int, int] | None, fail: Any) -> None:
     for key in data:
         if key not in allowed:
+            import difflib  # only for a broken template
+
             hint = difflib.get_close_matches(key, allowed, n=1)
             extra = f" (did you mean {hint[0]!r}?)" if hint else ""
             raise fail(f"{where}unknown key {key!r}{extra}; known keys: {', '.join(allowed)}",
