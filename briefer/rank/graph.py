@@ -104,12 +104,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from briefer.rank import RankInput, terms
+from briefer.rank.rows import PAIR_BLOCK, SparseRows
 
 if TYPE_CHECKING:  # imported where used: LexRank on an article runs on numpy alone
     from scipy import sparse
@@ -124,7 +124,6 @@ WINDOW = 10_000  # sentences further apart than this are not compared (exact up 
 BLOCK_CELLS = 1 << 22  # sentence pairs per sparse product block
 EDGE_BUDGET = 1 << 24  # LexRank edges kept at most (16M: about 200 MB as CSR)
 PAIR_BUDGET = 1 << 24  # shared-term pairs LexRank enumerates with numpy (about 0.5 s)
-PAIR_BLOCK = 1 << 20  # pairs enumerated at a time (about 80 MB of arrays)
 #: Pairs :func:`upper_edges` enumerates at a time: its dozen arrays of a block (128 KB each)
 #: stay in the CPU's cache and in memory already mapped, where a block of ``PAIR_BLOCK``
 #: pairs goes through 8 MB arrays, each paged in anew.  Ranking only, 300 KB of news
@@ -173,87 +172,6 @@ def scores_by_text(doc: RankInput, score: Callable[[sparse.csr_matrix], np.ndarr
     if not doc.sentences:
         return []
     return share_by_text(doc.sentences, score(content_matrix(doc)), add=add)
-
-
-@dataclass(frozen=True, slots=True)
-class SparseRows:
-    """A sentences x terms matrix as CSR arrays, entries sorted by row then column.
-
-    (Except :func:`briefer.rank.position.tfidf_vectors`, whose rows list their columns last
-    first, the order its sums were tuned in; :meth:`products` needs rows grouped, not sorted.)
-
-    LexRank works on these with numpy alone: importing ``scipy.sparse`` costs about 0.1 s,
-    more than ranking a 300 KB text takes, so scipy is loaded only where it is needed (long
-    texts, TextRank and Reduction) by :meth:`to_scipy`.
-    """
-
-    indptr: np.ndarray  # n + 1 offsets into indices and data
-    indices: np.ndarray  # each entry's column
-    data: np.ndarray
-    width: int
-
-    @property
-    def n(self) -> int:
-        return len(self.indptr) - 1
-
-    def row_of(self) -> np.ndarray:
-        """The row of every entry."""
-        return terms.row_numbers(self.indptr)
-
-    def to_scipy(self) -> sparse.csr_matrix:
-        from scipy import sparse
-
-        return sparse.csr_matrix((self.data, self.indices, self.indptr),
-                                 shape=(self.n, self.width))
-
-    def products(self, left: np.ndarray, right: np.ndarray, cells: int = PAIR_BLOCK
-                 ) -> np.ndarray:
-        """The dense ``len(left) x len(right)`` dot products of rows ``left`` with rows ``right``.
-
-        ``(m[left] @ m[right].T).toarray()`` with numpy alone, bit for bit what scipy gives:
-        every pair of entries sharing a term is enumerated (as in :func:`posting_products`)
-        and each sentence pair's products are added in the order of the left row's columns,
-        one after another (``np.bincount``), as scipy's CSR product adds them.  For the
-        small blocks of the position rankers (a few hundred rows); pairs are enumerated at
-        most ``cells`` at a time, whole left rows at a time.
-        """
-        left, right = np.asarray(left, dtype=np.int64), np.asarray(right, dtype=np.int64)
-        out = np.zeros((left.size, right.size))
-        if not left.size or not right.size:
-            return out
-        l_entries, l_pos = self.entries_of(left)
-        r_entries, r_pos = self.entries_of(right)
-        by_term = np.argsort(self.indices[r_entries], kind="stable")  # postings of right rows
-        post_cols = self.indices[r_entries][by_term]
-        post_pos, post_values = r_pos[by_term], self.data[r_entries][by_term]
-        l_cols = self.indices[l_entries]
-        start = np.searchsorted(post_cols, l_cols, side="left")
-        count = np.searchsorted(post_cols, l_cols, side="right") - start
-        row_pairs = np.bincount(l_pos, weights=count, minlength=left.size).astype(np.int64)
-        done = np.concatenate(([0], np.cumsum(row_pairs)))
-        row_start = np.concatenate(([0], np.cumsum(np.bincount(l_pos, minlength=left.size))))
-        m = right.size
-        a = 0
-        while a < left.size:
-            b = max(a + 1, int(np.searchsorted(done, done[a] + cells, side="right")) - 1)
-            e0, e1 = int(row_start[a]), int(row_start[b])
-            n_pairs = count[e0:e1]
-            entry = np.repeat(np.arange(e0, e1), n_pairs)
-            # the k-th partner of an entry is the k-th posting of its term
-            partner = (np.repeat(start[e0:e1] - (np.cumsum(n_pairs) - n_pairs), n_pairs)
-                       + np.arange(entry.size))
-            key = (l_pos[entry] - a) * m + post_pos[partner]
-            dots = self.data[l_entries[entry]] * post_values[partner]
-            out[a:b] = np.bincount(key, weights=dots, minlength=(b - a) * m).reshape(b - a, m)
-            a = b
-        return out
-
-    def entries_of(self, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """The entries of ``rows`` in order, and for each the position in ``rows`` it came from."""
-        first, lengths = self.indptr[rows], self.indptr[rows + 1] - self.indptr[rows]
-        position = np.repeat(np.arange(rows.size), lengths)
-        offsets = np.concatenate(([0], np.cumsum(lengths)))[:-1]
-        return np.repeat(first - offsets, lengths) + np.arange(position.size), position
 
 
 def rows_from_entries(rows: np.ndarray, cols: np.ndarray, values: np.ndarray, n: int,

@@ -161,7 +161,7 @@ import numpy as np
 
 from briefer import tokens
 from briefer.rank import RankInput, terms
-from briefer.rank.graph import SparseRows
+from briefer.rank.rows import SparseRows
 
 BACKWARD_WEIGHT = -2.0  # PacSum's lambda_1 (edges to preceding sentences); lambda_2 = 1
 PRIOR_WEIGHT = 0.25

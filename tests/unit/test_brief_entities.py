@@ -304,6 +304,22 @@ def test_a_name_of_words_in_capitals_outside_a_headline_is_a_body_not_a_person()
     assert kinds.get("Jan Smit") == "person"
 
 
+def test_a_given_name_alone_is_a_person_only_with_evidence_or_listed_with_one() -> None:
+    # News calls people by surname: "Chelsea" alone, with nothing that says person, is as
+    # likely a club; "Hayley" is listed with a person ("Stan Smith and Hayley").
+    cast = cast_of("Stan Smith met Hayley at the fair. Stan Smith and Hayley argued. "
+                   "The gap on Chelsea grew, and fans of Chelsea sang.")
+    kinds = names(cast)
+    assert kinds.get("Chelsea") != "person"
+    assert kinds.get("Hayley") == "person"
+
+
+def test_a_relative_before_a_name_makes_it_a_person() -> None:
+    cast = cast_of("The firm was run by her son Kordelio until 1990. Kordelio sold it "
+                   "to a rival later.")
+    assert names(cast).get("Kordelio") == "person"
+
+
 def cast_in(language: str, *texts: str) -> Cast:
     from briefer.language import snowball_name
     from briefer.stemming import stemmer

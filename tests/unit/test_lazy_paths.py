@@ -106,3 +106,14 @@ def test_a_command_ends_with_its_objects_frozen_out_of_the_last_collection() -> 
             "from briefer.cli import main\n"
             "main()\n")
     assert _python(code) == "frozen True"
+
+
+def test_the_default_ranker_does_not_load_the_graph_rankers() -> None:
+    """pyramid needs only the sparse rows of ``rank.rows``, not the 700 lines of
+    ``rank.graph`` compiled and imported in every summarize and batch start-up."""
+    code = ("import sys\n"
+            f"sys.argv = ['briefer', 'summarize', {str(SEED)!r}, '-f', 'text']\n"
+            "from briefer.cli import main\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "print('briefer.rank.graph' in sys.modules, 'briefer.rank.rows' in sys.modules)")
+    assert _python(code) == "False True"
