@@ -436,6 +436,9 @@ def _decide(text: str, m: re.Match[str], sent_start: int, end: int, rules: _Rule
         return None  # "1. The first item", "a. The first item"
     if rules.elision and ("'" in tok or "’" in tok) and tok not in rules.abbreviations:
         tok = tok.replace("’", "'").rsplit("'", 1)[1]  # "l'Ing." -> "Ing"
+    if tok[-1:] in "ºª" and tok[:1].isdigit() and "-" in text[q:nm.start(1)].replace(
+            "–", "-").replace("—", "-"):
+        return None  # "Parágrafo 3º. -- Nos contratos", "Art. 1º. - Fica": a label's text
     if tok in rules.titles or (tok.isupper() and tok.capitalize() in rules.titles):
         return None  # "Mr. Smith", and in an all-caps headline "MR. SMITH"
     if first.isdigit() and tok.lower() in rules.before_numbers:

@@ -148,7 +148,7 @@ def find_entities(views: Sequence[View], gazetteer: Gazetteer, stop: frozenset[s
         capitals = view.capitals
         claimed = _places(n, view, places, mentions, ev, _place_starts(view, capitals, ev))
         runs += _runs(n, view, claimed, ev, capitals)
-    mentions += _classify(runs, ev, gazetteer)
+    mentions += _classify(runs, ev, gazetteer, views)
     if language == "en":
         mentions += _lower_cased_people(views, mentions, ev, gazetteer)
     mentions.sort(key=lambda m: (m.view, m.start))
@@ -846,10 +846,12 @@ def _runs(n: int, view: View, claimed: set[int], ev: _Evidence,
             run.pop(0)  # "Today Miss Sandiford", "Sunday Serena Williams": a day is no name
         # At an opener a common first word ("Meanwhile Trump") is grammar if what follows is
         # a name the text capitalises elsewhere; otherwise it is part of the name ("Cartel de
-        # los Soles").
+        # los Soles").  Any first word is grammar before a form of address ("Earlier Mr
+        # Kennedy"): a name does not hold "Mr" inside it.
         if opener and len(run) > 1 and run[0] == i and not _is_title(tokens[i].fold, cues) \
-                and not _initial(tokens[i]) \
-                and _common(tokens[i], ev) and tokens[run[1]].fold in ev.mid_capitals:
+                and not _initial(tokens[i]) and (
+                    tokens[run[1]].fold in cues.honorifics
+                    or _common(tokens[i], ev) and tokens[run[1]].fold in ev.mid_capitals):
             run.pop(0)
         titles: list[str] = []
         # "Foreign Office", "Defence Ministry": a title word before an organisation word
@@ -1021,14 +1023,14 @@ def _context_cue(view: View, first: int, last: int, ev: _Evidence) -> str:
         if before.text[:1].islower() and not view.gap(before, tokens[first]).strip():
             if before.fold in cues.org_nouns:
                 return "organisation"
-            if before.fold in cues.person_nouns:
-                return "person"
+            if before.fold.removeprefix("ex-") in cues.person_nouns:
+                return "person"  # "the pianist András", "his son Guido", "ex-boyfriend Jeff"
     after = tokens[last + 1:last + 9]
     if not after:
         return none
     gap = view.gap(tokens[last], after[0]).strip()
     if tokens[last].possessive and gap in {"'s", "’s", "'", "’"}:
-        if after[0].fold in cues.kin_nouns:
+        if after[0].fold.removeprefix("ex-") in cues.kin_nouns:
             return "person"
         if first == last:
             return "owner"  # "Nintendo's attempt": someone's or some body's, a weak vote
@@ -1039,6 +1041,8 @@ def _context_cue(view: View, first: int, last: int, ev: _Evidence) -> str:
         for t in after[:4]:  # its head noun, before any "of": "Irish, editor of a magazine"
             if t.capital or t.fold in _GOVERNORS:
                 break
+            if _plural_of(t.fold, cues.org_nouns, cues.person_nouns):
+                break  # "Ken Livingstone, business groups and ...": a list, no apposition
             if t.fold in cues.org_nouns:
                 return "organisation"
             if t.fold in cues.person_nouns or t.fold in cues.appositive_roles:
@@ -1064,6 +1068,12 @@ def _context_cue(view: View, first: int, last: int, ev: _Evidence) -> str:
         if t.fold in cues.person_pronouns:
             return "person"
     return none
+
+
+def _plural_of(word: str, *nouns: frozenset[str]) -> bool:
+    """Whether ``word`` is the plural of one of ``nouns`` ("groups", "bands"): one name is
+    not in apposition to many."""
+    return word.endswith("s") and any(word[:-1] in n for n in nouns)
 
 
 def _acronym_after(view: View, last: int) -> str:
@@ -1129,7 +1139,8 @@ _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten elev
 _ADJECTIVE_ENDINGS = ("al", "ic", "ed", "ing", "ous", "ive", "ful", "less", "ary")
 
 
-def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer) -> list[Mention]:
+def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer,
+              views: Sequence[View]) -> list[Mention]:
     """Turn candidate runs into person, organisation, place and other mentions."""
     cues, names = ev.cues, ev.names
     full_people: dict[tuple[str, str], str] = {}
@@ -1210,7 +1221,15 @@ def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer) -> list[Men
                                             and folds[0] not in ev.lower_forms
                                             and folds[-1] not in ev.lower_forms) or (
                     len(folds) <= 3 and folds[-1] in alone)))
-        if len(words) <= 4 and not ordinary and (named or run.cue == "speaker"):
+        # "the Liberal Democrats said", "Delta Air Lines said": a name ending in the plural
+        # of a frequent word is a body's (people's surnames in -s are census ones or rare
+        # words: "Williams", "Jenkins"), unless a given name or a title opens it.
+        plural = len(words[-1].text) > 3 and words[-1].text.endswith("s") and \
+            folds[-1][:-1] in names.common and not by_context and folds[0] not in names.given
+        if plural and run.cue == "speaker":
+            out.append(Mention(run.view, start, end, name, "organisation", titles=run.titles))
+            continue
+        if len(words) <= 4 and not ordinary and not plural and (named or run.cue == "speaker"):
             key = (folds[0], folds[-1])
             display = full_people.setdefault(key, name)
             if named:
@@ -1245,6 +1264,7 @@ def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer) -> list[Men
                 or last in cues.place_words or last in ev.lower_forms or last in ev.stop):
             clubs[last].add(m.name)  # "United" for "Manchester United", not "Inc"
     votes: Counter[tuple[str, str]] = Counter()
+    given_alone: set[str] = set()  # folded given names said alone with no other reading
     for run in singles:
         word = run.tokens[0]
         known = surnames.get(word.fold)
@@ -1256,8 +1276,11 @@ def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer) -> list[Men
             display = earlier[-1] if earlier else known[0][1]
         elif len(first_names.get(word.fold, ())) == 1:
             display = next(iter(first_names[word.fold]))
-        elif "of" in run.titles:
-            display, kind = _display([word], ev), "place"  # "Bishop of Durham": a see, a place
+        elif "of" in run.titles or (run.titles and run.titles[-1] == "for"
+                                    and word.fold not in names.common):
+            # "Bishop of Durham": a see; "the MP for Grantham": a seat; places both (not
+            # "Minister for Health": a frequent word is the office's field)
+            display, kind = _display([word], ev), "place"
         elif run.titles:
             display = word.text
         elif word.fold in cues.party_labels and word.fold not in names.surnames:
@@ -1269,14 +1292,18 @@ def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer) -> list[Men
             display, kind = min(clubs[word.fold], key=first_named.__getitem__), "organisation"
         elif word.fold in names.given and word.fold not in ev.lower_forms and \
                 run.cue not in {"organisation", "place", "article"}:
-            display = word.text  # not "the band Gigi", "in Hiram": the context outweighs
+            # A given name alone is a person's only with evidence (a cue below, or a person
+            # it is listed with): news calls people by surname, and a lone "Chelsea",
+            # "Jordan" or "Victoria" is as often a club, a country or a city.
+            given_alone.add(word.fold)
         if display is None:
             display = _display([word], ev)
             kind = "other"
             if run.cue == "person" or (run.cue == "place" and word.fold not in names.common):
                 kind = run.cue  # "in Goma"; not "in Marketing": a frequent word is a field
-            elif run.cue in {"speaker", "organisation"} and word.fold not in names.surnames:
-                kind = "organisation"  # "Reuters said", "Heineken shares"
+            elif run.cue in {"speaker", "organisation"} and word.fold not in names.surnames \
+                    and not (run.cue == "speaker" and word.fold in names.given):
+                kind = "organisation"  # "Reuters said", "Heineken shares" (not "Hayley said")
             elif run.cue in {"thing", "owner"} and word.fold not in names.surnames and \
                     word.fold not in names.given:
                 kind = "organisation"  # "Sony ... its PSP": no person, and no known place
@@ -1297,6 +1324,7 @@ def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer) -> list[Men
             cued[name] = "person"
     out = [Mention(m.view, m.start, m.end, m.name, cued[m.name], m.strength, m.titles)
            if m.kind == "other" and m.name in cued else m for m in out]
+    out = _listed_with_people(out, given_alone, views)
     # "Deutsche Boerse told Reuters" ... "Deutsche Boerse investors": a name only "said"
     # things as a person would, and elsewhere has what only a body has, is the body.
     # A side in a results line is a club even when its words are a census given name and
@@ -1306,6 +1334,42 @@ def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer) -> list[Men
            and (m.name not in sure_people or m.name in teams
                 and m.name not in titled_people) else m for m in out]
     return _spell_acronyms(_agree(out), defined)
+
+
+#: What joins the names of a list: "Jeff and Hayley", "Guido, Henrique and José Pedro".
+_LISTED_WITH = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)")
+
+
+def _listed_with_people(mentions: list[Mention], given_alone: set[str],
+                        views: Sequence[View]) -> list[Mention]:
+    """A given name said alone is a person's when the text lists it with a person ("Jeff
+    and Hayley", "sons Guido, Henrique and José Pedro"): the names of a list are of one
+    kind.  Repeated until nothing changes, so the kind runs along the list."""
+    if not given_alone:
+        return mentions
+    people = {m.name for m in mentions if m.kind == "person"}
+    waiting = {m.name for m in mentions if m.kind == "other" and fold(m.name) in given_alone}
+    by_view: dict[int, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        by_view[m.view].append(m)
+    changed = True
+    while changed and waiting:
+        changed = False
+        for ms in by_view.values():
+            ms.sort(key=lambda m: m.start)
+            base = views[ms[0].view].sentence.start
+            raw = views[ms[0].view].raw
+            for a, b in zip(ms, ms[1:], strict=False):
+                if not _LISTED_WITH.fullmatch(raw, a.end - base, b.start - base):
+                    continue
+                for one, other in ((a, b), (b, a)):
+                    if one.name in waiting and other.name in people:
+                        waiting.discard(one.name)
+                        people.add(one.name)
+                        changed = True
+    listed = {m.name for m in mentions if m.kind == "other" and fold(m.name) in given_alone
+              and m.name in people}
+    return [replace(m, kind="person") if m.name in listed else m for m in mentions]
 
 
 def _agree(mentions: list[Mention]) -> list[Mention]:

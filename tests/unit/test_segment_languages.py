@@ -82,6 +82,11 @@ def test_sports_abbreviations_before_a_club_end_no_sentence() -> None:
          ["La constructora Ferrovial, S. A. ganó el concurso del puerto."]),
         ("pt", "A mineradora Vale S. A. anunciou ontem um lucro recorde.",
          ["A mineradora Vale S. A. anunciou ontem um lucro recorde."]),
+        # A numbered label's ordinal stop before a dash opens the label's text, no sentence.
+        ("pt", "Art. 1º. – Fica criado o fundo. Parágrafo 2º. -- O fundo vale em 1994.",
+         ["Art. 1º. – Fica criado o fundo.", "Parágrafo 2º. -- O fundo vale em 1994."]),
+        ("es", "Artículo 3º. — Los contratos se revisan cada año.",
+         ["Artículo 3º. — Los contratos se revisan cada año."]),
         # "séc." (século) before a Roman numeral.
         ("pt", "A igreja foi construída no séc. XVII. Desde então, nunca fechou.",
          ["A igreja foi construída no séc. XVII.", "Desde então, nunca fechou."]),
