@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from itertools import chain
 from typing import TYPE_CHECKING
 
@@ -54,6 +54,8 @@ MIN_CONTAINED = 5
 #: The share of an indexed set's own stems that any longer set within :data:`JACCARD` of it
 #: shares: overlap ``o >= t (|x| + |y|) / (1 + t) >= 2t / (1 + t) |y|`` when ``|x| >= |y|``.
 INDEXED_JACCARD = 2 * JACCARD / (1 + JACCARD)
+#: How many rows of a join are enumerated at a time (a few MB of arrays).
+PAIR_BLOCK = 1 << 18
 
 
 def similar(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -110,9 +112,11 @@ def duplicate_groups(views: Sequence[View]) -> list[list[int]]:
     return [groups[k] for k in sorted(groups)]
 
 
-def _similar_pairs(sets: Sequence[frozenset[str]]) -> list[tuple[int, int]]:
+def _similar_pairs(sets: Sequence[frozenset[str]]) -> Iterator[tuple[int, int]]:
     """Every pair of positions of ``sets`` (distinct, none empty) that :func:`similar`
-    accepts, by prefix filtering with numpy (see :func:`duplicate_groups`)."""
+    accepts, by prefix filtering with numpy (see :func:`duplicate_groups`); yielded a block
+    at a time, so a text of many repeated articles (hundreds of thousands of pairs) is
+    never held as a list of them."""
     import numpy as np
 
     sizes = np.fromiter(map(len, sets), dtype=np.int64, count=len(sets))
@@ -147,35 +151,42 @@ def _similar_pairs(sets: Sequence[frozenset[str]]) -> list[tuple[int, int]]:
     # later shared stem has a smaller bound, so testing every row keeps the first one of
     # every pair that can pass; a pair dropped from the Jaccard join that passes the
     # containment rule is found by the containment join, and the other way round.
-    x, y, bound = _join(ranks, owner, place, sizes, probes, indexed, seq)
-    keep = bound >= JACCARD / (1 + JACCARD) * (sizes[x] + sizes[y]) - 1e-9
-    cx, cy, bound = _join(ranks, owner, place, sizes, np.ones_like(probes), contained, seq)
-    kept = bound >= CONTAINMENT * sizes[cy] - 1e-9  # the indexed set is the shorter
-    x = np.concatenate([x[keep], cx[kept]])
-    y = np.concatenate([y[keep], cy[kept]])
+    x, y = _join(ranks, owner, place, sizes, probes, indexed, seq,
+                 lambda x, y, bound: bound >= JACCARD / (1 + JACCARD) * (sizes[x] + sizes[y])
+                 - 1e-9)
+    cx, cy = _join(ranks, owner, place, sizes, np.ones_like(probes), contained, seq,
+                   lambda x, y, bound: bound >= CONTAINMENT * sizes[y] - 1e-9)  # y: shorter
+    x = np.concatenate([x, cx])
+    y = np.concatenate([y, cy])
     codes = np.sort(x * len(sets) + y)  # each pair once (np.unique would import numpy.ma)
     first = np.ones(codes.size, dtype=bool)
     first[1:] = codes[1:] != codes[:-1]
     codes = codes[first]
-    x, y = codes // len(sets), codes % len(sets)
-    xs, ys = x.tolist(), y.tolist()
-    shared = np.fromiter(map(len, map(frozenset.intersection, map(sets.__getitem__, xs),
-                                      map(sets.__getitem__, ys))),
-                         dtype=np.float64, count=len(xs))
-    a, b = sizes[x], sizes[y]
-    shorter = np.minimum(a, b)
-    # :func:`_close`, over arrays: the same divisions of the same integers, so the same tests.
-    close = (shared / (a + b - shared) >= JACCARD) | (
-        (shorter >= MIN_CONTAINED) & (shared / np.maximum(shorter, 1) >= CONTAINMENT))
-    return [(xs[k], ys[k]) for k in np.flatnonzero(close).tolist()]
+    for block in range(0, codes.size, PAIR_BLOCK):
+        x, y = np.divmod(codes[block:block + PAIR_BLOCK], len(sets))
+        xs, ys = x.tolist(), y.tolist()
+        shared = np.fromiter(map(len, map(frozenset.intersection, map(sets.__getitem__, xs),
+                                          map(sets.__getitem__, ys))),
+                             dtype=np.float64, count=len(xs))
+        a, b = sizes[x], sizes[y]
+        shorter = np.minimum(a, b)
+        # :func:`_close` over arrays: the same divisions of the same integers, the same tests.
+        close = (shared / (a + b - shared) >= JACCARD) | (
+            (shorter >= MIN_CONTAINED) & (shared / np.maximum(shorter, 1) >= CONTAINMENT))
+        for k in np.flatnonzero(close).tolist():
+            yield xs[k], ys[k]
 
 
 def _join(ranks: np.ndarray, owner: np.ndarray, place: np.ndarray, sizes: np.ndarray,
-          probes: np.ndarray, indexed: np.ndarray, seq: np.ndarray
-          ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(probing set, indexed set, how many stems they can share at most from this one on)
-    for every probe entry and indexed entry of the same stem whose indexed set comes before
-    the probing one (``seq``)."""
+          probes: np.ndarray, indexed: np.ndarray, seq: np.ndarray,
+          keep: Callable[[np.ndarray, np.ndarray, np.ndarray], np.ndarray]
+          ) -> tuple[np.ndarray, np.ndarray]:
+    """(probing set, indexed set) for every probe entry and indexed entry of the same stem
+    whose indexed set comes before the probing one (``seq``) and that ``keep`` keeps, given
+    how many stems the two can share at most from this one on.
+
+    The rows are enumerated about :data:`PAIR_BLOCK` at a time, so memory stays bounded however long
+    a stem's postings are (a text of many repeated articles has long ones)."""
     import numpy as np
 
     index_at = np.flatnonzero(indexed)
@@ -183,12 +194,22 @@ def _join(ranks: np.ndarray, owner: np.ndarray, place: np.ndarray, sizes: np.nda
     index_ranks = ranks[index_at]
     probe_at = np.flatnonzero(probes)
     lo = np.searchsorted(index_ranks, ranks[probe_at], side="left")
-    hi = np.searchsorted(index_ranks, ranks[probe_at], side="right")
-    counts = hi - lo
-    probe = np.repeat(probe_at, counts)
-    offsets = np.cumsum(counts) - counts
-    other = index_at[np.repeat(lo - offsets, counts) + np.arange(counts.sum())]
-    x, y = owner[probe], owner[other]
-    before = seq[y] < seq[x]
-    x, y, probe, other = x[before], y[before], probe[before], other[before]
-    return x, y, np.minimum(sizes[x] - place[probe], sizes[y] - place[other])
+    counts = np.searchsorted(index_ranks, ranks[probe_at], side="right") - lo
+    done = np.concatenate(([0], np.cumsum(counts)))
+    found_x, found_y = [], []
+    a = 0
+    while a < probe_at.size:
+        b = max(a + 1, int(np.searchsorted(done, done[a] + PAIR_BLOCK, side="right")) - 1)
+        n = counts[a:b]
+        probe = np.repeat(probe_at[a:b], n)
+        other = index_at[np.repeat(lo[a:b] - (np.cumsum(n) - n), n) + np.arange(probe.size)]
+        x, y = owner[probe], owner[other]
+        before = seq[y] < seq[x]
+        x, y, probe, other = x[before], y[before], probe[before], other[before]
+        chosen = keep(x, y, np.minimum(sizes[x] - place[probe], sizes[y] - place[other]))
+        found_x.append(x[chosen])
+        found_y.append(y[chosen])
+        a = b
+    if not found_x:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    return np.concatenate(found_x), np.concatenate(found_y)

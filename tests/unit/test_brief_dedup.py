@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from briefer import api
 from briefer.brief import make_brief
 from briefer.brief.analysis import analyse
@@ -146,3 +148,24 @@ def test_pairs_at_the_thresholds_are_judged_as_similar_judges_them() -> None:
     together = {n: next(g for g in found if n in g) for n in range(8)}
     assert 1 in together[0] and 3 not in together[2]
     assert 5 in together[4] and 7 not in together[6]
+
+
+def test_the_joins_in_small_blocks_find_the_same_groups(monkeypatch: pytest.MonkeyPatch
+                                                         ) -> None:
+    """The prefix joins and the candidate tests run a block of rows at a time (memory stays
+    bounded on a text of many repeated articles); blocks of a few rows, which split every
+    stem's postings and the candidates across blocks, give the all-pairs groups too."""
+    from briefer.brief import dedup
+
+    made_up = api.split(
+        "Ships were sent to Antwerp. Ships were sent to Antwerp on Monday. The port said "
+        "ships were sent to Antwerp and Hamburg after the strike began at dawn. Officials "
+        "met union leaders in Rotterdam to end the strike at the port. Union leaders met "
+        "officials in Rotterdam to end the port strike. Ships were sent to Hamburg.",
+        source="m.txt")
+    views = analyse(port_docs() + [made_up], make_stemmer(), stop_words())
+    expected = all_pairs_groups(views)
+    for block in (1, 2, 3, 7):
+        monkeypatch.setattr(dedup, "PAIR_BLOCK", block)
+        assert duplicate_groups(views) == expected
+    assert sum(len(g) > 1 for g in expected) >= 2
