@@ -846,10 +846,12 @@ def _runs(n: int, view: View, claimed: set[int], ev: _Evidence,
             run.pop(0)  # "Today Miss Sandiford", "Sunday Serena Williams": a day is no name
         # At an opener a common first word ("Meanwhile Trump") is grammar if what follows is
         # a name the text capitalises elsewhere; otherwise it is part of the name ("Cartel de
-        # los Soles").
+        # los Soles").  Any first word is grammar before a form of address ("Earlier Mr
+        # Kennedy"): a name does not hold "Mr" inside it.
         if opener and len(run) > 1 and run[0] == i and not _is_title(tokens[i].fold, cues) \
-                and not _initial(tokens[i]) \
-                and _common(tokens[i], ev) and tokens[run[1]].fold in ev.mid_capitals:
+                and not _initial(tokens[i]) and (
+                    tokens[run[1]].fold in cues.honorifics
+                    or _common(tokens[i], ev) and tokens[run[1]].fold in ev.mid_capitals):
             run.pop(0)
         titles: list[str] = []
         # "Foreign Office", "Defence Ministry": a title word before an organisation word
@@ -1039,6 +1041,8 @@ def _context_cue(view: View, first: int, last: int, ev: _Evidence) -> str:
         for t in after[:4]:  # its head noun, before any "of": "Irish, editor of a magazine"
             if t.capital or t.fold in _GOVERNORS:
                 break
+            if _plural_of(t.fold, cues.org_nouns, cues.person_nouns):
+                break  # "Ken Livingstone, business groups and ...": a list, no apposition
             if t.fold in cues.org_nouns:
                 return "organisation"
             if t.fold in cues.person_nouns or t.fold in cues.appositive_roles:
@@ -1064,6 +1068,12 @@ def _context_cue(view: View, first: int, last: int, ev: _Evidence) -> str:
         if t.fold in cues.person_pronouns:
             return "person"
     return none
+
+
+def _plural_of(word: str, *nouns: frozenset[str]) -> bool:
+    """Whether ``word`` is the plural of one of ``nouns`` ("groups", "bands"): one name is
+    not in apposition to many."""
+    return word.endswith("s") and any(word[:-1] in n for n in nouns)
 
 
 def _acronym_after(view: View, last: int) -> str:
@@ -1211,7 +1221,15 @@ def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer,
                                             and folds[0] not in ev.lower_forms
                                             and folds[-1] not in ev.lower_forms) or (
                     len(folds) <= 3 and folds[-1] in alone)))
-        if len(words) <= 4 and not ordinary and (named or run.cue == "speaker"):
+        # "the Liberal Democrats said", "Delta Air Lines said": a name ending in the plural
+        # of a frequent word is a body's (people's surnames in -s are census ones or rare
+        # words: "Williams", "Jenkins"), unless a given name or a title opens it.
+        plural = len(words[-1].text) > 3 and words[-1].text.endswith("s") and \
+            folds[-1][:-1] in names.common and not by_context and folds[0] not in names.given
+        if plural and run.cue == "speaker":
+            out.append(Mention(run.view, start, end, name, "organisation", titles=run.titles))
+            continue
+        if len(words) <= 4 and not ordinary and not plural and (named or run.cue == "speaker"):
             key = (folds[0], folds[-1])
             display = full_people.setdefault(key, name)
             if named:
@@ -1258,8 +1276,11 @@ def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer,
             display = earlier[-1] if earlier else known[0][1]
         elif len(first_names.get(word.fold, ())) == 1:
             display = next(iter(first_names[word.fold]))
-        elif "of" in run.titles:
-            display, kind = _display([word], ev), "place"  # "Bishop of Durham": a see, a place
+        elif "of" in run.titles or (run.titles and run.titles[-1] == "for"
+                                    and word.fold not in names.common):
+            # "Bishop of Durham": a see; "the MP for Grantham": a seat; places both (not
+            # "Minister for Health": a frequent word is the office's field)
+            display, kind = _display([word], ev), "place"
         elif run.titles:
             display = word.text
         elif word.fold in cues.party_labels and word.fold not in names.surnames:

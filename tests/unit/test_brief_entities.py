@@ -320,6 +320,32 @@ def test_a_relative_before_a_name_makes_it_a_person() -> None:
     assert names(cast).get("Kordelio") == "person"
 
 
+def test_a_word_before_mr_at_a_sentence_start_is_not_part_of_the_name() -> None:
+    cast = cast_of("Charles Kennedy spoke first. Earlier Mr Kennedy, whose party opposes "
+                   "the plan, had written to the Home Secretary.")
+    kinds = names(cast)
+    assert "Earlier Mr Kennedy" not in kinds
+    assert kinds.get("Charles Kennedy") == "person"
+
+
+def test_the_seat_an_mp_is_for_is_a_place_not_a_person() -> None:
+    cast = cast_of("Quentin Davies, the MP for Grantham and Stamford, was attacked in a "
+                   "park.")
+    assert names(cast).get("Grantham") == "place"
+
+
+def test_a_plural_after_a_comma_lists_rather_than_describes_the_name_before() -> None:
+    cast = cast_of("The line has the support of the Mayor of London, Ken Livingstone, "
+                   "business groups and the government.")
+    assert names(cast).get("Ken Livingstone") == "person"
+
+
+def test_a_name_ending_in_a_plural_word_that_speaks_is_a_body() -> None:
+    cast = cast_of("But both Plaid Cymru and the Liberal Democrats said the minister "
+                   "needed to change policy.")
+    assert names(cast).get("Liberal Democrats") == "organisation"
+
+
 def cast_in(language: str, *texts: str) -> Cast:
     from briefer.language import snowball_name
     from briefer.stemming import stemmer
