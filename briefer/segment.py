@@ -71,6 +71,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import lru_cache
+from itertools import chain
 
 from briefer.spans import strip_span
 
@@ -138,6 +139,10 @@ _LONG_WORD = re.compile(r"[^\W\d_]{4,}")
 # so "Creci O" yields both words.
 _CAPITALISED = re.compile(
     r" (?<=[^\W_] |[;»”)\"] )(?P<w>[A-ZÀ-ÖØ-Þ][^\W\d_]*)(?= (?:[^\W\d_]|[«“\"]))")
+# The same after a line break: a line with no final punctuation, then a capitalised word
+# (``_line_ended``).  A pattern of its own, so each keeps its fast literal first character.
+_LINE_CAPITALISED = re.compile(
+    r"\n(?<=[^\W_]\n|[;»”)\"]\n)(?P<w>[A-ZÀ-ÖØ-Þ][^\W\d_]*)(?= (?:[^\W\d_]|[«“\"]))")
 # One word of a name and the space after it: a capitalised word, or a lower-case one before a
 # capitalised word (a particle if it is a function word: "Banco do Brasil").
 _NAME_WORD = re.compile(r"(?:[A-ZÀ-ÖØ-Þ][^\s,;:.!?]*|([^\W\d_]+)(?= [A-ZÀ-ÖØ-Þ])) ")
@@ -698,7 +703,8 @@ def _headline_starts(text: str, start: int, end: int, rules: _Rules, quoted: _Qu
     assert openers is not None
     starts = []
     stopwords = rules.stopwords
-    for m in _CAPITALISED.finditer(text, start, end):
+    for m in chain(_CAPITALISED.finditer(text, start, end),
+                   _LINE_CAPITALISED.finditer(text, start, end)):
         opener = m.group("w")
         if opener not in openers:
             continue
@@ -729,6 +735,7 @@ def _headline_starts(text: str, start: int, end: int, rules: _Rules, quoted: _Qu
         # Before a name, the name's own words are no restatement: the clause after it is.
         lede = _name_end(text, after, hi, stopwords) if name else at
         if not (_after_a_name(text, start, j, word, opener, name)
+                or _line_ended(text, at, opener, name)
                 or _lede_restates(text, max(start, at - _HEADLINE_MAX), j if letter else at,
                                   lede, hi, stopwords)):
             continue
@@ -747,6 +754,16 @@ def _after_a_name(text: str, start: int, j: int, word: str, opener: str, name: b
     while k > start and text[k - 1].isspace():
         k -= 1
     return k > start and text[k - 1] not in ".!?:;"
+
+
+def _line_ended(text: str, at: int, opener: str, name: bool) -> bool:
+    """Whether ``opener`` (a starter before a lower-case word) opens a line that follows one
+    with no final punctuation: a page's headline, kicker or caption on its own line, then the
+    lede ("Última hora: dimite el ministro de Sanidad\nLa dimisión llega ...").  Where text
+    was hard-wrapped, a starter after the break mid-sentence is written in lower case ("el",
+    "o"); a capital there opens a sentence, unless it is a class letter ("Série\nA")."""
+    return (text[at - 1] == "\n" and not name
+            and not (len(opener) == 1 and opener in _CLASS_LETTERS))
 
 
 def _ends_a_name(text: str, start: int, end: int, word: str) -> bool:

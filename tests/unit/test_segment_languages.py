@@ -278,6 +278,17 @@ def test_a_run_on_sentence_start(language: str, text: str, expected: list[str]) 
          ["Ficha del delantero en el Real Betis", "El año pasado marcó doce goles."]),
         ("pt", "Edinho assume o comando do Flamengo O ex-jogador chegou ontem ao Rio.",
          ["Edinho assume o comando do Flamengo", "O ex-jogador chegou ontem ao Rio."]),
+        # A page's headline on its own line, with no final punctuation, then its lede: the
+        # line break is the writer's even when the lines are too alike in length to tell
+        # from a wrap, and when the lede restates nothing.
+        ("es", "Última hora: dimite el ministro de Sanidad\nLa dimisión llega tras el "
+               "escándalo de las vacunas.",
+         ["Última hora: dimite el ministro de Sanidad",
+          "La dimisión llega tras el escándalo de las vacunas."]),
+        ("pt", "Governo de Portugal anuncia novo pacote de medidas\nO plano inclui cortes de "
+               "impostos.",
+         ["Governo de Portugal anuncia novo pacote de medidas",
+          "O plano inclui cortes de impostos."]),
         # A kicker, a headline and the lede, all run together.
         ("pt", "Eleições municipais Candidatos disputam votos no interior Os candidatos "
                "percorreram ontem dez cidades.",
@@ -327,6 +338,9 @@ def test_a_headline_run_into_its_lede(language: str, text: str, expected: list[s
          ["O Flamengo voltou à Série A depois de dois anos."]),
         ("es", "Hubo lluvia. Hoy Las chicas del cable vuelven a la pantalla.",
          ["Hubo lluvia.", "Hoy Las chicas del cable vuelven a la pantalla."]),
+        # Nor a class letter a hard wrap put on the next line.
+        ("pt", "O Flamengo, que caiu há dois anos, voltou enfim à Série\nA depois de vencer.",
+         ["O Flamengo, que caiu há dois anos, voltou enfim à Série\nA depois de vencer."]),
         # After a semicolon, not a name's particles.
         ("es", "Votaron a favor Pérez y Gómez; De la Rúa, en contra.",
          ["Votaron a favor Pérez y Gómez; De la Rúa, en contra."]),
