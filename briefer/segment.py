@@ -482,6 +482,11 @@ def _decide(text: str, m: re.Match[str], sent_start: int, end: int, rules: _Rule
             return q  # "... los EE. UU.. El": the abbreviation's stop, then the sentence's
         if first.isdigit() or first == "(":
             return None  # "No. 5", "Jan. 12", "Inc. (the Company)"
+        if len(tok) == 1 and core[1:2] == "." and core[:1].isalpha():
+            # A run of initials goes on: "Vale S. A. anunció", "Telefónica, S. A.", "J. A.
+            # Pérez". After a longer abbreviation a one-letter starter may still open one
+            # ("born in the U.S. A. Smith was there").
+            return None
         return q if first in "¿¡" or _starter(core, rules) else None
     return q
 
@@ -536,11 +541,7 @@ def _glued_boundary(text: str, p: int, start: int, end: int, rules: _Rules = _EN
 def _starter(core: str, rules: _Rules = _ENGLISH) -> bool:
     """True if ``core`` (the next token, without opening quotes) opens with a sentence starter."""
     wm = _LETTERS.match(core)
-    if wm is None or wm.group() not in rules.starters:
-        return False
-    # A one-letter starter with a stop is an initial, not a word: "Vale S. A. anunció",
-    # "Telefónica, S. A.", "J. A. Pérez".
-    return len(wm.group()) > 1 or core[1:2] != "."
+    return wm is not None and wm.group() in rules.starters
 
 
 def _quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:

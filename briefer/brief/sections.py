@@ -44,7 +44,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from itertools import combinations, repeat
+from itertools import combinations
 
 from briefer.brief.analysis import Token, View, find_run, fold, term_tokens
 from briefer.brief.entities import Cast
@@ -301,25 +301,47 @@ def _open_quote(text: str) -> bool:
 
 
 def _join_by_centroid(views: Sequence[View], out: list[int | None], sections: int) -> None:
+    """Place each unplaced sentence in the section whose centroid (the summed stem counts of
+    its sentences) is the most like it (cosine at least :data:`CENTROID_THRESHOLD`; a later
+    section must beat an earlier one by more than 1e-12).
+
+    Every unplaced sentence meets every centroid, so the overlaps are gathered with numpy:
+    the counts are integers, summed exactly, and each cosine is the same division of the
+    same numbers as ``sum(counts) / (norm * sqrt(len(content)))`` one sentence at a time
+    (``np.sqrt`` and ``math.sqrt`` both round correctly), so the choices are the same."""
+    import numpy as np
+
     centroids = [Counter[str]() for _ in range(sections)]
     for view, k in zip(views, out, strict=True):
         if k is not None:
             centroids[k].update(view.content)
     norms = [math.sqrt(sum(v * v for v in c.values())) for c in centroids]
-    # (Each unplaced sentence meets every centroid: the counts are summed in C, by
-    # ``map(centroid.get, ...)``; they are integers, so the sums are the same.)
-    counts = [(k, c.get, norms[k]) for k, c in enumerate(centroids) if norms[k]]
-    for n, view in enumerate(views):
-        if out[n] is not None or not view.content:
-            continue
-        best, best_sim = None, CENTROID_THRESHOLD
-        content = view.content
-        root = math.sqrt(len(content))
-        for k, count, norm in counts:
-            sim = sum(map(count, content, repeat(0))) / (norm * root)
-            if sim >= best_sim + (1e-12 if best is not None else 0.0):
-                best, best_sim = k, sim
-        out[n] = best
+    live = [k for k in range(sections) if norms[k]]
+    todo = [n for n, view in enumerate(views) if out[n] is None and view.content]
+    if not todo or not live:
+        return  # (none can be placed: each stays None)
+    column = {stem: c for c, stem in enumerate(dict.fromkeys(
+        stem for k in live for stem in centroids[k]))}
+    counts = np.zeros((len(live), len(column) + 1))  # the last column: a stem no centroid has
+    for row, k in enumerate(live):
+        for stem, count in centroids[k].items():
+            counts[row, column[stem]] = count
+    missing = len(column)
+    contents = [views[n].content for n in todo]
+    sizes = np.fromiter(map(len, contents), dtype=np.int64, count=len(contents))
+    cols = np.fromiter((column.get(stem, missing) for content in contents for stem in content),
+                       dtype=np.int64, count=int(sizes.sum()))
+    starts = np.concatenate(([0], np.cumsum(sizes)[:-1]))
+    roots = np.sqrt(sizes.astype(np.float64))
+    best = np.full(len(todo), -1)
+    best_sim = np.full(len(todo), CENTROID_THRESHOLD)
+    for row, k in enumerate(live):
+        sim = np.add.reduceat(counts[row][cols], starts) / (norms[k] * roots)
+        better = sim >= best_sim + np.where(best >= 0, 1e-12, 0.0)
+        best = np.where(better, k, best)
+        best_sim = np.where(better, sim, best_sim)
+    for n, k in zip(todo, best.tolist(), strict=True):
+        out[n] = None if k < 0 else k
 
 
 # -- discovered sections ---------------------------------------------------------------------
