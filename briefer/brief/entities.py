@@ -717,7 +717,18 @@ def _acts(view: View, i: int, j: int, ev: _Evidence) -> bool:
         return False
     nxt = view.tokens[j]
     return nxt.stem in ev.cues.speech_stems or nxt.fold in ev.cues.org_followers or (
-        nxt.fold in _PLURAL_VERBS and opens(view, i))  # "Tottenham were poor" (see _cue)
+        nxt.fold in _PLURAL_VERBS and opens(view, i)) or _role_of_body_after(view, j, ev)
+
+
+def _role_of_body_after(view: View, j: int, ev: _Evidence) -> bool:
+    """"Tottenham manager Jacques Santini", "Liverpool forward Milan Baros": a lower-case
+    club or company role at token ``j``, just before a capitalised name, says the name
+    before ``j`` is the body's."""
+    tokens = view.tokens
+    return j + 1 < len(tokens) and tokens[j].fold in ev.cues.club_roles and \
+        tokens[j].text[:1].islower() and tokens[j + 1].capital and \
+        not view.gap(tokens[j], tokens[j + 1]).strip() and \
+        not view.gap(tokens[j - 1], tokens[j]).strip()
 
 
 def _accents_differ(token: Token, entry: Entry, size: int) -> bool:
@@ -869,8 +880,10 @@ def _runs(n: int, view: View, claimed: set[int], ev: _Evidence,
         if titles and i > 0 and tokens[i - 1].fold in cues.party_labels:
             titles.append(tokens[i - 1].fold)
         if run and opener and run[0] == i and len(run) == 1 \
-                and tokens[i].fold not in ev.mid_capitals and not _results_line_at(view, i):
-            run = []  # a capital that is only grammar; a side in a results line is a name
+                and tokens[i].fold not in ev.mid_capitals and not _results_line_at(view, i) \
+                and not _role_of_body_after(view, i + 1, ev):
+            run = []  # a capital that is only grammar; a side in a results line is a name,
+            # and so is a club before its role ("Everton manager David Moyes said")
         while run and tokens[run[-1]].fold in cues.connectors:
             run.pop()
         if run and not all(tokens[k].fold in cues.titles or tokens[k].fold in cues.not_names
@@ -959,6 +972,8 @@ def _cue(view: View, first: int, last: int, ev: _Evidence) -> str:
             tokens[last].fold in ev.cues.facility_heads and first > 1
             and tokens[first - 1].fold == "the" and _locative_before(view, first - 1, ev)):
         return "place"  # "in Goma"; "in the Oval Office", "outside the Town Hall"
+    if _role_of_body_after(view, last + 1, ev):
+        return "organisation"  # "Everton manager David Moyes"
     if nxt is not None and (nxt.fold in ev.cues.org_followers
                             or nxt.fold in ev.cues.body_nouns) and (
             not view.gap(tokens[last], nxt).strip() or (

@@ -242,6 +242,7 @@ class Cues:
     body_nouns: frozenset[str]
     holding_nouns: frozenset[str]
     club_verbs: frozenset[str]
+    club_roles: frozenset[str]
     title_endings: frozenset[str]
 
 

@@ -346,6 +346,16 @@ def test_a_name_ending_in_a_plural_word_that_speaks_is_a_body() -> None:
     assert names(cast).get("Liberal Democrats") == "organisation"
 
 
+def test_a_name_before_a_club_role_and_a_person_is_the_club_even_a_city_one() -> None:
+    cast = cast_of("The news came as Tottenham manager Jacques Santini resigned. Supporters "
+                   "were stunned, and Zorbury striker Tom Hale said so. The club "
+                   "moved to Tottenham in 1899.")
+    kinds = names(cast)
+    assert kinds.get("Tottenham") == "organisation"
+    assert kinds.get("Zorbury") == "organisation"
+    assert kinds.get("Jacques Santini") == "person" and kinds.get("Tom Hale") == "person"
+
+
 def cast_in(language: str, *texts: str) -> Cast:
     from briefer.language import snowball_name
     from briefer.stemming import stemmer
