@@ -35,9 +35,10 @@ pass over *candidate* boundaries instead of their chain of text substitutions.
    of its own ("X dijo:\n«…»"); quotes keep the speaker named before the colon.
 4b. A sentence with no stop before it at all: a capitalised article between two lower-case
    words ("... at the palace The incident took place", ``_run_on_starts``); outside English
-   and German, a capitalised sentence starter after ";", or after a headline whose lede
-   restates it ("Ministro da Saúde anuncia vacina O ministro da Saúde ...",
-   ``_headline_starts``).
+   and German, a capitalised sentence starter before a lower-case word after ";", after a
+   headline whose lede restates it ("Ministro da Saúde anuncia vacina O ministro da Saúde
+   ..."), after a headline that ends in a name ("... do Flamengo O ex-jogador assumiu"), or
+   at the start of a line after one with no final punctuation (``_headline_starts``).
 5. A "sentence" longer than ``_MAX_CHARS`` (text without punctuation, tables, run-ons) is cut
    at its line breaks if it has any, else at the last ``;``, ``:``, ``,`` or space before the
    bound, so downstream code never sees a thousand-word sentence.
@@ -481,6 +482,11 @@ def _decide(text: str, m: re.Match[str], sent_start: int, end: int, rules: _Rule
             return q  # "... los EE. UU.. El": the abbreviation's stop, then the sentence's
         if first.isdigit() or first == "(":
             return None  # "No. 5", "Jan. 12", "Inc. (the Company)"
+        if len(tok) == 1 and core[1:2] == "." and core[:1].isalpha():
+            # A run of initials goes on: "Vale S. A. anunció", "Telefónica, S. A.", "J. A.
+            # Pérez". After a longer abbreviation a one-letter starter may still open one
+            # ("born in the U.S. A. Smith was there").
+            return None
         return q if first in "¿¡" or _starter(core, rules) else None
     return q
 
@@ -535,11 +541,7 @@ def _glued_boundary(text: str, p: int, start: int, end: int, rules: _Rules = _EN
 def _starter(core: str, rules: _Rules = _ENGLISH) -> bool:
     """True if ``core`` (the next token, without opening quotes) opens with a sentence starter."""
     wm = _LETTERS.match(core)
-    if wm is None or wm.group() not in rules.starters:
-        return False
-    # A one-letter starter with a stop is an initial, not a word: "Vale S. A. anunció",
-    # "Telefónica, S. A.", "J. A. Pérez".
-    return len(wm.group()) > 1 or core[1:2] != "."
+    return wm is not None and wm.group() in rules.starters
 
 
 def _quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:

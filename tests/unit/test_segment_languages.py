@@ -82,6 +82,12 @@ def test_sports_abbreviations_before_a_club_end_no_sentence() -> None:
          ["La constructora Ferrovial, S. A. ganó el concurso del puerto."]),
         ("pt", "A mineradora Vale S. A. anunciou ontem um lucro recorde.",
          ["A mineradora Vale S. A. anunciou ontem um lucro recorde."]),
+        # ... but only in a run of initials: after a longer abbreviation a one-letter
+        # starter may open a sentence (review V3: English changed here).
+        ("en", "He was born in the U.S. A. Smith was there.",
+         ["He was born in the U.S.", "A. Smith was there."]),
+        ("es", "Nació en EE.UU. A. Pérez lo confirmó.",
+         ["Nació en EE.UU.", "A. Pérez lo confirmó."]),
         # A numbered label's ordinal stop before a dash opens the label's text, no sentence.
         ("pt", "Art. 1º. – Fica criado o fundo. Parágrafo 2º. -- O fundo vale em 1994.",
          ["Art. 1º. – Fica criado o fundo.", "Parágrafo 2º. -- O fundo vale em 1994."]),
