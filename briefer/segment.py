@@ -35,9 +35,10 @@ pass over *candidate* boundaries instead of their chain of text substitutions.
    of its own ("X dijo:\n«…»"); quotes keep the speaker named before the colon.
 4b. A sentence with no stop before it at all: a capitalised article between two lower-case
    words ("... at the palace The incident took place", ``_run_on_starts``); outside English
-   and German, a capitalised sentence starter after ";", or after a headline whose lede
-   restates it ("Ministro da Saúde anuncia vacina O ministro da Saúde ...",
-   ``_headline_starts``).
+   and German, a capitalised sentence starter before a lower-case word after ";", after a
+   headline whose lede restates it ("Ministro da Saúde anuncia vacina O ministro da Saúde
+   ..."), after a headline that ends in a name ("... do Flamengo O ex-jogador assumiu"), or
+   at the start of a line after one with no final punctuation (``_headline_starts``).
 5. A "sentence" longer than ``_MAX_CHARS`` (text without punctuation, tables, run-ons) is cut
    at its line breaks if it has any, else at the last ``;``, ``:``, ``,`` or space before the
    bound, so downstream code never sees a thousand-word sentence.
