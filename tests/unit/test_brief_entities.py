@@ -356,6 +356,16 @@ def test_a_name_before_a_club_role_and_a_person_is_the_club_even_a_city_one() ->
     assert kinds.get("Jacques Santini") == "person" and kinds.get("Tom Hale") == "person"
 
 
+def test_an_ampersand_joins_one_body_but_not_two_people() -> None:
+    cast = cast_of("Irish group Independent News & Media is buying a stake. Shares in "
+                   "Marks & Spencer rose. The show was hosted by Karl Langdon & Gary "
+                   "Carvolth.")
+    kinds = names(cast)
+    assert kinds.get("Independent News & Media") == "organisation"
+    assert kinds.get("Marks & Spencer") == "organisation"
+    assert kinds.get("Karl Langdon") == "person" and kinds.get("Gary Carvolth") == "person"
+
+
 def cast_in(language: str, *texts: str) -> Cast:
     from briefer.language import snowball_name
     from briefer.stemming import stemmer
