@@ -151,19 +151,20 @@ def _similar_pairs(sets: Sequence[frozenset[str]]) -> Iterator[tuple[int, int]]:
     # later shared stem has a smaller bound, so testing every row keeps the first one of
     # every pair that can pass; a pair dropped from the Jaccard join that passes the
     # containment rule is found by the containment join, and the other way round.
-    x, y = _join(ranks, owner, place, sizes, probes, indexed, seq,
-                 lambda x, y, bound: bound >= JACCARD / (1 + JACCARD) * (sizes[x] + sizes[y])
-                 - 1e-9)
-    cx, cy = _join(ranks, owner, place, sizes, np.ones_like(probes), contained, seq,
-                   lambda x, y, bound: bound >= CONTAINMENT * sizes[y] - 1e-9)  # y: shorter
-    x = np.concatenate([x, cx])
-    y = np.concatenate([y, cy])
-    codes = np.sort(x * len(sets) + y)  # each pair once (np.unique would import numpy.ma)
-    first = np.ones(codes.size, dtype=bool)
-    first[1:] = codes[1:] != codes[:-1]
-    codes = codes[first]
-    for block in range(0, codes.size, PAIR_BLOCK):
-        x, y = np.divmod(codes[block:block + PAIR_BLOCK], len(sets))
+    jaccard = _join(ranks, owner, place, sizes, probes, indexed, seq,
+                    lambda x, y, bound: bound >= JACCARD / (1 + JACCARD)
+                    * (sizes[x] + sizes[y]) - 1e-9)
+    containment = _join(ranks, owner, place, sizes, np.ones_like(probes), contained, seq,
+                        lambda x, y, bound: bound >= CONTAINMENT * sizes[y] - 1e-9)  # y: shorter
+    # A block's candidates are tested and dropped before the next block is enumerated, so
+    # memory stays bounded when the candidates are quadratic (many distinct sentences over a
+    # few words: market reports, results tables).  A pair met in two blocks is tested twice
+    # and may be yielded twice, which the grouping does not mind.
+    for x, y in chain(jaccard, containment):
+        codes = np.sort(x * len(sets) + y)  # each pair once (np.unique would import numpy.ma)
+        first = np.ones(codes.size, dtype=bool)
+        first[1:] = codes[1:] != codes[:-1]
+        x, y = np.divmod(codes[first], len(sets))
         xs, ys = x.tolist(), y.tolist()
         shared = np.fromiter(map(len, map(frozenset.intersection, map(sets.__getitem__, xs),
                                           map(sets.__getitem__, ys))),
@@ -180,13 +181,14 @@ def _similar_pairs(sets: Sequence[frozenset[str]]) -> Iterator[tuple[int, int]]:
 def _join(ranks: np.ndarray, owner: np.ndarray, place: np.ndarray, sizes: np.ndarray,
           probes: np.ndarray, indexed: np.ndarray, seq: np.ndarray,
           keep: Callable[[np.ndarray, np.ndarray, np.ndarray], np.ndarray]
-          ) -> tuple[np.ndarray, np.ndarray]:
+          ) -> Iterator[tuple[np.ndarray, np.ndarray]]:
     """(probing set, indexed set) for every probe entry and indexed entry of the same stem
     whose indexed set comes before the probing one (``seq``) and that ``keep`` keeps, given
     how many stems the two can share at most from this one on.
 
-    The rows are enumerated about :data:`PAIR_BLOCK` at a time, so memory stays bounded however long
-    a stem's postings are (a text of many repeated articles has long ones)."""
+    The rows are enumerated and yielded about :data:`PAIR_BLOCK` at a time, so memory stays
+    bounded however long a stem's postings are (a text of many repeated articles has long
+    ones) and however many candidates pass."""
     import numpy as np
 
     index_at = np.flatnonzero(indexed)
@@ -196,7 +198,6 @@ def _join(ranks: np.ndarray, owner: np.ndarray, place: np.ndarray, sizes: np.nda
     lo = np.searchsorted(index_ranks, ranks[probe_at], side="left")
     counts = np.searchsorted(index_ranks, ranks[probe_at], side="right") - lo
     done = np.concatenate(([0], np.cumsum(counts)))
-    found_x, found_y = [], []
     a = 0
     while a < probe_at.size:
         b = max(a + 1, int(np.searchsorted(done, done[a] + PAIR_BLOCK, side="right")) - 1)
@@ -207,9 +208,5 @@ def _join(ranks: np.ndarray, owner: np.ndarray, place: np.ndarray, sizes: np.nda
         before = seq[y] < seq[x]
         x, y, probe, other = x[before], y[before], probe[before], other[before]
         chosen = keep(x, y, np.minimum(sizes[x] - place[probe], sizes[y] - place[other]))
-        found_x.append(x[chosen])
-        found_y.append(y[chosen])
+        yield x[chosen], y[chosen]
         a = b
-    if not found_x:
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    return np.concatenate(found_x), np.concatenate(found_y)

@@ -432,8 +432,9 @@ def _adjacent(view: View, a: Token, b: Token, ev: _Evidence | None = None) -> bo
     and a dateline), unless it is a club's prefix ("AC Milan") or a short acronym.
     """
     gap = view.gap(a, b).strip()
-    if a.possessive or (gap and not (gap == "." and a.fold in _PLACE_ABBREVIATIONS)):
-        return False
+    if a.possessive or (gap and not (gap == "." and a.fold in _PLACE_ABBREVIATIONS)
+                        and not (gap == "&" and a.capital and b.capital)):
+        return False  # (an ampersand joins the words of one body: "Marks & Spencer")
     if ev is not None and _shout(a) != _shout(b):
         loud = a if _shout(a) else b
         if loud.fold not in ev.cues.org_prefixes and (len(loud.text) > 3
@@ -777,6 +778,30 @@ def _trim_openers(runs: list[_Run]) -> list[_Run]:
     return out
 
 
+def _split_at_title(runs: list[_Run], ev: _Evidence) -> list[_Run]:
+    """"British Casino Association Chairman Penny Cobham", "Scottish National Party
+    Justice Minister Kenny MacAskill": a body's name, the office held in it, then the
+    holder, written as one capitalised run.  Split where words of office stand between a
+    name of two words or more and a given name that opens two or three more."""
+    out = []
+    cues, given = ev.cues, ev.names.given
+    for run in runs:
+        folds = [t.fold for t in run.tokens]
+        k = next((k for k in range(2, len(folds) - 2) if folds[k] in cues.titles
+                  and folds[k - 1] not in cues.titles), 0)
+        m = k
+        while k and m < len(folds) and folds[m] in cues.titles:
+            m += 1
+        if k and 2 <= len(folds) - m <= 3 and folds[m] in given and \
+                not any(f in cues.connectors for f in folds[m:]):
+            out.append(_Run(run.view, run.tokens[:k], run.titles, "", ""))
+            out.append(_Run(run.view, run.tokens[m:], tuple(folds[k:m]), "person",
+                            run.acronym))
+        else:
+            out.append(run)
+    return out
+
+
 def _split_at_given_name(runs: list[_Run], ev: _Evidence) -> list[_Run]:
     """"the union Unison Dave Prentis": a body's name written against a person's, where the
     person's is a census given name and one more word at the run's end, and the words
@@ -835,6 +860,9 @@ def _runs(n: int, view: View, claimed: set[int], ev: _Evidence,
         while j < len(tokens) and j not in claimed and not tokens[j - 1].possessive:
             if not _adjacent(view, tokens[j - 1], tokens[j], ev) or opens(view, j):
                 break
+            if tokens[i].fold in ev.names.given and tokens[j].fold in ev.names.given and \
+                    view.gap(tokens[j - 1], tokens[j]).strip() == "&":
+                break  # two people: "Karl Langdon & Gary Carvolth", not "Marks & Spencer"
             if _capitalised(tokens[j], n, ev):
                 j += 1
                 continue
@@ -1098,10 +1126,17 @@ def _acronym_after(view: View, last: int) -> str:
     return found.group(1) if found and sum(c.isupper() for c in found.group(1)) >= 2 else ""
 
 
-def _display(tokens: Sequence[Token], ev: _Evidence) -> str:
+def _display(tokens: Sequence[Token], ev: _Evidence, view: View | None = None) -> str:
     """A run as the body writes it: an ALL-CAPS word in its mixed-case form when there is
-    one ("PRAGUE" is shown as "Prague")."""
-    return " ".join(ev.mixed.get(t.fold, t.text) if _shout(t) else t.text for t in tokens)
+    one ("PRAGUE" is shown as "Prague"), and the ampersand of "Marks & Spencer" kept
+    (given the ``view`` the tokens are in)."""
+    words = [ev.mixed.get(t.fold, t.text) if _shout(t) else t.text for t in tokens]
+    if view is None or len(tokens) < 2:
+        return " ".join(words)
+    out = [words[0]]
+    for a, b, word in zip(tokens, tokens[1:], words[1:], strict=False):
+        out.append("& " + word if view.gap(a, b).strip() == "&" else word)
+    return " ".join(out)
 
 
 def _kind_of_run(run: _Run, ev: _Evidence, gazetteer: Gazetteer) -> str:
@@ -1165,7 +1200,7 @@ def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer,
     defined: dict[str, tuple[str, str]] = {}  # acronym -> (name, kind)
     out: list[Mention] = []
     singles: list[_Run] = []
-    runs = _split_at_given_name(_split_at_of(runs, ev), ev)
+    runs = _split_at_given_name(_split_at_title(_split_at_of(runs, ev), ev), ev)
     # A name whose last word the text also uses alone is a person's: writers call people by
     # surname ("Dewa Budjana" ... "Budjana"), rarely a company or a band by its last word.
     alone = {r.tokens[0].fold for r in runs if len(r.tokens) == 1}
@@ -1183,7 +1218,7 @@ def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer,
     for run in runs:
         words = run.tokens
         folds = [t.fold for t in words]
-        name = _display(words, ev)
+        name = _display(words, ev, views[run.view])
         start, end = words[0].start, words[-1].end
         if any(any(c.isdigit() for c in t.text) for t in words):
             continue
@@ -1362,16 +1397,23 @@ def _listed_with_people(mentions: list[Mention], given_alone: set[str],
     kind.  Repeated until nothing changes, so the kind runs along the list."""
     if not given_alone:
         return mentions
+    waiting = {m.name for m in mentions if m.kind == "other" and " " not in m.name
+               and fold(m.name) in given_alone}
+    if not waiting:
+        return mentions
     people = {m.name for m in mentions if m.kind == "person"}
-    waiting = {m.name for m in mentions if m.kind == "other" and fold(m.name) in given_alone}
+    # only the sentences that say a waiting name alone can list it with someone
+    at = {m.view for m in mentions if m.name in waiting}
     by_view: dict[int, list[Mention]] = defaultdict(list)
     for m in mentions:
-        by_view[m.view].append(m)
+        if m.view in at:
+            by_view[m.view].append(m)
+    for ms in by_view.values():
+        ms.sort(key=lambda m: m.start)
     changed = True
     while changed and waiting:
         changed = False
         for ms in by_view.values():
-            ms.sort(key=lambda m: m.start)
             base = views[ms[0].view].sentence.start
             raw = views[ms[0].view].raw
             for a, b in zip(ms, ms[1:], strict=False):
@@ -1382,8 +1424,7 @@ def _listed_with_people(mentions: list[Mention], given_alone: set[str],
                         waiting.discard(one.name)
                         people.add(one.name)
                         changed = True
-    listed = {m.name for m in mentions if m.kind == "other" and fold(m.name) in given_alone
-              and m.name in people}
+    listed = {m.name for m in mentions if m.kind == "other" and m.name in people}
     return [replace(m, kind="person") if m.name in listed else m for m in mentions]
 
 

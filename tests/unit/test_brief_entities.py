@@ -356,6 +356,26 @@ def test_a_name_before_a_club_role_and_a_person_is_the_club_even_a_city_one() ->
     assert kinds.get("Jacques Santini") == "person" and kinds.get("Tom Hale") == "person"
 
 
+def test_an_ampersand_joins_one_body_but_not_two_people() -> None:
+    cast = cast_of("Irish group Independent News & Media is buying a stake. Shares in "
+                   "Marks & Spencer rose. The show was hosted by Karl Langdon & Gary "
+                   "Carvolth.")
+    kinds = names(cast)
+    assert kinds.get("Independent News & Media") == "organisation"
+    assert kinds.get("Marks & Spencer") == "organisation"
+    assert kinds.get("Karl Langdon") == "person" and kinds.get("Gary Carvolth") == "person"
+
+
+def test_a_body_its_office_and_the_holder_in_one_run_are_split() -> None:
+    cast = cast_of("The British Casino Association Chairman Penny Cobham said the plan was "
+                   "bad. Scottish National Party Justice Minister Kenny MacAskill agreed.")
+    kinds = names(cast)
+    assert kinds.get("British Casino Association") == "organisation"
+    assert kinds.get("Penny Cobham") == "person"
+    assert kinds.get("Scottish National Party") == "organisation"
+    assert kinds.get("Kenny MacAskill") == "person"
+
+
 def cast_in(language: str, *texts: str) -> Cast:
     from briefer.language import snowball_name
     from briefer.stemming import stemmer
