@@ -37,11 +37,10 @@ Duplicates are grouped transitively (union-find).
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from itertools import chain
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from briefer.brief.analysis import View
 
@@ -65,17 +64,20 @@ def similar(a: frozenset[str], b: frozenset[str]) -> bool:
     return _close(len(a & b), len(a), len(b))
 
 
-def _close(shared: int, a: int, b: int) -> bool:
-    """:func:`similar` from the sizes: ``shared`` stems of two sets of ``a`` and ``b``."""
-    if shared / (a + b - shared) >= JACCARD:  # the union has a + b - shared stems
-        return True
-    shorter = min(a, b)
-    return shorter >= MIN_CONTAINED and shared / shorter >= CONTAINMENT
+def _close(shared: Any, a: Any, b: Any) -> Any:
+    """:func:`similar` from the sizes: ``shared`` stems of two non-empty sets of ``a`` and
+    ``b``; numbers or numpy arrays alike (the search tests its candidates a block at a
+    time), written with operators only so both read the one rule."""
+    shorter = (a + b - abs(a - b)) // 2
+    return (shared / (a + b - shared) >= JACCARD) | (  # the union has a + b - shared stems
+        (shorter >= MIN_CONTAINED) & (shared / shorter >= CONTAINMENT))
 
 
-def prefix_length(size: int, share: float) -> int:
+def prefix_length(sizes: np.ndarray, share: float) -> np.ndarray:
     """How many of a set's rarest stems hold one of any ``share * size`` stems of it."""
-    return size - math.ceil(share * size - 1e-9) + 1
+    import numpy as np
+
+    return sizes - np.ceil(share * sizes - 1e-9).astype(np.int64) + 1
 
 
 def duplicate_groups(views: Sequence[View]) -> list[list[int]]:
@@ -139,8 +141,7 @@ def _similar_pairs(sets: Sequence[frozenset[str]]) -> Iterator[tuple[int, int]]:
 
     def prefix(share: float) -> np.ndarray:
         """Entries inside their set's prefix for ``share`` (:func:`prefix_length`)."""
-        lengths = sizes - np.ceil(share * sizes - 1e-9).astype(np.int64) + 1
-        return place < lengths[owner]
+        return place < prefix_length(sizes, share)[owner]
 
     probes = prefix(JACCARD)
     indexed = prefix(INDEXED_JACCARD)
@@ -169,12 +170,7 @@ def _similar_pairs(sets: Sequence[frozenset[str]]) -> Iterator[tuple[int, int]]:
         shared = np.fromiter(map(len, map(frozenset.intersection, map(sets.__getitem__, xs),
                                           map(sets.__getitem__, ys))),
                              dtype=np.float64, count=len(xs))
-        a, b = sizes[x], sizes[y]
-        shorter = np.minimum(a, b)
-        # :func:`_close` over arrays: the same divisions of the same integers, the same tests.
-        close = (shared / (a + b - shared) >= JACCARD) | (
-            (shorter >= MIN_CONTAINED) & (shared / np.maximum(shorter, 1) >= CONTAINMENT))
-        for k in np.flatnonzero(close).tolist():
+        for k in np.flatnonzero(_close(shared, sizes[x], sizes[y])).tolist():
             yield xs[k], ys[k]
 
 
