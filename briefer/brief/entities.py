@@ -778,6 +778,30 @@ def _trim_openers(runs: list[_Run]) -> list[_Run]:
     return out
 
 
+def _split_at_title(runs: list[_Run], ev: _Evidence) -> list[_Run]:
+    """"British Casino Association Chairman Penny Cobham", "Scottish National Party
+    Justice Minister Kenny MacAskill": a body's name, the office held in it, then the
+    holder, written as one capitalised run.  Split where words of office stand between a
+    name of two words or more and a given name that opens two or three more."""
+    out = []
+    cues, given = ev.cues, ev.names.given
+    for run in runs:
+        folds = [t.fold for t in run.tokens]
+        k = next((k for k in range(2, len(folds) - 2) if folds[k] in cues.titles
+                  and folds[k - 1] not in cues.titles), 0)
+        m = k
+        while k and m < len(folds) and folds[m] in cues.titles:
+            m += 1
+        if k and 2 <= len(folds) - m <= 3 and folds[m] in given and \
+                not any(f in cues.connectors for f in folds[m:]):
+            out.append(_Run(run.view, run.tokens[:k], run.titles, "", ""))
+            out.append(_Run(run.view, run.tokens[m:], tuple(folds[k:m]), "person",
+                            run.acronym))
+        else:
+            out.append(run)
+    return out
+
+
 def _split_at_given_name(runs: list[_Run], ev: _Evidence) -> list[_Run]:
     """"the union Unison Dave Prentis": a body's name written against a person's, where the
     person's is a census given name and one more word at the run's end, and the words
@@ -1176,7 +1200,7 @@ def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer,
     defined: dict[str, tuple[str, str]] = {}  # acronym -> (name, kind)
     out: list[Mention] = []
     singles: list[_Run] = []
-    runs = _split_at_given_name(_split_at_of(runs, ev), ev)
+    runs = _split_at_given_name(_split_at_title(_split_at_of(runs, ev), ev), ev)
     # A name whose last word the text also uses alone is a person's: writers call people by
     # surname ("Dewa Budjana" ... "Budjana"), rarely a company or a band by its last word.
     alone = {r.tokens[0].fold for r in runs if len(r.tokens) == 1}

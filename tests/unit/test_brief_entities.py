@@ -366,6 +366,16 @@ def test_an_ampersand_joins_one_body_but_not_two_people() -> None:
     assert kinds.get("Karl Langdon") == "person" and kinds.get("Gary Carvolth") == "person"
 
 
+def test_a_body_its_office_and_the_holder_in_one_run_are_split() -> None:
+    cast = cast_of("The British Casino Association Chairman Penny Cobham said the plan was "
+                   "bad. Scottish National Party Justice Minister Kenny MacAskill agreed.")
+    kinds = names(cast)
+    assert kinds.get("British Casino Association") == "organisation"
+    assert kinds.get("Penny Cobham") == "person"
+    assert kinds.get("Scottish National Party") == "organisation"
+    assert kinds.get("Kenny MacAskill") == "person"
+
+
 def cast_in(language: str, *texts: str) -> Cast:
     from briefer.language import snowball_name
     from briefer.stemming import stemmer
