@@ -149,8 +149,8 @@ _LINE_CAPITALISED = re.compile(
 _NAME_WORD = re.compile(r"(?:[A-ZÀ-ÖØ-Þ][^\s,;:.!?]*|([^\W\d_]+)(?= [A-ZÀ-ÖØ-Þ])) ")
 # A lower-case function word and a capitalised word: particles within a name ("De la Rúa").
 _NAME_PARTICLE = re.compile(r"([^\W\d_]+) (?=[A-ZÀ-ÖØ-Þ])")
-# Capital letters that name a class, a series or a number after a name ("Série A", "Plan B",
-# "Fórmula E", "Juan Carlos I", "Generación Y"): no article after it.
+# Capital letters that name a class, a series or a number ("Série A", "Plan B", "Fórmula E",
+# "Juan Carlos I", "Generación Y"): no article, even after a line break (``_line_ended``).
 _CLASS_LETTERS = frozenset("ABCDEFIVXY")
 # A clause's first two words ("La serie"), for ``_lede_restates``.
 _WORD_PAIR = re.compile(r"([^\W\d_]+) ([^\W\d_]+)")
@@ -687,14 +687,7 @@ def _headline_starts(text: str, start: int, end: int, rules: _Rules, quoted: _Qu
     names someone first ("Polícia prende chefe do tráfico em Santos A Polícia Civil prendeu
     ontem em Santos ..."): then the name's own words are skipped (``_name_end``) and the
     clause after it must restate the headline, so a name alone ("visitó ayer La Casa de
-    Madrid") never does; after a ";" it is a name, not a start.  A headline that ends in a
-    name ("Edinho é o novo técnico do Flamengo O ex-jogador assumiu ...", "Ficha del
-    delantero en el Real Betis El año pasado ...") is the second sign itself: a starter
-    before a lower-case word after a capitalised word that is not its sentence's first
-    (``_after_a_name``; not a class letter, "Série A"), as headlines end in the team, place
-    or person they are about.  On UD it fired 6 times on the DEV half and 3 on the held-out
-    one, never wrongly; it would cut a work named right after a place ("estrenó en Cannes
-    La piel que habito"), which neither half holds.  Nor does a starter the
+    Madrid") never does; after a ";" it is a name, not a start.  Nor does a starter the
     story has already written as a surname ("Mauro Durante, ..." then "pôr Durante na
     presidência", ``_ends_a_name``).  Read from the DEV half of
     UD's errors (``bench_segment_languages.py --halves``); every window is bounded, so the
@@ -735,8 +728,7 @@ def _headline_starts(text: str, start: int, end: int, rules: _Rules, quoted: _Qu
         hi = min(end, at + _LEDE_MAX)
         # Before a name, the name's own words are no restatement: the clause after it is.
         lede = _name_end(text, after, hi, stopwords) if name else at
-        if not (_after_a_name(text, start, j, word, opener, name)
-                or _line_ended(text, at, opener, name)
+        if not (_line_ended(text, at, opener, name)
                 or _lede_restates(text, max(start, at - _HEADLINE_MAX), j if letter else at,
                                   lede, hi, stopwords)):
             continue
@@ -744,17 +736,6 @@ def _headline_starts(text: str, start: int, end: int, rules: _Rules, quoted: _Qu
             continue  # "Mauro Durante, ..." then "ajudasse a pôr Durante na presidência"
         starts.append(at)
     return starts
-
-
-def _after_a_name(text: str, start: int, j: int, word: str, opener: str, name: bool) -> bool:
-    """Whether ``opener`` (a starter before a lower-case word) follows a headline that ends
-    in a name: ``word`` (at ``j``) is capitalised and not its sentence's first word."""
-    if name or not word[:1].isupper() or (len(opener) == 1 and opener in _CLASS_LETTERS):
-        return False
-    k = j - 1
-    while k > start and text[k - 1].isspace():
-        k -= 1
-    return k > start and text[k - 1] not in ".!?:;"
 
 
 def _line_ended(text: str, at: int, opener: str, name: bool) -> bool:

@@ -10,11 +10,13 @@ it has used a second of CPU, which reading and splitting the file do not take.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -269,15 +271,45 @@ def test_sigterm_ends_a_batch_whose_worker_is_stopped() -> None:
 
 @pytest.mark.skipif(not os.path.exists("/proc/self/stat"), reason="needs Linux /proc")
 def test_the_workers_end_when_the_command_is_killed() -> None:
-    """SIGKILL cannot be caught: the kernel ends the workers (Linux PR_SET_PDEATHSIG)."""
-    proc = started_batch()
-    assert proc.stdout is not None
-    proc.stdout.readline()
-    workers = workers_of(proc.pid)
-    assert workers
+    """SIGKILL cannot be caught: the kernel ends the workers (Linux PR_SET_PDEATHSIG).
+
+    Killed in the middle of a long record, so that a worker the kernel did not end would
+    finish the record first (about a second of CPU) and end only when it writes to the dead
+    parent's pipe: the test once passed with the prctl removed, its records being short
+    (review R6)."""
+    proc = start("batch", "-", "-j", "2", "--chunk-size", "1")
+    stdin = proc.stdin
+    assert stdin is not None
+    long_text = " ".join(story(n) for n in range(6000))  # about a second of CPU each
+    data = b"".join(json.dumps({"id": k, "text": long_text}).encode() + b"\n"
+                    for k in range(8))
+
+    def feed() -> None:  # from a thread: the batch reads its records as workers take them
+        with contextlib.suppress(OSError):
+            stdin.write(data)
+            stdin.flush()
+
+    threading.Thread(target=feed, daemon=True).start()
+    deadline = time.monotonic() + 60
+    while not (workers := workers_of(proc.pid)) or (
+            max(cpu_seconds(pid) for pid in workers) < 0.3 and time.monotonic() < deadline):
+        time.sleep(0.05)  # until a worker is in the middle of a record
+    at_kill = {pid: cpu_seconds(pid) for pid in workers}
     proc.kill()
     proc.wait(timeout=60)
+    last = dict(at_kill)
+    end = time.monotonic() + 60
+    while (alive := [p for p in workers if _parent_of(p) is not None]) and (
+            time.monotonic() < end):
+        for pid in alive:
+            try:
+                last[pid] = cpu_seconds(pid)
+            except OSError:  # it has just ended
+                pass
+        time.sleep(0.02)
     assert wait_until_ended(workers) == []
+    # Ended by the signal, not at the end of its record: next to no CPU after the kill.
+    assert max(last[pid] - at_kill[pid] for pid in workers) < 0.2
 
 
 @pytest.mark.skipif(not os.path.exists("/proc/self/stat"), reason="needs Linux /proc")
