@@ -37,11 +37,10 @@ Duplicates are grouped transitively (union-find).
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from itertools import chain
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from briefer.brief.analysis import View
 
@@ -65,17 +64,20 @@ def similar(a: frozenset[str], b: frozenset[str]) -> bool:
     return _close(len(a & b), len(a), len(b))
 
 
-def _close(shared: int, a: int, b: int) -> bool:
-    """:func:`similar` from the sizes: ``shared`` stems of two sets of ``a`` and ``b``."""
-    if shared / (a + b - shared) >= JACCARD:  # the union has a + b - shared stems
-        return True
-    shorter = min(a, b)
-    return shorter >= MIN_CONTAINED and shared / shorter >= CONTAINMENT
+def _close(shared: Any, a: Any, b: Any) -> Any:
+    """:func:`similar` from the sizes: ``shared`` stems of two non-empty sets of ``a`` and
+    ``b``; numbers or numpy arrays alike (the search tests its candidates a block at a
+    time), written with operators only so both read the one rule."""
+    shorter = (a + b - abs(a - b)) // 2
+    return (shared / (a + b - shared) >= JACCARD) | (  # the union has a + b - shared stems
+        (shorter >= MIN_CONTAINED) & (shared / shorter >= CONTAINMENT))
 
 
-def prefix_length(size: int, share: float) -> int:
+def prefix_length(sizes: np.ndarray, share: float) -> np.ndarray:
     """How many of a set's rarest stems hold one of any ``share * size`` stems of it."""
-    return size - math.ceil(share * size - 1e-9) + 1
+    import numpy as np
+
+    return sizes - np.ceil(share * sizes - 1e-9).astype(np.int64) + 1
 
 
 def duplicate_groups(views: Sequence[View]) -> list[list[int]]:
@@ -102,21 +104,25 @@ def duplicate_groups(views: Sequence[View]) -> list[list[int]]:
     distinct = list(first.values())  # in position order
     sets = [views[n].content for n in distinct]
     if len(sets) > 1:
-        for a, b in _similar_pairs(sets):
-            a, b = find(distinct[a]), find(distinct[b])
-            if a != b:
-                parent[max(a, b)] = min(a, b)
+        for k, root in enumerate(_set_groups(sets).tolist()):
+            if root != k:
+                parent[distinct[k]] = distinct[root]  # distinct is in position order
     groups: dict[int, list[int]] = defaultdict(list)
     for n in range(len(views)):
         groups[find(n)].append(n)
     return [groups[k] for k in sorted(groups)]
 
 
-def _similar_pairs(sets: Sequence[frozenset[str]]) -> Iterator[tuple[int, int]]:
-    """Every pair of positions of ``sets`` (distinct, none empty) that :func:`similar`
-    accepts, by prefix filtering with numpy (see :func:`duplicate_groups`); yielded a block
-    at a time, so a text of many repeated articles (hundreds of thousands of pairs) is
-    never held as a list of them."""
+def _set_groups(sets: Sequence[frozenset[str]]) -> np.ndarray:
+    """The first position of the group of each of ``sets`` (distinct, none empty): the
+    groups of the pairs :func:`similar` accepts, found by prefix filtering with numpy (see
+    :func:`duplicate_groups`).
+
+    The candidates come a block at a time and are tested as they come, so a text of many
+    repeated articles or of many sentences over a few words (market reports, results
+    tables: quadratic candidates) is never held whole; a candidate whose two sets are
+    already in one group is not intersected, so where everything is one group the work
+    stays near one test a set instead of one a candidate (review V1)."""
     import numpy as np
 
     sizes = np.fromiter(map(len, sets), dtype=np.int64, count=len(sets))
@@ -139,8 +145,7 @@ def _similar_pairs(sets: Sequence[frozenset[str]]) -> Iterator[tuple[int, int]]:
 
     def prefix(share: float) -> np.ndarray:
         """Entries inside their set's prefix for ``share`` (:func:`prefix_length`)."""
-        lengths = sizes - np.ceil(share * sizes - 1e-9).astype(np.int64) + 1
-        return place < lengths[owner]
+        return place < prefix_length(sizes, share)[owner]
 
     probes = prefix(JACCARD)
     indexed = prefix(INDEXED_JACCARD)
@@ -156,26 +161,35 @@ def _similar_pairs(sets: Sequence[frozenset[str]]) -> Iterator[tuple[int, int]]:
                     * (sizes[x] + sizes[y]) - 1e-9)
     containment = _join(ranks, owner, place, sizes, np.ones_like(probes), contained, seq,
                         lambda x, y, bound: bound >= CONTAINMENT * sizes[y] - 1e-9)  # y: shorter
-    # A block's candidates are tested and dropped before the next block is enumerated, so
-    # memory stays bounded when the candidates are quadratic (many distinct sentences over a
-    # few words: market reports, results tables).  A pair met in two blocks is tested twice
-    # and may be yielded twice, which the grouping does not mind.
+    # Union-find over the sets: each points at a set of its group, a root at itself, and a
+    # union points the later root at the earlier, so a group's root is its first set.  After
+    # each block every set is pointed straight at its root (pointer jumping), so a block's
+    # candidates are looked up in one step.
+    root = np.arange(len(sets))
     for x, y in chain(jaccard, containment):
         codes = np.sort(x * len(sets) + y)  # each pair once (np.unique would import numpy.ma)
         first = np.ones(codes.size, dtype=bool)
         first[1:] = codes[1:] != codes[:-1]
         x, y = np.divmod(codes[first], len(sets))
+        apart = root[x] != root[y]
+        x, y = x[apart], y[apart]
         xs, ys = x.tolist(), y.tolist()
         shared = np.fromiter(map(len, map(frozenset.intersection, map(sets.__getitem__, xs),
                                           map(sets.__getitem__, ys))),
                              dtype=np.float64, count=len(xs))
-        a, b = sizes[x], sizes[y]
-        shorter = np.minimum(a, b)
-        # :func:`_close` over arrays: the same divisions of the same integers, the same tests.
-        close = (shared / (a + b - shared) >= JACCARD) | (
-            (shorter >= MIN_CONTAINED) & (shared / np.maximum(shorter, 1) >= CONTAINMENT))
-        for k in np.flatnonzero(close).tolist():
-            yield xs[k], ys[k]
+        accepted = np.flatnonzero(_close(shared, sizes[x], sizes[y])).tolist()
+        for k in accepted:
+            a, b = xs[k], ys[k]
+            while (up := int(root[a])) != a:
+                a = up
+            while (up := int(root[b])) != b:
+                b = up
+            if a != b:
+                root[max(a, b)] = min(a, b)
+        if accepted:
+            while not np.array_equal(jumped := root[root], root):
+                root = jumped
+    return root
 
 
 def _join(ranks: np.ndarray, owner: np.ndarray, place: np.ndarray, sizes: np.ndarray,
