@@ -516,13 +516,19 @@ def _namelike(view: View, n: int, i: int, ev: _Evidence) -> bool:
     return not (opens(view, i) and _common(t, ev)) or _initial(t)
 
 
+def _compass_before(view: View, i: int, ev: _Evidence) -> bool:
+    """Whether a lower-case compass word stands just before token ``i`` ("eastern Zaire")."""
+    tokens = view.tokens
+    return i > 1 and tokens[i - 1].fold in ev.cues.compass and \
+        tokens[i - 1].text[:1].islower() and not view.gap(tokens[i - 1], tokens[i]).strip()
+
+
 def _locative_before(view: View, i: int, ev: _Evidence) -> bool:
     """"in Goma", "near Bologna", "in eastern Zaire": a preposition of place just before
     token ``i``, or before a lower-case compass word that is before it (news places a
     region of a country so: "in northern Iraq", "across southern Lebanon")."""
     tokens = view.tokens
-    if i > 1 and tokens[i - 1].fold in ev.cues.compass and tokens[i - 1].text[:1].islower() \
-            and not view.gap(tokens[i - 1], tokens[i]).strip():
+    if _compass_before(view, i, ev):
         i -= 1
     return i > 0 and tokens[i - 1].fold in ev.cues.locatives and \
         not view.gap(tokens[i - 1], tokens[i]).strip()
@@ -662,13 +668,15 @@ def _held_or_played_for(view: View, i: int, ev: _Evidence, lone: bool = True) ->
 
 
 def _body_before(view: View, i: int, ev: _Evidence) -> bool:
-    """A city's name that a body bears: "its subsidiary Fuso", "rival Reading", "an analyst
-    at Kempen", or what :func:`_held_or_played_for` reads."""
+    """A city's name that a body bears: "its subsidiary Fuso", "rival Reading", or what
+    :func:`_held_or_played_for` reads.  Not "<role> at <city>": news writes where people
+    are so at least as often as whom they work for ("UN officials at Geneva", "soldiers at
+    Basra"; review V13), so :func:`_works_at` reads only names the gazetteer does not hold."""
     before = view.tokens[i - 1] if i else None
     if before is not None and before.text[:1].islower() and before.fold in ev.cues.org_nouns \
             and not view.gap(before, view.tokens[i]).strip():
         return True
-    return _held_or_played_for(view, i, ev) or _works_at(view, i, ev)
+    return _held_or_played_for(view, i, ev)
 
 
 #: A score after a team's name in a results line: "Leicester 3 Tottenham 0".
@@ -965,10 +973,11 @@ def _cue(view: View, first: int, last: int, ev: _Evidence) -> str:
         return "team"
     if _works_at(view, first, ev):
         return "organisation"  # "an analyst at Rabobank", "officials at ABN AMRO"
-    if first == last and _locative_before(view, first, ev) and \
-            not _held_or_played_for(view, first, ev):
-        # "Rebels in eastern Zaire said": a word inside "in ..." is not the subject the
-        # verb after it speaks of, so "said" is no evidence against a place there
+    if first == last and _compass_before(view, first, ev) and \
+            _locative_before(view, first, ev) and not _held_or_played_for(view, first, ev):
+        # "Rebels in eastern Zaire said": a word inside "in eastern ..." is not the subject
+        # the verb after it speaks of, so "said" is no evidence against a place there (not
+        # the plain "in X": "investors in Tesla said", "interest in Bitcoin"; review V4)
         return "place"
     nxt = tokens[last + 1] if last + 1 < len(tokens) else None
     if nxt is not None:
@@ -1088,6 +1097,10 @@ def _context_cue(view: View, first: int, last: int, ev: _Evidence) -> str:
                 break  # "Ken Livingstone, business groups and ...": a list, no apposition
             if t.fold in cues.org_nouns:
                 return "organisation"
+            if t.fold in cues.kin_nouns and (t is after[0] or after[
+                    after.index(t) - 1].fold not in _KIN_DETERMINERS):
+                break  # "the Amazon, cousin slept": a kin word heads an apposition only
+                # after "his", "her", "the" ("Jane, his wife,"; review V17)
             if t.fold in cues.person_nouns or t.fold in cues.appositive_roles:
                 return "person"
     if not gap and len(after) > 2 and after[0].fold in {"is", "was"} and \
@@ -1111,6 +1124,10 @@ def _context_cue(view: View, first: int, last: int, ev: _Evidence) -> str:
         if t.fold in cues.person_pronouns:
             return "person"
     return none
+
+
+#: The words before a kin noun in apposition: "Jane, his wife,", "Sam, the widow of".
+_KIN_DETERMINERS = frozenset("his her their its the a an whose our my your".split())
 
 
 def _plural_of(word: str, *nouns: frozenset[str]) -> bool:
@@ -1139,7 +1156,7 @@ def _display(tokens: Sequence[Token], ev: _Evidence, view: View | None = None) -
     return " ".join(out)
 
 
-def _kind_of_run(run: _Run, ev: _Evidence, gazetteer: Gazetteer) -> str:
+def _kind_of_run(run: _Run, ev: _Evidence, gazetteer: Gazetteer, view: View) -> str:
     """Organisation, place, other, or "" for a run that may be a person."""
     cues = ev.cues
     folds = [t.fold for t in run.tokens]
@@ -1156,9 +1173,17 @@ def _kind_of_run(run: _Run, ev: _Evidence, gazetteer: Gazetteer) -> str:
         return "organisation"
     if run.acronym and len(folds) > 1 and folds[0] not in ev.names.given:
         return "organisation"  # people are not given acronyms in brackets
-    if len(folds) > 1 and run.view not in ev.shouting and all(
-            len(t.text) >= 2 and t.text.isalpha() and t.text.isupper() for t in run.tokens):
-        return "organisation"  # "ABN AMRO", "BBC WS": words of capitals outside a headline
+    if len(folds) > 1 and run.view not in ev.shouting and folds[0] not in ev.names.given \
+            and all(len(t.text) >= 2 and t.text.isalpha() and t.text.isupper()
+                    for t in run.tokens):
+        # "ABN AMRO", "BBC WS": words of capitals outside a headline; not a name in capitals
+        # a transcript or a byline sets ("JOHN SMITH", "DONALD TRUMP"; review V5)
+        return "organisation"
+    if any(view.gap(a, b).strip() == "&"
+           for a, b in zip(run.tokens, run.tokens[1:], strict=False)):
+        # "Marsh & McLennan", "Procter & Gamble": partners' names joined make a firm's
+        # (two people, "Karl Langdon & Gary Carvolth", are split before; review V16)
+        return "organisation"
     if len(folds) > 1:
         head = gazetteer.match(run.tokens, 0)
         if head is not None and head[1].kind == "place" and head[0] < len(folds) and \
@@ -1228,7 +1253,7 @@ def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer,
             out.append(Mention(run.view, start, end, entry.canonical, entry.kind,
                                entry.strength, alias=entry.alias, country=entry.country))
             continue
-        kind = _kind_of_run(run, ev, gazetteer)
+        kind = _kind_of_run(run, ev, gazetteer, views[run.view])
         if run.cue == "team":
             kind = "organisation"  # "Leicester 3 Derby 0": a club, whatever else it names
             teams.add(name)
