@@ -802,7 +802,9 @@ def _split_at_title(runs: list[_Run], ev: _Evidence) -> list[_Run]:
             m += 1
         if k and 2 <= len(folds) - m <= 3 and folds[m] in given and \
                 not any(f in cues.connectors for f in folds[m:]):
-            out.append(_Run(run.view, run.tokens[:k], run.titles, "", ""))
+            # The front is where the office is held, never its holder ("Irish Transport
+            # Minister Martin Cullen" left "Irish Transport" a person; review V18).
+            out.append(_Run(run.view, run.tokens[:k], run.titles, "office", ""))
             out.append(_Run(run.view, run.tokens[m:], tuple(folds[k:m]), "person",
                             run.acronym))
         else:
@@ -1291,7 +1293,7 @@ def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer,
             f in names.common for f in folds)) and folds[0] not in names.given
         by_context = (bool(run.titles) and not office) or run.cue == "person"
         named = by_context or \
-            (not coded and run.cue != "article" and (
+            (not coded and run.cue not in {"article", "office"} and (
                 folds[0] in names.given or (folds[-1] in names.surnames and not descriptive
                                             and folds[0] not in ev.lower_forms
                                             and folds[-1] not in ev.lower_forms) or (
@@ -1366,7 +1368,7 @@ def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer,
         elif clubs.get(word.fold):  # "the Bruins"; the first named of several
             display, kind = min(clubs[word.fold], key=first_named.__getitem__), "organisation"
         elif word.fold in names.given and word.fold not in ev.lower_forms and \
-                run.cue not in {"organisation", "place", "article"}:
+                run.cue not in {"organisation", "place", "article", "office"}:
             # A given name alone is a person's only with evidence (a cue below, or a person
             # it is listed with): news calls people by surname, and a lone "Chelsea",
             # "Jordan" or "Victoria" is as often a club, a country or a city.

@@ -812,3 +812,12 @@ def test_a_subject_with_a_plural_verb_is_a_body_not_a_person() -> None:
     assert kinds.get("Tottenham") == "organisation"
     assert kinds.get("Crazyhead") == "organisation"
     assert kinds.get("Manuel Belgrano") == "person"
+
+
+def test_where_an_office_is_held_is_not_its_holder() -> None:
+    # review V18: the split left the office's domain a person
+    cast = cast_of("Irish Transport Minister Martin Cullen said the line would open. "
+                   "Martin Cullen spoke in Dublin.")
+    kinds = names(cast)
+    assert kinds.get("Martin Cullen") == "person"
+    assert kinds.get("Irish Transport") != "person"
