@@ -812,3 +812,11 @@ def test_a_subject_with_a_plural_verb_is_a_body_not_a_person() -> None:
     assert kinds.get("Tottenham") == "organisation"
     assert kinds.get("Crazyhead") == "organisation"
     assert kinds.get("Manuel Belgrano") == "person"
+
+
+def test_a_name_ending_in_a_plural_that_said_he_is_a_person() -> None:
+    # review V6: "Woods" is the plural of a frequent word, and the golfer's surname
+    cast = cast_of("Tiger Woods said he would play at Augusta. Woods won in 2019.")
+    assert names(cast).get("Tiger Woods") == "person"
+    cast = cast_of("Lehman Brothers said it would cut jobs. Lehman Brothers shares fell.")
+    assert names(cast).get("Lehman Brothers") == "organisation"
