@@ -1158,6 +1158,16 @@ def _display(tokens: Sequence[Token], ev: _Evidence, view: View | None = None) -
     return " ".join(out)
 
 
+def _he_or_she_said(view: View, last: Token, ev: _Evidence) -> bool:
+    """Whether a speech verb and "he" or "she" follow the name ending in ``last``: "Tiger
+    Woods said he would play" speaks of a person, whatever "Woods" is the plural of
+    (review V6); "Lehman Brothers said it" does not."""
+    tokens = view.tokens
+    k = tokens.index(last)
+    return k + 2 < len(tokens) and tokens[k + 1].stem in ev.cues.speech_stems and \
+        tokens[k + 2].fold in {"he", "she"}
+
+
 def _kind_of_run(run: _Run, ev: _Evidence, gazetteer: Gazetteer, view: View) -> str:
     """Organisation, place, other, or "" for a run that may be a person."""
     cues = ev.cues
@@ -1302,7 +1312,8 @@ def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer,
         # of a frequent word is a body's (people's surnames in -s are census ones or rare
         # words: "Williams", "Jenkins"), unless a given name or a title opens it.
         plural = len(words[-1].text) > 3 and words[-1].text.endswith("s") and \
-            folds[-1][:-1] in names.common and not by_context and folds[0] not in names.given
+            folds[-1][:-1] in names.common and not by_context and \
+            folds[0] not in names.given and not _he_or_she_said(views[run.view], words[-1], ev)
         if plural and run.cue == "speaker":
             out.append(Mention(run.view, start, end, name, "organisation", titles=run.titles))
             continue
