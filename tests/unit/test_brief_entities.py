@@ -821,6 +821,8 @@ def test_where_an_office_is_held_is_not_its_holder() -> None:
     kinds = names(cast)
     assert kinds.get("Martin Cullen") == "person"
     assert kinds.get("Irish Transport") != "person"
+
+
 def test_a_name_ending_in_a_plural_that_said_he_is_a_person() -> None:
     # review V6: "Woods" is the plural of a frequent word, and the golfer's surname
     cast = cast_of("Tiger Woods said he would play at Augusta. Woods won in 2019.")
