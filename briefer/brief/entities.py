@@ -1128,6 +1128,10 @@ def _context_cue(view: View, first: int, last: int, ev: _Evidence) -> str:
     return none
 
 
+#: Titles of those who sit for a place: "the MP for Grantham", "Senator for Victoria".
+_SEAT_TITLES = frozenset("mp mps mep meps msp msps mla mlas td tds member members senator "
+                         "senators congressman congresswoman representative councillor "
+                         "deputy".split())
 #: The words before a kin noun in apposition: "Jane, his wife,", "Sam, the widow of".
 _KIN_DETERMINERS = frozenset("his her their its the a an whose our my your".split())
 
@@ -1364,10 +1368,11 @@ def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer,
             display = earlier[-1] if earlier else known[0][1]
         elif len(first_names.get(word.fold, ())) == 1:
             display = next(iter(first_names[word.fold]))
-        elif "of" in run.titles or (run.titles and run.titles[-1] == "for"
+        elif "of" in run.titles or (len(run.titles) > 1 and run.titles[-1] == "for"
+                                    and run.titles[-2] in _SEAT_TITLES
                                     and word.fold not in names.common):
             # "Bishop of Durham": a see; "the MP for Grantham": a seat; places both (not
-            # "Minister for Health": a frequent word is the office's field)
+            # "Minister for Health", nor "Minister for Brexit": an office's field; review V6)
             display, kind = _display([word], ev), "place"
         elif run.titles:
             display = word.text

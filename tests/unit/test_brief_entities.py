@@ -829,3 +829,11 @@ def test_a_name_ending_in_a_plural_that_said_he_is_a_person() -> None:
     assert names(cast).get("Tiger Woods") == "person"
     cast = cast_of("Lehman Brothers said it would cut jobs. Lehman Brothers shares fell.")
     assert names(cast).get("Lehman Brothers") == "organisation"
+
+
+def test_an_office_for_a_field_is_no_seat() -> None:
+    # review V6: "the MP for Grantham" is a seat, a place; "Minister for Brexit" is a field
+    kinds = names(cast_of("The Minister for Brexit said the talks went well. The MP for "
+                          "Grantham said the seat was safe."))
+    assert kinds.get("Brexit") != "place"
+    assert kinds.get("Grantham") == "place"
