@@ -576,9 +576,7 @@ class _Places:
             # A longer key can start here only if the next word makes one of the keys'
             # first pairs (what :meth:`Gazetteer.match` tests next); when it does not, the
             # match is this word alone, as for a word that starts no longer key.
-            first, second, pairs = token.fold, tokens[i + 1].fold, gazetteer.pairs
-            if not pairs or f"{first} {second}" in pairs or (
-                    second.endswith("s") and f"{first} {second[:-1]}" in pairs):
+            if gazetteer.may_continue(token.fold, tokens[i + 1].fold):
                 return gazetteer.match(tokens, i)
         single = self.single
         if token.fold not in single:
@@ -1032,8 +1030,8 @@ def _works_at(view: View, first: int, ev: _Evidence) -> bool:
         return False
     role = tokens[first - 2].fold
     roles = (ev.cues.appositive_roles, ev.cues.person_nouns)
-    return (tokens[first - 2].text[:1].islower() or opens(view, first - 2)) and any(
-        role in words or (role.endswith("s") and role[:-1] in words) for words in roles)
+    return (tokens[first - 2].text[:1].islower() or opens(view, first - 2)) and (
+        any(role in words for words in roles) or _plural_of(role, *roles))
 
 
 #: Prepositions that end an apposition's head: "editor of a magazine".

@@ -96,6 +96,14 @@ class Gazetteer:
         _, alias, name, kind, country = found.split("\t")
         return Entry(alias, name, kind, country)
 
+    def may_continue(self, first: str, second: str) -> bool:
+        """Whether a key longer than one word may start with the words ``first second``
+        (folded): they are one of the keys' first pairs, or the pair ends in a plural
+        demonym ("South Africans": "south african").  With no pairs recorded, any may."""
+        pairs = self.pairs
+        return not pairs or f"{first} {second}" in pairs or (
+            second.endswith("s") and f"{first} {second[:-1]}" in pairs)
+
     def match(self, tokens: Sequence[Token], i: int, *, capitals_only: bool = True
               ) -> tuple[int, Entry] | None:
         """The longest entry starting at ``tokens[i]``: (tokens used, entry), or None.
@@ -110,12 +118,8 @@ class Gazetteer:
         # a one-word key of its own.
         most = self.starts.get(tokens[i].fold, 1) if self.starts else self.longest
         top = min(most, len(tokens) - i)
-        if top > 1 and self.pairs:
-            first, second = tokens[i].fold, tokens[i + 1].fold
-            # A plural demonym may end the pair ("South Africans": "south african").
-            if f"{first} {second}" not in self.pairs and not (
-                    second.endswith("s") and f"{first} {second[:-1]}" in self.pairs):
-                top = 1
+        if top > 1 and not self.may_continue(tokens[i].fold, tokens[i + 1].fold):
+            top = 1
         for n in range(top, 0, -1):
             folds = [t.fold for t in tokens[i:i + n]]
             entry = self.get(" ".join(folds))
