@@ -736,6 +736,8 @@ def _role_of_body_after(view: View, j: int, ev: _Evidence) -> bool:
     capitalised name, says the name before ``j`` is the body's."""
     tokens = view.tokens
     cues = ev.cues
+    if j + 1 >= len(tokens):
+        return False
     k = j
     while k < j + 2 and k < len(tokens) and tokens[k].fold in cues.role_qualifiers:
         k += 1
@@ -1514,22 +1516,25 @@ def _listed_with(mentions: list[Mention], given_alone: set[str], views: Sequence
             by_view[m.view].append(m)
     for ms in by_view.values():
         ms.sort(key=lambda m: m.start)
+    # the names listed together, once: only a pair with a waiting name can change a kind
+    pairs: list[tuple[Mention, Mention]] = []
+    for ms in by_view.values():
+        base = views[ms[0].view].sentence.start
+        raw = views[ms[0].view].raw
+        pairs += [(a, b) for a, b in zip(ms, ms[1:], strict=False)
+                  if (a.name in waiting or b.name in waiting)
+                  and _LISTED_WITH.fullmatch(raw, a.end - base, b.start - base)]
     changed = True
     while changed and waiting:
         changed = False
-        for ms in by_view.values():
-            base = views[ms[0].view].sentence.start
-            raw = views[ms[0].view].raw
-            for a, b in zip(ms, ms[1:], strict=False):
-                if not _LISTED_WITH.fullmatch(raw, a.end - base, b.start - base):
-                    continue
-                for one, other in ((a, b), (b, a)):
-                    if kind != "person" and one is b and _FIELDS.search(other.name):
-                        continue  # "the Department for Education and Skills": its name
-                    if one.name in waiting and other.name in people:
-                        waiting.discard(one.name)
-                        people.add(one.name)
-                        changed = True
+        for a, b in pairs:
+            for one, other in ((a, b), (b, a)):
+                if kind != "person" and one is b and _FIELDS.search(other.name):
+                    continue  # "the Department for Education and Skills": its name
+                if one.name in waiting and other.name in people:
+                    waiting.discard(one.name)
+                    people.add(one.name)
+                    changed = True
     listed = {m.name for m in mentions if m.kind == "other" and m.name in people}
     return [replace(m, kind=kind) if m.name in listed else m for m in mentions]
 
