@@ -251,14 +251,15 @@ class _Rules:
     """
 
     __slots__ = ("titles", "abbreviations", "before_numbers", "starters", "ordinal_followers",
-                 "elision", "run_on", "run_on_after_words", "stopwords", "openers")
+                 "elision", "run_on", "run_on_after_words", "stopwords", "openers",
+                 "class_nouns")
 
     def __init__(self, titles: frozenset[str], abbreviations: frozenset[str],
                  before_numbers: frozenset[str], starters: frozenset[str],
                  ordinal_followers: frozenset[str] = frozenset(), elision: bool = False,
                  articles: frozenset[str] = frozenset(), stopwords: frozenset[str] = frozenset(),
-                 run_on_after_words: bool = False, openers: frozenset[str] | None = None
-                 ) -> None:
+                 run_on_after_words: bool = False, openers: frozenset[str] | None = None,
+                 class_nouns: frozenset[str] = frozenset()) -> None:
         self.titles = titles
         self.abbreviations = abbreviations
         self.before_numbers = before_numbers
@@ -282,13 +283,26 @@ class _Rules:
         # None where capitals are no evidence of a start (English has its own cue; German
         # capitalises nouns and the polite "Sie").
         self.openers = openers
+        # Nouns a capital letter after them names a kind of ("Group A", "Grupo B"): the
+        # letter is a word then, no initial (``_decide``).
+        self.class_nouns = class_nouns
 
 
+# Nouns a capital letter names a kind or a member of, in every language's news ("Group A",
+# "Plan B", "Formula E"); each language adds its own.  Capitalised only: with the letter they
+# are a name, while a lower-case one may be followed by a name's initial ("o grupo A. Silva
+# & Silva registou", UD Portuguese).
+_CLASS_NOUNS = frozenset(
+    """Group Groups Plan Class Category Type Grade Division League Series Section Pool Tier
+    Level Stage Phase Part Exhibit Appendix Annex Schedule Option Model Formula Vitamin
+    Hepatitis Gate Terminal Block Wing Zone Area Row Lot Unit Platform Pier Runway Court Ward
+    Room Route Line Track Box Channel Team""".split()
+)
 # English's capitalised articles for ``_run_on_starts``: not "A", which is also a letter
 # ("vitamin A deficiency", "Plan A was").
 _ARTICLES = frozenset(("The", "An"))
 _ENGLISH = _Rules(_TITLES, _ABBREVIATIONS, _BEFORE_NUMBERS, _STARTERS, articles=_ARTICLES,
-                  run_on_after_words=True)
+                  run_on_after_words=True, class_nouns=_CLASS_NOUNS)
 
 
 @lru_cache(maxsize=8)
@@ -316,6 +330,7 @@ def _rules(language: str) -> _Rules:
         articles=data.articles,
         stopwords=data.stopwords,
         openers=None if language == "de" else _openers(data.starters),
+        class_nouns=_CLASS_NOUNS | data.class_nouns,
     )
 
 
@@ -482,13 +497,27 @@ def _decide(text: str, m: re.Match[str], sent_start: int, end: int, rules: _Rule
             return q  # "... los EE. UU.. El": the abbreviation's stop, then the sentence's
         if first.isdigit() or first == "(":
             return None  # "No. 5", "Jan. 12", "Inc. (the Company)"
-        if len(tok) == 1 and core[1:2] == "." and core[:1].isalpha():
+        if (len(tok) == 1 and core[1:2] == "." and core[:1].isalpha()
+                and not _names_a_class(text, sent_start, p - 1, rules)):
             # A run of initials goes on: "Vale S. A. anunció", "Telefónica, S. A.", "J. A.
             # Pérez". After a longer abbreviation a one-letter starter may still open one
-            # ("born in the U.S. A. Smith was there").
+            # ("born in the U.S. A. Smith was there"), and after a letter naming a kind,
+            # which is no initial ("He won Group A. A. Smith was second").
             return None
         return q if first in "¿¡" or _starter(core, rules) else None
     return q
+
+
+def _names_a_class(text: str, sent_start: int, at: int, rules: _Rules) -> bool:
+    """Whether the word before the letter at ``at`` (after ``sent_start``) is a noun the
+    letter names a kind or a member of, written capitalised ("Group A", "Série B")."""
+    j = at - 1
+    if j <= sent_start or text[j] != " ":
+        return False
+    i = j
+    while i > sent_start and text[i - 1].isalpha():
+        i -= 1
+    return text[i:j] in rules.class_nouns
 
 
 def _abbreviates(tok: str, rules: _Rules) -> bool:

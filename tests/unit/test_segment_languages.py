@@ -90,6 +90,17 @@ def test_sports_abbreviations_before_a_club_end_no_sentence() -> None:
          ["He was born in the U.S.", "A. Smith was there."]),
         ("es", "Nació en EE.UU. A. Pérez lo confirmó.",
          ["Nació en EE.UU.", "A. Pérez lo confirmó."]),
+        # Nor is a letter naming a kind an initial ("Group A", "Grupo B"): its stop ends the
+        # sentence before a starter, as an abbreviation's does.
+        ("en", "He won Group A. A. Smith was second.",
+         ["He won Group A.", "A. Smith was second."]),
+        ("es", "Ganó el Grupo B. A. Pérez fue segundo.",
+         ["Ganó el Grupo B.", "A. Pérez fue segundo."]),
+        # Written in lower case, the noun is a common noun and the letter may be an initial.
+        ("pt", "O grupo A. Silva & Silva registou lucros.",
+         ["O grupo A. Silva & Silva registou lucros."]),
+        ("en", "He met J. A. Smith and George H. W. Bush there.",
+         ["He met J. A. Smith and George H. W. Bush there."]),
         # A numbered label's ordinal stop before a dash opens the label's text, no sentence.
         ("pt", "Art. 1º. – Fica criado o fundo. Parágrafo 2º. -- O fundo vale em 1994.",
          ["Art. 1º. – Fica criado o fundo.", "Parágrafo 2º. -- O fundo vale em 1994."]),
