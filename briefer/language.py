@@ -213,6 +213,8 @@ class LanguageData:
     #: Words opening a place's name ("Plaza"), and words of events and prizes ("Premio").
     place_words: frozenset[str] = frozenset()
     event_words: frozenset[str] = frozenset()
+    #: Nouns a letter names a kind of ("Grupo A", "Série B"), for the splitter.
+    class_nouns: frozenset[str] = frozenset()
     #: Each demonym's country by its English name ("venezolano": "Venezuela"), for entities.
     demonym_countries: dict[str, str] = field(default_factory=dict)
 
@@ -257,6 +259,7 @@ def language_data(code: str) -> LanguageData:
               for k, v in data.get("template", {}).get("cues", {}).items()},
         place_words=words("entities", "place_words"),
         event_words=words("entities", "event_words"),
+        class_nouns=words("segment", "class_nouns"),
         demonym_countries={str(w): str(country) for country, forms in data.get(
             "entities", {}).get("demonym_countries", {}).items() for w in str(forms).split()},
     )

@@ -37,8 +37,9 @@ pass over *candidate* boundaries instead of their chain of text substitutions.
    words ("... at the palace The incident took place", ``_run_on_starts``); outside English
    and German, a capitalised sentence starter before a lower-case word after ";", after a
    headline whose lede restates it ("Ministro da Saúde anuncia vacina O ministro da Saúde
-   ..."), after a headline that ends in a name ("... do Flamengo O ex-jogador assumiu"), or
-   at the start of a line after one with no final punctuation (``_headline_starts``).
+   ..."), or at the start of a line after a line of its own with no final punctuation, in
+   a paragraph that is not hard-wrapped (``_headline_starts``, ``_hard_wrapped``).  "\r\n"
+   ends a line as "\n" does.
 5. A "sentence" longer than ``_MAX_CHARS`` (text without punctuation, tables, run-ons) is cut
    at its line breaks if it has any, else at the last ``;``, ``:``, ``,`` or space before the
    bound, so downstream code never sees a thousand-word sentence.
@@ -143,7 +144,8 @@ _CAPITALISED = re.compile(
 # The same after a line break: a line with no final punctuation, then a capitalised word
 # (``_line_ended``).  A pattern of its own, so each keeps its fast literal first character.
 _LINE_CAPITALISED = re.compile(
-    r"\n(?<=[^\W_]\n|[;»”)\"]\n)(?P<w>[A-ZÀ-ÖØ-Þ][^\W\d_]*)(?= (?:[^\W\d_]|[«“\"]))")
+    r"\n(?:(?<=[^\W_]\n|[;»”)\"]\n)|(?<=[^\W_]\r\n|[;»”)\"]\r\n))"
+    r"(?P<w>[A-ZÀ-ÖØ-Þ][^\W\d_]*)(?= (?:[^\W\d_]|[«“\"]))")
 # One word of a name and the space after it: a capitalised word, or a lower-case one before a
 # capitalised word (a particle if it is a function word: "Banco do Brasil").
 _NAME_WORD = re.compile(r"(?:[A-ZÀ-ÖØ-Þ][^\s,;:.!?]*|([^\W\d_]+)(?= [A-ZÀ-ÖØ-Þ])) ")
@@ -162,6 +164,8 @@ _CLAUSE_END = re.compile(r"[,;:.!?](?=\s)")
 _UNIT_AFTER = re.compile(r"(?<![^\s(])\d[\d.,:]*\s\Z")
 # U.S, e.g, a.m, Ph.D, U.S.A: short letter groups joined by periods.
 _INITIALISM = re.compile(r"(?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2}")
+# A stop within a line, and the token before it (``_line_ended``).
+_INNER_STOP = re.compile(r"(\S*?)[.!?…]+[\"'”’»)\]]*\s")
 _LIST_LABEL = re.compile(r"\d{1,2}|[A-Za-z]|[ivxIVX]{2,4}")
 
 # Quote marks, classified by the regex where the context is unambiguous: an opening single
@@ -247,14 +251,15 @@ class _Rules:
     """
 
     __slots__ = ("titles", "abbreviations", "before_numbers", "starters", "ordinal_followers",
-                 "elision", "run_on", "run_on_after_words", "stopwords", "openers")
+                 "elision", "run_on", "run_on_after_words", "stopwords", "openers",
+                 "class_nouns")
 
     def __init__(self, titles: frozenset[str], abbreviations: frozenset[str],
                  before_numbers: frozenset[str], starters: frozenset[str],
                  ordinal_followers: frozenset[str] = frozenset(), elision: bool = False,
                  articles: frozenset[str] = frozenset(), stopwords: frozenset[str] = frozenset(),
-                 run_on_after_words: bool = False, openers: frozenset[str] | None = None
-                 ) -> None:
+                 run_on_after_words: bool = False, openers: frozenset[str] | None = None,
+                 class_nouns: frozenset[str] = frozenset()) -> None:
         self.titles = titles
         self.abbreviations = abbreviations
         self.before_numbers = before_numbers
@@ -278,13 +283,26 @@ class _Rules:
         # None where capitals are no evidence of a start (English has its own cue; German
         # capitalises nouns and the polite "Sie").
         self.openers = openers
+        # Nouns a capital letter after them names a kind of ("Group A", "Grupo B"): the
+        # letter is a word then, no initial (``_decide``).
+        self.class_nouns = class_nouns
 
 
+# Nouns a capital letter names a kind or a member of, in every language's news ("Group A",
+# "Plan B", "Formula E"); each language adds its own.  Capitalised only: with the letter they
+# are a name, while a lower-case one may be followed by a name's initial ("o grupo A. Silva
+# & Silva registou", UD Portuguese).
+_CLASS_NOUNS = frozenset(
+    """Group Groups Plan Class Category Type Grade Division League Series Section Pool Tier
+    Level Stage Phase Part Exhibit Appendix Annex Schedule Option Model Formula Vitamin
+    Hepatitis Gate Terminal Block Wing Zone Area Row Lot Unit Platform Pier Runway Court Ward
+    Room Route Line Track Box Channel Team""".split()
+)
 # English's capitalised articles for ``_run_on_starts``: not "A", which is also a letter
 # ("vitamin A deficiency", "Plan A was").
 _ARTICLES = frozenset(("The", "An"))
 _ENGLISH = _Rules(_TITLES, _ABBREVIATIONS, _BEFORE_NUMBERS, _STARTERS, articles=_ARTICLES,
-                  run_on_after_words=True)
+                  run_on_after_words=True, class_nouns=_CLASS_NOUNS)
 
 
 @lru_cache(maxsize=8)
@@ -312,6 +330,7 @@ def _rules(language: str) -> _Rules:
         articles=data.articles,
         stopwords=data.stopwords,
         openers=None if language == "de" else _openers(data.starters),
+        class_nouns=_CLASS_NOUNS | data.class_nouns,
     )
 
 
@@ -464,11 +483,7 @@ def _decide(text: str, m: re.Match[str], sent_start: int, end: int, rules: _Rule
         if wm is not None and wm.group() in _TIME_FOLLOWERS:
             return None
         return q if len(text[sent_start:p].split()) > 3 else None
-    if (
-        tok in rules.abbreviations
-        or (len(tok) == 1 and tok.isalpha())
-        or (len(tok) <= 10 and "." in tok and _INITIALISM.fullmatch(tok) is not None)
-    ):
+    if _abbreviates(tok, rules):
         if tok.islower() and len(tok) == 1:
             if not tok.isascii():
                 # An accented one is a word ("o que ele é. Chegando", "Così è."), no
@@ -482,13 +497,35 @@ def _decide(text: str, m: re.Match[str], sent_start: int, end: int, rules: _Rule
             return q  # "... los EE. UU.. El": the abbreviation's stop, then the sentence's
         if first.isdigit() or first == "(":
             return None  # "No. 5", "Jan. 12", "Inc. (the Company)"
-        if len(tok) == 1 and core[1:2] == "." and core[:1].isalpha():
+        if (len(tok) == 1 and core[1:2] == "." and core[:1].isalpha()
+                and not _names_a_class(text, sent_start, p - 1, rules)):
             # A run of initials goes on: "Vale S. A. anunció", "Telefónica, S. A.", "J. A.
             # Pérez". After a longer abbreviation a one-letter starter may still open one
-            # ("born in the U.S. A. Smith was there").
+            # ("born in the U.S. A. Smith was there"), and after a letter naming a kind,
+            # which is no initial ("He won Group A. A. Smith was second").
             return None
         return q if first in "¿¡" or _starter(core, rules) else None
     return q
+
+
+def _names_a_class(text: str, sent_start: int, at: int, rules: _Rules) -> bool:
+    """Whether the word before the letter at ``at`` (after ``sent_start``) is a noun the
+    letter names a kind or a member of, written capitalised ("Group A", "Série B")."""
+    j = at - 1
+    if j <= sent_start or text[j] != " ":
+        return False
+    i = j
+    while i > sent_start and text[i - 1].isalpha():
+        i -= 1
+    return text[i:j] in rules.class_nouns
+
+
+def _abbreviates(tok: str, rules: _Rules) -> bool:
+    """Whether a stop after ``tok`` may be an abbreviation's (judged by :func:`_decide`): a
+    listed abbreviation, a letter or an initialism ("U.S", "EE.UU")."""
+    return (tok in rules.abbreviations
+            or (len(tok) == 1 and tok.isalpha())
+            or (len(tok) <= 10 and "." in tok and _INITIALISM.fullmatch(tok) is not None))
 
 
 def _wide_stop_ends(text: str, m: re.Match[str], end: int) -> bool:
@@ -697,6 +734,7 @@ def _headline_starts(text: str, start: int, end: int, rules: _Rules, quoted: _Qu
     assert openers is not None
     starts = []
     stopwords = rules.stopwords
+    wrapped: bool | None = None  # whether the block is hard-wrapped: read on first need
     for m in chain(_CAPITALISED.finditer(text, start, end),
                    _LINE_CAPITALISED.finditer(text, start, end)):
         opener = m.group("w")
@@ -712,14 +750,16 @@ def _headline_starts(text: str, start: int, end: int, rules: _Rules, quoted: _Qu
         nxt = _NAME_PARTICLE.match(text, after, end)
         if nxt is not None and nxt.group(1) in stopwords:
             continue  # a name's particles ("De la Rúa", "Dos los Santos")
-        if text[at - 2] == ";":
+        # The space or line break before the starter ("\r\n" read as "\n").
+        sep = at - 2 if text[at - 2:at] == "\r\n" else at - 1
+        if text[sep - 1] == ";":
             if not name:
                 starts.append(at)
             continue
-        j = at - 1
+        j = sep
         while j > start and text[j - 1].isalpha():
             j -= 1
-        word = text[j:at - 1]
+        word = text[j:sep]
         if word.lower() in stopwords:
             continue
         # A letter after a lower-case word may name a kind ("vitamina A ... vitamina D"):
@@ -728,7 +768,9 @@ def _headline_starts(text: str, start: int, end: int, rules: _Rules, quoted: _Qu
         hi = min(end, at + _LEDE_MAX)
         # Before a name, the name's own words are no restatement: the clause after it is.
         lede = _name_end(text, after, hi, stopwords) if name else at
-        if not (_line_ended(text, at, opener, name)
+        if text[at - 1] == "\n" and wrapped is None:
+            wrapped = _hard_wrapped(text, start, end)
+        if not ((not wrapped and _line_ended(text, start, sep, at, opener, name, rules))
                 or _lede_restates(text, max(start, at - _HEADLINE_MAX), j if letter else at,
                                   lede, hi, stopwords)):
             continue
@@ -738,14 +780,25 @@ def _headline_starts(text: str, start: int, end: int, rules: _Rules, quoted: _Qu
     return starts
 
 
-def _line_ended(text: str, at: int, opener: str, name: bool) -> bool:
-    """Whether ``opener`` (a starter before a lower-case word) opens a line that follows one
-    with no final punctuation: a page's headline, kicker or caption on its own line, then the
-    lede ("Última hora: dimite el ministro de Sanidad\nLa dimisión llega ...").  Where text
-    was hard-wrapped, a starter after the break mid-sentence is written in lower case ("el",
-    "o"); a capital there opens a sentence, unless it is a class letter ("Série\nA")."""
-    return (text[at - 1] == "\n" and not name
-            and not (len(opener) == 1 and opener in _CLASS_LETTERS))
+def _line_ended(text: str, start: int, sep: int, at: int, opener: str, name: bool,
+                rules: _Rules) -> bool:
+    """Whether ``opener`` (a starter before a lower-case word, after the separator at ``sep``)
+    opens a line that follows one with no final punctuation which stands on its own: a
+    page's headline, kicker or caption, then the lede ("Última hora: dimite el ministro de
+    Sanidad\nLa dimisión llega ...").  Where text was hard-wrapped, a starter after the break
+    mid-sentence is written in lower case ("el", "o"), except in a work's title ("estrenan\nLa
+    casa de papel"), so the caller asks this only of a block that is not hard-wrapped
+    (:func:`_hard_wrapped`).  Nor is a class letter a start ("Série\nA"), nor a line whose
+    last sentence began after a stop within it ("Hubo lluvia. Netflix estrena\nLa casa de
+    papel"): a headline is a line of its own, from its first word."""
+    if text[at - 1] != "\n" or name or (len(opener) == 1 and opener in _CLASS_LETTERS):
+        return False
+    a = max(text.rfind("\n", start, sep), text.rfind("\r", start, sep), start - 1) + 1
+    for m in _INNER_STOP.finditer(text, a, sep):
+        tok = m.group(1).lstrip(_OPENERS)
+        if not (tok in rules.titles or _abbreviates(tok, rules)):
+            return False
+    return True
 
 
 def _ends_a_name(text: str, start: int, end: int, word: str) -> bool:
@@ -863,15 +916,7 @@ def _unwrapped_lines(text: str, start: int, end: int) -> list[int]:
     a lower-case word after it, continues the sentence.  A line longer than any wrapper
     makes (``_WRAP_MAX``) counts as ended by its writer.
     """
-    lines: list[tuple[int, int]] = []
-    a = start
-    while a < end:
-        b = text.find("\n", a, end)
-        if b < 0:
-            b = end
-        lines.append(strip_span(text, a, b))
-        a = b + 1
-    width = max((b - a for a, b in lines if " " in text[a:b]), default=0)
+    lines, width = _block_lines(text, start, end)
     starts = []
     for (a1, b1), (a2, b2) in zip(lines, lines[1:], strict=False):
         if a1 >= b1 or a2 >= b2:
@@ -882,13 +927,54 @@ def _unwrapped_lines(text: str, start: int, end: int) -> list[int]:
         # The first word, with the marks that open it; French sets a space after "«"
         # ("« Nous"), so a mark standing alone is read with the word after it.
         head = a2 + len(text[a2:b2]) - len(text[a2:b2].lstrip(_OPENERS + " \u00a0\u202f"))
-        word_end = text.find(" ", head, b2)
-        word = text[a2:b2 if word_end < 0 else word_end]
         if not text[head:head + 1].isupper():
             continue
-        if (b1 - a1) > _WRAP_MAX or (b1 - a1) + 1 + len(word) <= _HAND_BREAK_SHARE * width:
+        if not _may_be_wrapped(text, a1, b1, a2, b2, head, width):
             starts.append(a2)
     return starts
+
+
+def _block_lines(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], int]:
+    """The block's lines (stripped spans; "\r\n" ends a line as "\n" does) and its width:
+    the longest line that holds more than one word (a line of one long token, a URL, can
+    overflow any width)."""
+    lines: list[tuple[int, int]] = []
+    a = start
+    while a < end:
+        b = text.find("\n", a, end)
+        if b < 0:
+            b = end
+        lines.append(strip_span(text, a, b))
+        a = b + 1
+    width = max((b - a for a, b in lines if " " in text[a:b]), default=0)
+    return lines, width
+
+
+def _may_be_wrapped(text: str, a1: int, b1: int, a2: int, b2: int, head: int, width: int
+                    ) -> bool:
+    """Whether a wrapper may have broken the line ``text[a1:b1]`` before ``text[a2:b2]`` in
+    a block ``width`` wide: the next line's first word (from ``a2``, its letters from
+    ``head``) would not have fitted well within the width (see :func:`_unwrapped_lines`),
+    and the line is no longer than any wrapper makes."""
+    word_end = text.find(" ", head, b2)
+    word = b2 - a2 if word_end < 0 else word_end - a2
+    return (b1 - a1) <= _WRAP_MAX and (b1 - a1) + 1 + word > _HAND_BREAK_SHARE * width
+
+
+def _hard_wrapped(text: str, start: int, end: int) -> bool:
+    """Whether the block ``text[start:end]`` reads as hard-wrapped prose: two lines or more
+    before its last end near the block's width, where greedy wrapping breaks a line (the
+    next word would not have fitted, :func:`_may_be_wrapped`), and they are at least half
+    of them.  Mail, ``fmt``, terminals and PDF text wrap a paragraph into lines of about
+    one length whatever their words; headlines, captions and labels on lines of their own
+    are as long as their words, and a block of them, or a headline above an unwrapped
+    lede, has at most one line near its width."""
+    lines, width = _block_lines(text, start, end)
+    near = 0
+    for (a1, b1), (a2, b2) in zip(lines, lines[1:], strict=False):
+        if a1 < b1 and a2 < b2 and _may_be_wrapped(text, a1, b1, a2, b2, a2, width):
+            near += 1
+    return near >= 2 and 2 * near >= len(lines) - 1
 
 
 def _numbered_items(text: str, pos: int, end: int, starts: set[int]) -> None:

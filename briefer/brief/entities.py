@@ -1010,7 +1010,9 @@ def _cue(view: View, first: int, last: int, ev: _Evidence) -> str:
             and tokens[first - 1].fold == "the" and _locative_before(view, first - 1, ev)):
         return "place"  # "in Goma"; "in the Oval Office", "outside the Town Hall"
     if _role_of_body_after(view, last + 1, ev):
-        return "organisation"  # "Everton manager David Moyes"
+        # "Everton manager David Moyes": a club's or company's, even when the word is also
+        # a census surname (a person is not written before another's role; review V15)
+        return "club"
     if nxt is not None and (nxt.fold in ev.cues.org_followers
                             or nxt.fold in ev.cues.body_nouns) and (
             not view.gap(tokens[last], nxt).strip() or (
@@ -1271,7 +1273,7 @@ def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer,
         if run.cue == "team":
             kind = "organisation"  # "Leicester 3 Derby 0": a club, whatever else it names
             teams.add(name)
-        if run.cue == "organisation" and kind in {"", "place"} and len(words) > 1:
+        if run.cue in {"organisation", "club"} and kind in {"", "place"} and len(words) > 1:
             kind = "organisation"  # "the band Linkin Park": the noun outweighs "Park"
         if run.acronym and kind:
             defined[run.acronym] = (name, kind)
@@ -1313,8 +1315,9 @@ def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer,
         # "the Liberal Democrats said", "Delta Air Lines said": a name ending in the plural
         # of a frequent word is a body's (people's surnames in -s are census ones or rare
         # words: "Williams", "Jenkins"), unless a given name or a title opens it.
+        # (a lower-case "s" as written: "TIGER WOODS" in a transcript is no plural)
         plural = len(words[-1].text) > 3 and words[-1].text.endswith("s") and \
-            folds[-1][:-1] in names.common and not by_context and \
+            _plural_of(folds[-1], names.common) and not by_context and \
             folds[0] not in names.given and not _he_or_she_said(views[run.view], words[-1], ev)
         if plural and run.cue == "speaker":
             out.append(Mention(run.view, start, end, name, "organisation", titles=run.titles))
@@ -1382,7 +1385,7 @@ def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer,
         elif clubs.get(word.fold):  # "the Bruins"; the first named of several
             display, kind = min(clubs[word.fold], key=first_named.__getitem__), "organisation"
         elif word.fold in names.given and word.fold not in ev.lower_forms and \
-                run.cue not in {"organisation", "place", "article", "office"}:
+                run.cue not in {"organisation", "club", "place", "article", "office"}:
             # A given name alone is a person's only with evidence (a cue below, or a person
             # it is listed with): news calls people by surname, and a lone "Chelsea",
             # "Jordan" or "Victoria" is as often a club, a country or a city.
@@ -1392,6 +1395,8 @@ def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer,
             kind = "other"
             if run.cue == "person" or (run.cue == "place" and word.fold not in names.common):
                 kind = run.cue  # "in Goma"; not "in Marketing": a frequent word is a field
+            elif run.cue == "club":
+                kind = "organisation"
             elif run.cue in {"speaker", "organisation"} and word.fold not in names.surnames \
                     and not (run.cue == "speaker" and word.fold in names.given):
                 kind = "organisation"  # "Reuters said", "Heineken shares" (not "Hayley said")

@@ -390,6 +390,16 @@ def test_a_name_before_a_club_role_and_a_person_is_the_club_even_a_city_one() ->
     assert kinds.get("Jacques Santini") == "person" and kinds.get("Tom Hale") == "person"
 
 
+def test_a_club_before_its_role_is_the_club_at_a_sentence_start_and_when_a_surname() -> None:
+    # "Everton" opens its sentence (a capital there is grammar) and is a census surname:
+    # neither outweighs the role and the person after it (review V15).
+    cast = cast_of("Everton manager David Moyes said the team had played well. Moyes "
+                   "added that he was pleased.")
+    kinds = names(cast)
+    assert kinds.get("Everton") == "organisation"
+    assert kinds.get("David Moyes") == "person"
+
+
 def test_an_ampersand_joins_one_body_but_not_two_people() -> None:
     cast = cast_of("Irish group Independent News & Media is buying a stake. Shares in "
                    "Marks & Spencer rose. The show was hosted by Karl Langdon & Gary "

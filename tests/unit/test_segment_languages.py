@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from briefer.segment import split_sentences
 
@@ -88,6 +90,17 @@ def test_sports_abbreviations_before_a_club_end_no_sentence() -> None:
          ["He was born in the U.S.", "A. Smith was there."]),
         ("es", "Nació en EE.UU. A. Pérez lo confirmó.",
          ["Nació en EE.UU.", "A. Pérez lo confirmó."]),
+        # Nor is a letter naming a kind an initial ("Group A", "Grupo B"): its stop ends the
+        # sentence before a starter, as an abbreviation's does.
+        ("en", "He won Group A. A. Smith was second.",
+         ["He won Group A.", "A. Smith was second."]),
+        ("es", "Ganó el Grupo B. A. Pérez fue segundo.",
+         ["Ganó el Grupo B.", "A. Pérez fue segundo."]),
+        # Written in lower case, the noun is a common noun and the letter may be an initial.
+        ("pt", "O grupo A. Silva & Silva registou lucros.",
+         ["O grupo A. Silva & Silva registou lucros."]),
+        ("en", "He met J. A. Smith and George H. W. Bush there.",
+         ["He met J. A. Smith and George H. W. Bush there."]),
         # A numbered label's ordinal stop before a dash opens the label's text, no sentence.
         ("pt", "Art. 1º. – Fica criado o fundo. Parágrafo 2º. -- O fundo vale em 1994.",
          ["Art. 1º. – Fica criado o fundo.", "Parágrafo 2º. -- O fundo vale em 1994."]),
@@ -283,6 +296,13 @@ def test_a_run_on_sentence_start(language: str, text: str, expected: list[str]) 
                "impostos.",
          ["Governo de Portugal anuncia novo pacote de medidas",
           "O plano inclui cortes de impostos."]),
+        # A headline above a hard-wrapped lede: the break after it is still the writer's.
+        ("es", "Dimite el ministro de Sanidad\nLa dimisión del ministro llega tras semanas de "
+               "críticas por la\ncompra de vacunas, según fuentes del Gobierno consultadas "
+               "por este\ndiario.",
+         ["Dimite el ministro de Sanidad",
+          "La dimisión del ministro llega tras semanas de críticas por la\ncompra de vacunas, "
+          "según fuentes del Gobierno consultadas por este\ndiario."]),
         # A kicker, a headline and the lede, all run together.
         ("pt", "Eleições municipais Candidatos disputam votos no interior Os candidatos "
                "percorreram ontem dez cidades.",
@@ -348,8 +368,73 @@ def test_a_headline_run_into_its_lede(language: str, text: str, expected: list[s
         # After a semicolon, not a name's particles.
         ("es", "Votaron a favor Pérez y Gómez; De la Rúa, en contra.",
          ["Votaron a favor Pérez y Gómez; De la Rúa, en contra."]),
+        # Nor a work's title that a hard wrap put at the start of a line (review V11): the
+        # paragraph's lines end near one width, as a wrapper makes them.
+        ("es", "La plataforma confirmó ayer que la quinta temporada de la serie más vista\n"
+               "del año llegará en diciembre. Los productores anunciaron también que estrenan\n"
+               "La casa de papel en formato de película, con el mismo reparto de siempre,\n"
+               "y que el rodaje empezará en Madrid el mes que viene.\n",
+         ["La plataforma confirmó ayer que la quinta temporada de la serie más vista\n"
+          "del año llegará en diciembre.",
+          "Los productores anunciaron también que estrenan\n"
+          "La casa de papel en formato de película, con el mismo reparto de siempre,\n"
+          "y que el rodaje empezará en Madrid el mes que viene."]),
+        ("it", "Il regista, che ha vinto l'Oscar nel 2014, ha presentato ieri sera a Roma\n"
+               "La grande bellezza in una nuova versione restaurata, davanti a un pubblico\n"
+               "di oltre mille persone che hanno applaudito a lungo.",
+         ["Il regista, che ha vinto l'Oscar nel 2014, ha presentato ieri sera a Roma\n"
+          "La grande bellezza in una nuova versione restaurata, davanti a un pubblico\n"
+          "di oltre mille persone che hanno applaudito a lungo."]),
+        # Nor a line whose last sentence began after a stop within it: a headline is a line
+        # of its own.
+        ("es", "Hubo lluvia en la capital. Netflix estrena este viernes\nLa casa de papel, la "
+               "serie española más vista.",
+         ["Hubo lluvia en la capital.",
+          "Netflix estrena este viernes\nLa casa de papel, la serie española más vista."]),
     ],
 )
 def test_where_a_headline_cue_does_not_cut(language: str, text: str, expected: list[str]
                                           ) -> None:
     assert split(text, language) == expected
+
+
+# Texts whose line breaks decide boundaries, each with the language it is split in.
+_LINE_TEXTS = [
+    ("es", "Última hora: dimite el ministro de Sanidad\nLa dimisión llega tras el escándalo "
+           "de las vacunas."),
+    ("pt", "Governo de Portugal anuncia novo pacote de medidas\nO plano inclui cortes de "
+           "impostos."),
+    ("pt", "O Flamengo, que caiu há dois anos, voltou enfim à Série\nA depois de vencer."),
+    ("pt", "I -- nos preços públicos e tarifas dos serviços;\nII -- nas etiquetas e tabelas "
+           "de preços de todos os produtos vendidos no varejo do país inteiro."),
+    ("pt", "Derlan espera um grande jogo hoje:\n«Estamos muito motivados. A casa vai estar "
+           "cheia.»"),
+    ("es", "Los productores anunciaron también que estrenan\nLa casa de papel en formato de "
+           "película, con el mismo\nreparto de siempre, y que el rodaje empieza en Madrid.\n"
+           "\nFicha técnica\n- Dirección: Jesús Colmenar\n- Reparto: Úrsula Corberó"),
+    ("en", "Hawks beat Magic\nThe Orlando Magic went to Atlanta and lost.\n-----\n"
+           "1. One item\n2. Another item"),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), _LINE_TEXTS)
+def test_crlf_line_breaks_split_as_lf_ones(language: str, text: str) -> None:
+    # Windows line ends ("\r\n") are line breaks like any other: the same sentences, with
+    # offsets into the text as given.
+    crlf = text.replace("\n", "\r\n")
+    assert [s.replace("\r\n", "\n") for s in split(crlf, language)] == split(text, language)
+
+
+_LINE_PIECES = st.sampled_from([
+    "Última hora dimite el ministro", "La dimisión llega", "O plano inclui", "Série", "A",
+    " depois", "\n", "\n\n", " ", ".", ";", ":", "«Estamos aqui»", "de", " casa de papel",
+    "El", " lunes", "- ", "1. ", "Hawks beat Magic",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(["en", "es", "pt", "fr", "it", "de"]),
+       st.lists(_LINE_PIECES, max_size=40).map("".join))
+def test_crlf_never_changes_the_sentences(language: str, text: str) -> None:
+    crlf = text.replace("\n", "\r\n")
+    assert [s.replace("\r\n", "\n") for s in split(crlf, language)] == split(text, language)
