@@ -679,9 +679,11 @@ def _body_before(view: View, i: int, ev: _Evidence) -> bool:
 
 #: A score after a team's name in a results line: "Leicester 3 Tottenham 0".
 _SCORE_AFTER = re.compile(r"[ \t]+\d{1,3}(?:[ \t]+|[ \t]*(?:\n|$))")
+#: Cues that make a run a body: "body" ones outweigh a census surname for a lone word.
+_BODY_CUES = frozenset({"organisation", "body"})
 #: A plural verb straight after a singular name: "Tottenham were poor", "Sony are to cut".
 #: People are never spoken of so; teams, companies and bands are in British news.
-_PLURAL_VERBS = frozenset({"were", "are"})
+_PLURAL_VERBS = frozenset({"were", "are", "have"})
 
 
 #: A whole results line from its home side on: "Chelsea 2 Aston Villa 2" and nothing more
@@ -728,14 +730,21 @@ def _acts(view: View, i: int, j: int, ev: _Evidence) -> bool:
 
 
 def _role_of_body_after(view: View, j: int, ev: _Evidence) -> bool:
-    """"Tottenham manager Jacques Santini", "Liverpool forward Milan Baros": a lower-case
-    club or company role at token ``j``, just before a capitalised name, says the name
-    before ``j`` is the body's."""
+    """"Tottenham manager Jacques Santini", "Liverpool forward Milan Baros", "Deutsche
+    Boerse chief executive Werner Seifert": a lower-case club or company role from token
+    ``j`` (qualified by at most two words before it: "managing director"), just before a
+    capitalised name, says the name before ``j`` is the body's."""
     tokens = view.tokens
-    return j + 1 < len(tokens) and tokens[j].fold in ev.cues.club_roles and \
-        tokens[j].text[:1].islower() and tokens[j + 1].capital and \
-        not view.gap(tokens[j], tokens[j + 1]).strip() and \
-        not view.gap(tokens[j - 1], tokens[j]).strip()
+    cues = ev.cues
+    if j + 1 >= len(tokens):
+        return False
+    k = j
+    while k < j + 2 and k < len(tokens) and tokens[k].fold in cues.role_qualifiers:
+        k += 1
+    return k + 1 < len(tokens) and tokens[k].fold in cues.club_roles and \
+        tokens[k + 1].capital and all(t.text[:1].islower() for t in tokens[j:k + 1]) and \
+        not any(view.gap(a, b).strip() for a, b in zip(tokens[j - 1:k + 1], tokens[j:k + 2],
+                                                         strict=False))
 
 
 def _accents_differ(token: Token, entry: Entry, size: int) -> bool:
@@ -917,9 +926,11 @@ def _runs(n: int, view: View, claimed: set[int], ev: _Evidence,
             titles.append(tokens[i - 1].fold)
         if run and opener and run[0] == i and len(run) == 1 \
                 and tokens[i].fold not in ev.mid_capitals and not _results_line_at(view, i) \
-                and not _role_of_body_after(view, i + 1, ev):
+                and not (_role_of_body_after(view, i + 1, ev)
+                         and tokens[i].fold not in ev.lower_forms):
             run = []  # a capital that is only grammar; a side in a results line is a name,
-            # and so is a club before its role ("Everton manager David Moyes said")
+            # and so is a club before its role ("Everton manager David Moyes said"; not a
+            # word the text also writes in lower case: "Joint assistant boss Stuart Pearce")
         while run and tokens[run[-1]].fold in cues.connectors:
             run.pop()
         if run and not all(tokens[k].fold in cues.titles or tokens[k].fold in cues.not_names
@@ -987,7 +998,7 @@ def _cue(view: View, first: int, last: int, ev: _Evidence) -> str:
         if not gap.strip() and nxt.fold in _PLURAL_VERBS and opens(view, first):
             # "Tottenham were poor", a subject; not "Smith and Jones were", nor "the forces
             # led by Manuel Belgrano were defeated"
-            return "organisation"
+            return "body"
         if gap.strip() == ",":
             ahead = [t.fold for t in tokens[last + 1:last + 5]]
             if ahead and ahead[0] in {"the", "a", "an"}:
@@ -1004,7 +1015,7 @@ def _cue(view: View, first: int, last: int, ev: _Evidence) -> str:
         return "person"  # "coach Aston Moore", "IAAF chief Lamine Diack"
     if first > 1 and tokens[first - 1].fold in _BODY_PREPOSITIONS and \
             _held_or_played_for(view, first, ev, lone=first == last):
-        return "organisation"  # "shares in Carlsberg", "played for Footscray"
+        return "body"  # "shares in Carlsberg", "played for Footscray"
     if _locative_before(view, first, ev) or (
             tokens[last].fold in ev.cues.facility_heads and first > 1
             and tokens[first - 1].fold == "the" and _locative_before(view, first - 1, ev)):
@@ -1012,14 +1023,17 @@ def _cue(view: View, first: int, last: int, ev: _Evidence) -> str:
     if _role_of_body_after(view, last + 1, ev):
         # "Everton manager David Moyes": a club's or company's, even when the word is also
         # a census surname (a person is not written before another's role; review V15)
-        return "club"
+        return "body"
     if nxt is not None and (nxt.fold in ev.cues.org_followers
                             or nxt.fold in ev.cues.body_nouns) and (
             not view.gap(tokens[last], nxt).strip() or (
                 (tokens[last].possessive or tokens[last].text.endswith("s"))
                 and view.gap(tokens[last], nxt).strip() in {"'s", "’s", "'", "’"})):
-        # "Heineken shares", "Ahold's earnings", "Mercedes' profits", "Game's customers"
-        return "organisation"
+        # "Heineken shares", "Ahold's earnings", "Mercedes' profits", "Game's customers";
+        # what only a body has, written straight after it, outweighs a census surname ("a
+        # Blair spokesman", "Smith's customers" are a person's)
+        return "body" if nxt.fold in ev.cues.holdings_of and \
+            not view.gap(tokens[last], nxt).strip() else "organisation"
     return _context_cue(view, first, last, ev)
 
 
@@ -1038,6 +1052,8 @@ def _works_at(view: View, first: int, ev: _Evidence) -> bool:
 
 #: Prepositions that end an apposition's head: "editor of a magazine".
 _GOVERNORS = frozenset("of for at in with from on by".split())
+#: Words that follow a noun phrase's head: "a Russian oil company that", "a town in".
+_HEAD_ENDS = _GOVERNORS | frozenset("that which who whose and or based".split())
 #: Words after which a clause, and so its subject, begins.
 _CLAUSE_OPENERS = frozenset("and but when while then because although though after before if "
                             "so however until once since".split())
@@ -1050,6 +1066,40 @@ def _subject_at(view: View, i: int) -> bool:
         return True
     before = view.tokens[i - 1]
     return before.fold in _CLAUSE_OPENERS or view.gap(before, view.tokens[i]).strip() == ","
+
+
+def _apposition(view: View, after: Sequence[Token], ev: _Evidence) -> str:
+    """What an apposition after a name and its comma says it is, by its head noun:
+    "Squirrel, his first jazz band," (a body), "Novak, a singer," (a person), "Goma, a
+    town in eastern Congo," (a place); "" when it says nothing."""
+    cues = ev.cues
+    determined = after[0].fold in _ARTICLES
+    qualified = False  # past a name or a possessive, only the head noun speaks
+    for k, t in enumerate(after[:4]):  # its head noun, before any "of": "Irish, editor
+        # of a magazine"; a place's or nation's name may qualify it after an article
+        # ("Kraft, the US food giant,"), or a possessive ("Ali, the firm's founder,")
+        head = k + 1 == len(after) or after[k + 1].fold in _HEAD_ENDS or \
+            bool(view.gap(t, after[k + 1]).strip())
+        if t.capital and not (determined and k) or t.fold in _GOVERNORS:
+            break
+        if t.capital or t.possessive:
+            qualified = True
+            continue
+        if qualified and not head:
+            continue
+        if _plural_of(t.fold, cues.org_nouns, cues.person_nouns):
+            break  # "Ken Livingstone, business groups and ...": a list, no apposition
+        if t.fold in cues.org_nouns:
+            return "body"  # "Kraft, the US food giant,": what it is, surname or not
+        if t.fold in cues.kin_nouns and (t is after[0] or after[
+                after.index(t) - 1].fold not in _KIN_DETERMINERS):
+            break  # "the Amazon, cousin slept": a kin word heads an apposition only
+            # after "his", "her", "the" ("Jane, his wife,"; review V17)
+        if t.fold in cues.person_nouns or t.fold in cues.appositive_roles:
+            return "person"
+        if determined and head and t.fold in cues.place_words:
+            return "place"  # "Goma, a town in eastern Congo,": the head is a place's
+    return ""
 
 
 def _context_cue(view: View, first: int, last: int, ev: _Evidence) -> str:
@@ -1076,9 +1126,16 @@ def _context_cue(view: View, first: int, last: int, ev: _Evidence) -> str:
         before = tokens[first - 1]
         if before.text[:1].islower() and not view.gap(before, tokens[first]).strip():
             if before.fold in cues.org_nouns:
-                return "organisation"
+                # "giant Bombardier", "the carmaker Ferrari": a body even when a census
+                # surname (not "his rival Federer": a rival may be a person)
+                return "organisation" if before.fold in cues.person_rivals else "body"
             if before.fold.removeprefix("ex-") in cues.person_nouns:
                 return "person"  # "the pianist András", "his son Guido", "ex-boyfriend Jeff"
+        if first > 2 and before.fold == "as" and tokens[first - 2].fold == "such" and \
+                tokens[first - 3].fold in cues.org_nouns and \
+                tokens[first - 3].fold not in cues.person_rivals and \
+                tokens[first - 3].fold.endswith("s"):  # a kind of body in the plural
+            return "body"  # "companies such as Disney", "retailers such as Wal-Mart"
     after = tokens[last + 1:last + 9]
     if not after:
         return none
@@ -1091,20 +1148,10 @@ def _context_cue(view: View, first: int, last: int, ev: _Evidence) -> str:
     if (gap == "," and after[0].fold == "who") or (
             gap.replace(" ", "") in {"(", ",("} and after[0].fold == "born"):
         return "person"
-    if gap == ",":  # in apposition: "Squirrel, his first jazz band," "Novak, a singer,"
-        for t in after[:4]:  # its head noun, before any "of": "Irish, editor of a magazine"
-            if t.capital or t.fold in _GOVERNORS:
-                break
-            if _plural_of(t.fold, cues.org_nouns, cues.person_nouns):
-                break  # "Ken Livingstone, business groups and ...": a list, no apposition
-            if t.fold in cues.org_nouns:
-                return "organisation"
-            if t.fold in cues.kin_nouns and (t is after[0] or after[
-                    after.index(t) - 1].fold not in _KIN_DETERMINERS):
-                break  # "the Amazon, cousin slept": a kin word heads an apposition only
-                # after "his", "her", "the" ("Jane, his wife,"; review V17)
-            if t.fold in cues.person_nouns or t.fold in cues.appositive_roles:
-                return "person"
+    if gap == ",":
+        found = _apposition(view, after, ev)
+        if found:
+            return found
     if not gap and len(after) > 2 and after[0].fold in {"is", "was"} and \
             after[1].fold in {"a", "an"}:
         for t in after[2:6]:
@@ -1273,7 +1320,7 @@ def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer,
         if run.cue == "team":
             kind = "organisation"  # "Leicester 3 Derby 0": a club, whatever else it names
             teams.add(name)
-        if run.cue in {"organisation", "club"} and kind in {"", "place"} and len(words) > 1:
+        if run.cue in _BODY_CUES and kind in {"", "place"} and len(words) > 1:
             kind = "organisation"  # "the band Linkin Park": the noun outweighs "Park"
         if run.acronym and kind:
             defined[run.acronym] = (name, kind)
@@ -1385,7 +1432,7 @@ def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer,
         elif clubs.get(word.fold):  # "the Bruins"; the first named of several
             display, kind = min(clubs[word.fold], key=first_named.__getitem__), "organisation"
         elif word.fold in names.given and word.fold not in ev.lower_forms and \
-                run.cue not in {"organisation", "club", "place", "article", "office"}:
+                run.cue not in {*_BODY_CUES, "place", "article", "office"}:
             # A given name alone is a person's only with evidence (a cue below, or a person
             # it is listed with): news calls people by surname, and a lone "Chelsea",
             # "Jordan" or "Victoria" is as often a club, a country or a city.
@@ -1395,15 +1442,17 @@ def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer,
             kind = "other"
             if run.cue == "person" or (run.cue == "place" and word.fold not in names.common):
                 kind = run.cue  # "in Goma"; not "in Marketing": a frequent word is a field
-            elif run.cue == "club":
-                kind = "organisation"
+            elif run.cue == "body":
+                kind = "organisation"  # "shares in Ferrari", "giant Bombardier": surnames too
             elif run.cue in {"speaker", "organisation"} and word.fold not in names.surnames \
                     and not (run.cue == "speaker" and word.fold in names.given):
                 kind = "organisation"  # "Reuters said", "Heineken shares" (not "Hayley said")
             elif run.cue in {"thing", "owner"} and word.fold not in names.surnames and \
                     word.fold not in names.given:
                 kind = "organisation"  # "Sony ... its PSP": no person, and no known place
-            votes[(display, kind)] += 1
+            # what only a body is or has ("giant Bombardier", "Kraft, the food giant,")
+            # outweighs where a word stands ("at Kraft"): two votes
+            votes[(display, kind)] += 2 if run.cue == "body" else 1
             kind = "other"  # until the votes of all its mentions are counted (below)
         out.append(Mention(run.view, word.start, word.end, display, kind,
                            titles=run.titles or titled.get(display, ())))
@@ -1420,7 +1469,13 @@ def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer,
             cued[name] = "person"
     out = [Mention(m.view, m.start, m.end, m.name, cued[m.name], m.strength, m.titles)
            if m.kind == "other" and m.name in cued else m for m in out]
-    out = _listed_with_people(out, given_alone, views)
+    out = _listed_with(out, given_alone, views)
+    # "hedge funds TCI and Atticus", "Ford and GM": a lone word no census given name, left
+    # with no kind, listed with a body is one (the names of a list are of one kind)
+    out = _listed_with(out, {fold(m.name) for m in out if m.kind == "other"
+                             and " " not in m.name and "." not in m.name
+                             and fold(m.name) not in names.given},
+                       views, "organisation")
     # "Deutsche Boerse told Reuters" ... "Deutsche Boerse investors": a name only "said"
     # things as a person would, and elsewhere has what only a body has, is the body.
     # A side in a results line is a club even when its words are a census given name and
@@ -1432,22 +1487,27 @@ def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer,
     return _spell_acronyms(_agree(out), defined)
 
 
+#: A body named for its fields, whose name a list may go on: "Office of Management and
+#: Budget", "Department for Culture, Media and Sport".
+_FIELDS = re.compile(r" (?:of|for|and) ")
 #: What joins the names of a list: "Jeff and Hayley", "Guido, Henrique and José Pedro".
 _LISTED_WITH = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)")
 
 
-def _listed_with_people(mentions: list[Mention], given_alone: set[str],
-                        views: Sequence[View]) -> list[Mention]:
+def _listed_with(mentions: list[Mention], given_alone: set[str], views: Sequence[View],
+                 kind: str = "person") -> list[Mention]:
     """A given name said alone is a person's when the text lists it with a person ("Jeff
     and Hayley", "sons Guido, Henrique and José Pedro"): the names of a list are of one
-    kind.  Repeated until nothing changes, so the kind runs along the list."""
+    kind.  Repeated until nothing changes, so the kind runs along the list.  With another
+    ``kind``, the words of ``given_alone`` take that kind from a name of it they are listed
+    with."""
     if not given_alone:
         return mentions
     waiting = {m.name for m in mentions if m.kind == "other" and " " not in m.name
                and fold(m.name) in given_alone}
     if not waiting:
         return mentions
-    people = {m.name for m in mentions if m.kind == "person"}
+    people = {m.name for m in mentions if m.kind == kind}
     # only the sentences that say a waiting name alone can list it with someone
     at = {m.view for m in mentions if m.name in waiting}
     by_view: dict[int, list[Mention]] = defaultdict(list)
@@ -1456,22 +1516,27 @@ def _listed_with_people(mentions: list[Mention], given_alone: set[str],
             by_view[m.view].append(m)
     for ms in by_view.values():
         ms.sort(key=lambda m: m.start)
+    # the names listed together, once: only a pair with a waiting name can change a kind
+    pairs: list[tuple[Mention, Mention]] = []
+    for ms in by_view.values():
+        base = views[ms[0].view].sentence.start
+        raw = views[ms[0].view].raw
+        pairs += [(a, b) for a, b in zip(ms, ms[1:], strict=False)
+                  if (a.name in waiting or b.name in waiting)
+                  and _LISTED_WITH.fullmatch(raw, a.end - base, b.start - base)]
     changed = True
     while changed and waiting:
         changed = False
-        for ms in by_view.values():
-            base = views[ms[0].view].sentence.start
-            raw = views[ms[0].view].raw
-            for a, b in zip(ms, ms[1:], strict=False):
-                if not _LISTED_WITH.fullmatch(raw, a.end - base, b.start - base):
-                    continue
-                for one, other in ((a, b), (b, a)):
-                    if one.name in waiting and other.name in people:
-                        waiting.discard(one.name)
-                        people.add(one.name)
-                        changed = True
+        for a, b in pairs:
+            for one, other in ((a, b), (b, a)):
+                if kind != "person" and one is b and _FIELDS.search(other.name):
+                    continue  # "the Department for Education and Skills": its name
+                if one.name in waiting and other.name in people:
+                    waiting.discard(one.name)
+                    people.add(one.name)
+                    changed = True
     listed = {m.name for m in mentions if m.kind == "other" and m.name in people}
-    return [replace(m, kind="person") if m.name in listed else m for m in mentions]
+    return [replace(m, kind=kind) if m.name in listed else m for m in mentions]
 
 
 def _agree(mentions: list[Mention]) -> list[Mention]:

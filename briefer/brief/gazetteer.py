@@ -248,6 +248,9 @@ class Cues:
     club_verbs: frozenset[str]
     club_roles: frozenset[str]
     title_endings: frozenset[str]
+    holdings_of: frozenset[str]
+    role_qualifiers: frozenset[str]
+    person_rivals: frozenset[str]
 
 
 @lru_cache(maxsize=1)

@@ -847,3 +847,51 @@ def test_an_office_for_a_field_is_no_seat() -> None:
                           "Grantham said the seat was safe."))
     assert kinds.get("Brexit") != "place"
     assert kinds.get("Grantham") == "place"
+
+
+def test_what_only_a_body_has_or_is_outweighs_a_census_surname() -> None:
+    # "Ferrari", "Bombardier" and "Blackburn" are census surnames; a stake in it, an
+    # organisation noun before it, a plural verb after it say a body (issue 11).
+    cast = cast_of("Fiat owns a stake in Ferrari. Ferrari could be listed on the market.\n\n"
+                   "Shares in plane-making giant Bombardier fell. Bombardier cut jobs.\n\n"
+                   "Blackburn have rejected a third bid. The offer was low, and Blackburn "
+                   "want more.")
+    kinds = names(cast)
+    assert kinds.get("Ferrari") == "organisation"
+    assert kinds.get("Bombardier") == "organisation"
+    assert kinds.get("Blackburn") == "organisation"
+
+
+def test_a_company_role_of_two_words_names_the_body_before_it() -> None:
+    cast = cast_of("Talks went on. Deutsche Boerse chief executive Werner Seifert said "
+                   "the offer stood, and Zorbex chief executive Ann Lee agreed.")
+    kinds = names(cast)
+    assert kinds.get("Deutsche Boerse") == "organisation"
+    assert kinds.get("Zorbex") == "organisation"
+    assert kinds.get("Werner Seifert") == "person" and kinds.get("Ann Lee") == "person"
+
+
+def test_an_apposition_qualified_by_a_name_still_says_what_it_is() -> None:
+    # "the US food giant": the country qualifies the head noun; "a town in eastern
+    # Congo": the head is a place's.
+    cast = cast_of("Talks with Kraft, the US food giant, began on Monday. Kraft said it "
+                   "would cut jobs.\n\nRebels took Zorba, a town in eastern Congo, last "
+                   "week. Zorba was quiet later.")
+    kinds = names(cast)
+    assert kinds.get("Kraft") == "organisation"
+    assert kinds.get("Zorba") == "place"
+
+
+def test_a_name_after_bodies_such_as_is_a_body() -> None:
+    cast = cast_of("It wants to compete with companies such as Zorbex. Analysts think "
+                   "Zorbex is too big.")
+    assert names(cast).get("Zorbex") == "organisation"
+
+
+def test_a_lone_name_listed_with_a_body_is_one_but_not_a_field_of_its_name() -> None:
+    cast = cast_of("The paper said hedge funds TCI and Atticus were planning a vote. "
+                   "Atticus declined to comment.\n\nThe Department for Education and "
+                   "Skills would not comment on a report about Skills.")
+    kinds = names(cast)
+    assert kinds.get("Atticus") == "organisation"
+    assert kinds.get("Skills") != "organisation"
