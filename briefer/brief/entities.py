@@ -379,6 +379,7 @@ def _lower_cased_places(views: Sequence[View], ns: Sequence[int], taken: set[tup
 
 #: Words after which a word is a common noun, not a surname ("a metal", "the list").
 _ARTICLES = frozenset({"a", "an", "the"})
+_INDEFINITE = frozenset({"a", "an"})
 #: The places a frequent word may still name in lower-cased text (with a locative before it
 #: once): the ones news names most, which are rarely also a common noun.
 _MAJOR_PLACE_TYPES = frozenset({"country", "capital", "state", "region"})
@@ -805,6 +806,8 @@ def _split_at_title(runs: list[_Run], ev: _Evidence) -> list[_Run]:
         k = next((k for k in range(2, len(folds) - 2) if folds[k] in cues.titles
                   and folds[k - 1] not in cues.titles), 0)
         m = k
+        while k > 1 and folds[k - 1] in cues.role_qualifiers:
+            k -= 1  # "Treasury Under Secretary John Taylor": "Under" is the office's
         while k and m < len(folds) and folds[m] in cues.titles:
             m += 1
         if k and 2 <= len(folds) - m <= 3 and folds[m] in given and \
@@ -980,6 +983,10 @@ def _cue(view: View, first: int, last: int, ev: _Evidence) -> str:
     after = view.raw[tokens[last].end - base:]
     if _AGE.match(after):
         return "person"
+    if first == last and _named_as_a_thing(view, first, ev):
+        return "item"
+    if first < last and _speaker_label(view, first, last, ev):
+        return "person"
     if _score_line(view, first, last):
         return "team"
     if _works_at(view, first, ev):
@@ -1035,6 +1042,53 @@ def _cue(view: View, first: int, last: int, ev: _Evidence) -> str:
         return "body" if nxt.fold in ev.cues.holdings_of and \
             not view.gap(tokens[last], nxt).strip() else "organisation"
     return _context_cue(view, first, last, ev)
+
+
+#: A gap ending in a decimal, or in an article and a number: "a 2.26 ERA", "an 0.47 ERA".
+_MEASURE_BEFORE = re.compile(r"(?:\d\.\d+|^\s*\d[\d.,]*)\s*$")
+
+
+def _named_as_a_thing(view: View, i: int, ev: _Evidence) -> bool:
+    """"an SUV.", "Stan's SUV.", "a 2.26 ERA in 15 games": an acronym after an article, a
+    person's possessive (not "Germany's TUI", "Italy's TIM") or a measure, heading its
+    phrase (what follows is punctuation or a stop word, not a noun it qualifies: "an SS
+    officer", "a BBC reporter"), names a thing one has or scores, not a body."""
+    tokens = view.tokens
+    t = tokens[i]
+    if i == 0 or not (2 <= len(t.text) <= 6 and t.text.isupper() and t.text.isalpha()):
+        return False
+    before = tokens[i - 1]
+    gap = view.gap(before, t)
+    counted = (before.fold in _INDEFINITE and (not gap.strip() or _MEASURE_BEFORE.search(gap))) \
+        or (before.possessive and gap.strip() in {"'s", "’s", "'", "’"} and (
+            before.text[:1].islower() or before.fold in ev.names.given)) \
+        or bool(re.search(r"\d\.\d+\s*$", gap))
+    if not counted:
+        return False
+    return i + 1 == len(tokens) or bool(view.gap(t, tokens[i + 1]).strip()) or \
+        tokens[i + 1].fold in ev.stop
+
+
+#: After a transcript's speaker: "WOLF BLITZER:", "WOLF BLITZER, CNN ANCHOR:",
+#: "CANDY CROWLEY (voice-over):".
+_LABEL_AFTER = re.compile(r"[ \t]*(?:\([^()\n]{0,30}\)[ \t]*)?(?:,[^:\n]{0,40})?:")
+
+
+def _speaker_label(view: View, first: int, last: int, ev: _Evidence) -> bool:
+    """A name in capitals that opens a line of a transcript, before a colon (with the
+    speaker's role between: "WOLF BLITZER, CNN ANCHOR:"), is the person speaking, whether
+    or not its first word is a given name in the lists ("Wolf" is not).  Not a heading
+    ("BREAKING NEWS:"): a name's last word is no frequent word, nor a body's word."""
+    tokens = view.tokens
+    words = tokens[first:last + 1]
+    if not all(t.text.isupper() and t.text.isalpha() and len(t.text) > 1 for t in words):
+        return False
+    if tokens[last].fold in ev.names.common or any(
+            t.fold in ev.cues.org_words for t in words):
+        return False
+    base = view.sentence.start
+    line_start = first == 0 or "\n" in view.gap(tokens[first - 1], tokens[first])
+    return line_start and _LABEL_AFTER.match(view.raw, tokens[last].end - base) is not None
 
 
 def _works_at(view: View, first: int, ev: _Evidence) -> bool:
@@ -1237,8 +1291,8 @@ def _kind_of_run(run: _Run, ev: _Evidence, gazetteer: Gazetteer, view: View) -> 
     if run.acronym and len(folds) > 1 and folds[0] not in ev.names.given:
         return "organisation"  # people are not given acronyms in brackets
     if len(folds) > 1 and run.view not in ev.shouting and folds[0] not in ev.names.given \
-            and all(len(t.text) >= 2 and t.text.isalpha() and t.text.isupper()
-                    for t in run.tokens):
+            and run.cue != "person" and all(len(t.text) >= 2 and t.text.isalpha()
+                                            and t.text.isupper() for t in run.tokens):
         # "ABN AMRO", "BBC WS": words of capitals outside a headline; not a name in capitals
         # a transcript or a byline sets ("JOHN SMITH", "DONALD TRUMP"; review V5)
         return "organisation"
@@ -1394,6 +1448,9 @@ def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer,
     # "Boston Bruins" ... "the Bruins": a body's distinctive last word stands for it, as a
     # surname does for a person (not a generic one: "the Party", "the Ministry").
     clubs: dict[str, set[str]] = defaultdict(set)
+    # "Marsh & McLennan" ... "Marsh", "Goldman Sachs" ... "Goldman": a firm is called by
+    # its first word as a person is by surname, when that word is no common one
+    heads: dict[str, set[str]] = defaultdict(set)
     first_named: dict[str, tuple[int, int]] = {}
     for m in out:
         first_named.setdefault(m.name, (m.view, m.start))
@@ -1403,7 +1460,15 @@ def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer,
                 last in cues.org_words or last in cues.corporate_suffixes
                 or last in cues.place_words or last in ev.lower_forms or last in ev.stop):
             clubs[last].add(m.name)  # "United" for "Manchester United", not "Inc"
+        head = fold(words[0]) if len(words) > 1 else ""
+        if m.kind == "organisation" and head.isalpha() and not (
+                head in names.common or head in names.given or head in cues.org_words
+                or head in cues.org_prefixes or head in cues.place_prefixes
+                or head in cues.compass or head in cues.titles or head in ev.lower_forms
+                or head in ev.stop):
+            heads[head].add(m.name)  # "Marsh" for "Marsh & McLennan", not "Royal", "New"
     votes: Counter[tuple[str, str]] = Counter()
+    things = {run.tokens[0].text for run in singles if run.cue == "item"}
     given_alone: set[str] = set()  # folded given names said alone with no other reading
     for run in singles:
         word = run.tokens[0]
@@ -1426,11 +1491,16 @@ def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer,
             display = word.text
         elif word.fold in cues.party_labels and word.fold not in names.surnames:
             display, kind = _display([word], ev), "organisation"  # "Labour", "Tory"
-        elif _acronym(word, cues) and ev.mixed.get(word.fold + "s") != word.text + "s":
-            # (not "CD" in a text that writes "CDs": a body is not counted in the plural)
+        elif _acronym(word, cues) and ev.mixed.get(word.fold + "s") != word.text + "s" \
+                and word.text not in things:
+            # (not "CD" in a text that writes "CDs": a body is not counted in the plural;
+            # nor "SUV" in one that writes "an SUV.": a thing, see _named_as_a_thing)
             display, kind = ev.mixed.get(word.fold, word.text), "organisation"
         elif clubs.get(word.fold):  # "the Bruins"; the first named of several
             display, kind = min(clubs[word.fold], key=first_named.__getitem__), "organisation"
+        elif len(heads.get(word.fold, ())) == 1 and gazetteer.lookup(word.text) is None:
+            # (not "Deutsche" of two bodies, nor a place a body is named after: "Slough")
+            display, kind = next(iter(heads[word.fold])), "organisation"
         elif word.fold in names.given and word.fold not in ev.lower_forms and \
                 run.cue not in {*_BODY_CUES, "place", "article", "office"}:
             # A given name alone is a person's only with evidence (a cue below, or a person

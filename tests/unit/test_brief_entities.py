@@ -895,3 +895,44 @@ def test_a_lone_name_listed_with_a_body_is_one_but_not_a_field_of_its_name() -> 
     kinds = names(cast)
     assert kinds.get("Atticus") == "organisation"
     assert kinds.get("Skills") != "organisation"
+
+
+def test_an_acronym_one_has_or_scores_is_a_thing_not_a_body() -> None:
+    # "an SUV.", "Stan's SUV", "a 2.26 ERA in": an acronym heading its phrase after an
+    # article, a person's possessive or a measure; "an FBI agent" qualifies a noun.
+    cast = cast_of("Jeff got away with Stan's SUV. He had wanted an SUV for years.\n\n"
+                   "He posted a 2.26 ERA in 2002 and a 3.60 ERA in 2003.\n\n"
+                   "An FBI agent said the FBI would look again.")
+    kinds = names(cast)
+    assert kinds.get("SUV") != "organisation"
+    assert kinds.get("ERA") != "organisation"
+    assert kinds.get("FBI") == "organisation"
+
+
+def test_a_transcript_speaker_in_capitals_is_a_person_without_a_listed_given_name() -> None:
+    cast = cast_of("WOLF BLITZER, CNN ANCHOR: Good evening and welcome.\n"
+                   "WOLF BLITZER: Thanks for joining us tonight.\n"
+                   "BLITZER: More on that later.\n"
+                   "BREAKING NEWS: a fire in the city.")
+    kinds = names(cast)
+    assert kinds.get("WOLF BLITZER") == "person"
+    assert kinds.get("BREAKING NEWS") != "person"
+
+
+def test_a_firm_said_again_by_its_first_word_is_the_firm() -> None:
+    # "Marsh" is no given name nor a frequent word: it stands for "Marsh & McLennan" as a
+    # surname does for a person, so the list does not show the firm twice.
+    cast = cast_of("Shares in Marsh & McLennan fell. Marsh said profits were down. "
+                   "Marsh has been fined before.")
+    kinds = names(cast)
+    assert "Marsh" not in kinds
+    assert kinds.get("Marsh & McLennan") == "organisation"
+    assert len(cast.sentences["Marsh & McLennan"]) == 3
+
+
+def test_an_office_of_two_words_is_not_cut_in_half() -> None:
+    cast = cast_of("\"It will work,\" said Treasury Under Secretary John Taylor. Taylor "
+                   "added more.")
+    kinds = names(cast)
+    assert "Treasury Under" not in kinds
+    assert kinds.get("John Taylor") == "person"
