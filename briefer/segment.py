@@ -151,9 +151,6 @@ _LINE_CAPITALISED = re.compile(
 _NAME_WORD = re.compile(r"(?:[A-ZÀ-ÖØ-Þ][^\s,;:.!?]*|([^\W\d_]+)(?= [A-ZÀ-ÖØ-Þ])) ")
 # A lower-case function word and a capitalised word: particles within a name ("De la Rúa").
 _NAME_PARTICLE = re.compile(r"([^\W\d_]+) (?=[A-ZÀ-ÖØ-Þ])")
-# Capital letters that name a class, a series or a number ("Série A", "Plan B", "Fórmula E",
-# "Juan Carlos I", "Generación Y"): no article, even after a line break (``_line_ended``).
-_CLASS_LETTERS = frozenset("ABCDEFIVXY")
 # A clause's first two words ("La serie"), for ``_lede_restates``.
 _WORD_PAIR = re.compile(r"([^\W\d_]+) ([^\W\d_]+)")
 # The end of a clause: a comma, a semicolon, a colon or a stop before a space ("3,72%" and
@@ -770,7 +767,7 @@ def _headline_starts(text: str, start: int, end: int, rules: _Rules, quoted: _Qu
         lede = _name_end(text, after, hi, stopwords) if name else at
         if text[at - 1] == "\n" and wrapped is None:
             wrapped = _hard_wrapped(text, start, end)
-        if not ((not wrapped and _line_ended(text, start, sep, at, opener, name, rules))
+        if not ((not wrapped and _line_ended(text, start, sep, at, opener, word, name, rules))
                 or _lede_restates(text, max(start, at - _HEADLINE_MAX), j if letter else at,
                                   lede, hi, stopwords)):
             continue
@@ -780,19 +777,22 @@ def _headline_starts(text: str, start: int, end: int, rules: _Rules, quoted: _Qu
     return starts
 
 
-def _line_ended(text: str, start: int, sep: int, at: int, opener: str, name: bool,
-                rules: _Rules) -> bool:
+def _line_ended(text: str, start: int, sep: int, at: int, opener: str, word: str,
+                name: bool, rules: _Rules) -> bool:
     """Whether ``opener`` (a starter before a lower-case word, after the separator at ``sep``)
     opens a line that follows one with no final punctuation which stands on its own: a
     page's headline, kicker or caption, then the lede ("Última hora: dimite el ministro de
     Sanidad\nLa dimisión llega ...").  Where text was hard-wrapped, a starter after the break
     mid-sentence is written in lower case ("el", "o"), except in a work's title ("estrenan\nLa
     casa de papel"), so the caller asks this only of a block that is not hard-wrapped
-    (:func:`_hard_wrapped`).  Nor is a class letter a start ("Série\nA"), nor a line whose
+    (:func:`_hard_wrapped`).  Nor is a letter after ``word``, the line's last word, when it
+    is a class noun ("Série\nA"; after any other word it is the article "A"), nor a line whose
     last sentence began after a stop within it ("Hubo lluvia. Netflix estrena\nLa casa de
     papel"): a headline is a line of its own, from its first word."""
-    if text[at - 1] != "\n" or name or (len(opener) == 1 and opener in _CLASS_LETTERS):
+    if text[at - 1] != "\n" or name:
         return False
+    if len(opener) == 1 and (word in rules.class_nouns or word.capitalize() in rules.class_nouns):
+        return False  # "à Série\nA depois", "a vitamina\nA ajuda": a letter naming a kind
     a = max(text.rfind("\n", start, sep), text.rfind("\r", start, sep), start - 1) + 1
     for m in _INNER_STOP.finditer(text, a, sep):
         tok = m.group(1).lstrip(_OPENERS)
@@ -963,18 +963,21 @@ def _may_be_wrapped(text: str, a1: int, b1: int, a2: int, b2: int, head: int, wi
 
 def _hard_wrapped(text: str, start: int, end: int) -> bool:
     """Whether the block ``text[start:end]`` reads as hard-wrapped prose: two lines or more
-    before its last end near the block's width, where greedy wrapping breaks a line (the
-    next word would not have fitted, :func:`_may_be_wrapped`), and they are at least half
-    of them.  Mail, ``fmt``, terminals and PDF text wrap a paragraph into lines of about
-    one length whatever their words; headlines, captions and labels on lines of their own
-    are as long as their words, and a block of them, or a headline above an unwrapped
-    lede, has at most one line near its width."""
+    before its last end near the block's width, where greedy wrapping breaks (the next word
+    would not have fitted, :func:`_may_be_wrapped`), they are at least half of them, and a
+    third of the lines after them or more go on in lower case.  Mail, ``fmt``, terminals
+    and PDF text wrap a paragraph into lines of about one length whatever their words, and
+    break mid-sentence, where most words are lower-case; headlines, captions and labels on
+    lines of their own are as long as their words, and each opens with a capital, so a
+    block of them (a list of headlines of one length too), or a headline above an unwrapped
+    lede, does not read as wrapped."""
     lines, width = _block_lines(text, start, end)
-    near = 0
+    near = lower = 0
     for (a1, b1), (a2, b2) in zip(lines, lines[1:], strict=False):
         if a1 < b1 and a2 < b2 and _may_be_wrapped(text, a1, b1, a2, b2, a2, width):
             near += 1
-    return near >= 2 and 2 * near >= len(lines) - 1
+            lower += text[a2].islower()
+    return near >= 2 and 2 * near >= len(lines) - 1 and 3 * lower >= near
 
 
 def _numbered_items(text: str, pos: int, end: int, starts: set[int]) -> None:

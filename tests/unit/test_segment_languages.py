@@ -303,6 +303,18 @@ def test_a_run_on_sentence_start(language: str, text: str, expected: list[str]) 
          ["Dimite el ministro de Sanidad",
           "La dimisión del ministro llega tras semanas de críticas por la\ncompra de vacunas, "
           "según fuentes del Gobierno consultadas por este\ndiario."]),
+        # A list of headlines of one length is no hard-wrapped paragraph: each line opens
+        # with a capital, where wrapped prose goes on in lower case.
+        ("es", "El Gobierno aprueba la ley de vivienda\nLa oposición recurre al Constitucional\n"
+               "Los sindicatos convocan huelga general\nEl paro baja en noviembre",
+         ["El Gobierno aprueba la ley de vivienda", "La oposición recurre al Constitucional",
+          "Los sindicatos convocan huelga general", "El paro baja en noviembre"]),
+        # The article "A" after a headline's last word, where only a class noun makes it a
+        # letter ("Série\nA", below).
+        ("pt", "Os sindicatos marcam greve para segunda\nA inflação recua pelo terceiro mês "
+               "seguido.",
+         ["Os sindicatos marcam greve para segunda",
+          "A inflação recua pelo terceiro mês seguido."]),
         # A kicker, a headline and the lede, all run together.
         ("pt", "Eleições municipais Candidatos disputam votos no interior Os candidatos "
                "percorreram ontem dez cidades.",
