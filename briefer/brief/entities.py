@@ -298,6 +298,24 @@ def _lower_cased_bodies(views: Sequence[View], ns: Sequence[int], people: Sequen
             out.append(Mention(n, toks[j].start, word.end, " ".join(
                 t.fold.capitalize() for t in toks[j:i - 1]), "organisation"))
     for n in ns:
+        view = views[n]
+        toks = view.tokens
+        for i in range(2, len(toks)):
+            word = toks[i]
+            if len(word.fold) <= 2 or not word.text.isalpha() or word.fold in ev.stop or \
+                    word.fold in ev.names.common or word.fold in ev.names.given or \
+                    (n, word.start) in seen or view.gap(toks[i - 1], word).strip():
+                continue
+            before, prep = toks[i - 2], toks[i - 1]
+            # "shares in vodafone", "signed for surrey", "a spokesman for asda": the words
+            # news puts before a body's name (not a noun before it: in lower case "the
+            # supermarket shelves" reads as "the supermarket tesco")
+            if prep.fold in _BODY_PREPOSITIONS and _held_or_played_for(view, i, ev) or (
+                    prep.fold in _ROLE_PREPOSITIONS and before.fold in cues.body_roles):
+                seen.add((n, word.start))
+                out.append(Mention(n, word.start, word.end, word.fold.capitalize(),
+                                   "organisation"))
+    for n in ns:
         toks = views[n].tokens
         for i in range(len(toks) - 2):
             if toks[i].fold not in {"told", "tells", "tell"} or toks[i + 1].fold != "the":
@@ -683,7 +701,8 @@ def _places(n: int, view: View, places: _Places, out: list[Mention], ev: _Eviden
             size == 1 and entry.type in WITHIN_TYPES and (tokens[i].fold in ev.lower_forms
                                                            or tokens[i].fold in ev.cues.not_names))
         if entry.type in {"city", "town"} and _body_before(view, i, ev) or (
-                entry.type not in {"country", "demonym"} and _score_line(view, i, j - 1)):
+                entry.type not in {"country", "demonym"} and (
+                    _score_line(view, i, j - 1) or _fixture(view, i, j - 1))):
             continue  # left to the capitalised runs, whose cues say it is a body or a club
             # (a country's side in a result stays its country, as news annotation has it)
         if glued_before or glued_after or weak or (size == 1 and tokens[i].fold in ev.stop
@@ -705,9 +724,16 @@ def _held_or_played_for(view: View, i: int, ev: _Evidence, lone: bool = True) ->
     token ``i`` say a body is named there, whatever else the name means; "played with X"
     too when X is one word (with two, "played with John Smith" is a person)."""
     tokens = view.tokens
-    if i < 2 or view.gap(tokens[i - 1], tokens[i]).strip():
+    if i < 2:
         return False
-    prep, verb = tokens[i - 1].fold, tokens[i - 2].fold
+    k = i - 1
+    if lone and i >= 3 and tokens[k].possessive and tokens[k].capital and \
+            view.gap(tokens[k], tokens[i]).strip() in {"'s", "’s", "'", "’"}:
+        k -= 1  # "shares in Germany's ThyssenKrupp": where the body is from, between
+    if view.gap(tokens[k], tokens[k + 1]).strip() or (
+            k == i - 1 and view.gap(tokens[k], tokens[i]).strip()):
+        return False
+    prep, verb = tokens[k].fold, tokens[k - 1].fold
     if prep == "in":
         return verb in ev.cues.holding_nouns
     return (prep == "for" or (prep == "with" and lone)) and verb in ev.cues.club_verbs
@@ -763,6 +789,23 @@ def _score_line(view: View, first: int, last: int) -> bool:
     before = tokens[first - 1]
     score = _SCORE_AFTER.fullmatch(raw, before.end - base, tokens[first].start - base)
     return score is not None and before.capital  # the away side: "3 Tottenham 0"
+
+
+#: Between the sides of a fixture: "Chelsea v Scunthorpe", "Plymouth vs Everton".
+_VERSUS = frozenset({"v", "vs"})
+
+
+def _fixture(view: View, first: int, last: int) -> bool:
+    """Whether tokens ``first``..``last`` name a side of a fixture: "Chelsea v Scunthorpe",
+    a capitalised name on the other side of a lower-case "v" or "vs" (as with a results
+    line, the sides are clubs; a country's side stays its country)."""
+    tokens = view.tokens
+
+    def versus(k: int) -> bool:
+        return 0 <= k < len(tokens) and tokens[k].text in _VERSUS
+
+    return (versus(last + 1) and last + 2 < len(tokens) and tokens[last + 2].capital) or (
+        versus(first - 1) and first >= 2 and tokens[first - 2].capital)
 
 
 def _acts(view: View, i: int, j: int, ev: _Evidence) -> bool:
@@ -976,6 +1019,7 @@ def _runs(n: int, view: View, claimed: set[int], ev: _Evidence,
             titles.append(tokens[i - 1].fold)
         if run and opener and run[0] == i and len(run) == 1 \
                 and tokens[i].fold not in ev.mid_capitals and not _results_line_at(view, i) \
+                and not _fixture(view, i, i) \
                 and not (_role_of_body_after(view, i + 1, ev)
                          and tokens[i].fold not in ev.lower_forms):
             run = []  # a capital that is only grammar; a side in a results line is a name,
@@ -1034,12 +1078,17 @@ def _cue(view: View, first: int, last: int, ev: _Evidence) -> str:
         return "item"
     if first < last and _speaker_label(view, first, last, ev):
         return "person"
-    if _score_line(view, first, last):
+    if _score_line(view, first, last) or _fixture(view, first, last):
         return "team"
     if _works_at(view, first, ev):
         return "organisation"  # "an analyst at Rabobank", "officials at ABN AMRO"
     if _speaks_for(view, first, ev):
         return "employer"  # "a spokesman for Vodafone", "chief executive of Wippit"
+    if first > 0 and tokens[first - 1].fold in ev.cues.plural_roles and \
+            tokens[first - 1].text[:1].islower() and \
+            not view.gap(tokens[first - 1], tokens[first]).strip():
+        return "employer"  # "say analysts Jupiter Research", "accountants KPMG": many
+        # people named by one name are the firm they work for
     if first == last and _compass_before(view, first, ev) and \
             _locative_before(view, first, ev) and not _held_or_played_for(view, first, ev):
         # "Rebels in eastern Zaire said": a word inside "in eastern ..." is not the subject
@@ -1069,7 +1118,8 @@ def _cue(view: View, first: int, last: int, ev: _Evidence) -> str:
             tokens[first - 1].fold not in ev.cues.title_modifiers and \
             not view.gap(tokens[first - 1], tokens[first]).strip():
         return "person"  # "coach Aston Moore", "IAAF chief Lamine Diack"
-    if first > 1 and tokens[first - 1].fold in _BODY_PREPOSITIONS and \
+    if first > 1 and (tokens[first - 1].fold in _BODY_PREPOSITIONS
+                      or tokens[first - 1].possessive) and \
             _held_or_played_for(view, first, ev, lone=first == last):
         return "body"  # "shares in Carlsberg", "played for Footscray"
     if _locative_before(view, first, ev) or (

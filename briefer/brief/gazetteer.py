@@ -252,6 +252,7 @@ class Cues:
     role_qualifiers: frozenset[str]
     body_roles: frozenset[str]
     paper_words: frozenset[str]
+    plural_roles: frozenset[str]
     person_rivals: frozenset[str]
 
 

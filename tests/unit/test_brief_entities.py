@@ -964,3 +964,40 @@ def test_lower_cased_copies_name_a_club_before_its_role_and_a_paper_one_told() -
     assert kinds.get("Zorbury") == "organisation"
     assert kinds.get("Sun Herald") == "organisation"
     assert kinds.get("David Moyes") == "person"
+
+
+def test_the_sides_of_a_fixture_are_clubs_even_at_a_line_start() -> None:
+    cast = cast_of("The draw was made on Monday.\n\nLeeds v Zorbury is the tie of the round, "
+                   "and fans of Plymouth v Zorbex want tickets.")
+    kinds = names(cast)
+    assert kinds.get("Leeds") == "organisation"
+    assert kinds.get("Zorbury") == "organisation"
+    assert kinds.get("Plymouth") == "organisation" and kinds.get("Zorbex") == "organisation"
+
+
+def test_many_people_named_by_one_name_are_its_firm() -> None:
+    # "analysts Jupiter Research": a plural role before a name; "Jupiter" is a given name
+    # and "Research" no body's word, so the census lists had made it a person.
+    cast = cast_of("Fewer people watch TV, say analysts Jupiter Research. Later Jupiter "
+                   "Research said more.")
+    assert names(cast).get("Jupiter Research") == "organisation"
+
+
+def test_a_body_from_a_place_after_shares_in_and_a_unit_of_one() -> None:
+    # "Kraft" is a census surname: only "shares in" says it is a body
+    cast = cast_of("Shares in Germany's Kraft fell. Kraft wants more.\n\nZorbex's Yugansk "
+                   "unit grew, and Zorbex said so. Yugansk was sold.")
+    kinds = names(cast)
+    assert kinds.get("Kraft") == "organisation"
+    assert kinds.get("Yugansk") == "organisation"
+    assert kinds.get("Germany") == "place"
+
+
+def test_lower_cased_copies_name_a_body_after_a_role_for_it_and_signed_for() -> None:
+    cast = cast_of("the supermarket apologised to the shopper on monday after she found a "
+                   "mouse in the bag. a spokesman for zorbamart apologised and offered her a "
+                   "voucher. her husband has now signed for surrey as a bowler for the "
+                   "summer. zorbamart said no more about it to the paper.")
+    kinds = names(cast)
+    assert kinds.get("Zorbamart") == "organisation"
+    assert kinds.get("Surrey") == "organisation"
