@@ -263,9 +263,56 @@ def _lower_cased_people(views: Sequence[View], found: Sequence[Mention], ev: _Ev
                 out.append(Mention(n, start, end, name, "person"))
         out += _rare_pairs(views, ns, taken | {(m.view, m.start) for m in out}, ev,
                            articled, gazetteer)
+        out += _lower_cased_bodies(views, ns, [m for m in out if m.view in set(ns)], at,
+                                   taken | {(m.view, m.start) for m in out}, ev)
         if gazetteer is not None:
             out += _lower_cased_places(views, ns, taken | {(m.view, m.start) for m in out},
                                        ev, gazetteer)
+    return out
+
+
+def _lower_cased_bodies(views: Sequence[View], ns: Sequence[int], people: Sequence[Mention],
+                        at: dict[int, tuple[int, int]], taken: set[tuple[int, int]],
+                        ev: _Evidence) -> list[Mention]:
+    """Bodies of a lower-cased document, from what news writes around them: a club or
+    company before its role and a person already found ("barcelona captain carles puyol",
+    "tottenham manager mauricio pochettino"), and a paper a person "told" ("parker told
+    the sun herald", "she told the daily mail.")."""
+    cues, out = ev.cues, []
+    seen = set(taken)
+    for m in people:
+        n, i = at.get(m.start, (m.view, -1))
+        toks = views[n].tokens
+        if i < 2 or toks[i - 1].fold not in cues.club_roles:
+            continue
+        word = toks[i - 2]
+        if len(word.fold) > 2 and word.text.isalpha() and word.fold not in ev.stop and \
+                word.fold not in ev.names.common and not word.possessive and \
+                (n, word.start) not in seen:  # (not "stevie's coach ricky wilson")
+            # a club's first word too: "west brom", "bayern munich", "dundee utd"
+            j = i - 3 if i > 2 and not views[n].gap(toks[i - 3], word).strip() and (
+                toks[i - 3].fold in cues.compass or toks[i - 3].text.isalpha()
+                and toks[i - 3].fold not in ev.stop
+                and toks[i - 3].fold not in ev.names.common) else i - 2
+            seen.add((n, toks[j].start))
+            out.append(Mention(n, toks[j].start, word.end, " ".join(
+                t.fold.capitalize() for t in toks[j:i - 1]), "organisation"))
+    for n in ns:
+        toks = views[n].tokens
+        for i in range(len(toks) - 2):
+            if toks[i].fold not in {"told", "tells", "tell"} or toks[i + 1].fold != "the":
+                continue
+            for k in range(i + 2, min(i + 5, len(toks))):
+                if toks[k].fold in cues.paper_words and (
+                        k + 1 == len(toks) or toks[k + 1].fold in ev.stop
+                        or views[n].gap(toks[k], toks[k + 1]).strip()):
+                    if (n, toks[i + 2].start) not in seen:
+                        seen.add((n, toks[i + 2].start))
+                        out.append(Mention(n, toks[i + 2].start, toks[k].end, " ".join(
+                            t.fold.capitalize() for t in toks[i + 2:k + 1]), "organisation"))
+                    break
+                if toks[k].fold in ev.stop or not toks[k].text.isalpha():
+                    break
     return out
 
 
@@ -991,6 +1038,8 @@ def _cue(view: View, first: int, last: int, ev: _Evidence) -> str:
         return "team"
     if _works_at(view, first, ev):
         return "organisation"  # "an analyst at Rabobank", "officials at ABN AMRO"
+    if _speaks_for(view, first, ev):
+        return "employer"  # "a spokesman for Vodafone", "chief executive of Wippit"
     if first == last and _compass_before(view, first, ev) and \
             _locative_before(view, first, ev) and not _held_or_played_for(view, first, ev):
         # "Rebels in eastern Zaire said": a word inside "in eastern ..." is not the subject
@@ -1104,6 +1153,24 @@ def _works_at(view: View, first: int, ev: _Evidence) -> bool:
         any(role in words for words in roles) or _plural_of(role, *roles))
 
 
+#: The prepositions after a body's role that name the body: "a spokesman for Vodafone".
+_ROLE_PREPOSITIONS = frozenset({"for", "of", "with"})
+
+
+def _speaks_for(view: View, first: int, ev: _Evidence) -> bool:
+    """"a spokesman for Vodafone", "the chief executive of Wippit", "an analyst with
+    Jupiter": after a role held in a body (``Cues.body_roles``, in lower case) and "for",
+    "of" or "with", news names the body.  Weak as "X said" is: a spokesman speaks for a
+    person too ("a spokesman for Mr Blair"), so a census name is not made a body by it."""
+    tokens = view.tokens
+    if first < 2 or tokens[first - 1].fold not in _ROLE_PREPOSITIONS or \
+            view.gap(tokens[first - 1], tokens[first]).strip():
+        return False
+    role = tokens[first - 2]
+    return role.text[:1].islower() and role.fold in ev.cues.body_roles and \
+        not view.gap(role, tokens[first - 1]).strip()
+
+
 #: Prepositions that end an apposition's head: "editor of a magazine".
 _GOVERNORS = frozenset("of for at in with from on by".split())
 #: Words that follow a noun phrase's head: "a Russian oil company that", "a town in".
@@ -1197,6 +1264,11 @@ def _context_cue(view: View, first: int, last: int, ev: _Evidence) -> str:
     if tokens[last].possessive and gap in {"'s", "’s", "'", "’"}:
         if after[0].fold.removeprefix("ex-") in cues.kin_nouns:
             return "person"
+        if first == last and len(after) > 1 and after[0].capital and after[1].capital and \
+                after[0].fold in ev.names.given and tokens[first].fold not in ev.names.given \
+                and not view.gap(after[0], after[1]).strip():
+            return "body"  # "Unison's Dave Prentis", "Atticus' David Slager": whom one
+            # works or plays for is named so, a person's relative by a kin word
         if first == last:
             return "owner"  # "Nintendo's attempt": someone's or some body's, a weak vote
     if (gap == "," and after[0].fold == "who") or (
@@ -1374,7 +1446,8 @@ def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer,
         if run.cue == "team":
             kind = "organisation"  # "Leicester 3 Derby 0": a club, whatever else it names
             teams.add(name)
-        if run.cue in _BODY_CUES and kind in {"", "place"} and len(words) > 1:
+        if len(words) > 1 and (run.cue in _BODY_CUES and kind in {"", "place"} or (
+                run.cue == "employer" and not kind and folds[0] not in names.given)):
             kind = "organisation"  # "the band Linkin Park": the noun outweighs "Park"
         if run.acronym and kind:
             defined[run.acronym] = (name, kind)
@@ -1514,8 +1587,9 @@ def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer,
                 kind = run.cue  # "in Goma"; not "in Marketing": a frequent word is a field
             elif run.cue == "body":
                 kind = "organisation"  # "shares in Ferrari", "giant Bombardier": surnames too
-            elif run.cue in {"speaker", "organisation"} and word.fold not in names.surnames \
-                    and not (run.cue == "speaker" and word.fold in names.given):
+            elif run.cue in {"speaker", "organisation", "employer"} and \
+                    word.fold not in names.surnames and not (
+                        run.cue in {"speaker", "employer"} and word.fold in names.given):
                 kind = "organisation"  # "Reuters said", "Heineken shares" (not "Hayley said")
             elif run.cue in {"thing", "owner"} and word.fold not in names.surnames and \
                     word.fold not in names.given:

@@ -250,6 +250,8 @@ class Cues:
     title_endings: frozenset[str]
     holdings_of: frozenset[str]
     role_qualifiers: frozenset[str]
+    body_roles: frozenset[str]
+    paper_words: frozenset[str]
     person_rivals: frozenset[str]
 
 

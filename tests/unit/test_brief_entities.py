@@ -936,3 +936,31 @@ def test_an_office_of_two_words_is_not_cut_in_half() -> None:
     kinds = names(cast)
     assert "Treasury Under" not in kinds
     assert kinds.get("John Taylor") == "person"
+
+
+def test_a_role_held_in_a_body_names_it_after_for_or_of() -> None:
+    cast = cast_of("A spokesman for Zorbex declined to comment. The deal with Zorbex is "
+                   "off.\n\nA spokesman for Mr Blair said no. Tony Blair was away.")
+    kinds = names(cast)
+    assert kinds.get("Zorbex") == "organisation"
+    assert kinds.get("Tony Blair") == "person"
+
+
+def test_whom_a_person_is_named_with_as_a_possessive_is_the_body_they_work_for() -> None:
+    # "Kraft" is a census surname: "Kraft's Dave Prentis" still names his employer.
+    cast = cast_of("The plans were criticised by Kraft's Dave Prentis on Monday. Kraft "
+                   "wants more talks.")
+    kinds = names(cast)
+    assert kinds.get("Kraft") == "organisation"
+    assert kinds.get("Dave Prentis") == "person"
+
+
+def test_lower_cased_copies_name_a_club_before_its_role_and_a_paper_one_told() -> None:
+    cast = cast_of("current zorbury manager david moyes said his side had played well on "
+                   "saturday. moyes added that the players were tired after a long week of "
+                   "games in the north. 'it hurt real bad,' the striker told the sun herald "
+                   "after the game. the club said nothing more about it to the paper.")
+    kinds = names(cast)
+    assert kinds.get("Zorbury") == "organisation"
+    assert kinds.get("Sun Herald") == "organisation"
+    assert kinds.get("David Moyes") == "person"
