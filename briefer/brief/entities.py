@@ -150,7 +150,12 @@ def find_entities(views: Sequence[View], gazetteer: Gazetteer, stop: frozenset[s
         runs += _runs(n, view, claimed, ev, capitals)
     mentions += _classify(runs, ev, gazetteer, views)
     if language == "en":
-        mentions += _lower_cased_people(views, mentions, ev, gazetteer)
+        lower = _lower_cased_people(views, mentions, ev, gazetteer)
+        # "tottenham manager mauricio pochettino": in a lower-cased copy the club a role
+        # names is what its city's name means in that text ("Tottenham will subsidise")
+        clubs = {(views[m.view].doc, m.name) for m in lower if m.kind == "organisation"}
+        mentions = [replace(m, kind="organisation") if m.kind == "place" and
+                    (views[m.view].doc, m.name) in clubs else m for m in (*mentions, *lower)]
     mentions.sort(key=lambda m: (m.view, m.start))
     by_view: list[list[Mention]] = [[] for _ in views]
     for m in mentions:
@@ -266,9 +271,32 @@ def _lower_cased_people(views: Sequence[View], found: Sequence[Mention], ev: _Ev
                            articled, gazetteer)
         out += _lower_cased_bodies(views, ns, [m for m in out if m.view in set(ns)], at,
                                    taken | {(m.view, m.start) for m in out}, ev)
+        out += _aged_people(views, ns, taken | {(m.view, m.start) for m in out}, ev)
         if gazetteer is not None:
             out += _lower_cased_places(views, ns, taken | {(m.view, m.start) for m in out},
                                        ev, gazetteer)
+    return out
+
+
+def _aged_people(views: Sequence[View], ns: Sequence[int], taken: set[tuple[int, int]],
+                 ev: _Evidence) -> list[Mention]:
+    """People of a lower-cased document introduced by their age, as news introduces them
+    ("the child's grandmother, 65 - year - old vien nguyen"): two words after "year-old"
+    that are no frequent English words ("a 35-year-old mother"), with a census given
+    name or surname among them."""
+    names, out = ev.names, []
+    for n in ns:
+        toks = views[n].tokens
+        for i in range(1, len(toks) - 2):
+            if toks[i].fold != "old" or toks[i - 1].fold != "year":
+                continue
+            a, b = toks[i + 1], toks[i + 2]
+            if all(len(t.fold) > 1 and t.text.isalpha() and t.fold not in ev.stop
+                   and t.fold not in names.common for t in (a, b)) and (
+                    a.fold in names.given or b.fold in names.surnames) and \
+                    (n, a.start) not in taken and not views[n].gap(a, b).strip():
+                out.append(Mention(n, a.start, b.end, f"{a.fold.capitalize()} "
+                                   f"{b.fold.capitalize()}", "person"))
     return out
 
 
@@ -302,6 +330,8 @@ def _lower_cased_bodies(views: Sequence[View], ns: Sequence[int], people: Sequen
         view = views[n]
         toks = view.tokens
         for i in range(2, len(toks)):
+            if toks[i - 1].fold not in _NAMING_PREPOSITIONS:
+                continue
             word = toks[i]
             if len(word.fold) <= 2 or not word.text.isalpha() or word.fold in ev.stop or \
                     word.fold in ev.names.common or word.fold in ev.names.given or \
@@ -1100,7 +1130,9 @@ def _cue(view: View, first: int, last: int, ev: _Evidence) -> str:
     if nxt is not None:
         gap = view.gap(tokens[last], nxt)
         if not gap.strip() and nxt.stem in ev.cues.speech_stems:
-            return "speaker"  # a person, or for a lone unknown word, an organisation
+            # a person, or for a lone unknown word, an organisation; what the word before
+            # calls it says which ("Film giant Disney says")
+            return "body" if _body_noun_before(view, first, ev) else "speaker"
         if not gap.strip() and nxt.fold in _PLURAL_VERBS and opens(view, first):
             # "Tottenham were poor", a subject; not "Smith and Jones were", nor "the forces
             # led by Manuel Belgrano were defeated"
@@ -1131,6 +1163,9 @@ def _cue(view: View, first: int, last: int, ev: _Evidence) -> str:
         # "Everton manager David Moyes": a club's or company's, even when the word is also
         # a census surname (a person is not written before another's role; review V15)
         return "body"
+    if first > 0 and tokens[first - 1].fold == "the" and _body_head_after(view, last, ev):
+        return "employer"  # "the Atticus hedge fund", "the Zorbex company said" (weak: a
+        # place's name classifies a body too, "the High Street retailer")
     if nxt is not None and (nxt.fold in ev.cues.org_followers
                             or nxt.fold in ev.cues.body_nouns) and (
             not view.gap(tokens[last], nxt).strip() or (
@@ -1191,6 +1226,33 @@ def _speaker_label(view: View, first: int, last: int, ev: _Evidence) -> bool:
     return line_start and _LABEL_AFTER.match(view.raw, tokens[last].end - base) is not None
 
 
+def _body_head_after(view: View, last: int, ev: _Evidence) -> bool:
+    """"the Atticus hedge fund", "the Sony group,": after "the" and the name, a lower-case
+    kind of body heads the phrase (one or two words on; what follows is punctuation or a
+    stop word), so the name classifies a body."""
+    tokens = view.tokens
+    for k in range(last + 1, min(last + 3, len(tokens))):
+        t = tokens[k]
+        if not t.text[:1].islower() or view.gap(tokens[k - 1], t).strip():
+            return False
+        if t.fold in ev.cues.org_nouns and not t.fold.endswith("s") and (
+                k + 1 == len(tokens) or tokens[k + 1].fold in ev.stop
+                or view.gap(t, tokens[k + 1]).strip()):
+            return True
+    return False
+
+
+def _body_noun_before(view: View, first: int, ev: _Evidence) -> bool:
+    """Whether a lower-case organisation noun stands just before token ``first`` ("giant
+    Disney", "the carmaker Ferrari"; not "his rival Federer")."""
+    if first == 0:
+        return False
+    before = view.tokens[first - 1]
+    return before.text[:1].islower() and before.fold in ev.cues.org_nouns and \
+        before.fold not in ev.cues.person_rivals and \
+        not view.gap(before, view.tokens[first]).strip()
+
+
 def _works_at(view: View, first: int, ev: _Evidence) -> bool:
     """"an analyst at Rabobank", "officials at ABN AMRO", "a professor at Leiden": after a
     person's role and "at", news names the body they work for, not where they stand."""
@@ -1206,6 +1268,8 @@ def _works_at(view: View, first: int, ev: _Evidence) -> bool:
 
 #: The prepositions after a body's role that name the body: "a spokesman for Vodafone".
 _ROLE_PREPOSITIONS = frozenset({"for", "of", "with"})
+#: Either: the words before a body's name that a lower-cased copy is searched after.
+_NAMING_PREPOSITIONS = _BODY_PREPOSITIONS | _ROLE_PREPOSITIONS
 
 
 def _speaks_for(view: View, first: int, ev: _Evidence) -> bool:
@@ -1308,6 +1372,11 @@ def _context_cue(view: View, first: int, last: int, ev: _Evidence) -> str:
                 tokens[first - 3].fold not in cues.person_rivals and \
                 tokens[first - 3].fold.endswith("s"):  # a kind of body in the plural
             return "body"  # "companies such as Disney", "retailers such as Wal-Mart"
+        if first > 1 and before.fold == "like" and tokens[first - 2].fold in cues.org_nouns \
+                and tokens[first - 2].fold not in cues.person_rivals and \
+                tokens[first].fold not in ev.names.given:  # (not "the club like Michael
+            # Owen did": "like" may join a clause)
+            return "body"  # "a club like Real Madrid", "firms like Dell"
     after = tokens[last + 1:last + 9]
     if not after:
         return none
@@ -1409,7 +1478,11 @@ def _kind_of_run(run: _Run, ev: _Evidence, gazetteer: Gazetteer, view: View) -> 
     if len(folds) > 1 and folds[-1] in cues.facility_heads and run.cue == "place":
         return "place"  # a building or a room one is in: "in the Oval Office"
     if any(f in cues.org_words for f in folds) or (len(folds) > 1 and (
-            folds[0] in cues.org_prefixes or folds[-1] in cues.org_suffixes)):
+            folds[0] in cues.org_prefixes and not any(
+                f in cues.connectors or f in ev.stop for f in folds[1:])
+            or folds[-1] in cues.org_suffixes)):
+        # (a club's prefix opens a name, not a title: "Real Madrid", not "Real To Me",
+        # nor the ground "Stade de France")
         return "organisation"
     if run.acronym and len(folds) > 1 and folds[0] not in ev.names.given:
         return "organisation"  # people are not given acronyms in brackets

@@ -1016,3 +1016,55 @@ def test_lower_cased_copies_name_a_body_after_a_role_for_it_and_signed_for() -> 
     kinds = names(cast)
     assert kinds.get("Zorbamart") == "organisation"
     assert kinds.get("Surrey") == "organisation"
+
+
+def test_what_a_speaker_is_called_before_it_says_it_is_a_body() -> None:
+    # "Disney" is a census surname, so "Disney says" alone left it no kind.
+    cast = cast_of("The format got a boost. Film giant Disney says it will use it. Later "
+                   "Disney said more.")
+    assert names(cast).get("Disney") == "organisation"
+
+
+def test_a_name_after_a_kind_of_body_and_like_is_a_body_but_not_a_person() -> None:
+    cast = cast_of("Maybe we have to look at clubs like Zorbury to see how it is done. "
+                   "Zorbury is small.\n\nHe will not walk out of the club like Michael "
+                   "Owen did.")
+    kinds = names(cast)
+    assert kinds.get("Zorbury") == "organisation"
+    assert kinds.get("Michael Owen") == "person"
+
+
+def test_a_clubs_prefix_opens_a_name_but_not_a_title_or_a_ground() -> None:
+    cast = cast_of("He joined Real Sociedad in May. Fans of Real Sociedad cheered.\n\n"
+                   "His single Real To Me was a hit, and they played at the Stade de France.")
+    kinds = names(cast)
+    assert kinds.get("Real Sociedad") == "organisation"
+    assert kinds.get("Real To Me") != "organisation"
+    assert kinds.get("Stade de France") != "organisation"
+
+
+def test_in_a_lower_cased_copy_a_city_named_as_a_club_is_the_club_throughout() -> None:
+    cast = cast_of("Tottenham will subsidise the striker's move. the striker is out of favour "
+                   "under current tottenham manager david moyes, who wants him to leave. "
+                   "moyes said the club had made its offer. the club was in tottenham on "
+                   "monday for the talks with the striker and his agent about the deal.")
+    kinds = names(cast)
+    assert kinds.get("Tottenham") == "organisation"
+
+
+def test_a_lower_cased_copy_introduces_a_person_by_age() -> None:
+    cast = cast_of("the boy was found with his mother and his grandmother, 65 - year - old "
+                   "vien nguyen, on monday. police said the family had been missing for a "
+                   "week after they left their home in the north of the city. the mother and "
+                   "the boy were taken to hospital by the police, and officers said they were "
+                   "looking into what had happened to the family over the week.")
+    assert names(cast).get("Vien Nguyen") == "person"
+
+
+def test_a_name_that_classifies_a_kind_of_body_names_one() -> None:
+    cast = cast_of("The Zorbex hedge fund, which wants a vote, met. Zorbex declined to "
+                   "comment.\n\n"
+                   "The High Street retailer said sales fell.")
+    kinds = names(cast)
+    assert kinds.get("Zorbex") == "organisation"
+    assert kinds.get("High Street") != "organisation"
