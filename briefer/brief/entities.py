@@ -219,6 +219,7 @@ def _lower_cased_people(views: Sequence[View], found: Sequence[Mention], ev: _Ev
     for n, view in enumerate(views):
         by_doc[view.doc].append(n)
     taken = {(m.view, m.start) for m in found}
+    heads = (ev.cues.org_words | ev.cues.place_words) - ev.names.surnames
     out: list[Mention] = []
     for ns in by_doc.values():
         if not lowercased.is_lower_cased(" ".join(
@@ -226,7 +227,7 @@ def _lower_cased_people(views: Sequence[View], found: Sequence[Mention], ev: _Ev
             continue
         doc_views = [views[n] for n in ns]
         names = lowercased.find_names(doc_views, ev.names.given, ev.stop,
-                                      ev.cues.speech_stems, ev.cues.role_words)
+                                      ev.cues.speech_stems, ev.cues.role_words, heads)
         at: dict[int, tuple[int, int]] = {}
         for n in ns:
             toks = views[n].tokens

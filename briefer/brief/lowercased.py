@@ -141,9 +141,12 @@ def _nameable(t: Token, stop: frozenset[str], cues: frozenset[str]) -> bool:
 
 
 def find_names(views: Sequence[View], given: frozenset[str], stop: frozenset[str],
-               cues: frozenset[str], roles: frozenset[str]) -> Names:
+               cues: frozenset[str], roles: frozenset[str],
+               heads: frozenset[str] = frozenset()) -> Names:
     """The people of one document's ``views``: given name + surname, honorific + surname,
-    and a surname said again alone."""
+    and a surname said again alone.  ``heads``: words that end the name of a body or a
+    place and are no surname ("county", "police"): after a given name that is also a
+    city's ("dallas county jail", "the dallas police department") they make no person."""
     names = Names()
     for view in views:
         toks = view.tokens
@@ -152,7 +155,7 @@ def find_names(views: Sequence[View], given: frozenset[str], stop: frozenset[str
             # A surname may be a role word ("abby bishop"); after a title it may not.
             if nxt is not None and not view.gap(t, nxt).strip() and (
                     (t.fold in given and _nameable(t, stop, cues | roles)
-                     and _nameable(nxt, stop, cues))
+                     and _nameable(nxt, stop, cues) and nxt.fold not in heads)
                     or (t.fold in HONORIFICS and _nameable(nxt, stop, cues | roles))):
                 name = f"{t.text[:1].upper()}{t.fold[1:]} {nxt.fold.capitalize()}"
                 if t.fold in HONORIFICS and nxt.fold in names.full:

@@ -623,6 +623,21 @@ def test_people_of_a_lower_cased_document_are_found_without_capitals() -> None:
     assert "Rusty Metal" not in kinds
 
 
+def test_a_lower_cased_city_before_a_body_or_place_word_is_no_person() -> None:
+    """"dallas" is a census given name and a city: "the dallas police department" and "the
+    dallas county jail", with "police" and "county" said alone later, name no person
+    "Dallas Police" or "Dallas County" (CNN/DM's lower-cased copies listed both)."""
+    text = ("a teacher has been arrested after being accused of a relationship with a "
+            "student . the case was handled by the dallas police department , miller told "
+            "the local paper . the police then got an arrest warrant . she was booked into "
+            "the dallas county jail around 11am on thursday and was released , according to "
+            "county records . calls made to the police on friday were not returned , and the "
+            "school said it was working with the police on the matter .")
+    kinds = names(cast_of(text))
+    assert kinds.get("Dallas Police") != "person", kinds
+    assert kinds.get("Dallas County") != "person", kinds
+
+
 def test_a_name_after_the_is_no_person() -> None:
     """A person's name takes no article: "the Carter Family", "The Grady Boone" (a band)
     are not people, though a given name or census surname opens or ends them."""
