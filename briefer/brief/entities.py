@@ -845,12 +845,9 @@ def _fixture(view: View, first: int, last: int) -> bool:
     a capitalised name on the other side of a lower-case "v" or "vs" (as with a results
     line, the sides are clubs; a country's side stays its country)."""
     tokens = view.tokens
-
-    def versus(k: int) -> bool:
-        return 0 <= k < len(tokens) and tokens[k].text in _VERSUS
-
-    return (versus(last + 1) and last + 2 < len(tokens) and tokens[last + 2].capital) or (
-        versus(first - 1) and first >= 2 and tokens[first - 2].capital)
+    return (last + 2 < len(tokens) and tokens[last + 1].text in _VERSUS
+            and tokens[last + 2].capital) or (
+        first >= 2 and tokens[first - 1].text in _VERSUS and tokens[first - 2].capital)
 
 
 def _acts(view: View, i: int, j: int, ev: _Evidence) -> bool:
@@ -872,7 +869,8 @@ def _role_of_body_after(view: View, j: int, ev: _Evidence) -> bool:
     capitalised name, says the name before ``j`` is the body's."""
     tokens = view.tokens
     cues = ev.cues
-    if j + 1 >= len(tokens):
+    if j + 1 >= len(tokens) or (tokens[j].fold not in cues.club_roles
+                                and tokens[j].fold not in cues.role_qualifiers):
         return False
     k = j
     while k < j + 2 and k < len(tokens) and tokens[k].fold in cues.role_qualifiers:
@@ -1229,6 +1227,8 @@ def _speaker_label(view: View, first: int, last: int, ev: _Evidence) -> bool:
     or not its first word is a given name in the lists ("Wolf" is not).  Not a heading
     ("BREAKING NEWS:"): a name's last word is no frequent word, nor a body's word."""
     tokens = view.tokens
+    if not tokens[first].text.isupper():
+        return False
     words = tokens[first:last + 1]
     if not all(t.text.isupper() and t.text.isalpha() and len(t.text) > 1 for t in words):
         return False
@@ -1776,6 +1776,19 @@ _FIELDS = re.compile(r" (?:of|for|and) ")
 _LISTED_WITH = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)")
 
 
+#: A list's joiner just after a name, or just before one.
+_JOINER_AFTER = re.compile(r"\s*(?:,|&|and\s|or\s)")
+_JOINER_BEFORE = re.compile(r"(?:,|&|\band|\bor)\s*$")
+
+
+def _joined(view: View, m: Mention) -> bool:
+    """Whether a list's joiner stands next to mention ``m`` in its sentence."""
+    base = view.sentence.start
+    raw = view.raw
+    return _JOINER_AFTER.match(raw, m.end - base) is not None or \
+        _JOINER_BEFORE.search(raw, max(0, m.start - base - 8), m.start - base) is not None
+
+
 def _listed_with(mentions: list[Mention], given_alone: set[str], views: Sequence[View],
                  kind: str = "person") -> list[Mention]:
     """A given name said alone is a person's when the text lists it with a person ("Jeff
@@ -1790,8 +1803,9 @@ def _listed_with(mentions: list[Mention], given_alone: set[str], views: Sequence
     if not waiting:
         return mentions
     people = {m.name for m in mentions if m.kind == kind}
-    # only the sentences that say a waiting name alone can list it with someone
-    at = {m.view for m in mentions if m.name in waiting}
+    # only the sentences that say a waiting name alone next to a list's joiner can list it
+    # with someone (what _LISTED_WITH matches starts with one and ends with one)
+    at = {m.view for m in mentions if m.name in waiting and _joined(views[m.view], m)}
     by_view: dict[int, list[Mention]] = defaultdict(list)
     for m in mentions:
         if m.view in at:
