@@ -844,6 +844,8 @@ def _fixture(view: View, first: int, last: int) -> bool:
     """Whether tokens ``first``..``last`` name a side of a fixture: "Chelsea v Scunthorpe",
     a capitalised name on the other side of a lower-case "v" or "vs" (as with a results
     line, the sides are clubs; a country's side stays its country)."""
+    if " v " not in view.raw and " vs " not in view.raw:
+        return False  # (a substring test in C, before any token is read)
     tokens = view.tokens
     return (last + 2 < len(tokens) and tokens[last + 1].text in _VERSUS
             and tokens[last + 2].capital) or (
@@ -1117,15 +1119,17 @@ def _cue(view: View, first: int, last: int, ev: _Evidence) -> str:
     after = view.raw[tokens[last].end - base:]
     if _AGE.match(after):
         return "person"
-    if first == last and _named_as_a_thing(view, first, ev):
-        return "item"
-    if first < last and _speaker_label(view, first, last, ev):
-        return "person"
+    if tokens[first].text.isupper():  # (both need capitals)
+        if first == last and _named_as_a_thing(view, first, ev):
+            return "item"
+        if first < last and _speaker_label(view, first, last, ev):
+            return "person"
     if _score_line(view, first, last) or _fixture(view, first, last):
         return "team"
     if _works_at(view, first, ev):
         return "organisation"  # "an analyst at Rabobank", "officials at ABN AMRO"
-    if _speaks_for(view, first, ev):
+    if first >= 2 and tokens[first - 1].fold in _ROLE_PREPOSITIONS and \
+            _speaks_for(view, first, ev):
         return "employer"  # "a spokesman for Vodafone", "chief executive of Wippit"
     if first > 0 and tokens[first - 1].fold in ev.cues.plural_roles and \
             tokens[first - 1].text[:1].islower() and \
@@ -1671,8 +1675,8 @@ def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer,
                 last in cues.org_words or last in cues.corporate_suffixes
                 or last in cues.place_words or last in ev.lower_forms or last in ev.stop):
             clubs[last].add(m.name)  # "United" for "Manchester United", not "Inc"
-        head = fold(words[0]) if len(words) > 1 else ""
-        if m.kind == "organisation" and head.isalpha() and not (
+        head = fold(words[0]) if len(words) > 1 and m.kind == "organisation" else ""
+        if head.isalpha() and not (
                 head in names.common or head in names.given or head in cues.org_words
                 or head in cues.org_prefixes or head in cues.place_prefixes
                 or head in cues.compass or head in cues.titles or head in ev.lower_forms
