@@ -703,6 +703,7 @@ def _places(n: int, view: View, places: _Places, out: list[Mention], ev: _Eviden
     when None): nothing can start at the others, so skipping them changes nothing.
     """
     tokens = view.tokens
+    versus = " v " in view.raw or " vs " in view.raw  # a fixture's mark (see _fixture)
     gazetteer = places.gazetteer
     claimed: set[int] = set()
     after = 0  # the first position not inside a place already found
@@ -747,7 +748,7 @@ def _places(n: int, view: View, places: _Places, out: list[Mention], ev: _Eviden
                                                            or tokens[i].fold in ev.cues.not_names))
         if entry.type in {"city", "town"} and _body_before(view, i, ev) or (
                 entry.type not in {"country", "demonym"} and (
-                    _score_line(view, i, j - 1) or _fixture(view, i, j - 1))):
+                    _score_line(view, i, j - 1) or versus and _fixture(view, i, j - 1))):
             continue  # left to the capitalised runs, whose cues say it is a body or a club
             # (a country's side in a result stays its country, as news annotation has it)
         if glued_before or glued_after or weak or (size == 1 and tokens[i].fold in ev.stop
@@ -841,11 +842,10 @@ _VERSUS = frozenset({"v", "vs"})
 
 
 def _fixture(view: View, first: int, last: int) -> bool:
-    """Whether tokens ``first``..``last`` name a side of a fixture: "Chelsea v Scunthorpe",
+    """(Asked only of a sentence that writes " v " or " vs ", a substring test the callers
+    make once per sentence.) Whether tokens ``first``..``last`` name a side of a fixture: "Chelsea v Scunthorpe",
     a capitalised name on the other side of a lower-case "v" or "vs" (as with a results
     line, the sides are clubs; a country's side stays its country)."""
-    if " v " not in view.raw and " vs " not in view.raw:
-        return False  # (a substring test in C, before any token is read)
     tokens = view.tokens
     return (last + 2 < len(tokens) and tokens[last + 1].text in _VERSUS
             and tokens[last + 2].capital) or (
@@ -1005,6 +1005,7 @@ def _runs(n: int, view: View, claimed: set[int], ev: _Evidence,
     """
     tokens = view.tokens
     cues = ev.cues
+    versus = " v " in view.raw or " vs " in view.raw  # a fixture's mark (see _fixture)
     out: list[_Run] = []
     after = 0  # the first position not inside a run already found
     for i in range(len(tokens)) if starts is None else starts:
@@ -1064,7 +1065,7 @@ def _runs(n: int, view: View, claimed: set[int], ev: _Evidence,
             titles.append(tokens[i - 1].fold)
         if run and opener and run[0] == i and len(run) == 1 \
                 and tokens[i].fold not in ev.mid_capitals and not _results_line_at(view, i) \
-                and not _fixture(view, i, i) \
+                and not (versus and _fixture(view, i, i)) \
                 and not (_role_of_body_after(view, i + 1, ev)
                          and tokens[i].fold not in ev.lower_forms):
             run = []  # a capital that is only grammar; a side in a results line is a name,
@@ -1076,7 +1077,8 @@ def _runs(n: int, view: View, claimed: set[int], ev: _Evidence,
                            for k in run):
             kept = tuple(t for t in titles if t not in cues.connectors or t in {"of", "for"})
             out.append(_Run(n, [tokens[k] for k in run], kept,
-                            _cue(view, run[0], run[-1], ev), _acronym_after(view, run[-1])))
+                            _cue(view, run[0], run[-1], ev, versus),
+                            _acronym_after(view, run[-1])))
         after = j
     return _lend_titles(view, out, ev)
 
@@ -1110,7 +1112,7 @@ def _lend_titles(view: View, runs: list[_Run], ev: _Evidence) -> list[_Run]:
     return runs
 
 
-def _cue(view: View, first: int, last: int, ev: _Evidence) -> str:
+def _cue(view: View, first: int, last: int, ev: _Evidence, versus: bool = True) -> str:
     """What the words around a run say it is: "person" for "X said", "X, 45," and
     "X, the defence minister"; "speaker" for "X said"; "place" for "in X"; "organisation"
     for "X shares"."""
@@ -1124,7 +1126,7 @@ def _cue(view: View, first: int, last: int, ev: _Evidence) -> str:
             return "item"
         if first < last and _speaker_label(view, first, last, ev):
             return "person"
-    if _score_line(view, first, last) or _fixture(view, first, last):
+    if _score_line(view, first, last) or versus and _fixture(view, first, last):
         return "team"
     if _works_at(view, first, ev):
         return "organisation"  # "an analyst at Rabobank", "officials at ABN AMRO"
@@ -1332,13 +1334,13 @@ def _apposition(view: View, after: Sequence[Token], ev: _Evidence) -> str:
     for k, t in enumerate(after[:4]):  # its head noun, before any "of": "Irish, editor
         # of a magazine"; a place's or nation's name may qualify it after an article
         # ("Kraft, the US food giant,"), or a possessive ("Ali, the firm's founder,")
-        head = k + 1 == len(after) or after[k + 1].fold in _HEAD_ENDS or \
-            bool(view.gap(t, after[k + 1]).strip())
         if t.capital and not (determined and k) or t.fold in _GOVERNORS:
             break
         if t.capital or t.possessive:
             qualified = True
             continue
+        head = k + 1 == len(after) or after[k + 1].fold in _HEAD_ENDS or \
+            bool(view.gap(t, after[k + 1]).strip())
         if qualified and not head:
             continue
         if _plural_of(t.fold, cues.org_nouns, cues.person_nouns):
