@@ -842,10 +842,10 @@ _VERSUS = frozenset({"v", "vs"})
 
 
 def _fixture(view: View, first: int, last: int) -> bool:
-    """(Asked only of a sentence that writes " v " or " vs ", a substring test the callers
-    make once per sentence.) Whether tokens ``first``..``last`` name a side of a fixture: "Chelsea v Scunthorpe",
+    """Whether tokens ``first``..``last`` name a side of a fixture: "Chelsea v Scunthorpe",
     a capitalised name on the other side of a lower-case "v" or "vs" (as with a results
-    line, the sides are clubs; a country's side stays its country)."""
+    line, the sides are clubs; a country's side stays its country).  Asked only of a
+    sentence that writes " v " or " vs " (a substring test its callers make once)."""
     tokens = view.tokens
     return (last + 2 < len(tokens) and tokens[last + 1].text in _VERSUS
             and tokens[last + 2].capital) or (
@@ -1757,13 +1757,14 @@ def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer,
             cued[name] = "person"
     out = [Mention(m.view, m.start, m.end, m.name, cued[m.name], m.strength, m.titles)
            if m.kind == "other" and m.name in cued else m for m in out]
-    out = _listed_with(out, given_alone, views)
+    if given_alone:
+        out = _listed_with(out, {m.name for m in out if m.kind == "other" and " " not in m.name
+                                 and fold(m.name) in given_alone}, views)
     # "hedge funds TCI and Atticus", "Ford and GM": a lone word no census given name, left
     # with no kind, listed with a body is one (the names of a list are of one kind)
-    out = _listed_with(out, {fold(m.name) for m in out if m.kind == "other"
-                             and " " not in m.name and "." not in m.name
-                             and fold(m.name) not in names.given},
-                       views, "organisation")
+    lone = {m.name for m in out if m.kind == "other" and " " not in m.name and "." not in m.name}
+    out = _listed_with(out, {name for name in lone if fold(name) not in names.given}, views,
+                       "organisation")
     # "Deutsche Boerse told Reuters" ... "Deutsche Boerse investors": a name only "said"
     # things as a person would, and elsewhere has what only a body has, is the body.
     # A side in a results line is a club even when its words are a census given name and
@@ -1795,19 +1796,15 @@ def _joined(view: View, m: Mention) -> bool:
         _JOINER_BEFORE.search(raw, max(0, m.start - base - 8), m.start - base) is not None
 
 
-def _listed_with(mentions: list[Mention], given_alone: set[str], views: Sequence[View],
+def _listed_with(mentions: list[Mention], waiting: set[str], views: Sequence[View],
                  kind: str = "person") -> list[Mention]:
     """A given name said alone is a person's when the text lists it with a person ("Jeff
     and Hayley", "sons Guido, Henrique and José Pedro"): the names of a list are of one
-    kind.  Repeated until nothing changes, so the kind runs along the list.  With another
-    ``kind``, the words of ``given_alone`` take that kind from a name of it they are listed
-    with."""
-    if not given_alone:
-        return mentions
-    waiting = {m.name for m in mentions if m.kind == "other" and " " not in m.name
-               and fold(m.name) in given_alone}
+    kind.  Repeated until nothing changes, so the kind runs along the list.  ``waiting``
+    are the names (with no kind yet) that may take ``kind`` from one they are listed with."""
     if not waiting:
         return mentions
+    waiting = set(waiting)
     people = {m.name for m in mentions if m.kind == kind}
     # only the sentences that say a waiting name alone next to a list's joiner can list it
     # with someone (what _LISTED_WITH matches starts with one and ends with one)
