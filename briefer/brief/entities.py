@@ -703,7 +703,6 @@ def _places(n: int, view: View, places: _Places, out: list[Mention], ev: _Eviden
     when None): nothing can start at the others, so skipping them changes nothing.
     """
     tokens = view.tokens
-    versus = " v " in view.raw or " vs " in view.raw  # a fixture's mark (see _fixture)
     gazetteer = places.gazetteer
     claimed: set[int] = set()
     after = 0  # the first position not inside a place already found
@@ -748,7 +747,8 @@ def _places(n: int, view: View, places: _Places, out: list[Mention], ev: _Eviden
                                                            or tokens[i].fold in ev.cues.not_names))
         if entry.type in {"city", "town"} and _body_before(view, i, ev) or (
                 entry.type not in {"country", "demonym"} and (
-                    _score_line(view, i, j - 1) or versus and _fixture(view, i, j - 1))):
+                    _score_line(view, i, j - 1) or (" v " in view.raw or " vs " in view.raw)
+                    and _fixture(view, i, j - 1))):
             continue  # left to the capitalised runs, whose cues say it is a body or a club
             # (a country's side in a result stays its country, as news annotation has it)
         if glued_before or glued_after or weak or (size == 1 and tokens[i].fold in ev.stop
@@ -1198,6 +1198,7 @@ def _cue(view: View, first: int, last: int, ev: _Evidence, versus: bool = True) 
 
 
 #: A gap ending in a decimal, or in an article and a number: "a 2.26 ERA", "an 0.47 ERA".
+_DECIMAL_BEFORE = re.compile(r"\d\.\d+\s*$")
 _MEASURE_BEFORE = re.compile(r"(?:\d\.\d+|^\s*\d[\d.,]*)\s*$")
 
 
@@ -1215,7 +1216,7 @@ def _named_as_a_thing(view: View, i: int, ev: _Evidence) -> bool:
     counted = (before.fold in _INDEFINITE and (not gap.strip() or _MEASURE_BEFORE.search(gap))) \
         or (before.possessive and gap.strip() in {"'s", "’s", "'", "’"} and (
             before.text[:1].islower() or before.fold in ev.names.given)) \
-        or bool(re.search(r"\d\.\d+\s*$", gap))
+        or bool(_DECIMAL_BEFORE.search(gap))
     if not counted:
         return False
     return i + 1 == len(tokens) or bool(view.gap(t, tokens[i + 1]).strip()) or \
