@@ -1806,10 +1806,17 @@ def _listed_with(mentions: list[Mention], waiting: set[str], views: Sequence[Vie
     if not waiting:
         return mentions
     waiting = set(waiting)
-    people = {m.name for m in mentions if m.kind == kind}
+    people: set[str] = set()
     # only the sentences that say a waiting name alone next to a list's joiner can list it
     # with someone (what _LISTED_WITH matches starts with one and ends with one)
-    at = {m.view for m in mentions if m.name in waiting and _joined(views[m.view], m)}
+    at: set[int] = set()
+    for m in mentions:
+        if m.kind == kind:
+            people.add(m.name)
+        elif m.name in waiting and m.view not in at and _joined(views[m.view], m):
+            at.add(m.view)
+    if not at or not people:
+        return mentions
     by_view: dict[int, list[Mention]] = defaultdict(list)
     for m in mentions:
         if m.view in at:
