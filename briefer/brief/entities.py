@@ -284,19 +284,33 @@ def _aged_people(views: Sequence[View], ns: Sequence[int], taken: set[tuple[int,
     ("the child's grandmother, 65 - year - old vien nguyen"): two words after "year-old"
     that are no frequent English words ("a 35-year-old mother"), with a census given
     name or surname among them."""
-    names, out = ev.names, []
+    names, cues, out = ev.names, ev.cues, []
+    surnames: dict[str, str] = {}
     for n in ns:
         toks = views[n].tokens
         for i in range(1, len(toks) - 2):
-            if toks[i].fold != "old" or toks[i - 1].fold != "year":
+            aged = toks[i].fold == "old" and toks[i - 1].fold == "year"
+            # "his fiancee katie heggins", "the pianist anna smith": a noun of kin or
+            # trade before a census given name
+            kin = toks[i].fold in cues.kin_nouns or toks[i].fold in cues.person_nouns
+            if not (aged or kin):
                 continue
             a, b = toks[i + 1], toks[i + 2]
             if all(len(t.fold) > 1 and t.text.isalpha() and t.fold not in ev.stop
-                   and t.fold not in names.common for t in (a, b)) and (
-                    a.fold in names.given or b.fold in names.surnames) and \
+                   and t.fold not in names.common and t.fold not in cues.speech_stems
+                   for t in (a, b)) and (
+                    a.fold in names.given or (aged and b.fold in names.surnames)) and \
                     (n, a.start) not in taken and not views[n].gap(a, b).strip():
-                out.append(Mention(n, a.start, b.end, f"{a.fold.capitalize()} "
-                                   f"{b.fold.capitalize()}", "person"))
+                name = f"{a.fold.capitalize()} {b.fold.capitalize()}"
+                out.append(Mention(n, a.start, b.end, name, "person"))
+                surnames.setdefault(b.fold, name)
+                taken = taken | {(n, a.start), (n, b.start)}
+    # and the surname said alone after ("heggins told the sun herald")
+    if surnames:
+        for n in ns:
+            for t in views[n].tokens:
+                if t.fold in surnames and (n, t.start) not in taken:
+                    out.append(Mention(n, t.start, t.end, surnames[t.fold], "person"))
     return out
 
 

@@ -1077,3 +1077,13 @@ def test_a_name_that_classifies_a_kind_of_body_names_one() -> None:
     kinds = names(cast)
     assert kinds.get("Zorbex") == "organisation"
     assert kinds.get("High Street") != "organisation"
+
+
+def test_a_lower_cased_copy_introduces_a_person_by_a_noun_of_kin_or_trade() -> None:
+    cast = cast_of("The fisherman was hurt on the boat on sunday. He and his fiancee katie "
+                   "heggins decided he should go to the hospital for treatment. 'it could "
+                   "have gone inside his brain,' heggins told the paper on monday. The wire "
+                   "was taken out by a doctor, and the fisherman went home to his family.")
+    kinds = names(cast)
+    assert kinds.get("Katie Heggins") == "person"
+    assert sum(m.name == "Katie Heggins" for m in cast.mentions) == 2  # "heggins told"
