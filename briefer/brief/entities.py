@@ -733,8 +733,11 @@ def _places(n: int, view: View, places: _Places, out: list[Mention], ev: _Eviden
             continue
         size, entry = found
         j = i + size
-        glued_before = i > 0 and (_namelike(view, n, i - 1, ev) or tokens[i - 1].fold in
-                                  ev.cues.honorifics) and _adjacent(
+        # A capital "A" before a place is the article of a lost sentence break ("in January
+        # A Texas math teacher", a caption run into the text), not part of a name.
+        glued_before = i > 0 and tokens[i - 1].fold not in _INDEFINITE and (
+            _namelike(view, n, i - 1, ev) or tokens[i - 1].fold in
+            ev.cues.honorifics) and _adjacent(
             view, tokens[i - 1], tokens[i], ev) or _after_of(view, n, i, ev)
         glued_after = j < len(tokens) and _namelike(view, n, j, ev) and _adjacent(
             view, tokens[j - 1], tokens[j], ev) and _no_place_at(places, tokens, j)

@@ -638,6 +638,15 @@ def test_a_lower_cased_city_before_a_body_or_place_word_is_no_person() -> None:
     assert kinds.get("Dallas County") != "person", kinds
 
 
+def test_a_capital_article_before_a_place_is_a_lost_sentence_break() -> None:
+    """A caption run into the text ("in January A Texas math teacher") capitalises the
+    article; the place after it is still the place, not part of a name "A Texas"."""
+    kinds = names(cast_of("She was arrested in January A Texas math teacher has been "
+                          "accused. Talks began in May A Kenyan judge said."))
+    assert kinds.get("Texas") == "place", kinds
+    assert kinds.get("Kenya") == "place", kinds
+
+
 def test_a_name_after_the_is_no_person() -> None:
     """A person's name takes no article: "the Carter Family", "The Grady Boone" (a band)
     are not people, though a given name or census surname opens or ends them."""
