@@ -1037,6 +1037,10 @@ def _runs(n: int, view: View, claimed: set[int], ev: _Evidence,
                     not _adjacent(view, tokens[k - 1], tokens[k]):
                 break
             j = k + 1
+        half = (j - i) // 2
+        if half and (j - i) % 2 == 0 and all(
+                tokens[k].fold == tokens[k + half].fold for k in range(i, i + half)):
+            j = i + half  # "Manchester United Manchester United": a list's two entries
         run = list(range(i, j))
         opener = opens(view, i)
         while run and (_stopword(tokens[run[0]], ev.stop) or tokens[run[0]].fold in

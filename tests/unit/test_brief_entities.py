@@ -647,6 +647,16 @@ def test_a_capital_article_before_a_place_is_a_lost_sentence_break() -> None:
     assert kinds.get("Kenya") == "place", kinds
 
 
+def test_a_name_written_twice_in_a_row_is_two_mentions() -> None:
+    """A results list run into the text ("West Ham 1-1 Manchester United Manchester United
+    3-0 Tottenham") writes one club twice in a row: two mentions of it, not one name."""
+    cast = cast_of("Results: West Ham 1-1 Manchester United Manchester United 3-0 Tottenham. "
+                   "Manchester United face City next.")
+    kinds = names(cast)
+    assert "Manchester United Manchester United" not in kinds, kinds
+    assert kinds.get("Manchester United") == "organisation", kinds
+
+
 def test_a_name_after_the_is_no_person() -> None:
     """A person's name takes no article: "the Carter Family", "The Grady Boone" (a band)
     are not people, though a given name or census surname opens or ends them."""
