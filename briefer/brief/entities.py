@@ -1008,7 +1008,7 @@ def _runs(n: int, view: View, claimed: set[int], ev: _Evidence,
     """
     tokens = view.tokens
     cues = ev.cues
-    versus = " v " in view.raw or " vs " in view.raw  # a fixture's mark (see _fixture)
+    versus: bool | None = None  # whether a fixture's mark is written (see _fixture), once
     out: list[_Run] = []
     after = 0  # the first position not inside a run already found
     for i in range(len(tokens)) if starts is None else starts:
@@ -1072,7 +1072,7 @@ def _runs(n: int, view: View, claimed: set[int], ev: _Evidence,
             titles.append(tokens[i - 1].fold)
         if run and opener and run[0] == i and len(run) == 1 \
                 and tokens[i].fold not in ev.mid_capitals and not _results_line_at(view, i) \
-                and not (versus and _fixture(view, i, i)) \
+                and not ((" v " in view.raw or " vs " in view.raw) and _fixture(view, i, i)) \
                 and not (_role_of_body_after(view, i + 1, ev)
                          and tokens[i].fold not in ev.lower_forms):
             run = []  # a capital that is only grammar; a side in a results line is a name,
@@ -1083,6 +1083,8 @@ def _runs(n: int, view: View, claimed: set[int], ev: _Evidence,
         if run and not all(tokens[k].fold in cues.titles or tokens[k].fold in cues.not_names
                            for k in run):
             kept = tuple(t for t in titles if t not in cues.connectors or t in {"of", "for"})
+            if versus is None:
+                versus = " v " in view.raw or " vs " in view.raw
             out.append(_Run(n, [tokens[k] for k in run], kept,
                             _cue(view, run[0], run[-1], ev, versus),
                             _acronym_after(view, run[-1])))
