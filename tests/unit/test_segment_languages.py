@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from briefer.segment import split_sentences
@@ -447,6 +447,10 @@ _LINE_PIECES = st.sampled_from([
 @settings(max_examples=300, deadline=None)
 @given(st.sampled_from(["en", "es", "pt", "fr", "it", "de"]),
        st.lists(_LINE_PIECES, max_size=40).map("".join))
+# A headline over a capitalised lede, the case the CRLF fix was for, so that the property
+# fails on the old code every run, not only when a draw happens to make it (review V3).
+@example("pt", "Governo de Portugal anuncia novo pacote de medidas\nO plano inclui cortes de "
+         "impostos.")
 def test_crlf_never_changes_the_sentences(language: str, text: str) -> None:
     crlf = text.replace("\n", "\r\n")
     assert [s.replace("\r\n", "\n") for s in split(crlf, language)] == split(text, language)
