@@ -1037,8 +1037,9 @@ def _runs(n: int, view: View, claimed: set[int], ev: _Evidence,
                     not _adjacent(view, tokens[k - 1], tokens[k]):
                 break
             j = k + 1
+        # Halves of one word are a name of their own ("Sirhan Sirhan", "Duran Duran", "B&B").
         half = (j - i) // 2
-        if half and (j - i) % 2 == 0 and all(
+        if half >= 2 and (j - i) % 2 == 0 and all(
                 tokens[k].fold == tokens[k + half].fold for k in range(i, i + half)):
             j = i + half  # "Manchester United Manchester United": a list's two entries
         run = list(range(i, j))
@@ -1144,7 +1145,8 @@ def _cue(view: View, first: int, last: int, ev: _Evidence, versus: bool = True) 
         return "employer"  # "a spokesman for Vodafone", "chief executive of Wippit"
     if first > 0 and tokens[first - 1].fold in ev.cues.plural_roles and \
             tokens[first - 1].text[:1].islower() and \
-            not view.gap(tokens[first - 1], tokens[first]).strip():
+            not view.gap(tokens[first - 1], tokens[first]).strip() and \
+            not (first < last and tokens[first].fold in ev.names.given):
         return "employer"  # "say analysts Jupiter Research", "accountants KPMG": many
         # people named by one name are the firm they work for
     if first == last and _compass_before(view, first, ev) and \

@@ -657,6 +657,27 @@ def test_a_name_written_twice_in_a_row_is_two_mentions() -> None:
     assert kinds.get("Manchester United") == "organisation", kinds
 
 
+def test_a_name_that_is_one_word_said_twice_is_kept_whole() -> None:
+    """"Sirhan Sirhan", "Duran Duran", "B&B": a reduplicated one-word name is one name (review
+    of the rule above, which had halved them)."""
+    kinds = names(cast_of("Sirhan Sirhan was convicted in 1968. Sirhan Sirhan was denied "
+                          "parole again, officials said. Bradford & Bingley (B&B) reported "
+                          "profits. B&B said the market was strong. Shares in B&B fell."))
+    assert "Sirhan Sirhan" in kinds and "Sirhan" not in kinds, kinds
+    assert "B & B" in kinds or "B&B" in kinds, kinds
+
+
+def test_people_after_a_plural_role_are_people() -> None:
+    """"world leaders Barack Obama and Angela Merkel", "analysts John Smith": a plural role
+    before a person's name heads people, not a firm (review: both had become bodies)."""
+    kinds = names(cast_of("World leaders Barack Obama and Angela Merkel met in Berlin. Obama "
+                          "said the talks went well. G7 leaders Shinzo Abe and Justin Trudeau "
+                          "arrived. Abe said trade would dominate, say analysts John Smith "
+                          "and Mary Jones. Smith said more."))
+    for person in ("Barack Obama", "Shinzo Abe", "John Smith"):
+        assert kinds.get(person) == "person", (person, kinds)
+
+
 def test_a_name_after_the_is_no_person() -> None:
     """A person's name takes no article: "the Carter Family", "The Grady Boone" (a band)
     are not people, though a given name or census surname opens or ends them."""
