@@ -851,9 +851,10 @@ def _fixture(view: View, first: int, last: int, ev: _Evidence) -> bool:
     line, the sides are clubs; a country's side stays its country).  Asked only of a
     sentence that writes " v " or " vs " (a substring test its callers make once).
 
-    Court cases are written the same way ("Roe v Wade", "R v Smith"): not in a sentence
-    with a word of the law (``Cues.legal_words``: "ruling", "case", "court"...), nor with
-    "R" (the Crown) as a side (review V8)."""
+    Court cases are written the same way ("Roe v Wade", "R v Smith"), so a fixture needs
+    sport's words (``Cues.sport_words``), a number or a line of a few words, and no word of
+    the law (``Cues.legal_words``: "ruling", "court"...) nor "R" (the Crown) as a side
+    (review V8, V9)."""
     tokens = view.tokens
     if last + 2 < len(tokens) and tokens[last + 1].text in _VERSUS and tokens[last + 2].capital:
         other = tokens[last + 2]
@@ -861,9 +862,12 @@ def _fixture(view: View, first: int, last: int, ev: _Evidence) -> bool:
         other = tokens[first - 2]
     else:
         return False
-    legal = ev.cues.legal_words
+    legal, sport = ev.cues.legal_words, ev.cues.sport_words
+    # A fixture is told by sport's words or a results line's shape (a short line, a score);
+    # a case's name may stand with neither ("the anniversary of Roe v Wade"; review V9).
     return "r" not in {other.fold, tokens[first].fold} and not any(
-        t.fold in legal for t in tokens)
+        t.fold in legal for t in tokens) and (
+        len(tokens) <= 8 or any(t.fold in sport or t.text[:1].isdigit() for t in tokens))
 
 
 def _acts(view: View, i: int, j: int, ev: _Evidence) -> bool:

@@ -255,6 +255,7 @@ class Cues:
     plural_roles: frozenset[str]
     person_rivals: frozenset[str]
     legal_words: frozenset[str]
+    sport_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)

@@ -681,10 +681,12 @@ def test_people_after_a_plural_role_are_people() -> None:
 def test_an_opening_phrase_and_its_comma_list_nothing() -> None:
     """"Before Christmas, Shell revealed": the comma ends an opening phrase; the names on
     either side are no list, so Christmas does not take Shell's kind (review V5); lists that
-    go on after the pair ("sons Guido, Henrique and José Pedro") are tested above."""
+    go on after the pair still list ("Tina, Zorbex and Quintar", below)."""
     kinds = names(cast_of("Shares in Royal Dutch Shell plc rose. Before Christmas, Shell "
                           "revealed a new field. Sales fell over Christmas."))
     assert kinds.get("Christmas") != "organisation", kinds
+    listed = names(cast_of("Her friends Tina, Jeff and Hayley Smith came. Later Tina sang."))
+    assert listed.get("Tina") == "person", listed
 
 
 def test_a_name_after_the_is_no_person() -> None:
@@ -1057,6 +1059,17 @@ def test_the_parties_of_a_court_case_are_no_clubs() -> None:
                           "jury agreed."))
     for name in ("Wade", "Gore", "Bush", "Smith"):
         assert kinds.get(name) != "organisation", (name, kinds)
+
+
+def test_a_case_named_without_a_word_of_the_law_is_no_fixture_and_sport_keeps_its_own() -> None:
+    """"the anniversary of Roe v Wade" has no word of the law, and no sport's word, number or
+    short line either: no fixture; "a decision on the appeal in Leeds v Zorbury, and fans
+    booed" is one, though "decision" and "appeal" are words of the law too (review V9)."""
+    kinds = names(cast_of("Protesters marked the anniversary of Roe v Wade on Sunday. Wade "
+                          "was not there. The referee made a decision on the appeal in Leeds "
+                          "v Zorbury, and fans booed."))
+    assert kinds.get("Wade") != "organisation", kinds
+    assert kinds.get("Zorbury") == "organisation", kinds
 
 
 def test_many_people_named_by_one_name_are_its_firm() -> None:
