@@ -144,7 +144,7 @@ _CAPITALISED = re.compile(
 # The same after a line break: a line with no final punctuation, then a capitalised word
 # (``_line_ended``).  A pattern of its own, so each keeps its fast literal first character.
 _LINE_CAPITALISED = re.compile(
-    r"\n(?:(?<=[^\W_]\n|[;»”)\"]\n)|(?<=[^\W_]\r\n|[;»”)\"]\r\n))"
+    r"\n(?:(?<=[^\W_]\n|[;»”)\"]\n)|(?<=[^\W_][\r \t]\n|[;»”)\"][\r \t]\n))"
     r"(?P<w>[A-ZÀ-ÖØ-Þ][^\W\d_]*)(?= (?:[^\W\d_]|[«“\"]))")
 # One word of a name and the space after it: a capitalised word, or a lower-case one before a
 # capitalised word (a particle if it is a function word: "Banco do Brasil").
@@ -747,8 +747,9 @@ def _headline_starts(text: str, start: int, end: int, rules: _Rules, quoted: _Qu
         nxt = _NAME_PARTICLE.match(text, after, end)
         if nxt is not None and nxt.group(1) in stopwords:
             continue  # a name's particles ("De la Rúa", "Dos los Santos")
-        # The space or line break before the starter ("\r\n" read as "\n").
-        sep = at - 2 if text[at - 2:at] == "\r\n" else at - 1
+        # The space or line break before the starter ("\r\n" read as "\n", and so is " \n":
+        # the faces' neutralise() writes "\r\n" so, and lines often end in a blank).
+        sep = at - 2 if text[at - 1] == "\n" and text[at - 2] in "\r \t" else at - 1
         if text[sep - 1] == ";":
             if not name:
                 starts.append(at)

@@ -269,7 +269,8 @@ def _lower_cased_people(views: Sequence[View], found: Sequence[Mention], ev: _Ev
                 out.append(Mention(n, start, end, name, "person"))
         out += _rare_pairs(views, ns, taken | {(m.view, m.start) for m in out}, ev,
                            articled, gazetteer)
-        out += _lower_cased_bodies(views, ns, [m for m in out if m.view in set(ns)], at,
+        in_doc = set(ns)  # once: built per mention it made the pass quadratic (review V6)
+        out += _lower_cased_bodies(views, ns, [m for m in out if m.view in in_doc], at,
                                    taken | {(m.view, m.start) for m in out}, ev)
         out += _aged_people(views, ns, taken | {(m.view, m.start) for m in out}, ev)
         if gazetteer is not None:
@@ -751,7 +752,7 @@ def _places(n: int, view: View, places: _Places, out: list[Mention], ev: _Eviden
         if entry.type in {"city", "town"} and _body_before(view, i, ev) or (
                 entry.type not in {"country", "demonym"} and (
                     _score_line(view, i, j - 1) or (" v " in view.raw or " vs " in view.raw)
-                    and _fixture(view, i, j - 1))):
+                    and _fixture(view, i, j - 1, ev))):
             continue  # left to the capitalised runs, whose cues say it is a body or a club
             # (a country's side in a result stays its country, as news annotation has it)
         if glued_before or glued_after or weak or (size == 1 and tokens[i].fold in ev.stop
@@ -844,15 +845,25 @@ def _score_line(view: View, first: int, last: int) -> bool:
 _VERSUS = frozenset({"v", "vs"})
 
 
-def _fixture(view: View, first: int, last: int) -> bool:
+def _fixture(view: View, first: int, last: int, ev: _Evidence) -> bool:
     """Whether tokens ``first``..``last`` name a side of a fixture: "Chelsea v Scunthorpe",
     a capitalised name on the other side of a lower-case "v" or "vs" (as with a results
     line, the sides are clubs; a country's side stays its country).  Asked only of a
-    sentence that writes " v " or " vs " (a substring test its callers make once)."""
+    sentence that writes " v " or " vs " (a substring test its callers make once).
+
+    Court cases are written the same way ("Roe v Wade", "R v Smith"): not in a sentence
+    with a word of the law (``Cues.legal_words``: "ruling", "case", "court"...), nor with
+    "R" (the Crown) as a side (review V8)."""
     tokens = view.tokens
-    return (last + 2 < len(tokens) and tokens[last + 1].text in _VERSUS
-            and tokens[last + 2].capital) or (
-        first >= 2 and tokens[first - 1].text in _VERSUS and tokens[first - 2].capital)
+    if last + 2 < len(tokens) and tokens[last + 1].text in _VERSUS and tokens[last + 2].capital:
+        other = tokens[last + 2]
+    elif first >= 2 and tokens[first - 1].text in _VERSUS and tokens[first - 2].capital:
+        other = tokens[first - 2]
+    else:
+        return False
+    legal = ev.cues.legal_words
+    return "r" not in {other.fold, tokens[first].fold} and not any(
+        t.fold in legal for t in tokens)
 
 
 def _acts(view: View, i: int, j: int, ev: _Evidence) -> bool:
@@ -1073,7 +1084,7 @@ def _runs(n: int, view: View, claimed: set[int], ev: _Evidence,
             titles.append(tokens[i - 1].fold)
         if run and opener and run[0] == i and len(run) == 1 \
                 and tokens[i].fold not in ev.mid_capitals and not _results_line_at(view, i) \
-                and not ((" v " in view.raw or " vs " in view.raw) and _fixture(view, i, i)) \
+                and not ((" v " in view.raw or " vs " in view.raw) and _fixture(view, i, i, ev)) \
                 and not (_role_of_body_after(view, i + 1, ev)
                          and tokens[i].fold not in ev.lower_forms):
             run = []  # a capital that is only grammar; a side in a results line is a name,
@@ -1136,7 +1147,7 @@ def _cue(view: View, first: int, last: int, ev: _Evidence, versus: bool = True) 
             return "item"
         if first < last and _speaker_label(view, first, last, ev):
             return "person"
-    if _score_line(view, first, last) or versus and _fixture(view, first, last):
+    if _score_line(view, first, last) or versus and _fixture(view, first, last, ev):
         return "team"
     if _works_at(view, first, ev):
         return "organisation"  # "an analyst at Rabobank", "officials at ABN AMRO"
@@ -1305,10 +1316,11 @@ _NAMING_PREPOSITIONS = _BODY_PREPOSITIONS | _ROLE_PREPOSITIONS
 
 
 def _speaks_for(view: View, first: int, ev: _Evidence) -> bool:
-    """"a spokesman for Vodafone", "the chief executive of Wippit", "an analyst with
+    """"the chairman of Vodafone", "the chief executive of Wippit", "an analyst with
     Jupiter": after a role held in a body (``Cues.body_roles``, in lower case) and "for",
-    "of" or "with", news names the body.  Weak as "X said" is: a spokesman speaks for a
-    person too ("a spokesman for Mr Blair"), so a census name is not made a body by it."""
+    "of" or "with", news names the body.  Weak as "X said" is, so a census name is not
+    made a body by it; roles that serve a person as often ("a spokesman for Mr Blair", "a
+    spokeswoman for Netanyahu") are not among them."""
     tokens = view.tokens
     if first < 2 or tokens[first - 1].fold not in _ROLE_PREPOSITIONS or \
             view.gap(tokens[first - 1], tokens[first]).strip():

@@ -254,6 +254,7 @@ class Cues:
     paper_words: frozenset[str]
     plural_roles: frozenset[str]
     person_rivals: frozenset[str]
+    legal_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)

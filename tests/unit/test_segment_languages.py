@@ -6,6 +6,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from briefer import api
 from briefer.segment import split_sentences
 
 
@@ -435,6 +436,24 @@ def test_crlf_line_breaks_split_as_lf_ones(language: str, text: str) -> None:
     # offsets into the text as given.
     crlf = text.replace("\n", "\r\n")
     assert [s.replace("\r\n", "\n") for s in split(crlf, language)] == split(text, language)
+
+
+@pytest.mark.parametrize("line_end", ["\r\n", " \n"])
+def test_a_line_end_that_reaches_the_splitter_through_a_face_splits_as_lf(line_end: str
+                                                                          ) -> None:
+    # What the faces pass on: read() and api.split() neutralise "\r\n" to " \n" (offsets
+    # kept), and many exported lines end in a blank; the line-break cue reads both as "\n"
+    # (review V7: c6c2545's "\r\n" was dead code behind neutralise()).
+    text = ("La jornada en la capital fue tranquila y sin incidentes.\n\n"
+            "Última hora: dimite el ministro de Sanidad\nLa dimisión llega tras el escándalo "
+            "de las vacunas.\n\nGoverno anuncia novo pacote de medidas\nO plano inclui "
+            "cortes de impostos.\n")
+    def sentences(t: str) -> list[str]:
+        doc = api.split(t, language="es")
+        return [" ".join(s.text.split()) for s in doc.sentences]
+
+    assert sentences(text.replace("\n", line_end)) == sentences(text)
+    assert len(sentences(text)) == 5
 
 
 _LINE_PIECES = st.sampled_from([
