@@ -93,6 +93,8 @@ def brief(files: tuple[str, ...], template: str, count: int | None, no_clean: bo
     A feed stands for its items: each item's page is fetched (8 at a time), or
     with --no-fetch the feed's own text is used; an item that fails is named on
     stderr and left out. Nothing is fetched unless FILE is a URL or a feed.
+    A file found in a folder that is empty or not text is left out the same
+    way; one named on the command line is an error.
 
     Each item cites its source sentence ([3], or [file:3] with several files);
     a sentence two texts share is kept once and cites both. -f json adds

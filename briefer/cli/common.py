@@ -184,13 +184,16 @@ class Inputs:
 
 def read_inputs(names: Sequence[str], *, clean: bool = True, language: str, timeout: float,
                 fetch: bool = True, keep_going: bool = False) -> Inputs:
-    """Documents for the FILE... of a multi-document command (brief, tui): folders
-    expanded, URLs fetched, feeds replaced by their items.
+    """Documents for the FILE... of a multi-document command (brief, entities, tui):
+    folders expanded, URLs fetched, feeds replaced by their items.
 
     A name that cannot be read at all is an :class:`InputError` (exit 1), unless
     ``keep_going`` (the reader, which shows what failed beside what opened): then it is
     one of ``errors``, as a feed item that fails always is.  Without ``keep_going`` a
-    failed item is one line on stderr and is left out, and the rest are briefed.
+    failed feed item, or a file found in a folder that is empty, binary or unreadable,
+    is one line on stderr and is left out, and the rest are briefed: one bad file must
+    not cost the brief of a folder of thousands.  Only if nothing at all is left is it
+    an error.  A file named on the command line is still an error of its own.
     """
     from briefer.feeds import read_input
     from briefer.ingest import InputError, expand_folders
@@ -198,28 +201,42 @@ def read_inputs(names: Sequence[str], *, clean: bool = True, language: str, time
     documents: list[Any] = []
     titles: list[str | None] = []
     errors: list[str] = []
-    for name in expand_folders(names):
-        with status(f"reading {name}"):
-            try:
-                got = read_input(name, clean=clean, language=language, timeout=timeout,
-                                 fetch=fetch)
-            except InputError as err:
-                if not keep_going:
-                    raise
-                errors.append(str(err))
-                continue
+    left_out = 0
+
+    def failed(err: InputError, found_in_folder: bool) -> None:
+        nonlocal left_out
         if keep_going:
-            errors.extend(got.errors)
-        for error in () if keep_going else got.errors:
-            click.echo(f"briefer: {error} (left out)", err=True)
-        for doc in got.documents:
-            try:
-                documents.append(checked(doc))
-            except InputError as err:
-                if not keep_going:
-                    raise
-                errors.append(str(err))
-        titles.append(got.title)
+            errors.append(str(err))
+        elif found_in_folder:
+            click.echo(f"briefer: {err} (left out)", err=True)
+            left_out += 1
+        else:
+            raise err
+
+    for given in names:
+        expanded = expand_folders([given])
+        found_in_folder = expanded != [given]
+        for name in expanded:
+            with status(f"reading {name}"):
+                try:
+                    got = read_input(name, clean=clean, language=language, timeout=timeout,
+                                     fetch=fetch)
+                except InputError as err:
+                    failed(err, found_in_folder)
+                    continue
+            if keep_going:
+                errors.extend(got.errors)
+            for error in () if keep_going else got.errors:
+                click.echo(f"briefer: {error} (left out)", err=True)
+            for doc in got.documents:
+                try:
+                    documents.append(checked(doc))
+                except InputError as err:
+                    failed(err, found_in_folder)
+            titles.append(got.title)
+    if not documents and left_out:
+        raise InputError(f"nothing left to read: all {left_out} file(s) found in the "
+                         f"folder(s) given were left out")
     return Inputs(tuple(documents), titles[0] if len(titles) == 1 else None, tuple(errors))
 
 

@@ -38,6 +38,8 @@ def entities(files: tuple[str, ...], no_clean: bool, language: str, timeout: flo
     each one's kind, how many sentences name it, and which.
 
     -f json gives every mention with its character offsets into the input.
+    A file found in a folder that is empty or not text is named on stderr and
+    left out.
     """
     if files.count("-") > 1:
         raise click.UsageError("standard input (-) can be read only once")

@@ -163,6 +163,39 @@ def test_a_folder_is_briefed_as_its_text_files(tmp_path: Path) -> None:
                                                              "brief_port_b.txt"]
 
 
+def test_an_empty_file_in_a_folder_is_left_out_and_the_rest_briefed(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_bytes(SEED.read_bytes())
+    (tmp_path / "empty.txt").write_bytes(b"")
+    proc = run("brief", str(tmp_path), "-f", "json")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr.decode() == f"briefer: {tmp_path / 'empty.txt'}: is empty (left out)\n"
+    data = json.loads(proc.stdout)
+    assert [Path(s["source"]).name for s in data["sources"]] == ["good.txt"]
+
+
+def test_a_folder_of_only_bad_files_is_exit_1_naming_each(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_bytes(b"")
+    (tmp_path / "b.txt").write_bytes(b"\x00\x01\x02\x03")
+    proc = run("brief", str(tmp_path))
+    assert proc.returncode == 1
+    assert proc.stdout == b""
+    lines = proc.stderr.decode().splitlines()
+    assert lines[0] == f"briefer: {tmp_path / 'a.txt'}: is empty (left out)"
+    assert lines[1].startswith(f"briefer: {tmp_path / 'b.txt'}: ")
+    assert lines[1].endswith(" (left out)")
+    assert lines[2] == ("briefer: nothing left to read: all 2 file(s) found in the folder(s) "
+                        "given were left out")
+    assert len(lines) == 3
+
+
+def test_an_empty_file_named_on_the_command_line_is_still_an_error(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    proc = run("brief", str(tmp_path / "empty.txt"), str(SEED))
+    assert proc.returncode == 1
+    assert proc.stdout == b""
+    assert proc.stderr.decode() == f"briefer: {tmp_path / 'empty.txt'}: is empty\n"
+
+
 def test_a_folder_without_text_files_is_a_clear_error(tmp_path: Path) -> None:
     proc = run("brief", str(tmp_path))
     assert proc.returncode == 1

@@ -66,6 +66,16 @@ def test_a_missing_file_is_exit_1_with_one_line_and_no_traceback() -> None:
     assert "Traceback" not in proc.stderr
 
 
+def test_an_empty_file_in_a_folder_is_left_out_of_the_entities(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_bytes(SEED.read_bytes())
+    (tmp_path / "empty.txt").write_bytes(b"")
+    proc = subprocess.run([sys.executable, "-m", "briefer", "entities", str(tmp_path),
+                           "-f", "text"], capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr == f"briefer: {tmp_path / 'empty.txt'}: is empty (left out)\n"
+    assert "Donald Trump\tperson" in proc.stdout
+
+
 def test_json_names_the_language() -> None:
     assert json.loads(invoke(str(SEED), "-f", "json")[1])["language"] == "en"
     spanish = ROOT / "seeds" / "venezuela-mexico.es.txt"
