@@ -1807,6 +1807,14 @@ _FIELDS = re.compile(r" (?:of|for|and) ")
 _LISTED_WITH = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)")
 
 
+def _in_a_list(raw: str, start: int, end: int) -> bool:
+    """Whether two names joined by a bare comma (``raw[start:end]``) are items of a list: it
+    goes on after the second ("Guido, Henrique and José Pedro") or came to the first with a
+    comma.  Otherwise the comma may end an opening phrase ("Before Christmas, Shell
+    revealed", review V5), the commonest comma before a subject in news."""
+    return bool(_JOINER_AFTER.match(raw, end)) or raw[:start].rstrip().endswith(",")
+
+
 #: A list's joiner just after a name, or just before one.
 _JOINER_AFTER = re.compile(r"\s*(?:,|&|and\s|or\s)")
 _JOINER_BEFORE = re.compile(r"(?:,|&|\band|\bor)\s*$")
@@ -1853,7 +1861,9 @@ def _listed_with(mentions: list[Mention], waiting: set[str], views: Sequence[Vie
         raw = views[ms[0].view].raw
         pairs += [(a, b) for a, b in zip(ms, ms[1:], strict=False)
                   if (a.name in waiting or b.name in waiting)
-                  and _LISTED_WITH.fullmatch(raw, a.end - base, b.start - base)]
+                  and (joiner := _LISTED_WITH.fullmatch(raw, a.end - base, b.start - base))
+                  and (joiner.group().strip() != "," or _in_a_list(raw, a.start - base,
+                                                                    b.end - base))]
     changed = True
     while changed and waiting:
         changed = False

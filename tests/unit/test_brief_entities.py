@@ -678,6 +678,15 @@ def test_people_after_a_plural_role_are_people() -> None:
         assert kinds.get(person) == "person", (person, kinds)
 
 
+def test_an_opening_phrase_and_its_comma_list_nothing() -> None:
+    """"Before Christmas, Shell revealed": the comma ends an opening phrase; the names on
+    either side are no list, so Christmas does not take Shell's kind (review V5); lists that
+    go on after the pair ("sons Guido, Henrique and José Pedro") are tested above."""
+    kinds = names(cast_of("Shares in Royal Dutch Shell plc rose. Before Christmas, Shell "
+                          "revealed a new field. Sales fell over Christmas."))
+    assert kinds.get("Christmas") != "organisation", kinds
+
+
 def test_a_name_after_the_is_no_person() -> None:
     """A person's name takes no article: "the Carter Family", "The Grady Boone" (a band)
     are not people, though a given name or census surname opens or ends them."""
