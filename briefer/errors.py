@@ -13,7 +13,7 @@ one-line error (exit 1) instead of a traceback.
 
 from __future__ import annotations
 
-from briefer.untrusted import neutralise_message
+from briefer.untrusted import neutralise_message, neutralise_name
 
 
 class MissingDependency(RuntimeError):
@@ -24,9 +24,11 @@ class TemplateError(ValueError):
     """A brief template that cannot be found or used; the message names the file and line."""
 
     def __init__(self, message: str, path: str | None = None, line: int | None = None) -> None:
-        where = path or ""
+        # A path is a name: its line breaks become "?" too, or a file called
+        # "a\nbriefer: done.toml" would split the message and forge a line of its own.
+        where = neutralise_name(path) if path else ""
         if path and line:
-            where = f"{path}:{line}"
+            where = f"{where}:{line}"
         # The message quotes a path and template strings: untrusted (briefer.untrusted).
         super().__init__(neutralise_message(f"{where}: {message}" if where else message))
         self.path = path

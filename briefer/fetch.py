@@ -89,7 +89,11 @@ def fetch(url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = MAX_FE
         try:
             location = response.headers.get("Location")
             if 300 <= response.status < 400 and location:
-                target = urljoin(current, location)
+                try:
+                    target = urljoin(current, location)
+                except ValueError as err:  # "http://[::1": a server's header, not ours
+                    raise InputError(f"{url}: redirected to {location!r}, not a valid URL "
+                                     f"({err})") from None
                 if not is_url(target):
                     raise InputError(f"{url}: redirected to {target!r}, not an http(s) URL")
                 if target in seen:
@@ -148,7 +152,10 @@ def _open(manager: object, current: str, url: str, deadline: float, total: float
     left = deadline - time.monotonic()
     if left <= 0:
         raise InputError(f"{url}: timed out after {total:g} s")
-    parts = urlsplit(current)
+    try:
+        parts = urlsplit(current)
+    except ValueError as err:  # "http://[::1" (urllib3 reports other bad URLs itself)
+        raise InputError(f"{url}: not a valid URL ({err})") from None
     if not parts.hostname:
         raise InputError(f"{url}: no host name in the URL")
     try:

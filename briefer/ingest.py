@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from briefer.untrusted import neutralise, neutralise_name
+from briefer.untrusted import UNSAFE, neutralise, neutralise_name
 
 __all__ = ["InputError", "LongLine", "Source", "decode_source", "expand_folders",
            "neutralise", "open_input", "read_lines", "read_source"]
@@ -364,6 +364,38 @@ class PageMeta:
     site: str | None = None
 
 
+#: A numeric character reference, decimal or hex (``&#8;``, ``&#x1b;``).
+_CHAR_REF = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,6})|([0-9]{1,7}));?")
+
+
+def _control_reference(match: re.Match[str]) -> str:
+    """A space for a reference to a character :mod:`briefer.untrusted` neutralises, the
+    reference itself for any other.  128-159 are read as windows-1252 by HTML parsers
+    (``&#150;`` is an en dash), so only the five that code leaves undefined are controls;
+    ``&#0;`` is read as U+FFFD."""
+    hexa, decimal = match.groups()
+    point = int(hexa, 16) if hexa else int(decimal)
+    if point == 0 or point > 0x10FFFF:
+        return match.group(0)
+    if 0x80 <= point <= 0x9F:
+        try:
+            bytes([point]).decode("cp1252")
+            return match.group(0)
+        except UnicodeDecodeError:
+            pass
+    return " " if UNSAFE.fullmatch(chr(point)) else match.group(0)
+
+
+def _without_control_references(html: str) -> str:
+    """``html`` with references to control characters made spaces, as raw ones are.
+
+    lxml decodes ``&#8;`` inside trafilatura, which then cannot build its XML tree (a
+    control character is not an XML character) and returns nothing for the whole page; a
+    stray one pasted from a word processor would lose a real article.
+    """
+    return _CHAR_REF.sub(_control_reference, html) if "&#" in html else html
+
+
 def _extract_html(label: str, html: str) -> tuple[str, PageMeta]:
     """The main text and metadata of an HTML page, paragraphs separated by blank lines.
 
@@ -379,6 +411,7 @@ def _extract_html(label: str, html: str) -> tuple[str, PageMeta]:
     """
     import trafilatura
 
+    html = _without_control_references(html)
     options = {"include_comments": False, "include_tables": True}
     precise = trafilatura.bare_extraction(html, favor_precision=True, with_metadata=True,
                                           **options)

@@ -61,6 +61,9 @@ class LazyGroup(click.Group):
             code = err.exit_code
         except (click.Abort, KeyboardInterrupt):
             code = 130
+        except MemoryError:
+            _report(OutOfMemory(args))
+            code = OutOfMemory.exit_code
         if not standalone_mode:
             return code
         sys.exit(code)
@@ -152,6 +155,52 @@ class OutputFailure(click.ClickException):
 
     def show(self, file: Any = None) -> None:
         click.echo(f"briefer: {self.format_message()}", file=file, err=file is None)
+
+
+class OutOfMemory(click.ClickException):
+    """The command ran out of memory (review W4): one line naming the inputs and their size,
+    exit 1, never a traceback.  The frames that held the memory are gone by the time it is
+    made (the exception was caught in :meth:`LazyGroup.main`), so there is room to print.
+
+    The inputs are the command line's existing files and folders, except an option's value
+    (``-o``, ``-t``); with none (standard input, a URL) the line names no input.
+    """
+
+    exit_code = 1
+
+    def __init__(self, args: Any = None) -> None:
+        words = [str(a) for a in (sys.argv[1:] if args is None else args)]
+        inputs: list[str] = []
+        size = 0
+        for before, word in zip(["", *words[:-1]], words, strict=True):
+            if word.startswith("-") or (before.startswith("-") and "=" not in before
+                                        and before not in _FLAGS):
+                continue
+            got = _size_of(word)
+            if got is not None:
+                inputs.append(word)
+                size += got
+        where = (f" ({', '.join(inputs)}, {size / 1e6:,.1f} MB)" if inputs else "")
+        super().__init__(f"out of memory{where}; try a smaller input or split it")
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"briefer: {self.format_message()}", file=file, err=file is None)
+
+
+#: Options that take no value, so the word after one may be an input.
+_FLAGS = frozenset({"--no-clean", "--no-fetch", "--force", "--oracle", "--ref-length"})
+
+
+def _size_of(name: str) -> int | None:
+    """The bytes of a file, or of a folder's own files; None if ``name`` is neither."""
+    try:
+        if os.path.isfile(name):
+            return os.path.getsize(name)
+        if os.path.isdir(name):
+            return sum(e.stat().st_size for e in os.scandir(name) if e.is_file())
+    except OSError:
+        return None
+    return None
 
 
 # Errors that mean "the output cannot be written" rather than a bug in a command.

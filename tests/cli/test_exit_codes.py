@@ -109,3 +109,22 @@ def test_a_too_narrow_columns_is_taken_as_unknown(monkeypatch: pytest.MonkeyPatc
     result = CliRunner().invoke(cli, ["summarize", str(SEED), "-f", "rich", "-n", "2"])
     assert result.exit_code == 0
     assert "Maduro" in result.stdout  # printed at a usable width, not dropped
+
+
+def test_out_of_memory_is_one_line_naming_the_input_not_a_traceback(tmp_path: Path) -> None:
+    """A brief that runs out of memory (review W4), simulated: the brief's step raises
+    MemoryError in a real process, as it does under ``ulimit -v`` on a large input."""
+    text = tmp_path / "big.txt"
+    text.write_text("Engineers finished a dam on Friday. The dam holds water.\n" * 20_000)
+    script = ("import sys, briefer.brief as b\n"
+              "def boom(*a, **k):\n    raise MemoryError\n"
+              "b.make_brief = boom\n"
+              "from briefer.cli import main\n"
+              f"sys.argv = ['briefer', 'brief', {str(text)!r}, '-t', 'news', '-f', 'markdown']\n"
+              "main()\n")
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          timeout=120, cwd=ROOT)
+    assert proc.returncode == 1
+    assert proc.stdout == ""
+    assert proc.stderr == (f"briefer: out of memory ({text}, 1.1 MB); try a smaller input "
+                           f"or split it\n")

@@ -140,6 +140,8 @@ class Handler(BaseHTTPRequestHandler):
             self.send_header("Content-Length", str(MAX_FETCH_BYTES + 1))
             self.end_headers()
             self.close_connection = True
+        elif path == "/bad-redirect":
+            self.redirect("http://[::1")
         elif path == "/missing":
             self.send(404, b"<html><body>Not here</body></html>")
         elif path == "/broken":
@@ -267,6 +269,32 @@ def test_the_cli_fails_with_one_line_and_exit_1(server):
     proc = run("sentences", f"{server}/slow", "--timeout", "0.5")
     assert proc.returncode == 1
     assert "timed out after 0.5 s" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_a_malformed_url_is_one_clear_error_not_a_traceback():
+    """urllib.parse raises ValueError for "http://[::1" before urllib3 sees it."""
+    proc = run("summarize", "http://[::1", "--timeout", "2")
+    assert proc.returncode == 1
+    assert proc.stderr.strip().splitlines() == [
+        "briefer: http://[::1: not a valid URL (Invalid IPv6 URL)"]
+
+
+def test_a_redirect_to_a_malformed_url_is_one_clear_error(server):
+    with pytest.raises(InputError) as err:
+        fetch(f"{server}/bad-redirect", timeout=5)
+    assert str(err.value) == (f"{server}/bad-redirect: redirected to 'http://[::1', "
+                              "not a valid URL (Invalid IPv6 URL)")
+
+
+def test_a_feed_item_with_a_malformed_link_is_left_out_not_the_whole_feed(server, tmp_path):
+    feed = _write(tmp_path, "feed.xml", rss([("Story 1", f"{server}/item/1", None),
+                                              ("Broken", "http://[::1", None)]))
+    proc = run("brief", feed, "--timeout", "5", "-f", "json")
+    assert proc.returncode == 0, proc.stderr
+    assert [s["source"] for s in json.loads(proc.stdout)["sources"]] == [f"{server}/item/1"]
+    assert ("briefer: http://[::1: not a valid URL (Invalid IPv6 URL) (left out)"
+            in proc.stderr)
+    assert "Traceback" not in proc.stderr
 
 
 def test_the_cli_summarizes_a_url_citing_the_final_url(server):

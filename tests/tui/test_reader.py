@@ -331,6 +331,19 @@ async def test_opening_another_file_adds_it_and_a_bad_one_is_reported(tmp_path: 
 
 
 @run_async
+async def test_opening_a_malformed_url_is_a_notification_not_a_crash() -> None:
+    messages: list[Message] = []
+    app = reader_app()
+    async with app.run_test(size=(80, 24), message_hook=messages.append) as pilot:
+        await settle(pilot)
+        await pilot.press("o")
+        await type_into(pilot, "#answer", "http://[::1")
+        await settle(pilot)
+        assert any("http://[::1: not a valid URL" in n for n in notices(messages))
+        assert len(app.reader.documents) == 1 and app.is_running
+
+
+@run_async
 async def test_switching_between_files_by_key_and_by_click() -> None:
     app = reader_app([seed_document(), second_document()])
     async with app.run_test(size=(80, 24)) as pilot:

@@ -111,6 +111,17 @@ def test_bad_toml_reports_line_and_column(tmp_path: Path) -> None:
     assert unfinished.startswith(":5: not valid TOML")
 
 
+def test_a_line_break_in_a_template_path_cannot_forge_a_line(tmp_path: Path) -> None:
+    """The path is labelled as every other source is (``neutralise_name``)."""
+    path = tmp_path / "a\nbriefer: done.toml"
+    path.write_text("Invalid statement\n", encoding="utf-8")
+    for given in (path, tmp_path / "b\nbriefer: done.toml"):  # broken, then missing
+        with pytest.raises(TemplateError) as err:
+            load_template(str(given))
+        assert "\n" not in str(err.value)
+        assert str(err.value).startswith(str(given).replace("\n", "?") + ":")
+
+
 def test_unknown_top_level_key_names_its_line(tmp_path: Path) -> None:
     assert _error('description = "x"\ncatchall = false\n' + GOOD.split("\n", 1)[1],
                   tmp_path).startswith(":2: unknown key 'catchall' (did you mean 'catch_all'?)")

@@ -73,6 +73,28 @@ def test_control_characters_are_replaced_one_for_one() -> None:
     assert safe.split("\n")[1].startswith("Next")
 
 
+CONTROL_PAGE = """<!DOCTYPE html><html><head><title>Storm hits coast</title></head><body>
+<article><h1>Storm hits coast</h1>
+<p>A powerful storm struck the northern coast on Tuesday, cutting power to thousands of
+homes and forcing the closure of two ports, officials said.</p>
+<p>Emergency crews worked through the night to restore electricity, and the regional
+government said schools would stay closed{ref}until Thursday at the earliest.</p>
+<p>Forecasters expect the winds to ease by the weekend &#150; but warned of flooding along
+low-lying rivers as heavy rain continues to fall inland.</p>
+</article></body></html>"""
+
+
+@pytest.mark.parametrize("ref", ["&#8;", "&#1;", "&#27;", "&#x1B;", "&#x08;", "&#127;",
+                                 "&#x81;"])
+def test_a_reference_to_a_control_character_is_a_space_not_a_lost_page(ref: str) -> None:
+    """trafilatura returns nothing for a page with one ``&#8;``; a raw one was already a
+    space.  ``&#150;`` (an en dash in HTML's windows-1252 reading) stays a dash."""
+    src = decode_source("page.html", CONTROL_PAGE.format(ref=ref).encode())
+    plain = decode_source("page.html", CONTROL_PAGE.format(ref=" ").encode())
+    assert src.text == plain.text
+    assert "stay closed until Thursday" in src.text and "weekend – but" in src.text
+
+
 def test_html_page_gives_article_text_without_furniture() -> None:
     html = """<!DOCTYPE html><html><head><title>Storm hits coast</title>
     <script>var tracking = "SECRET_SCRIPT";</script></head><body>
