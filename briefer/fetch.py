@@ -154,7 +154,8 @@ def _open(manager: object, current: str, url: str, deadline: float, total: float
         raise InputError(f"{url}: timed out after {total:g} s")
     try:
         parts = urlsplit(current)
-    except ValueError as err:  # "http://[::1" (urllib3 reports other bad URLs itself)
+        parts.port  # noqa: B018 -- reading it checks it: "Port out of range 0-65535"
+    except ValueError as err:  # "http://[::1", "http://[::1]:99999/"
         raise InputError(f"{url}: not a valid URL ({err})") from None
     if not parts.hostname:
         raise InputError(f"{url}: no host name in the URL")
@@ -166,6 +167,9 @@ def _open(manager: object, current: str, url: str, deadline: float, total: float
                      "Accept": "text/html,application/xhtml+xml,application/rss+xml,"
                                "application/atom+xml,application/feed+json,text/plain;q=0.9,"
                                "*/*;q=0.1"})
+    except urllib3.exceptions.LocationParseError as err:  # "http://[::1]x/"
+        detail = str(err).removeprefix("Failed to parse: ")
+        raise InputError(f"{url}: not a valid URL ({detail[:160]})") from None
     except urllib3.exceptions.HTTPError as err:
         raise InputError(f"{url}: {_describe(err, total)}") from None
 

@@ -279,6 +279,18 @@ def test_a_malformed_url_is_one_clear_error_not_a_traceback():
         "briefer: http://[::1: not a valid URL (Invalid IPv6 URL)"]
 
 
+@pytest.mark.parametrize(("url", "why"), [
+    ("http://[::1]:99999/", "Port out of range 0-65535"),  # urllib.parse, on reading .port
+    ("http://a:b/", "Port could not be cast to integer value as 'b'"),
+    ("http://[::1]x/", "'[::1]x' is not a valid host or port"),  # urllib3's LocationParseError
+])
+def test_every_malformed_url_is_told_as_not_a_valid_url(url, why):
+    """Both parsers' failures read the same way; none reaches the network."""
+    with pytest.raises(InputError) as err:
+        fetch(url, timeout=2)
+    assert str(err.value) == f"{url}: not a valid URL ({why})"
+
+
 def test_a_redirect_to_a_malformed_url_is_one_clear_error(server):
     with pytest.raises(InputError) as err:
         fetch(f"{server}/bad-redirect", timeout=5)
