@@ -511,9 +511,9 @@ def _evidence(views: Sequence[View], stop: frozenset[str], language: str = "en")
         tokens = v.tokens
         for i in v.capitals:
             t = tokens[i]
-            if not t.text.isupper():
-                mixed.setdefault(t.fold, t.text)
-            if not opens(v, i):
+            if t.fold not in mixed and not t.text.isupper():
+                mixed[t.fold] = t.text
+            if i and t.fold not in mid and not opens(v, i):  # (a word said once is known)
                 mid.add(t.fold)
     return _Evidence(stop, frozenset(lower), frozenset(mid), mixed, shouting,
                      cues_for(language), load_names(), _demonyms(language))
@@ -543,7 +543,11 @@ def _adjacent(view: View, a: Token, b: Token, ev: _Evidence | None = None) -> bo
     A word in capitals does not join a mixed-case one ("Klara Gajduskova PRAGUE" is a byline
     and a dateline), unless it is a club's prefix ("AC Milan") or a short acronym.
     """
-    gap = view.gap(a, b).strip()
+    gap = view.gap(a, b)
+    if gap != " ":  # (one space, the commonest gap, is blank)
+        gap = gap.strip()
+    else:
+        gap = ""
     if a.possessive or (gap and not (gap == "." and a.fold in _PLACE_ABBREVIATIONS)
                         and not (gap == "&" and a.capital and b.capital)):
         return False  # (an ampersand joins the words of one body: "Marks & Spencer")
@@ -579,9 +583,12 @@ def _capitalised(token: Token, n: int, ev: _Evidence) -> bool:
     "Point-blank" are not; in an ALL-CAPS line, only a word the body capitalises too."""
     if not token.capital:
         return False
-    if n in ev.shouting and token.text.isupper() and token.fold not in ev.mid_capitals:
+    text = token.text
+    if n in ev.shouting and text.isupper() and token.fold not in ev.mid_capitals:
         return False
-    parts = token.text.replace("’", "'").split("-")
+    if "-" not in text:
+        return True
+    parts = text.replace("’", "'").split("-")
     return all(p[:1].isupper() for p in parts[1:] if p)
 
 
@@ -658,6 +665,10 @@ def _place_starts(view: View, capitals: Sequence[int], ev: _Evidence) -> Sequenc
     return sorted([*capitals, *lower]) if lower else capitals
 
 
+#: Not looked up yet (a memo's answer may be None).
+_UNSEEN = object()
+
+
 class _Places:
     """:meth:`Gazetteer.match` for one brief, with the answer for a word that starts no
     longer key worked out once per distinct word.
@@ -705,6 +716,7 @@ def _places(n: int, view: View, places: _Places, out: list[Mention], ev: _Eviden
     """
     tokens = view.tokens
     gazetteer = places.gazetteer
+    single, starts_ = places.single, gazetteer.starts
     claimed: set[int] = set()
     after = 0  # the first position not inside a place already found
     for i in range(len(tokens)) if starts is None else starts:
@@ -729,7 +741,11 @@ def _places(n: int, view: View, places: _Places, out: list[Mention], ev: _Eviden
                                    "place", alias=tokens[i].text, country=entry.canonical))
                 claimed.add(i)
             continue
-        found = places.match(tokens, i)
+        found = single.get(tokens[i].fold, _UNSEEN) if tokens[i].capital and \
+            tokens[i].fold not in starts_ else _UNSEEN  # (places.match's memo, looked up
+        # here: most capitals are words said before that start no longer name)
+        if found is _UNSEEN:
+            found = places.match(tokens, i)
         if found is None:
             continue
         size, entry = found
@@ -923,6 +939,9 @@ def _split_at_of(runs: list[_Run], ev: _Evidence) -> list[_Run]:
     """"Nick Van den Brul of BNP Paribas": a person's name, then where they work."""
     out = []
     for run in runs:
+        if len(run.tokens) < 4:  # (most runs: one or two words)
+            out.append(run)
+            continue
         folds = [t.fold for t in run.tokens]
         at = folds.index("of") if "of" in folds else -1
         if 2 <= at <= 4 and folds[0] in ev.names.given and at + 1 < len(folds):
@@ -940,8 +959,11 @@ def _trim_openers(runs: list[_Run]) -> list[_Run]:
     written = {tuple(t.fold for t in r.tokens) for r in runs}
     out = []
     for run in runs:
+        if len(run.tokens) < 3:
+            out.append(run)
+            continue
         folds = tuple(t.fold for t in run.tokens)
-        if len(folds) >= 3 and folds[1:] in written and run.tokens[0].text[1:].islower():
+        if folds[1:] in written and run.tokens[0].text[1:].islower():
             run = _Run(run.view, run.tokens[1:], run.titles, run.cue, run.acronym)
         out.append(run)
     return out
@@ -955,6 +977,9 @@ def _split_at_title(runs: list[_Run], ev: _Evidence) -> list[_Run]:
     out = []
     cues, given = ev.cues, ev.names.given
     for run in runs:
+        if len(run.tokens) < 5:  # a name, an office and two words of a holder at least
+            out.append(run)
+            continue
         folds = [t.fold for t in run.tokens]
         k = next((k for k in range(2, len(folds) - 2) if folds[k] in cues.titles
                   and folds[k - 1] not in cues.titles), 0)
@@ -981,12 +1006,15 @@ def _split_at_given_name(runs: list[_Run], ev: _Evidence) -> list[_Run]:
     before are not names (nor is the last word a body's or a place's)."""
     out = []
     names, cues = ev.names, ev.cues
+    generic = (cues.org_words, cues.place_words, cues.event_words, cues.facility_heads,
+               cues.org_suffixes)
+    before = (names.given, cues.connectors, cues.org_words, cues.place_prefixes)
     for run in runs:
+        if len(run.tokens) < 3:
+            out.append(run)
+            continue
         folds = [t.fold for t in run.tokens]
         last = folds[-1]
-        generic = (cues.org_words, cues.place_words, cues.event_words, cues.facility_heads,
-                   cues.org_suffixes)
-        before = (names.given, cues.connectors, cues.org_words, cues.place_prefixes)
         if len(folds) >= 3 and folds[-2] in names.given and \
                 not any(last in words for words in generic) and \
                 not any(f in words for f in folds[:-2] for words in before):
@@ -1010,8 +1038,9 @@ def _glued_to_digit(view: View, i: int) -> bool:
     """A word written against a number ("6PR", "X86") is a code, not a name."""
     base = view.sentence.start
     t = view.tokens[i]
-    before = view.raw[t.start - base - 1:t.start - base] if t.start > base else ""
-    return before.isdigit() or view.raw[t.end - base:t.end - base + 1].isdigit()
+    raw = view.raw
+    return (t.start > base and raw[t.start - base - 1:t.start - base].isdigit()) or \
+        raw[t.end - base:t.end - base + 1].isdigit()
 
 
 def _runs(n: int, view: View, claimed: set[int], ev: _Evidence,
@@ -1022,17 +1051,34 @@ def _runs(n: int, view: View, claimed: set[int], ev: _Evidence,
     :attr:`View.capitals`; every position when None): a run starts with a capital.
     """
     tokens = view.tokens
+    size = len(tokens)
     cues = ev.cues
+    stop, connectors, not_names = ev.stop, cues.connectors, cues.not_names
+    raw, base = view.raw, view.sentence.start
     versus: bool | None = None  # whether a fixture's mark is written (see _fixture), once
     out: list[_Run] = []
     after = 0  # the first position not inside a run already found
-    for i in range(len(tokens)) if starts is None else starts:
-        if i < after or i in claimed or not _capitalised(tokens[i], n, ev) or \
-                _glued_to_digit(view, i):
+    for i in range(size) if starts is None else starts:
+        if i < after or i in claimed:
+            continue
+        t = tokens[i]
+        # A stop word that the next word cannot extend ("The", "He" before a lower-case
+        # word that is no "and" nor a particle) makes a run of one, which is dropped below:
+        # the commonest capital of all (a third of them), so told here first.
+        if (_stopword(t, stop) or t.fold in not_names) and (
+                i + 1 == size or not tokens[i + 1].capital and tokens[i + 1].fold != "and"
+                and tokens[i + 1].fold not in connectors):
+            continue
+        if not _capitalised(t, n, ev) or _glued_to_digit(view, i):
             continue
         j = i + 1
-        while j < len(tokens) and j not in claimed and not tokens[j - 1].possessive:
-            if not _adjacent(view, tokens[j - 1], tokens[j], ev) or opens(view, j):
+        while j < size and j not in claimed and not tokens[j - 1].possessive:
+            # (one space, the commonest gap, joins and opens nothing: _adjacent's test of
+            # capitals is all that is left of the two)
+            if raw[tokens[j - 1].end - base:tokens[j].start - base] == " ":
+                if not _adjacent(view, tokens[j - 1], tokens[j], ev):
+                    break
+            elif not _adjacent(view, tokens[j - 1], tokens[j], ev) or opens(view, j):
                 break
             if tokens[i].fold in ev.names.given and tokens[j].fold in ev.names.given and \
                     view.gap(tokens[j - 1], tokens[j]).strip() == "&":
@@ -1125,6 +1171,8 @@ def _body_after_and(view: View, n: int, j: int, claimed: set[int], ev: _Evidence
 def _lend_titles(view: View, runs: list[_Run], ev: _Evidence) -> list[_Run]:
     """"The Bishop of Durham, the Rt Rev Dr Tom Wright": the person in apposition holds the
     title, so "the Bishop said" can later be resolved to Tom Wright."""
+    if len(runs) < 2 or not any("of" in r.titles for r in runs):
+        return runs
     base = view.sentence.start
     for a, b in zip(runs, runs[1:], strict=False):
         if "of" not in a.titles or len(b.tokens) < 2:
@@ -1143,17 +1191,20 @@ def _cue(view: View, first: int, last: int, ev: _Evidence, versus: bool = True) 
     for "X shares"."""
     tokens = view.tokens
     base = view.sentence.start
-    after = view.raw[tokens[last].end - base:]
-    if _AGE.match(after):
+    if _AGE.match(view.raw, tokens[last].end - base):
         return "person"
     if tokens[first].text.isupper():  # (both need capitals)
         if first == last and _named_as_a_thing(view, first, ev):
             return "item"
         if first < last and _speaker_label(view, first, last, ev):
             return "person"
-    if _score_line(view, first, last) or versus and _fixture(view, first, last, ev):
+    # (each test below is asked only where the word it starts from is there: a score
+    # needs a blank after the run, "at Rabobank" an "at" before it, and so on)
+    prev = tokens[first - 1].fold if first else ""
+    if (view.raw[tokens[last].end - base:tokens[last].end - base + 1] in " \t"
+            and _score_line(view, first, last)) or versus and _fixture(view, first, last, ev):
         return "team"
-    if _works_at(view, first, ev):
+    if prev == "at" and _works_at(view, first, ev):
         return "organisation"  # "an analyst at Rabobank", "officials at ABN AMRO"
     if first >= 2 and tokens[first - 1].fold in _ROLE_PREPOSITIONS and \
             _speaks_for(view, first, ev):
@@ -1164,7 +1215,8 @@ def _cue(view: View, first: int, last: int, ev: _Evidence, versus: bool = True) 
             not (first < last and tokens[first].fold in ev.names.given):
         return "employer"  # "say analysts Jupiter Research", "accountants KPMG": many
         # people named by one name are the firm they work for
-    if first == last and _compass_before(view, first, ev) and \
+    compass = prev in ev.cues.compass
+    if first == last and compass and _compass_before(view, first, ev) and \
             _locative_before(view, first, ev) and not _held_or_played_for(view, first, ev):
         # "Rebels in eastern Zaire said": a word inside "in eastern ..." is not the subject
         # the verb after it speaks of, so "said" is no evidence against a place there (not
@@ -1199,11 +1251,13 @@ def _cue(view: View, first: int, last: int, ev: _Evidence, versus: bool = True) 
                       or tokens[first - 1].possessive) and \
             _held_or_played_for(view, first, ev, lone=first == last):
         return "body"  # "shares in Carlsberg", "played for Footscray"
-    if _locative_before(view, first, ev) or (
+    if (compass or prev in ev.cues.locatives) and _locative_before(view, first, ev) or (
             tokens[last].fold in ev.cues.facility_heads and first > 1
             and tokens[first - 1].fold == "the" and _locative_before(view, first - 1, ev)):
         return "place"  # "in Goma"; "in the Oval Office", "outside the Town Hall"
-    if _role_of_body_after(view, last + 1, ev):
+    if nxt is not None and (nxt.fold in ev.cues.club_roles
+                            or nxt.fold in ev.cues.role_qualifiers) and \
+            _role_of_body_after(view, last + 1, ev):
         # "Everton manager David Moyes": a club's or company's, even when the word is also
         # a census surname (a person is not written before another's role; review V15)
         return "body"
@@ -1457,7 +1511,7 @@ def _context_cue(view: View, first: int, last: int, ev: _Evidence) -> str:
                 return "person"
             if t.fold in cues.place_words:
                 return "place"
-    if not _subject_at(view, first) or gap or not after[0].text[:1].islower():
+    if gap or not after[0].text[:1].islower() or not _subject_at(view, first):
         return none
     for k, t in enumerate(after):
         if t.capital and not opens(view, last + 1 + k) or t.fold == "it":
@@ -1494,6 +1548,9 @@ def _display(tokens: Sequence[Token], ev: _Evidence, view: View | None = None) -
     """A run as the body writes it: an ALL-CAPS word in its mixed-case form when there is
     one ("PRAGUE" is shown as "Prague"), and the ampersand of "Marks & Spencer" kept
     (given the ``view`` the tokens are in)."""
+    if len(tokens) == 1:
+        t = tokens[0]
+        return ev.mixed.get(t.fold, t.text) if _shout(t) else t.text
     words = [ev.mixed.get(t.fold, t.text) if _shout(t) else t.text for t in tokens]
     if view is None or len(tokens) < 2:
         return " ".join(words)
@@ -1606,7 +1663,7 @@ def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer,
         folds = [t.fold for t in words]
         name = _display(words, ev, views[run.view])
         start, end = words[0].start, words[-1].end
-        if any(any(c.isdigit() for c in t.text) for t in words):
+        if any(not t.text.isalpha() and any(map(str.isdigit, t.text)) for t in words):
             continue
         whole = gazetteer.match(words, 0) if "of" in run.titles else None
         if whole is not None and whole[0] == len(words):
