@@ -33,6 +33,28 @@ or per candidate but the final intersection.  Rare stems have short postings, so
 grows about linearly with the text; every pair the rules accept is found (skipping common
 stems outright, as an inverted index often does, would miss pairs made only of common words).
 Duplicates are grouped transitively (union-find).
+
+Before a candidate is intersected, a 64-bit signature of each set (one bit a stem, by a hash
+of its stem: a *bitmap filter*, Sandes, Teodoro & Melo 2020, "Bitmap Filter: Speeding up
+Exact Set Similarity Joins with Bitwise Operations", Information Systems) bounds what the two
+can share: a bit one signature has and the other lacks is a stem of one set that the other
+lacks, so ``shared <= |x| - popcount(bx & ~by)`` (and the same from ``y``).  On 10 MB of news
+it leaves about one candidate in 400 to intersect, and it drops none that passes.
+
+**The window.**  Where every stem is common -- text over a small vocabulary: random words,
+tables, a few words repeated -- a stem's postings are long even in the prefixes, so the
+candidates grow as the square of the text (review W3: 4 MB of random sentences over 400 words
+took 73 s).  So one stem pairs a set only with the :data:`WINDOW` sets before it and the
+:data:`WINDOW` after it, in the text, among the sets that hold that stem in their indexed
+prefix; the work is then at most ``2 WINDOW`` candidates per prefix stem, linear in the text.
+Sentences with the very same stems are still grouped however far apart (by hashing, above),
+and a pair that shares a stem held by fewer than about ``2 WINDOW`` sets' prefixes is still
+always found.  What the window can miss: two near-copies whose every shared stem in their
+prefixes is held by more than :data:`WINDOW` other sets' prefixes between them -- sentences
+written only in words the text uses everywhere, far apart.  On news that does not happen:
+the groups are the same as the full search's on 1 MB, 10 MB and a folder of 2,624 articles
+(32 keeps them so too, 16 does not).  Stems are numbered in sorted order, so
+which pairs the window sees does not depend on Python's string hashing.
 """
 
 from __future__ import annotations
@@ -55,6 +77,11 @@ MIN_CONTAINED = 5
 INDEXED_JACCARD = 2 * JACCARD / (1 + JACCARD)
 #: How many rows of a join are enumerated at a time (a few MB of arrays).
 PAIR_BLOCK = 1 << 18
+#: How many sets on each side, in the text, one stem pairs a set with (see the module doc).
+WINDOW = 64
+#: Multiplies a stem's number for its signature bit (Knuth's multiplicative hash: the top six
+#: bits of the product pick one of 64).
+_GOLDEN = 0x9E3779B97F4A7C15
 
 
 def similar(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -127,7 +154,9 @@ def _set_groups(sets: Sequence[frozenset[str]]) -> np.ndarray:
 
     sizes = np.fromiter(map(len, sets), dtype=np.int64, count=len(sets))
     flat = list(chain.from_iterable(sets))
-    vocabulary = {s: k for k, s in enumerate(dict.fromkeys(flat))}
+    # Numbered in sorted order, not in a frozenset's (hash-seeded) order: ties of rarity, and
+    # so the prefixes and what the window sees, are the same in every run.
+    vocabulary = {s: k for k, s in enumerate(sorted(set(flat)))}
     stem_ids = np.fromiter(map(vocabulary.__getitem__, flat), dtype=np.int64, count=len(flat))
     df = np.bincount(stem_ids)
     rarity = np.empty_like(df)
@@ -142,6 +171,9 @@ def _set_groups(sets: Sequence[frozenset[str]]) -> np.ndarray:
     seq = np.empty(len(sets), dtype=np.int64)
     seq[np.lexsort((np.arange(len(sets)), sizes))] = np.arange(len(sets))
     set_size = sizes[owner]
+    bits = np.left_shift(np.uint64(1),
+                         (stem_ids.astype(np.uint64) * np.uint64(_GOLDEN)) >> np.uint64(58))
+    signature = np.bitwise_or.reduceat(bits, starts)
 
     def prefix(share: float) -> np.ndarray:
         """Entries inside their set's prefix for ``share`` (:func:`prefix_length`)."""
@@ -173,6 +205,11 @@ def _set_groups(sets: Sequence[frozenset[str]]) -> np.ndarray:
         x, y = np.divmod(codes[first], len(sets))
         apart = root[x] != root[y]
         x, y = x[apart], y[apart]
+        bx, by = signature[x], signature[y]
+        bound = np.minimum(sizes[x] - np.bitwise_count(bx & ~by),
+                           sizes[y] - np.bitwise_count(by & ~bx))
+        may = _close(bound.astype(np.float64), sizes[x], sizes[y])
+        x, y = x[may], y[may]
         xs, ys = x.tolist(), y.tolist()
         shared = np.fromiter(map(len, map(frozenset.intersection, map(sets.__getitem__, xs),
                                           map(sets.__getitem__, ys))),
@@ -198,7 +235,9 @@ def _join(ranks: np.ndarray, owner: np.ndarray, place: np.ndarray, sizes: np.nda
           ) -> Iterator[tuple[np.ndarray, np.ndarray]]:
     """(probing set, indexed set) for every probe entry and indexed entry of the same stem
     whose indexed set comes before the probing one (``seq``) and that ``keep`` keeps, given
-    how many stems the two can share at most from this one on.
+    how many stems the two can share at most from this one on.  Each probe entry meets
+    only the :data:`WINDOW` indexed entries of its stem before its own set and as many
+    after (see the module doc).
 
     The rows are enumerated and yielded about :data:`PAIR_BLOCK` at a time, so memory stays
     bounded however long a stem's postings are (a text of many repeated articles has long
@@ -209,8 +248,14 @@ def _join(ranks: np.ndarray, owner: np.ndarray, place: np.ndarray, sizes: np.nda
     index_at = index_at[np.argsort(ranks[index_at], kind="stable")]
     index_ranks = ranks[index_at]
     probe_at = np.flatnonzero(probes)
-    lo = np.searchsorted(index_ranks, ranks[probe_at], side="left")
-    counts = np.searchsorted(index_ranks, ranks[probe_at], side="right") - lo
+    probe_ranks = ranks[probe_at]
+    # A stem's indexed entries are in the order of their sets, so a set's place among them
+    # is found by (rank, set) and the window is the entries either side of it.
+    middle = np.searchsorted(index_ranks * sizes.size + owner[index_at],
+                             probe_ranks * sizes.size + owner[probe_at])
+    lo = np.maximum(np.searchsorted(index_ranks, probe_ranks, side="left"), middle - WINDOW)
+    counts = np.minimum(np.searchsorted(index_ranks, probe_ranks, side="right"),
+                        middle + WINDOW) - lo
     done = np.concatenate(([0], np.cumsum(counts)))
     a = 0
     while a < probe_at.size:
