@@ -181,6 +181,10 @@ _DOMAINS = frozenset(("com", "org", "net", "edu", "gov", "int", "mil", "io", "co
 
 # List items: a bullet anywhere after white space, or a marker at the start of a line.
 _BULLET = re.compile(r"[•●▪◦‣⁃]")
+# What may stand before a list label at a sentence's start ("• 1. The first item").  Matched
+# from the sentence's start, it stops at the first other character: a copy of the sentence so
+# far would be quadratic in a paragraph of ordinals or initials that never ends one.
+_LABEL_LEAD = re.compile(r"[•●▪◦‣⁃*\-+( \t\r\n]*")
 _LINE_ITEM = re.compile(
     r"\n[^\S\n]*(?=(?:[-*+•●▪◦‣⁃]|\(?(?:\d{1,2}|[a-z]|[ivx]{2,4})(?:\.\)|[.)])|[A-Z]\))\s)"
 )
@@ -452,9 +456,8 @@ def _decide(text: str, m: re.Match[str], sent_start: int, end: int, rules: _Rule
     # A plain period (or two).
     if not tok:
         return q
-    if _LIST_LABEL.fullmatch(tok) and not text[sent_start:p - len(tok)].strip(
-        _BULLETS + "*-+( \t\r\n"
-    ):
+    if _LIST_LABEL.fullmatch(tok) and _LABEL_LEAD.match(text, sent_start, p - len(tok)).end() \
+            == p - len(tok):
         return None  # "1. The first item", "a. The first item"
     if rules.elision and ("'" in tok or "’" in tok) and tok not in rules.abbreviations:
         tok = tok.replace("’", "'").rsplit("'", 1)[1]  # "l'Ing." -> "Ing"

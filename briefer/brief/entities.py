@@ -30,7 +30,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 
 from briefer.brief.analysis import Token, View, fold
 from briefer.brief.gazetteer import (
@@ -156,20 +156,30 @@ def find_entities(views: Sequence[View], gazetteer: Gazetteer, stop: frozenset[s
         clubs = {(views[m.view].doc, m.name) for m in lower if m.kind == "organisation"}
         mentions = [replace(m, kind="organisation") if m.kind == "place" and
                     (views[m.view].doc, m.name) in clubs else m for m in (*mentions, *lower)]
-    mentions.sort(key=lambda m: (m.view, m.start))
+    mentions.sort(key=attrgetter("view", "start"))
     by_view: list[list[Mention]] = [[] for _ in views]
-    for m in mentions:
-        by_view[m.view].append(m)
     sentences: dict[str, set[int]] = defaultdict(set)
     kinds: dict[str, str] = {}
     first: dict[str, int] = {}
     reach: dict[str, set[int]] = defaultdict(set)
-    for m in mentions:
-        sentences[m.name].add(m.view)
-        reach[m.about].add(m.view)
-        for name in (m.name, m.about):
-            kinds.setdefault(name, m.kind)
-            first.setdefault(name, m.view)
+    said: Counter[str] = Counter()
+    by_doc: dict[int, list[Mention]] = defaultdict(list)
+    titled: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:  # (one pass for every index of the mentions)
+        name, about, n = m.name, m.about, m.view
+        by_view[n].append(m)
+        sentences[name].add(n)
+        reach[about].add(n)
+        kinds.setdefault(name, m.kind)
+        first.setdefault(name, n)
+        if about != name:
+            kinds.setdefault(about, m.kind)
+            first.setdefault(about, n)
+        said[name] += 1
+        by_doc[views[n].doc].append(m)
+        if m.kind == "person":
+            for title in set(m.titles):
+                titled[title].append(m)
     people = {m.name: m.name.split()[-1] for m in mentions if m.kind == "person"}
     for k, view in enumerate(headlines):
         at = len(views) + k
@@ -182,7 +192,6 @@ def find_entities(views: Sequence[View], gazetteer: Gazetteer, stop: frozenset[s
             reach[name].add(at)
             kinds.setdefault(name, "place")
             first.setdefault(name, at)
-    said = Counter(m.name for m in mentions)
     # Salience: sentences naming it, then mentions (a name said twice in one sentence is
     # more present than one said once), then the earlier first mention.
     ranked = sorted(sentences, key=lambda name: (-len(sentences[name]), -said[name],
@@ -190,13 +199,6 @@ def find_entities(views: Sequence[View], gazetteer: Gazetteer, stop: frozenset[s
     entities = tuple(Entity(name, kinds[name], len(sentences[name])) for name in ranked)
     all_views = [*views, *headlines]
     docs = {name: frozenset(all_views[n].doc for n in found) for name, found in reach.items()}
-    by_doc: dict[int, list[Mention]] = defaultdict(list)
-    titled: dict[str, list[Mention]] = defaultdict(list)
-    for m in mentions:
-        by_doc[views[m.view].doc].append(m)
-        if m.kind == "person":
-            for title in set(m.titles):
-                titled[title].append(m)
     return Cast(tuple(mentions), tuple(tuple(b) for b in by_view), entities,
                 {k: frozenset(v) for k, v in sentences.items()}, first,
                 {k: frozenset(v) for k, v in reach.items()}, dict(kinds), docs,
@@ -752,22 +754,26 @@ def _places(n: int, view: View, places: _Places, out: list[Mention], ev: _Eviden
         j = i + size
         # A capital "A" before a place is the article of a lost sentence break ("in January
         # A Texas math teacher", a caption run into the text), not part of a name.
+        # (a word in lower case is never namelike, and _after_of needs "of" before)
         glued_before = i > 0 and tokens[i - 1].fold not in _INDEFINITE and (
-            _namelike(view, n, i - 1, ev) or tokens[i - 1].fold in
+            tokens[i - 1].capital and _namelike(view, n, i - 1, ev) or tokens[i - 1].fold in
             ev.cues.honorifics) and _adjacent(
-            view, tokens[i - 1], tokens[i], ev) or _after_of(view, n, i, ev)
-        glued_after = j < len(tokens) and _namelike(view, n, j, ev) and _adjacent(
-            view, tokens[j - 1], tokens[j], ev) and _no_place_at(places, tokens, j)
+            view, tokens[i - 1], tokens[i], ev) or (
+            i > 1 and tokens[i - 1].fold in _OF and _after_of(view, n, i, ev))
+        glued_after = j < len(tokens) and tokens[j].capital and _namelike(view, n, j, ev) \
+            and _adjacent(view, tokens[j - 1], tokens[j], ev) and _no_place_at(places, tokens, j)
         common = size == 1 and (tokens[i].fold in ev.cues.org_words
                                 or tokens[i].fold in ev.cues.place_prefixes
                                 or entry.type in {"city", "town"} and _acts(view, i, j, ev))
-        weak = (entry.needs_evidence or common or _accents_differ(tokens[i], entry, size)
+        weak = (entry.needs_evidence or common or size == 1 and not tokens[i].text.isascii()
+                and _accents_differ(tokens[i], entry, size)
                 and opens(view, i)) and not _locative_before(view, i, ev) or (
             size == 1 and entry.type in WITHIN_TYPES and (tokens[i].fold in ev.lower_forms
                                                            or tokens[i].fold in ev.cues.not_names))
         if entry.type in {"city", "town"} and _body_before(view, i, ev) or (
                 entry.type not in {"country", "demonym"} and (
-                    _score_line(view, i, j - 1) or (" v " in view.raw or " vs " in view.raw)
+                    _score_line(view, i, j - 1)
+                    or (" v " in view.raw or " vs " in view.raw)
                     and _fixture(view, i, j - 1, ev))):
             continue  # left to the capitalised runs, whose cues say it is a body or a club
             # (a country's side in a result stays its country, as news annotation has it)
@@ -956,7 +962,7 @@ def _trim_openers(runs: list[_Run]) -> list[_Run]:
     """"Engineer John Greiner", "Senior Kory Lichtensteiger" at a sentence's start: when
     the text also writes the run without its first word, that word is grammar's capital or
     a description, and the name is the rest."""
-    written = {tuple(t.fold for t in r.tokens) for r in runs}
+    written = {tuple(t.fold for t in r.tokens) for r in runs if len(r.tokens) > 1}
     out = []
     for run in runs:
         if len(run.tokens) < 3:
@@ -1025,22 +1031,17 @@ def _split_at_given_name(runs: list[_Run], ev: _Evidence) -> list[_Run]:
     return out
 
 
+#: The words a place after which ends a longer name (:func:`_after_of`).
+_OF = frozenset({"of", "de", "di", "du"})
+
+
 def _after_of(view: View, n: int, i: int, ev: _Evidence) -> bool:
     """A place after "of" that ends a longer name: "University of Oxford", "Bank of England"
     (but "the Gulf of Mexico" is found by its place word later)."""
     tokens = view.tokens
-    return i > 1 and tokens[i - 1].fold in {"of", "de", "di", "du"} and \
+    return i > 1 and tokens[i - 1].fold in _OF and \
         _namelike(view, n, i - 2, ev) and _adjacent(view, tokens[i - 2], tokens[i - 1]) and \
         _adjacent(view, tokens[i - 1], tokens[i])
-
-
-def _glued_to_digit(view: View, i: int) -> bool:
-    """A word written against a number ("6PR", "X86") is a code, not a name."""
-    base = view.sentence.start
-    t = view.tokens[i]
-    raw = view.raw
-    return (t.start > base and raw[t.start - base - 1:t.start - base].isdigit()) or \
-        raw[t.end - base:t.end - base + 1].isdigit()
 
 
 def _runs(n: int, view: View, claimed: set[int], ev: _Evidence,
@@ -1065,25 +1066,30 @@ def _runs(n: int, view: View, claimed: set[int], ev: _Evidence,
         # A stop word that the next word cannot extend ("The", "He" before a lower-case
         # word that is no "and" nor a particle) makes a run of one, which is dropped below:
         # the commonest capital of all (a third of them), so told here first.
-        if (_stopword(t, stop) or t.fold in not_names) and (
+        stopped = _stopword(t, stop) or t.fold in not_names
+        if stopped and (
                 i + 1 == size or not tokens[i + 1].capital and tokens[i + 1].fold != "and"
                 and tokens[i + 1].fold not in connectors):
             continue
-        if not _capitalised(t, n, ev) or _glued_to_digit(view, i):
+        if not _capitalised(t, n, ev) or (  # glued to a number ("6PR", "X86"): a code
+                t.start > base and raw[t.start - base - 1:t.start - base].isdigit()
+                or raw[t.end - base:t.end - base + 1].isdigit()):
             continue
         j = i + 1
         while j < size and j not in claimed and not tokens[j - 1].possessive:
-            # (one space, the commonest gap, joins and opens nothing: _adjacent's test of
-            # capitals is all that is left of the two)
-            if raw[tokens[j - 1].end - base:tokens[j].start - base] == " ":
-                if not _adjacent(view, tokens[j - 1], tokens[j], ev):
+            a, b = tokens[j - 1], tokens[j]
+            if raw[a.end - base:b.start - base] == " ":
+                # One space, the commonest gap, joins and opens nothing: _adjacent's test of
+                # words in capitals is all that is left of the tests below.
+                if (a.text.isupper() or b.text.isupper()) and not _adjacent(view, a, b, ev):
                     break
-            elif not _adjacent(view, tokens[j - 1], tokens[j], ev) or opens(view, j):
-                break
-            if tokens[i].fold in ev.names.given and tokens[j].fold in ev.names.given and \
-                    view.gap(tokens[j - 1], tokens[j]).strip() == "&":
-                break  # two people: "Karl Langdon & Gary Carvolth", not "Marks & Spencer"
-            if _capitalised(tokens[j], n, ev):
+            else:
+                if not _adjacent(view, a, b, ev) or opens(view, j):
+                    break
+                if t.fold in ev.names.given and b.fold in ev.names.given and \
+                        view.gap(a, b).strip() == "&":
+                    break  # two people: "Karl Langdon & Gary Carvolth", not "Marks & Spencer"
+            if b.capital and _capitalised(b, n, ev):
                 j += 1
                 continue
             if tokens[j].fold == "and" and _body_after_and(view, n, j, claimed, ev):
@@ -1098,6 +1104,20 @@ def _runs(n: int, view: View, claimed: set[int], ev: _Evidence,
                     not _adjacent(view, tokens[k - 1], tokens[k]):
                 break
             j = k + 1
+        if j == i + 1:  # one word, the commonest run: what the steps below make of it
+            f = t.fold
+            if not (stopped or f in connectors
+                    or f in cues.titles) and not (
+                    opens(view, i) and f not in ev.mid_capitals
+                    and not _results_line_at(view, i)
+                    and not ((" v " in raw or " vs " in raw) and _fixture(view, i, i, ev))
+                    and not (_role_of_body_after(view, i + 1, ev) and f not in ev.lower_forms)):
+                if versus is None:
+                    versus = " v " in raw or " vs " in raw
+                out.append(_Run(n, [t], (), _cue(view, i, i, ev, versus),
+                                _acronym_after(view, i)))
+            after = j
+            continue
         # Halves of one word are a name of their own ("Sirhan Sirhan", "Duran Duran", "B&B").
         half = (j - i) // 2
         if half >= 2 and (j - i) % 2 == 0 and all(
@@ -1191,7 +1211,9 @@ def _cue(view: View, first: int, last: int, ev: _Evidence, versus: bool = True) 
     for "X shares"."""
     tokens = view.tokens
     base = view.sentence.start
-    if _AGE.match(view.raw, tokens[last].end - base):
+    raw = view.raw
+    end = tokens[last].end - base
+    if _AGE.match(raw, end):
         return "person"
     if tokens[first].text.isupper():  # (both need capitals)
         if first == last and _named_as_a_thing(view, first, ev):
@@ -1199,19 +1221,20 @@ def _cue(view: View, first: int, last: int, ev: _Evidence, versus: bool = True) 
         if first < last and _speaker_label(view, first, last, ev):
             return "person"
     # (each test below is asked only where the word it starts from is there: a score
-    # needs a blank after the run, "at Rabobank" an "at" before it, and so on)
+    # needs a blank after the run, "at Rabobank" an "at" before it, and so on; the gaps
+    # either side of the run are cut once)
     prev = tokens[first - 1].fold if first else ""
-    if (view.raw[tokens[last].end - base:tokens[last].end - base + 1] in " \t"
-            and _score_line(view, first, last)) or versus and _fixture(view, first, last, ev):
+    blank_before = first > 0 and not raw[tokens[first - 1].end - base:
+                                         tokens[first].start - base].strip()
+    if (raw[end:end + 1] in " \t" and _score_line(view, first, last)) or \
+            versus and _fixture(view, first, last, ev):
         return "team"
     if prev == "at" and _works_at(view, first, ev):
         return "organisation"  # "an analyst at Rabobank", "officials at ABN AMRO"
-    if first >= 2 and tokens[first - 1].fold in _ROLE_PREPOSITIONS and \
-            _speaks_for(view, first, ev):
+    if first >= 2 and prev in _ROLE_PREPOSITIONS and _speaks_for(view, first, ev):
         return "employer"  # "a spokesman for Vodafone", "chief executive of Wippit"
-    if first > 0 and tokens[first - 1].fold in ev.cues.plural_roles and \
-            tokens[first - 1].text[:1].islower() and \
-            not view.gap(tokens[first - 1], tokens[first]).strip() and \
+    if first > 0 and prev in ev.cues.plural_roles and \
+            tokens[first - 1].text[:1].islower() and blank_before and \
             not (first < last and tokens[first].fold in ev.names.given):
         return "employer"  # "say analysts Jupiter Research", "accountants KPMG": many
         # people named by one name are the firm they work for
@@ -1223,17 +1246,18 @@ def _cue(view: View, first: int, last: int, ev: _Evidence, versus: bool = True) 
         # the plain "in X": "investors in Tesla said", "interest in Bitcoin"; review V4)
         return "place"
     nxt = tokens[last + 1] if last + 1 < len(tokens) else None
+    gap = ""  # after the run, stripped
     if nxt is not None:
-        gap = view.gap(tokens[last], nxt)
-        if not gap.strip() and nxt.stem in ev.cues.speech_stems:
+        gap = raw[end:nxt.start - base].strip()
+        if not gap and nxt.stem in ev.cues.speech_stems:
             # a person, or for a lone unknown word, an organisation; what the word before
             # calls it says which ("Film giant Disney says")
             return "body" if _body_noun_before(view, first, ev) else "speaker"
-        if not gap.strip() and nxt.fold in _PLURAL_VERBS and opens(view, first):
+        if not gap and nxt.fold in _PLURAL_VERBS and opens(view, first):
             # "Tottenham were poor", a subject; not "Smith and Jones were", nor "the forces
             # led by Manuel Belgrano were defeated"
             return "body"
-        if gap.strip() == ",":
+        if gap == ",":
             ahead = [t.fold for t in tokens[last + 1:last + 5]]
             if ahead and ahead[0] in {"the", "a", "an"}:
                 ahead = ahead[1:]
@@ -1242,12 +1266,10 @@ def _cue(view: View, first: int, last: int, ev: _Evidence, versus: bool = True) 
                     tokens[k].fold in ev.cues.person_nouns or tokens[k].fold in ev.cues.titles
                     for k in range(first, last + 1)):
                 return "person"
-    if first > 0 and tokens[first - 1].text[:1].islower() and \
-            tokens[first - 1].fold in ev.cues.titles and \
-            tokens[first - 1].fold not in ev.cues.title_modifiers and \
-            not view.gap(tokens[first - 1], tokens[first]).strip():
+    if first > 0 and prev in ev.cues.titles and tokens[first - 1].text[:1].islower() and \
+            prev not in ev.cues.title_modifiers and blank_before:
         return "person"  # "coach Aston Moore", "IAAF chief Lamine Diack"
-    if first > 1 and (tokens[first - 1].fold in _BODY_PREPOSITIONS
+    if first > 1 and (prev in _BODY_PREPOSITIONS
                       or tokens[first - 1].possessive) and \
             _held_or_played_for(view, first, ev, lone=first == last):
         return "body"  # "shares in Carlsberg", "played for Footscray"
@@ -1261,20 +1283,19 @@ def _cue(view: View, first: int, last: int, ev: _Evidence, versus: bool = True) 
         # "Everton manager David Moyes": a club's or company's, even when the word is also
         # a census surname (a person is not written before another's role; review V15)
         return "body"
-    if first > 0 and tokens[first - 1].fold == "the" and _body_head_after(view, last, ev):
+    if prev == "the" and _body_head_after(view, last, ev):
         return "employer"  # "the Atticus hedge fund", "the Zorbex company said" (weak: a
         # place's name classifies a body too, "the High Street retailer")
     if nxt is not None and (nxt.fold in ev.cues.org_followers
                             or nxt.fold in ev.cues.body_nouns) and (
-            not view.gap(tokens[last], nxt).strip() or (
+            not gap or (
                 (tokens[last].possessive or tokens[last].text.endswith("s"))
-                and view.gap(tokens[last], nxt).strip() in {"'s", "’s", "'", "’"})):
+                and gap in {"'s", "’s", "'", "’"})):
         # "Heineken shares", "Ahold's earnings", "Mercedes' profits", "Game's customers";
         # what only a body has, written straight after it, outweighs a census surname ("a
         # Blair spokesman", "Smith's customers" are a person's)
-        return "body" if nxt.fold in ev.cues.holdings_of and \
-            not view.gap(tokens[last], nxt).strip() else "organisation"
-    return _context_cue(view, first, last, ev)
+        return "body" if nxt.fold in ev.cues.holdings_of and not gap else "organisation"
+    return _context_cue(view, first, last, ev, blank_before, gap)
 
 
 #: A gap ending in a decimal, or in an article and a number: "a 2.26 ERA", "an 0.47 ERA".
@@ -1440,7 +1461,8 @@ def _apposition(view: View, after: Sequence[Token], ev: _Evidence) -> str:
     return ""
 
 
-def _context_cue(view: View, first: int, last: int, ev: _Evidence) -> str:
+def _context_cue(view: View, first: int, last: int, ev: _Evidence, blank_before: bool,
+                 gap: str) -> str:
     """What the nouns and pronouns around a run say it is, as a reader infers a name's kind
     from its context when it is new to them (Collins & Singer 1999, "Unsupervised models
     for named entity classification", use the same contextual rules as features):
@@ -1453,16 +1475,19 @@ def _context_cue(view: View, first: int, last: int, ev: _Evidence) -> str:
     - "X's wife", "X's career"; "X, who"; "X (born 1988)": a person;
     - a subject followed within a few words by "he", "she", "his" with no other name
       between ("Cabral came through the ranks ... alongside his fellow"): a person.
+
+    ``blank_before`` says whether only blank space stands before the run (which is not
+    the sentence's first word), ``gap`` is what stands after it, stripped (:func:`_cue`
+    cut both).
     """
     tokens = view.tokens
     cues = ev.cues
     # "the Ramones", "The Stooges": a person's name takes no article; said only when no
     # stronger cue below speaks ("the Bronx is a borough").
-    none = "article" if first > 0 and tokens[first - 1].fold == "the" and not view.gap(
-        tokens[first - 1], tokens[first]).strip() else ""
+    none = "article" if blank_before and tokens[first - 1].fold == "the" else ""
     if first > 0:
         before = tokens[first - 1]
-        if before.text[:1].islower() and not view.gap(before, tokens[first]).strip():
+        if blank_before and before.text[:1].islower():
             if before.fold in cues.org_nouns:
                 # "giant Bombardier", "the carmaker Ferrari": a body even when a census
                 # surname (not "his rival Federer": a rival may be a person)
@@ -1482,7 +1507,6 @@ def _context_cue(view: View, first: int, last: int, ev: _Evidence) -> str:
     after = tokens[last + 1:last + 9]
     if not after:
         return none
-    gap = view.gap(tokens[last], after[0]).strip()
     if tokens[last].possessive and gap in {"'s", "’s", "'", "’"}:
         if after[0].fold.removeprefix("ex-") in cues.kin_nouns:
             return "person"
@@ -1573,6 +1597,13 @@ def _he_or_she_said(view: View, last: Token, ev: _Evidence) -> bool:
 def _kind_of_run(run: _Run, ev: _Evidence, gazetteer: Gazetteer, view: View) -> str:
     """Organisation, place, other, or "" for a run that may be a person."""
     cues = ev.cues
+    if len(run.tokens) == 1:  # (what the tests below ask of one word)
+        f = run.tokens[0].fold
+        if f in cues.compass:
+            return "place"
+        if f in cues.org_words:
+            return "organisation"
+        return "other" if f in cues.event_words else ""
     folds = [t.fold for t in run.tokens]
     if all(f in cues.compass for f in folds):
         return "place"  # "the North East"
@@ -1943,11 +1974,17 @@ def _listed_with(mentions: list[Mention], waiting: set[str], views: Sequence[Vie
 def _agree(mentions: list[Mention]) -> list[Mention]:
     """One kind per name: the kind most of its mentions were given by their own evidence
     (a mention with none, "other", does not vote), the first such mention breaking a tie."""
-    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    kind: dict[str, str] = {}  # the first kind each name was given
+    split: set[str] = set()  # names given more than one kind (few): counted below
     for m in mentions:
-        if m.kind != "other":
-            votes[m.name][m.kind] += 1
-    kind = {name: c.most_common(1)[0][0] for name, c in votes.items()}
+        if m.kind != "other" and kind.setdefault(m.name, m.kind) != m.kind:
+            split.add(m.name)
+    if split:
+        votes: dict[str, Counter[str]] = defaultdict(Counter)
+        for m in mentions:
+            if m.kind != "other" and m.name in split:
+                votes[m.name][m.kind] += 1
+        kind.update({name: c.most_common(1)[0][0] for name, c in votes.items()})
     return [m if kind.get(m.name, m.kind) == m.kind else replace(m, kind=kind[m.name])
             for m in mentions]
 

@@ -10,7 +10,8 @@ Three things distributed leaves to its caller, which a command-line tool must no
   for the peer's handshake without a deadline, so an address where any other server listens
   (HTTP, SSH) hangs ``Client(..., timeout=...)`` for ever.  :func:`connect` first asks the
   address who it is (the ``identity`` operation every dask server answers) under one deadline
-  for the connect, the handshake and the reply, and only then makes the client.
+  for the connect, the handshake and the reply, and only then makes the client.  A server
+  that accepts and hangs up is told at once, not retried until the deadline (:func:`_open`).
 - **Ctrl-C reaches every process of the terminal's process group**, so a local cluster's
   worker processes each printed a KeyboardInterrupt traceback.  :func:`local_cluster` starts
   them with SIGINT blocked (a blocked signal stays blocked across fork and exec, unlike a
@@ -106,14 +107,13 @@ def connect(address: str, timeout: float | None = None) -> Any:
         raise SchedulerError(f"{address} needs TLS certificates, and dask's configuration "
                              f"has none (distributed.comm.tls)")
     try:
-        identity = asyncio.run(asyncio.wait_for(_identity(address, timeout, settings),
-                                                timeout))
+        identity = asyncio.run(asyncio.wait_for(_identity(address, settings), timeout))
     except _Closed:
         raise SchedulerError(f"the server at {address} closed the connection without "
                              f"answering (not a dask scheduler?)") from None
     except (TimeoutError, OSError) as err:
-        # distributed retries a refused or failing connect until the deadline, then says it
-        # timed out: either way nothing answered in time.
+        # A refused or failing connect is tried again until the deadline (:func:`_open`):
+        # either way nothing answered in time.
         reason = f": {err.strerror}" if isinstance(err, OSError) and err.strerror else ""
         raise SchedulerError(f"no dask scheduler answered at {address} within "
                              f"{timeout:g} s{reason}") from None
@@ -139,28 +139,13 @@ class _Closed(Exception):
     """The server accepted the connection, then closed it before saying what it is."""
 
 
-async def _identity(address: str, timeout: float, settings: dict[str, Any]) -> Any:
+async def _identity(address: str, settings: dict[str, Any]) -> Any:
     """What the server at ``address`` says it is (``{"type": "Scheduler", ...}``), connected
-    with ``settings`` as ``Client`` connects."""
-    from distributed.comm import connect as open_comm
+    with ``settings`` as ``Client`` connects; the caller bounds the time."""
     from distributed.comm.core import CommClosedError
     from distributed.core import send_recv
 
-    try:
-        comm = await open_comm(address, timeout=timeout, **settings)  # with the handshake
-    except CommClosedError:  # an OSError too, but one that did connect: not "no answer"
-        raise _Closed from None
-    except OSError as err:
-        # distributed retries a connect that fails until the deadline, then raises "Timed
-        # out" from the last failure, a CommClosedError whether the port refused (nobody
-        # there) or the server hung up (somebody there, not answering dask).
-        last = err.__cause__
-        if isinstance(last, CommClosedError) and not isinstance(
-                last.__cause__ or last.__context__, ConnectionRefusedError):
-            raise _Closed from None
-        raise  # refused or silent: no answer
-    except Exception as err:  # an answer that breaks the decoder (HTTP, SSH banners...)
-        raise _NotDask(type(err).__name__) from None
+    comm = await _open(address, settings)
     try:
         return await send_recv(comm, op="identity")
     except CommClosedError:
@@ -171,6 +156,62 @@ async def _identity(address: str, timeout: float, settings: dict[str, Any]) -> A
         raise _NotDask(type(err).__name__) from None
     finally:
         comm.abort()
+
+
+async def _open(address: str, settings: dict[str, Any]) -> Any:
+    """A comm to ``address`` after dask's handshake, as ``distributed.comm.connect`` makes
+    it, except that a server that hangs up is :class:`_Closed` at once.
+
+    distributed retries every failed connect until its deadline, with a backoff that doubles.
+    That is right for a refused connect (a scheduler still starting) and wrong for a server
+    that accepted and closed the connection: when it closes before the connector has read
+    the socket's own address (most attempts on a loaded machine), the connector raises a
+    bare CommClosedError so that the retry takes it (dask/distributed#7953), and twelve such
+    attempts fill 30 s.  Each attempt is made here, once, by the scheme's connector; only a
+    refused or failed TCP connect is tried again, until the caller's deadline.  The
+    handshake is the one both ends of every dask comm make (``Listener.on_connection`` is
+    the other end): each writes its ``handshake_info`` and reads the other's.
+    """
+    from distributed.comm import registry
+    from distributed.comm.addressing import parse_address
+    from distributed.comm.core import CommClosedError
+
+    scheme, location = parse_address(address)
+    connector = registry.get_backend(scheme).get_connector()
+    pause = 0.01
+    while True:
+        try:
+            comm = await connector.connect(location, deserialize=True, **settings)
+            break
+        except CommClosedError as err:  # an OSError too, but maybe one that did connect
+            if not isinstance(err.__cause__ or err.__context__, ConnectionRefusedError):
+                raise _Closed from None
+        except OSError:
+            pass  # no route, no name yet: tried again, as distributed does
+        except Exception as err:  # a TLS or decoding failure: something else answered
+            raise _NotDask(type(err).__name__) from None
+        await asyncio.sleep(pause)
+        pause = min(2 * pause, 1.0)
+    try:
+        mine = comm.handshake_info()
+        await comm.write(mine)
+        theirs = await comm.read()
+        if not isinstance(theirs, dict):
+            raise _NotDask(f"a handshake of type {type(theirs).__name__}")
+        comm.remote_info = {**theirs, "address": comm.peer_address}
+        comm.local_info = {**mine, "address": comm.local_address}
+        comm.handshake_options = comm.handshake_configuration(comm.local_info,
+                                                              comm.remote_info)
+    except CommClosedError:
+        comm.abort()
+        raise _Closed from None
+    except (OSError, TimeoutError, _NotDask, asyncio.CancelledError):
+        comm.abort()
+        raise
+    except Exception as err:  # an answer that breaks the decoder (HTTP, SSH banners...)
+        comm.abort()
+        raise _NotDask(type(err).__name__) from None
+    return comm
 
 
 def local_cluster(workers: int) -> Any:

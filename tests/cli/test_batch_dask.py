@@ -151,6 +151,30 @@ def test_a_server_that_hangs_up_is_not_told_as_silence(closing_address: str) -> 
         dask_cluster.connect(closing_address, timeout=30.0)
 
 
+def test_a_hang_up_before_the_connect_ends_is_not_retried(
+        closing_address: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """When the server closes before the connector has read its socket's own address (most
+    attempts on a loaded machine), distributed raises a bare CommClosedError for its retry
+    to take (dask/distributed#7953); retried with a doubling backoff for the whole deadline,
+    the hang-up took all of it, and was told as silence ("no dask scheduler answered ...
+    within 30 s", a flaky landing) when the outer deadline fired first.  Here every attempt
+    loses that race, as a loaded machine makes it: one attempt is enough to tell."""
+    from distributed.comm import tcp
+    from distributed.comm.core import CommClosedError
+
+    attempts = []
+
+    def closed_first(stream: object) -> str:
+        attempts.append(stream)
+        raise CommClosedError()
+
+    monkeypatch.setattr(tcp, "get_stream_address", closed_first)
+    with pytest.raises(dask_cluster.SchedulerError,
+                       match="closed the connection without answering"):
+        dask_cluster.connect(closing_address, timeout=3.0)
+    assert len(attempts) == 1
+
+
 def test_nothing_listening_is_one_line() -> None:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
