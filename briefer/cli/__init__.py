@@ -163,18 +163,20 @@ class OutOfMemory(click.ClickException):
     made (the exception was caught in :meth:`LazyGroup.main`), so there is room to print.
 
     The inputs are the command line's existing files and folders, except an option's value
-    (``-o``, ``-t``); with none (standard input, a URL) the line names no input.
+    (``-o``, ``-t``; which options take none is read from the command's click parameters,
+    :func:`_flags`); with none (standard input, a URL) the line names no input.
     """
 
     exit_code = 1
 
     def __init__(self, args: Any = None) -> None:
         words = [str(a) for a in (sys.argv[1:] if args is None else args)]
+        flags = _flags(words)
         inputs: list[str] = []
         size = 0
         for before, word in zip(["", *words[:-1]], words, strict=True):
             if word.startswith("-") or (before.startswith("-") and "=" not in before
-                                        and before not in _FLAGS):
+                                        and before not in flags):
                 continue
             got = _size_of(word)
             if got is not None:
@@ -187,8 +189,19 @@ class OutOfMemory(click.ClickException):
         click.echo(f"briefer: {self.format_message()}", file=file, err=file is None)
 
 
-#: Options that take no value, so the word after one may be an input.
-_FLAGS = frozenset({"--no-clean", "--no-fetch", "--force", "--oracle", "--ref-length"})
+def _flags(words: list[str]) -> frozenset[str]:
+    """The options of the group and of the command named in ``words`` that take no value
+    (flags, counts, help), so the word after one may be an input."""
+    name = next((word for word in words if not word.startswith("-")), None)
+    params = list(cli.params)
+    if name in COMMANDS:
+        command = cli.get_command(click.Context(cli), name)
+        params += command.params if command is not None else []
+    names = {"-h", "--help"}
+    for param in params:
+        if isinstance(param, click.Option) and (param.is_flag or param.count):
+            names.update(param.opts + param.secondary_opts)
+    return frozenset(names)
 
 
 def _size_of(name: str) -> int | None:

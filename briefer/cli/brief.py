@@ -8,6 +8,7 @@ from contextlib import contextmanager
 import click
 
 from briefer.cli.common import (
+    InputFailure,
     algorithm_option,
     emit,
     format_option,
@@ -79,13 +80,18 @@ places and organisations it names; `briefer templates` lists the others.
 @click.option("--no-fetch", is_flag=True,
               help="For a feed, brief the content or summary the feed itself carries "
                    "instead of fetching each item's page.")
+@click.option("--memory", type=click.IntRange(min=1), default=None, metavar="MB",
+              envvar="BRIEFER_MEMORY", show_envvar=True,
+              help="Memory the brief may use, in MB: texts whose brief needs more (about 70 "
+                   "bytes a character) are refused before it starts [default: what is "
+                   "available].")
 @timeout_option
 @algorithm_option()
 @language_option
 @format_option
 def brief(files: tuple[str, ...], template: str, count: int | None, no_clean: bool,
-          no_fetch: bool, timeout: float, algorithm: str, language: str, fmt: str | None
-          ) -> None:
+          no_fetch: bool, memory: int | None, timeout: float, algorithm: str, language: str,
+          fmt: str | None) -> None:
     """Make one brief of FILE... (paths, folders of text files, http(s) URLs, RSS, Atom
     or JSON feeds, or - for stdin): a bottom line, sections, key quotes, and who and
     where.
@@ -99,16 +105,25 @@ def brief(files: tuple[str, ...], template: str, count: int | None, no_clean: bo
     Each item cites its source sentence ([3], or [file:3] with several files);
     a sentence two texts share is kept once and cites both. -f json adds
     character offsets.
+
+    A brief needs about 70 bytes of memory per character of text (10 MB of
+    text, 700 MB): texts that would need more than is available are refused
+    before the brief starts (--memory sets the figure).
     """
     if files.count("-") > 1:
         raise click.UsageError("standard input (-) can be read only once")
     from briefer.brief import load_template, make_brief
+    from briefer.cli.memory import check
 
     fmt = resolve_format(fmt)
     with input_errors(), long_lived_objects():
         chosen = load_template(template)
         inputs = read_inputs(files, clean=not no_clean, language=language, timeout=timeout,
                              fetch=not no_fetch)
+        too_big = check(files, sum(len(doc.text) for doc in inputs.documents),
+                        None if memory is None else memory * 1_000_000)
+        if too_big is not None:
+            raise InputFailure(too_big)
         with brief_progress() as report:
             result = make_brief(inputs.documents, template=chosen, count=count,
                                 algorithm=algorithm, title=inputs.title, progress=report)

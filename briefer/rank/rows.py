@@ -65,9 +65,8 @@ class SparseRows:
         most ``cells`` at a time, whole left rows at a time.
         """
         left, right = np.asarray(left, dtype=np.int64), np.asarray(right, dtype=np.int64)
-        out = np.zeros((left.size, right.size))
         if not left.size or not right.size:
-            return out
+            return np.zeros((left.size, right.size))
         l_entries, l_pos = self.entries_of(left)
         r_entries, r_pos = self.entries_of(right)
         by_term = np.argsort(self.indices[r_entries], kind="stable")  # postings of right rows
@@ -80,6 +79,7 @@ class SparseRows:
         done = np.concatenate(([0], np.cumsum(row_pairs)))
         row_start = np.concatenate(([0], np.cumsum(np.bincount(l_pos, minlength=left.size))))
         m = right.size
+        blocks = []
         a = 0
         while a < left.size:
             b = max(a + 1, int(np.searchsorted(done, done[a] + cells, side="right")) - 1)
@@ -91,9 +91,10 @@ class SparseRows:
                        + np.arange(entry.size))
             key = (l_pos[entry] - a) * m + post_pos[partner]
             dots = self.data[l_entries[entry]] * post_values[partner]
-            out[a:b] = np.bincount(key, weights=dots, minlength=(b - a) * m).reshape(b - a, m)
+            blocks.append(np.bincount(key, weights=dots, minlength=(b - a) * m).reshape(b - a, m))
             a = b
-        return out
+        # (Most calls are one block: no second array of the whole product to copy it into.)
+        return blocks[0] if len(blocks) == 1 else np.concatenate(blocks)
 
     def entries_of(self, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """The entries of ``rows`` in order, and for each the position in ``rows`` it came from."""

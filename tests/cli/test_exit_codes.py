@@ -128,3 +128,22 @@ def test_out_of_memory_is_one_line_naming_the_input_not_a_traceback(tmp_path: Pa
     assert proc.stdout == ""
     assert proc.stderr == (f"briefer: out of memory ({text}, 1.1 MB); try a smaller input "
                            f"or split it\n")
+
+
+def test_out_of_memory_reads_which_options_take_no_value_from_the_command(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The word after a flag may be the input; after an option with a value it is not.  A
+    flag added to a command needs no second list to be told so (one was kept by hand)."""
+    import click
+
+    from briefer.cli import OutOfMemory, cli
+
+    text = tmp_path / "big.txt"
+    text.write_text("The dam holds water.\n")
+    command = cli.get_command(click.Context(cli), "brief")
+    monkeypatch.setattr(command, "params",
+                        [*command.params, click.Option(["--shiny"], is_flag=True)])
+    assert OutOfMemory(["brief", "--shiny", str(text)]).format_message() == (
+        f"out of memory ({text}, 0.0 MB); try a smaller input or split it")
+    assert OutOfMemory(["brief", "-t", str(text)]).format_message() == (
+        "out of memory; try a smaller input or split it")
