@@ -249,13 +249,21 @@ def _join(ranks: np.ndarray, owner: np.ndarray, place: np.ndarray, sizes: np.nda
     index_ranks = ranks[index_at]
     probe_at = np.flatnonzero(probes)
     probe_ranks = ranks[probe_at]
+    # Each stem's indexed entries, from where they start (ranks are small numbers): a table
+    # looked up, not a binary search per probe.
+    start = np.zeros(int(ranks.max()) + 2, dtype=np.int64)
+    np.cumsum(np.bincount(index_ranks, minlength=start.size - 1), out=start[1:])
+    lo, hi = start[probe_ranks], start[probe_ranks + 1]
     # A stem's indexed entries are in the order of their sets, so a set's place among them
-    # is found by (rank, set) and the window is the entries either side of it.
-    middle = np.searchsorted(index_ranks * sizes.size + owner[index_at],
-                             probe_ranks * sizes.size + owner[probe_at])
-    lo = np.maximum(np.searchsorted(index_ranks, probe_ranks, side="left"), middle - WINDOW)
-    counts = np.minimum(np.searchsorted(index_ranks, probe_ranks, side="right"),
-                        middle + WINDOW) - lo
+    # is found by (rank, set) and the window is the entries either side of it; only a stem
+    # with more than WINDOW of them can leave any out.
+    long = np.flatnonzero(hi - lo > WINDOW)
+    if long.size:
+        middle = np.searchsorted(index_ranks * sizes.size + owner[index_at],
+                                 probe_ranks[long] * sizes.size + owner[probe_at[long]])
+        lo[long] = np.maximum(lo[long], middle - WINDOW)
+        hi[long] = np.minimum(hi[long], middle + WINDOW)
+    counts = hi - lo
     done = np.concatenate(([0], np.cumsum(counts)))
     a = 0
     while a < probe_at.size:

@@ -217,6 +217,8 @@ def _lower_cased_people(views: Sequence[View], found: Sequence[Mention], ev: _Ev
     "town" ("qatar", "mississauga"; not "jordan", "china", "reading")."""
     from briefer.brief import lowercased
 
+    # (a lower-cased copy asks the gazetteer of every word: one memo for the brief)
+    places = _Places(gazetteer) if gazetteer is not None else None
     by_doc: dict[int, list[int]] = defaultdict(list)
     for n, view in enumerate(views):
         by_doc[view.doc].append(n)
@@ -253,7 +255,7 @@ def _lower_cased_people(views: Sequence[View], found: Sequence[Mention], ev: _Ev
             if first in lowercased.HONORIFICS or (first == surname and surname not in articled):
                 alone.add(name)
             elif first != surname and not (i and views[n].tokens[i - 1].fold in _ARTICLES) \
-                    and not _place_pair(views[n].tokens, i, gazetteer):
+                    and not _place_pair(views[n].tokens, i, places):
                 in_full[name] += 1  # not "the sun herald", nor the town "winter garden"
         alone |= {name for name, c in in_full.items() if c >= 2
                   and fold(name.split()[-1]) in ev.names.surnames
@@ -270,14 +272,14 @@ def _lower_cased_people(views: Sequence[View], found: Sequence[Mention], ev: _Ev
             if (n, start) not in taken:
                 out.append(Mention(n, start, end, name, "person"))
         out += _rare_pairs(views, ns, taken | {(m.view, m.start) for m in out}, ev,
-                           articled, gazetteer)
+                           articled, places)
         in_doc = set(ns)  # once: built per mention it made the pass quadratic (review V6)
         out += _lower_cased_bodies(views, ns, [m for m in out if m.view in in_doc], at,
                                    taken | {(m.view, m.start) for m in out}, ev)
         out += _aged_people(views, ns, taken | {(m.view, m.start) for m in out}, ev)
-        if gazetteer is not None:
+        if places is not None:
             out += _lower_cased_places(views, ns, taken | {(m.view, m.start) for m in out},
-                                       ev, gazetteer)
+                                       ev, places)
     return out
 
 
@@ -288,10 +290,13 @@ def _aged_people(views: Sequence[View], ns: Sequence[int], taken: set[tuple[int,
     that are no frequent English words ("a 35-year-old mother"), with a census given
     name or surname among them."""
     names, cues, out = ev.names, ev.cues, []
+    triggers = cues.kin_nouns | cues.person_nouns | {"old"}  # what the tests below start from
     surnames: dict[str, str] = {}
     for n in ns:
         toks = views[n].tokens
         for i in range(1, len(toks) - 2):
+            if toks[i].fold not in triggers:
+                continue
             aged = toks[i].fold == "old" and toks[i - 1].fold == "year"
             # "his fiancee katie heggins", "the pianist anna smith": a noun of kin or
             # trade before a census given name
@@ -383,29 +388,35 @@ def _lower_cased_bodies(views: Sequence[View], ns: Sequence[int], people: Sequen
 
 
 def _rare_pairs(views: Sequence[View], ns: Sequence[int], taken: set[tuple[int, int]],
-                ev: _Evidence, articled: set[str], gazetteer: Gazetteer | None) -> list[Mention]:
+                ev: _Evidence, articled: set[str], places: _Places | None) -> list[Mention]:
     """People of a lower-cased document whose given name is not in the census list
     ("carles puyol ... puyol won six titles"): two words that are no frequent English word
     nor a name the text writes after an article, said together twice and the second one
     alone twice more, as news names a person in full and then by surname."""
     names, cues = ev.names, ev.cues
+    known: dict[str, bool] = {}  # by the word as written: its fold and stem follow from it
 
     def rare(t: Token) -> bool:
-        return len(t.fold) > 2 and t.text.isalpha() and t.fold not in ev.stop and \
-            t.fold not in names.common and t.fold not in articled and \
-            t.stem not in cues.speech_stems and t.fold not in cues.role_words
+        found = known.get(t.text)
+        if found is None:
+            found = known[t.text] = len(t.fold) > 2 and t.text.isalpha() and \
+                t.fold not in ev.stop and t.fold not in names.common and \
+                t.fold not in articled and t.stem not in cues.speech_stems and \
+                t.fold not in cues.role_words
+        return found
 
     pairs: Counter[tuple[str, str]] = Counter()
     said: Counter[str] = Counter()
     for n in ns:
         toks = views[n].tokens
+        marks = [rare(t) for t in toks]
         for i, t in enumerate(toks):
-            if not rare(t):
+            if not marks[i]:
                 continue
             said[t.fold] += 1
-            if i + 1 < len(toks) and rare(toks[i + 1]) and \
+            if i + 1 < len(toks) and marks[i + 1] and \
                     not views[n].gap(t, toks[i + 1]).strip() and \
-                    not _place_pair(toks, i, gazetteer):
+                    not _place_pair(toks, i, places):
                 pairs[(t.fold, toks[i + 1].fold)] += 1
     full = {b: (a, b) for (a, b), c in pairs.items()
             if c >= 2 and said[b] - c >= 2 and said[a] == c}
@@ -440,26 +451,34 @@ def _after_a_located_place(view: View, i: int, ev: _Evidence) -> bool:
     return any(tokens[k].fold in ev.cues.locatives for k in range(max(0, i - 4), i - 1))
 
 
-def _place_pair(tokens: Sequence[Token], i: int, gazetteer: Gazetteer | None) -> bool:
+def _place_pair(tokens: Sequence[Token], i: int, places: _Places | None) -> bool:
     """Whether the two words at ``i`` are a gazetteer place's name ("winter garden")."""
-    if gazetteer is None:
+    if places is None:
         return False
-    found = gazetteer.match(tokens, i, capitals_only=False)
+    found = places.match(tokens, i, capitals_only=False)
     return found is not None and found[0] >= 2
 
 
 def _lower_cased_places(views: Sequence[View], ns: Sequence[int], taken: set[tuple[int, int]],
-                        ev: _Evidence, gazetteer: Gazetteer) -> list[Mention]:
+                        ev: _Evidence, places: _Places) -> list[Mention]:
     """The places of one lower-cased document (see :func:`_lower_cased_people`)."""
     names = ev.names
     found_at: list[tuple[int, int, int, Entry]] = []
     located: set[str] = set()  # one-word places the document writes after "in", "from", ...
+    single, starts = places.single, places.gazetteer.starts
     for n in ns:
         tokens = views[n].tokens
         i = 0
         while i < len(tokens):
-            found = None if (n, tokens[i].start) in taken else gazetteer.match(
-                tokens, i, capitals_only=False)
+            # (places.match's memo, looked up here as in _places; a mention already taken
+            # is asked of only where a place starts)
+            f = tokens[i].fold
+            found = single.get(f, _UNSEEN) if f not in starts or i + 1 == len(tokens) or \
+                not places.gazetteer.may_continue(f, tokens[i + 1].fold) else _UNSEEN
+            if found is _UNSEEN:
+                found = places.match(tokens, i, capitals_only=False)
+            if found is not None and (n, tokens[i].start) in taken:
+                found = None
             if found is None:
                 i += 1
                 continue
@@ -602,11 +621,14 @@ def _stopword(token: Token, stop: frozenset[str]) -> bool:
     """A capitalised stop word or its contraction ("I", "I’ll", "It’s"); "US" is a name, and
     so are "O'Gara" and "D'Amuro": a contraction ends in "'ll", "'s", "n't", ..., while the
     Irish and Italian prefixes "O'" and "D'" open a surname (NLTK lists "o" and "d")."""
+    folded = token.fold
+    if folded in stop:
+        return not (token.text.isupper() and len(token.text) > 1)
+    if "'" not in folded:
+        return False
     if token.text.isupper() and len(token.text) > 1:
         return False
-    if token.fold in stop:
-        return True
-    head, _, tail = token.fold.partition("'")
+    head, _, tail = folded.partition("'")
     return bool(tail) and head in stop and tail in _CONTRACTION_ENDS
 
 
@@ -689,23 +711,27 @@ class _Places:
         self.gazetteer = gazetteer
         self.single: dict[str, tuple[int, Entry] | None] = {}
 
-    def match(self, tokens: Sequence[Token], i: int) -> tuple[int, Entry] | None:
-        """The same as ``gazetteer.match(tokens, i)``."""
+    def match(self, tokens: Sequence[Token], i: int, *, capitals_only: bool = True
+              ) -> tuple[int, Entry] | None:
+        """The same as ``gazetteer.match(tokens, i, capitals_only=capitals_only)``.
+
+        Past the test of a capital, the answer depends on the folded words alone, so one
+        memo serves both (a lower-cased copy asks of every word: "london", "the")."""
         token = tokens[i]
-        if not token.capital:
+        if capitals_only and not token.capital:
             return None
         gazetteer = self.gazetteer
         if not gazetteer.starts:
-            return gazetteer.match(tokens, i)
+            return gazetteer.match(tokens, i, capitals_only=False)
         if token.fold in gazetteer.starts and i + 1 < len(tokens):
             # A longer key can start here only if the next word makes one of the keys'
             # first pairs (what :meth:`Gazetteer.match` tests next); when it does not, the
             # match is this word alone, as for a word that starts no longer key.
             if gazetteer.may_continue(token.fold, tokens[i + 1].fold):
-                return gazetteer.match(tokens, i)
+                return gazetteer.match(tokens, i, capitals_only=False)
         single = self.single
         if token.fold not in single:
-            single[token.fold] = gazetteer.match(tokens, i)
+            single[token.fold] = gazetteer.match(tokens, i, capitals_only=False)
         return single[token.fold]
 
 
@@ -743,9 +769,12 @@ def _places(n: int, view: View, places: _Places, out: list[Mention], ev: _Eviden
                                    "place", alias=tokens[i].text, country=entry.canonical))
                 claimed.add(i)
             continue
-        found = single.get(tokens[i].fold, _UNSEEN) if tokens[i].capital and \
-            tokens[i].fold not in starts_ else _UNSEEN  # (places.match's memo, looked up
-        # here: most capitals are words said before that start no longer name)
+        # places.match's memo, looked up here: most capitals are words said before that
+        # start no longer name, or not with the word after them ("The president")
+        f = tokens[i].fold
+        found = single.get(f, _UNSEEN) if tokens[i].capital and (
+            f not in starts_ or i + 1 == len(tokens)
+            or not gazetteer.may_continue(f, tokens[i + 1].fold)) else _UNSEEN
         if found is _UNSEEN:
             found = places.match(tokens, i)
         if found is None:
@@ -1226,7 +1255,7 @@ def _cue(view: View, first: int, last: int, ev: _Evidence, versus: bool = True) 
     prev = tokens[first - 1].fold if first else ""
     blank_before = first > 0 and not raw[tokens[first - 1].end - base:
                                          tokens[first].start - base].strip()
-    if (raw[end:end + 1] in " \t" and _score_line(view, first, last)) or \
+    if (_SCORE_AFTER.match(raw, end) is not None and _score_line(view, first, last)) or \
             versus and _fixture(view, first, last, ev):
         return "team"
     if prev == "at" and _works_at(view, first, ev):
@@ -1689,10 +1718,25 @@ def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer,
     sure_people: set[str] = set()  # people by more than "X said" (a body says things too)
     teams: set[str] = set()  # sides of a results line ("Chelsea 2 Aston Villa 2")
     titled_people: set[str] = set()  # people by a title or a cue, not by the census lists
+    # A name of several words is said again and again ("Barack Obama"): how it is shown
+    # and what its words make it depend on its words, where an ampersand joins them, and
+    # (for its kind) its cue, its acronym and whether its line is in capitals, so each is
+    # worked out once per brief.
+    shown: dict[tuple[tuple[str, ...], tuple[bool, ...]], str] = {}
+    sorted_as: dict[tuple[tuple[tuple[str, ...], tuple[bool, ...]], str, bool, bool], str] = {}
     for run in runs:
         words = run.tokens
         folds = [t.fold for t in words]
-        name = _display(words, ev, views[run.view])
+        view = views[run.view]
+        key = None
+        if len(words) == 1:
+            name = _display(words, ev, view)
+        else:
+            key = (tuple(t.text for t in words), tuple(
+                view.gap(a, b).strip() == "&" for a, b in zip(words, words[1:], strict=False)))
+            name = shown.get(key)
+            if name is None:
+                name = shown[key] = _display(words, ev, view)
         start, end = words[0].start, words[-1].end
         if any(not t.text.isalpha() and any(map(str.isdigit, t.text)) for t in words):
             continue
@@ -1702,7 +1746,13 @@ def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer,
             out.append(Mention(run.view, start, end, entry.canonical, entry.kind,
                                entry.strength, alias=entry.alias, country=entry.country))
             continue
-        kind = _kind_of_run(run, ev, gazetteer, views[run.view])
+        if key is None:
+            kind = _kind_of_run(run, ev, gazetteer, view)
+        else:
+            sort_key = (key, run.cue, bool(run.acronym), run.view in ev.shouting)
+            kind = sorted_as.get(sort_key)
+            if kind is None:
+                kind = sorted_as[sort_key] = _kind_of_run(run, ev, gazetteer, view)
         if run.cue == "team":
             kind = "organisation"  # "Leicester 3 Derby 0": a club, whatever else it names
             teams.add(name)
@@ -1803,6 +1853,9 @@ def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer,
     votes: Counter[tuple[str, str]] = Counter()
     things = {run.tokens[0].text for run in singles if run.cue == "item"}
     given_alone: set[str] = set()  # folded given names said alone with no other reading
+    # each lone word's mention, made once its kind is known (below): (view, start, end,
+    # name, kind or "other", titles)
+    lone_words: list[tuple[int, int, int, str, str, tuple[str, ...]]] = []
     for run in singles:
         word = run.tokens[0]
         known = surnames.get(word.fold)
@@ -1858,8 +1911,8 @@ def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer,
             # outweighs where a word stands ("at Kraft"): two votes
             votes[(display, kind)] += 2 if run.cue == "body" else 1
             kind = "other"  # until the votes of all its mentions are counted (below)
-        out.append(Mention(run.view, word.start, word.end, display, kind,
-                           titles=run.titles or titled.get(display, ())))
+        lone_words.append((run.view, word.start, word.end, display, kind,
+                           run.titles or titled.get(display, ())))
     # A lone word is a place if the text ever puts it after "in"/"near", an organisation if
     # it "said" something or has "shares", and not someone's name: "in Goma", later "Goma".
     cued: dict[str, str] = {}
@@ -1873,6 +1926,9 @@ def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer,
             cued[name] = "person"
     out = [Mention(m.view, m.start, m.end, m.name, cued[m.name], m.strength, m.titles)
            if m.kind == "other" and m.name in cued else m for m in out]
+    out += [Mention(n, start, end, name, cued[name] if kind == "other" and name in cued
+                    else kind, titles=titles)
+            for n, start, end, name, kind, titles in lone_words]
     if given_alone:
         out = _listed_with(out, {m.name for m in out if m.kind == "other" and " " not in m.name
                                  and fold(m.name) in given_alone}, views)

@@ -121,10 +121,10 @@ class Gazetteer:
         if top > 1 and not self.may_continue(tokens[i].fold, tokens[i + 1].fold):
             top = 1
         for n in range(top, 0, -1):
-            folds = [t.fold for t in tokens[i:i + n]]
-            entry = self.get(" ".join(folds))
-            if entry is None and folds[-1].endswith("s"):
-                singular = self.get(" ".join([*folds[:-1], folds[-1][:-1]]))
+            key = tokens[i].fold if n == 1 else " ".join([t.fold for t in tokens[i:i + n]])
+            entry = self.get(key)
+            if entry is None and key.endswith("s"):  # (the last word's singular: "...s")
+                singular = self.get(key[:-1])
                 if singular is not None and singular.type == "demonym":
                     entry = singular
             if entry is not None:

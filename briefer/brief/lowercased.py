@@ -148,15 +148,18 @@ def find_names(views: Sequence[View], given: frozenset[str], stop: frozenset[str
     place and are no surname ("county", "police"): after a given name that is also a
     city's ("dallas county jail", "the dallas police department") they make no person."""
     names = Names()
+    either = cues | roles  # (once: a union of two sets is a new set)
     for view in views:
         toks = view.tokens
         for i, t in enumerate(toks):
             nxt = toks[i + 1] if i + 1 < len(toks) else None
             # A surname may be a role word ("abby bishop"); after a title it may not.
-            if nxt is not None and not view.gap(t, nxt).strip() and (
-                    (t.fold in given and _nameable(t, stop, cues | roles)
+            # (the gap is cut only after a given name or an honorific)
+            if nxt is not None and (t.fold in given or t.fold in HONORIFICS) and \
+                    not view.gap(t, nxt).strip() and (
+                    (t.fold in given and _nameable(t, stop, either)
                      and _nameable(nxt, stop, cues) and nxt.fold not in heads)
-                    or (t.fold in HONORIFICS and _nameable(nxt, stop, cues | roles))):
+                    or (t.fold in HONORIFICS and _nameable(nxt, stop, either))):
                 name = f"{t.text[:1].upper()}{t.fold[1:]} {nxt.fold.capitalize()}"
                 if t.fold in HONORIFICS and nxt.fold in names.full:
                     name = names.full[nxt.fold]
@@ -167,7 +170,7 @@ def find_names(views: Sequence[View], given: frozenset[str], stop: frozenset[str
             elif t.fold in names.full and not (i and toks[i - 1].fold in given):
                 names.mentions.append((t.start, names.full[t.fold]))
             if t.fold in roles and i + 2 < len(toks) and all(
-                    _nameable(u, stop, cues | roles) and not view.gap(v, u).strip()
+                    _nameable(u, stop, either) and not view.gap(v, u).strip()
                     for v, u in zip(toks[i:i + 2], toks[i + 1:i + 3], strict=True)):
                 pair = f"{toks[i + 1].fold.capitalize()} {toks[i + 2].fold.capitalize()}"
                 pair = names.full.get(toks[i + 2].fold, pair)

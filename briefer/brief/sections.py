@@ -44,7 +44,8 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from itertools import combinations
+from itertools import chain, combinations, repeat
+from operator import mul
 
 from briefer.brief.analysis import Token, View, find_run, fold, term_tokens
 from briefer.brief.entities import Cast
@@ -254,10 +255,21 @@ def assign(views: Sequence[View], cast: Cast, rules: Sequence[Rule], *,
         frozenset(name for rule in rules for name in rule.entities)
     for n, view in enumerate(views):
         mentions = cast.by_view[n]
-        if wanted is not None and not any(m.about in wanted for m in mentions):
-            out.append(None)
-            continue
-        scores = [score(rule, view, mentions) for rule in rules]
+        if wanted is not None:
+            # :func:`score` of each rule, from the strongest mention of each wanted entity
+            # found once for all the rules (in order of first mention, as score sums them).
+            named: dict[str, float] = {}
+            for m in mentions:
+                if m.about in wanted:
+                    named[m.about] = max(named.get(m.about, 0.0), m.strength)
+            if not named:
+                out.append(None)
+                continue
+            scores = [0.0 + sum(rule.entities[name] * strength
+                                for name, strength in named.items() if name in rule.entities)
+                      for rule in rules]
+        else:
+            scores = [score(rule, view, mentions) for rule in rules]
         best = max(range(len(rules)), key=lambda k: (scores[k], -k), default=None)
         out.append(best if best is not None and scores[best] > 0 else None)
     for n, view in enumerate(views):
@@ -311,25 +323,28 @@ def _join_by_centroid(views: Sequence[View], out: list[int | None], sections: in
     (``np.sqrt`` and ``math.sqrt`` both round correctly), so the choices are the same."""
     import numpy as np
 
-    centroids = [Counter[str]() for _ in range(sections)]
+    members: list[list[frozenset[str]]] = [[] for _ in range(sections)]
     for view, k in zip(views, out, strict=True):
         if k is not None:
-            centroids[k].update(view.content)
-    norms = [math.sqrt(sum(v * v for v in c.values())) for c in centroids]
+            members[k].append(view.content)
+    # Counted in one call a section (in the same order, so the stems come as they did).
+    centroids = [Counter(chain.from_iterable(m)) for m in members]
+    norms = [math.sqrt(sum(map(mul, c.values(), c.values()))) for c in centroids]
     live = [k for k in range(sections) if norms[k]]
     todo = [n for n, view in enumerate(views) if out[n] is None and view.content]
     if not todo or not live:
         return  # (none can be placed: each stays None)
     column = {stem: c for c, stem in enumerate(dict.fromkeys(
-        stem for k in live for stem in centroids[k]))}
+        chain.from_iterable(centroids[k] for k in live)))}
     counts = np.zeros((len(live), len(column) + 1))  # the last column: a stem no centroid has
     for row, k in enumerate(live):
-        for stem, count in centroids[k].items():
-            counts[row, column[stem]] = count
+        c = centroids[k]
+        counts[row, np.fromiter(map(column.__getitem__, c), dtype=np.int64, count=len(c))] = \
+            np.fromiter(c.values(), dtype=np.float64, count=len(c))
     missing = len(column)
     contents = [views[n].content for n in todo]
     sizes = np.fromiter(map(len, contents), dtype=np.int64, count=len(contents))
-    cols = np.fromiter((column.get(stem, missing) for content in contents for stem in content),
+    cols = np.fromiter(map(column.get, chain.from_iterable(contents), repeat(missing)),
                        dtype=np.int64, count=int(sizes.sum()))
     starts = np.concatenate(([0], np.cumsum(sizes)[:-1]))
     roots = np.sqrt(sizes.astype(np.float64))

@@ -94,7 +94,9 @@ def content_entries(words: Sequence[Sequence[str]], language: str = "english",
         type_stem = per_term(vocabulary, lambda w: -1 if w.lower() in stops else
                              stem_ids.setdefault(stem(w.lower()), len(stem_ids)), np.int64)
     else:
-        missing = vocabulary.keys() - stems.keys()  # a headline's words, say
+        # (A brief's stems hold every word: the set of the missing ones is made only when
+        # some are, a headline's words, say.)
+        missing = () if stems.keys() >= vocabulary.keys() else vocabulary.keys() - stems.keys()
         if missing:
             stem, stops = stemming.stemmer(language), tokens.stop_words(language)
             stems = {**stems, **{w: None if w.lower() in stops else stem(w.lower())
