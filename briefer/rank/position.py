@@ -377,10 +377,11 @@ def directed_similarity(vectors: SparseRows, window: int = WINDOW
     after = np.zeros(n)
     step = max(1, window)
     masks: dict[tuple[int, int, int, int], tuple[np.ndarray, np.ndarray]] = {}
+    postings = vectors.postings() if n > step else None  # sorted once, not once a block
     for a in range(0, n, step):
         b = min(n, a + step)
         c0, c1 = max(0, a - window), min(n, b + window)
-        block = vectors.products(np.arange(a, b), np.arange(c0, c1))
+        block = vectors.products(np.arange(a, b), np.arange(c0, c1), postings=postings)
         # Which cells count depends only on where the block sits against its columns, the
         # same for every block inside the text: worked out once per shape.
         shape = (b - a, c1 - c0, a - c0, c1 - b)

@@ -53,8 +53,14 @@ class SparseRows:
         return sparse.csr_matrix((self.data, self.indices, self.indptr),
                                  shape=(self.n, self.width))
 
-    def products(self, left: np.ndarray, right: np.ndarray, cells: int = PAIR_BLOCK
-                 ) -> np.ndarray:
+    def postings(self) -> tuple[np.ndarray, np.ndarray]:
+        """Every entry by column (stable: rows ascending within one), and the row of each
+        in that order: for :meth:`products` of many blocks of consecutive right rows."""
+        order = np.argsort(self.indices, kind="stable")
+        return order, self.row_of()[order]
+
+    def products(self, left: np.ndarray, right: np.ndarray, cells: int = PAIR_BLOCK,
+                 postings: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:
         """The dense ``len(left) x len(right)`` dot products of rows ``left`` with rows ``right``.
 
         ``(m[left] @ m[right].T).toarray()`` with numpy alone, bit for bit what scipy gives:
@@ -62,16 +68,23 @@ class SparseRows:
         and each sentence pair's products are added in the order of the left row's columns,
         one after another (``np.bincount``), as scipy's CSR product adds them.  For the
         small blocks of the position rankers (a few hundred rows); pairs are enumerated at
-        most ``cells`` at a time, whole left rows at a time.
+        most ``cells`` at a time, whole left rows at a time.  With :meth:`postings`, ``right``
+        must be consecutive rows, whose postings are then cut from those instead of sorted
+        again (the same entries in the same order).
         """
         left, right = np.asarray(left, dtype=np.int64), np.asarray(right, dtype=np.int64)
         if not left.size or not right.size:
             return np.zeros((left.size, right.size))
         l_entries, l_pos = self.entries_of(left)
-        r_entries, r_pos = self.entries_of(right)
-        by_term = np.argsort(self.indices[r_entries], kind="stable")  # postings of right rows
-        post_cols = self.indices[r_entries][by_term]
-        post_pos, post_values = r_pos[by_term], self.data[r_entries][by_term]
+        if postings is None:
+            r_entries, r_pos = self.entries_of(right)
+            by_term = np.argsort(self.indices[r_entries], kind="stable")  # right rows' postings
+            post_entries, post_pos = r_entries[by_term], r_pos[by_term]
+        else:
+            order, order_rows = postings
+            inside = (order_rows >= right[0]) & (order_rows <= right[-1])
+            post_entries, post_pos = order[inside], order_rows[inside] - right[0]
+        post_cols, post_values = self.indices[post_entries], self.data[post_entries]
         l_cols = self.indices[l_entries]
         start = np.searchsorted(post_cols, l_cols, side="left")
         count = np.searchsorted(post_cols, l_cols, side="right") - start
