@@ -134,7 +134,9 @@ def check(names: Iterable[str], characters: int, limit: int | None = None) -> st
     need = needed_bytes(characters)
     if room is None or need <= room:
         return None
-    names = list(names)
+    from briefer.ingest import STDIN_NAME
+
+    names = [STDIN_NAME if name == "-" else name for name in names]
     what = (f"{names[0]} is" if len(names) == 1 else f"the {len(names)} inputs are")
     room_is = (f"{_mb(room)} is available; brief a part of it, or give --memory MB (or "
                f"BRIEFER_MEMORY) to allow more" if limit is None else

@@ -50,6 +50,8 @@ def test_memory_sets_the_figure_from_the_command_line_or_the_environment(
                                    "allow more\n")
     assert runner.invoke(cli, ["brief", str(article)], env={"BRIEFER_MEMORY": "3"}
                          ).exit_code == 1
+    piped = runner.invoke(cli, ["brief", "-", "--memory", "3"], input=TEXT)
+    assert piped.exit_code == 1 and piped.stderr.startswith("briefer: <stdin> is 0.1 MB ")
     monkeypatch.setattr(memory, "available_bytes", lambda root="/": 1_000)
     allowed = runner.invoke(cli, ["brief", str(article), "-f", "json", "--memory", "100"])
     assert allowed.exit_code == 0, allowed.stderr
