@@ -179,9 +179,10 @@ class _Types:
                 content.append(info[6])
             words += info[7]
         found = tuple(out)
-        # Only a sentence with a word in capitals can be written in capitals.
-        return _Found(found, frozenset(content), tuple(words), tuple(capitals), tuple(lower),
-                      loud and shouting(found))
+        # Only a sentence with a word in capitals can be written in capitals.  (Made as the
+        # tokens are, by tuple's own constructor: a named tuple's costs three times as much.)
+        return new(_Found, (found, frozenset(content), tuple(words), tuple(capitals),
+                            tuple(lower), loud and shouting(found)))
 
 
 class _Found(NamedTuple):

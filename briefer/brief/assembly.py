@@ -117,8 +117,11 @@ def make_brief(
 
     # The bottom line of several stories comes from the biggest (the first).
     lead = [c for c in candidates if story_of(c) == 0] or candidates
-    bottom = max(lead, key=lambda c: (stands_alone(views[c.view]), c.value, -c.view),
-                 default=None)
+    # The best that reads on its own; most often that is simply the best, so it is asked
+    # first (not every candidate: a megabyte has 7,000).
+    bottom = max(lead, key=lambda c: (c.value, -c.view), default=None)
+    if bottom is not None and not stands_alone(views[bottom.view]):
+        bottom = max(lead, key=lambda c: (stands_alone(views[c.view]), c.value, -c.view))
     pool = [c for c in candidates if c is not bottom and c.section is not None]
     titles = [r.title for r in rules] + [catch_all or "Other points"] * slots
     limits = [r.limit or limit for r in rules] + [limit] * slots
