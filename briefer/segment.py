@@ -143,9 +143,10 @@ _CAPITALISED = re.compile(
     r" (?<=[^\W_] |[;»”)\"] )(?P<w>[A-ZÀ-ÖØ-Þ][^\W\d_]*)(?= (?:[^\W\d_]|[«“\"]))")
 # The same after a line break: a line with no final punctuation, then a capitalised word
 # (``_line_ended``).  A pattern of its own, so each keeps its fast literal first character.
-_LINE_CAPITALISED = re.compile(
-    r"\n(?:(?<=[^\W_]\n|[;»”)\"]\n)|(?<=[^\W_][\r \t]\n|[;»”)\"][\r \t]\n))"
-    r"(?P<w>[A-ZÀ-ÖØ-Þ][^\W\d_]*)(?= (?:[^\W\d_]|[«“\"]))")
+# What ends the line before it is read by the caller: any blanks ("\r", " ", "\t") may
+# stand between its last word and the break.
+_LINE_CAPITALISED = re.compile(r"\n(?P<w>[A-ZÀ-ÖØ-Þ][^\W\d_]*)(?= (?:[^\W\d_]|[«“\"]))")
+_LINE_BLANKS = "\r \t"
 # One word of a name and the space after it: a capitalised word, or a lower-case one before a
 # capitalised word (a particle if it is a function word: "Banco do Brasil").
 _NAME_WORD = re.compile(r"(?:[A-ZÀ-ÖØ-Þ][^\s,;:.!?]*|([^\W\d_]+)(?= [A-ZÀ-ÖØ-Þ])) ")
@@ -750,9 +751,14 @@ def _headline_starts(text: str, start: int, end: int, rules: _Rules, quoted: _Qu
         nxt = _NAME_PARTICLE.match(text, after, end)
         if nxt is not None and nxt.group(1) in stopwords:
             continue  # a name's particles ("De la Rúa", "Dos los Santos")
-        # The space or line break before the starter ("\r\n" read as "\n", and so is " \n":
-        # the faces' neutralise() writes "\r\n" so, and lines often end in a blank).
-        sep = at - 2 if text[at - 1] == "\n" and text[at - 2] in "\r \t" else at - 1
+        # The space or line break before the starter: "\r\n" is read as "\n", and so is
+        # " \n" (the faces' neutralise() writes "\r\n" so) and any blanks that end a line.
+        sep = at - 1
+        if text[sep] == "\n":
+            while sep > start and text[sep - 1] in _LINE_BLANKS:
+                sep -= 1
+            if sep == start or not (text[sep - 1].isalnum() or text[sep - 1] in ";»”)\""):
+                continue  # a line that ends in a word, a ";" or a closing mark
         if text[sep - 1] == ";":
             if not name:
                 starts.append(at)

@@ -6,6 +6,7 @@ can cite where it came from (``[3]`` or ``[file:3]``).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import PurePath
@@ -68,6 +69,11 @@ class Entity:
 #: What a brief with nothing in it says, wherever it is shown.
 EMPTY_NOTE = "Nothing to brief: every sentence was dropped or the text has none."
 
+#: How many places one citation, and sources the footer, names before "and N more" (a
+#: sentence reposted in 2,000 files would otherwise be one line of every file; JSON keeps
+#: them all).
+CITED_PLACES = 5
+
 #: How "Who and where" groups the entities, in this order.
 KIND_LABELS = (("person", "People"), ("place", "Places"), ("organisation", "Organisations"),
                ("other", "Also named"))
@@ -88,6 +94,17 @@ class Brief:
     entities: tuple[Entity, ...] = ()
     scores: tuple[tuple[float, ...], ...] = field(default=())  # per document, per sentence
     stories: tuple[Story, ...] = ()  # two or more, or none
+    #: How citations name each document (:meth:`source_label`), worked out once: a
+    #: sentence said in D documents cites D places, and asking every document's name for
+    #: each would make a folder's brief quadratic in its files.
+    labels: tuple[str, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        names = [short_name(d.source) for d in self.documents]
+        shared = Counter(names)
+        object.__setattr__(self, "labels", tuple(
+            d.source if shared[name] > 1 else name
+            for d, name in zip(self.documents, names, strict=True)))
 
     @property
     def is_empty(self) -> bool:
@@ -157,7 +174,11 @@ class Brief:
 
     def footer(self) -> str:
         """One line on where the brief came from and how it was made."""
-        sources = ", ".join(d.source for d in self.documents) or "no input"
+        sources = ", ".join(d.source for d in self.documents[:CITED_PLACES]) or "no input"
+        if len(self.documents) > CITED_PLACES + 1:  # a folder of 2,000 files: not one line
+            sources += f" and {len(self.documents) - CITED_PLACES:,} more"
+        else:
+            sources = ", ".join(d.source for d in self.documents) or sources
         label = "Sources" if len(self.documents) > 1 else "Source"
         return (f"{label}: {sources} · {self.sentences_in} sentences in, "
                 f"{self.sentences_shown} out · {self.algorithm} · template {self.template} · "
@@ -175,24 +196,24 @@ class Brief:
     def source_label(self, doc: int) -> str:
         """How citations name document ``doc``: its file name (a page: its site and last
         path segment), or the whole source when two documents share that name."""
-        source = self.documents[doc].source
-        name = short_name(source)
-        if sum(1 for d in self.documents if short_name(d.source) == name) > 1:
-            return source
-        return name
+        return self.labels[doc]
 
     def cite(self, item: BriefItem, escape: Callable[[str], str] = str) -> str:
         """``[3]`` for one document; ``[a.txt:3]`` for several, with every place a merged
-        near-duplicate was also said (``[a.txt:3, b.txt:5]``).  ``escape`` is applied to
-        the file names (markdown escapes them; the brackets stay plain)."""
+        near-duplicate was also said (``[a.txt:3, b.txt:5]``), the first :data:`CITED_PLACES`
+        and how many more when there are more (JSON lists them all).  ``escape`` is applied
+        to the file names (markdown escapes them; the brackets stay plain)."""
         if len(self.documents) <= 1:
             numbers = [item.sentence.index]
             numbers += [self.documents[d].sentences[p].index for d, p in item.also if d == 0]
             return "[" + ", ".join(str(n) for n in sorted(set(numbers))) + "]"
         places = [(item.doc, item.sentence.index)]
         places += [(d, self.documents[d].sentences[p].index) for d, p in item.also]
-        return "[" + ", ".join(f"{escape(self.source_label(d))}:{n}"
-                               for d, n in sorted(places)) + "]"
+        places.sort()
+        shown = ", ".join(f"{escape(self.labels[d])}:{n}" for d, n in places[:CITED_PLACES])
+        more = len(places) - CITED_PLACES
+        return f"[{shown} and {more:,} more]" if more > 1 else \
+            "[" + ", ".join(f"{escape(self.labels[d])}:{n}" for d, n in places) + "]"
 
     def cite_sentence(self, doc: int, sentence: Sentence,
                       escape: Callable[[str], str] = str) -> str:

@@ -438,7 +438,7 @@ def test_crlf_line_breaks_split_as_lf_ones(language: str, text: str) -> None:
     assert [s.replace("\r\n", "\n") for s in split(crlf, language)] == split(text, language)
 
 
-@pytest.mark.parametrize("line_end", ["\r\n", " \n"])
+@pytest.mark.parametrize("line_end", ["\r\n", " \n", " \r\n", "\t \n"])
 def test_a_line_end_that_reaches_the_splitter_through_a_face_splits_as_lf(line_end: str
                                                                           ) -> None:
     # What the faces pass on: read() and api.split() neutralise "\r\n" to " \n" (offsets
@@ -470,6 +470,8 @@ _LINE_PIECES = st.sampled_from([
 # fails on the old code every run, not only when a draw happens to make it (review V3).
 @example("pt", "Governo de Portugal anuncia novo pacote de medidas\nO plano inclui cortes de "
          "impostos.")
+# A line that ends in a blank before its "\r\n" (found by a landing's draw).
+@example("es", "Última hora dimite el ministro \nLa dimisión llega")
 def test_crlf_never_changes_the_sentences(language: str, text: str) -> None:
     crlf = text.replace("\n", "\r\n")
     assert [s.replace("\r\n", "\n") for s in split(crlf, language)] == split(text, language)
