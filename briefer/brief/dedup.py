@@ -162,7 +162,9 @@ def _set_groups(sets: Sequence[frozenset[str]]) -> np.ndarray:
     rarity = np.empty_like(df)
     rarity[np.argsort(df, kind="stable")] = np.arange(df.size)
     owner = np.repeat(np.arange(len(sets)), sizes)
-    entries = np.lexsort((rarity[stem_ids], owner))  # by set, rarest stem first
+    # By set, rarest stem first: one sort of a key unique to each entry (a set's stems are
+    # distinct), several times quicker than np.lexsort of the two.
+    entries = np.argsort(owner * df.size + rarity[stem_ids])
     ranks = rarity[stem_ids][entries]
     starts = np.cumsum(sizes) - sizes
     place = np.arange(len(flat)) - np.repeat(starts, sizes)
@@ -245,7 +247,8 @@ def _join(ranks: np.ndarray, owner: np.ndarray, place: np.ndarray, sizes: np.nda
     import numpy as np
 
     index_at = np.flatnonzero(indexed)
-    index_at = index_at[np.argsort(ranks[index_at], kind="stable")]
+    # By rank, then in order (as a stable sort by rank leaves them), from a key unique to each.
+    index_at = index_at[np.argsort(ranks[index_at] * ranks.size + index_at)]
     index_ranks = ranks[index_at]
     probe_at = np.flatnonzero(probes)
     probe_ranks = ranks[probe_at]
