@@ -66,12 +66,16 @@ def document_vectors(docs: Sequence[Document], views: Sequence[View],
     for name, found in cast.docs.items():
         for d in found:
             counts[d]["\0" + name] += ENTITY_WEIGHT
-    vocabulary: dict[str, int] = {}
+    # Terms numbered in sorted order, each row's in that order: a sentence's terms come in a
+    # frozenset's hash-seeded order, and with them the columns and so the float sums of the
+    # similarities, whose near-ties then ordered a story's documents (and chose its title)
+    # differently from one process to the next (review round 8 W7).
+    vocabulary = {term: k for k, term in enumerate(sorted(set().union(*counts)))}
     rows, cols, vals = [], [], []
     for d, counted in enumerate(counts):
-        for term, tf in counted.items():
+        for term, tf in sorted(counted.items()):
             rows.append(d)
-            cols.append(vocabulary.setdefault(term, len(vocabulary)))
+            cols.append(vocabulary[term])
             vals.append(1.0 + math.log(tf))
     n = len(docs)
     matrix = sparse.csr_matrix((vals, (rows, cols)), shape=(n, max(1, len(vocabulary))))

@@ -258,3 +258,33 @@ def test_each_story_of_a_short_brief_opens_with_its_reports_ledes() -> None:
     brief = make_brief(quake_docs(), count=3)
     ledes = {(d, 1) for d in range(3)}
     assert len(shown(brief) & ledes) == 3, shown(brief)
+
+
+_VECTORS = """
+import hashlib
+from briefer.brief import make_brief, stories
+from tests.unit.test_brief_stories import docs
+got = []
+real = stories.document_vectors
+stories.document_vectors = lambda *a, **k: got.append(real(*a, **k)) or got[-1]
+make_brief(docs(), algorithm="lead")
+m = got[0]
+print(hashlib.sha256(m.indices.tobytes() + m.data.tobytes()).hexdigest())
+"""
+
+
+def test_the_document_vectors_are_the_same_in_every_process() -> None:
+    """A sentence's terms come in a frozenset's hash-seeded order; the vectors' columns must
+    not, or near-tied similarities order a story's documents (and pick its title)
+    differently from run to run (review round 8 W7)."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    out = {subprocess.run([sys.executable, "-c", _VECTORS], cwd=root, check=True, text=True,
+                          capture_output=True,
+                          env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+           for seed in ("1", "2", "3")}
+    assert len(out) == 1, out
