@@ -349,6 +349,20 @@ def _replaced_note(label: str, count: int, encoding: str) -> str:
 #: A precise extraction shorter than this fraction of the default one (in words) has misjudged
 #: the page's main block, so the default extraction is used instead; see :func:`_extract_html`.
 PRECISE_MIN_SHARE = 0.5
+#: Start tags past which a page's inline formatting is unwrapped before extraction, and past
+#: which (after that) a page is refused.  trafilatura's and libxml2's work grows faster than
+#: the page's elements (review round 8 W3: one paragraph of 10,000 / 20,000 ``<span>``-wrapped
+#: words took 5 / 26 s per extraction, 60,000 did not finish in 300 s, and Ctrl-C cannot stop
+#: C code); a syntax-highlighted or karaoke page wraps every word so.  Inline tags carry no
+#: structure the extractor needs (blocks, links and headings stay), and unwrapped the words
+#: read the same.  30,000 block elements cost about 6 s; the 61 real pages of the HTML
+#: benchmark have at most 1,453 start tags.
+INLINE_UNWRAP_TAGS = 5_000
+MAX_HTML_ELEMENTS = 30_000
+_START_TAG = re.compile(r"<[a-zA-Z]")
+_INLINE_TAG = re.compile(
+    r"</?(?:span|font|b|i|em|strong|u|s|small|big|mark|sup|sub|abbr|time|cite|q|bdi|bdo|ins"
+    r"|del|var|kbd|samp|data|wbr|tt)(?=[\s/>])[^<>]*>", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -412,6 +426,13 @@ def _extract_html(label: str, html: str) -> tuple[str, PageMeta]:
     import trafilatura
 
     html = _without_control_references(html)
+    elements = len(_START_TAG.findall(html))
+    if elements > INLINE_UNWRAP_TAGS:
+        html = _INLINE_TAG.sub("", html)
+        elements = len(_START_TAG.findall(html))
+    if elements > MAX_HTML_ELEMENTS:
+        raise InputError(f"{label}: HTML page with {elements:,} elements, more than briefer "
+                         f"reads ({MAX_HTML_ELEMENTS:,}); save its text and brief that")
     options = {"include_comments": False, "include_tables": True}
     precise = trafilatura.bare_extraction(html, favor_precision=True, with_metadata=True,
                                           **options)

@@ -127,6 +127,8 @@ class _Evidence:
     cues: Cues
     names: NameLists
     demonyms: dict[str, str] = field(default_factory=dict)  # "venezolano": "Venezuela"
+    lowered: frozenset[int] = frozenset()  # documents stored lower-cased
+    written: dict[str, str] = field(default_factory=dict)  # "qpr": "QPR" (mixed-case docs)
 
 
 def find_entities(views: Sequence[View], gazetteer: Gazetteer, stop: frozenset[str],
@@ -226,8 +228,7 @@ def _lower_cased_people(views: Sequence[View], found: Sequence[Mention], ev: _Ev
     heads = (ev.cues.org_words | ev.cues.place_words) - ev.names.surnames
     out: list[Mention] = []
     for ns in by_doc.values():
-        if not lowercased.is_lower_cased(" ".join(
-                views[n].raw for n in ns[:400])[:lowercased.SAMPLE_CHARS]):
+        if views[ns[0]].doc not in ev.lowered:
             continue
         doc_views = [views[n] for n in ns]
         names = lowercased.find_names(doc_views, ev.names.given, ev.stop,
@@ -521,23 +522,42 @@ def _evidence(views: Sequence[View], stop: frozenset[str], language: str = "en")
     """Casing across the whole text (Mikheev et al.'s document-centred evidence): which words
     it writes in lower case, which it capitalises mid-sentence, and their mixed-case forms,
     so a word in an ALL-CAPS headline or dateline can be read by how the body writes it."""
+    from briefer.brief import lowercased
+
     shouting = frozenset(n for n, v in enumerate(views) if v.shouting)
+    by_doc: dict[int, list[int]] = defaultdict(list)
+    for n, v in enumerate(views):
+        by_doc[v.doc].append(n)
+    lowered = frozenset(doc for doc, ns in by_doc.items() if lowercased.is_lower_cased(
+        " ".join(views[n].raw for n in ns[:400])[:lowercased.SAMPLE_CHARS]))
     lower: set[str] = set()
     mid: set[str] = set()
     mixed: dict[str, str] = {}
+    written: dict[str, str] = {}  # as the mixed-case documents write a word, capitals too
+    loose: dict[str, str] = {}  # as the lower-cased ones do ("Qpr" where a sentence opens)
     for n, v in enumerate(views):
         if n in shouting:
             continue
         lower.update(v.lower)  # the analysis pass's casing: no loop over every token here
+        forms = loose if v.doc in lowered else mixed
         tokens = v.tokens
         for i in v.capitals:
             t = tokens[i]
-            if t.fold not in mixed and not t.text.isupper():
-                mixed[t.fold] = t.text
+            if t.fold not in forms and not t.text.isupper():
+                forms[t.fold] = t.text
             if i and t.fold not in mid and not opens(v, i):  # (a word said once is known)
                 mid.add(t.fold)
+            if forms is mixed and t.fold not in written:
+                written[t.fold] = t.text
+    for word, form in mixed.items():
+        written[word] = form  # ("Prague" over a headline's "PRAGUE")
+    # A lower-cased document votes only on the words no mixed-case one writes.
+    for word, form in loose.items():
+        if word not in written:
+            mixed[word] = form
     return _Evidence(stop, frozenset(lower), frozenset(mid), mixed, shouting,
-                     cues_for(language), load_names(), _demonyms(language))
+                     cues_for(language), load_names(), _demonyms(language), lowered,
+                     written)
 
 
 def _demonyms(language: str) -> dict[str, str]:
@@ -1603,6 +1623,9 @@ def _display(tokens: Sequence[Token], ev: _Evidence, view: View | None = None) -
     (given the ``view`` the tokens are in)."""
     if len(tokens) == 1:
         t = tokens[0]
+        if view is not None and view.doc in ev.lowered:
+            # a lower-cased copy's one capital opens a sentence: the others write the word
+            return ev.written.get(t.fold, t.text)
         return ev.mixed.get(t.fold, t.text) if _shout(t) else t.text
     words = [ev.mixed.get(t.fold, t.text) if _shout(t) else t.text for t in tokens]
     if view is None or len(tokens) < 2:
@@ -1894,7 +1917,7 @@ def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer,
             # "Jordan" or "Victoria" is as often a club, a country or a city.
             given_alone.add(word.fold)
         if display is None:
-            display = _display([word], ev)
+            display = _display([word], ev, views[run.view])
             kind = "other"
             if run.cue == "person" or (run.cue == "place" and word.fold not in names.common):
                 kind = run.cue  # "in Goma"; not "in Marketing": a frequent word is a field

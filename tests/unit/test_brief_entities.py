@@ -1160,3 +1160,19 @@ def test_a_lower_cased_copy_introduces_a_person_by_a_noun_of_kin_or_trade() -> N
     kinds = names(cast)
     assert kinds.get("Katie Heggins") == "person"
     assert sum(m.name == "Katie Heggins" for m in cast.mentions) == 2  # "heggins told"
+
+
+def test_a_lower_cased_copy_does_not_vote_on_how_a_name_is_written() -> None:
+    """A lower-cased copy writes "QPR" as "qpr", and "Qpr" where a sentence opens: beside a
+    mixed-case copy the name is still shown as the mixed-case copy writes it, and the
+    lower-cased copy's "Qpr" is that name, not another."""
+    mixed = ("QPR have sacked their manager.\n\nThe board of QPR met on Monday. "
+             "Harry Redknapp said QPR would recover.")
+    lower = ("qpr have sacked their manager after a poor run of results in the league . "
+             "the board met on monday and said the decision was taken by the owners . "
+             "the fans were angry with the decision , and the players were told on tuesday . "
+             "Qpr will now look for a new manager before the next match against chelsea .")
+    for texts in ((mixed, lower), (lower, mixed)):
+        kinds = names(cast_of(*texts))
+        assert kinds.get("QPR") == "organisation"
+        assert "Qpr" not in kinds

@@ -148,3 +148,37 @@ def test_a_page_nested_past_the_parsers_limit_says_so() -> None:
 
 def test_a_deep_page_within_the_limit_is_read() -> None:
     assert "the plan was rushed" in decode_source("page.html", nested_page(200)).text
+
+
+def _page(body: str) -> bytes:
+    return f"<html><head><title>T</title></head><body><article>{body}</article></body></html>" \
+        .encode()
+
+
+def test_a_page_of_word_wrapping_spans_is_unwrapped_before_extraction(monkeypatch) -> None:
+    """trafilatura's work grows faster than the elements (20,000 spans: 26 s a call), so
+    inline tags past a limit are unwrapped first; the words read the same."""
+    import trafilatura
+
+    seen: list[str] = []
+    real = trafilatura.extract
+
+    def spy(html, **options):
+        seen.append(html)
+        return real(html, **options)
+
+    monkeypatch.setattr(trafilatura, "extract", spy)
+    words = " ".join(f"<span class='w'>word{i}</span>" + (". " if i % 20 == 19 else "")
+                     for i in range(ingest.INLINE_UNWRAP_TAGS + 100))
+    source = decode_source("spans.html", _page(f"<p>{words}</p>"), html=True)
+    assert seen and "<span" not in seen[0]
+    assert "word0 word1 word2" in source.text and "word5099" in source.text
+
+
+def test_a_page_of_more_elements_than_briefer_reads_is_one_clear_error() -> None:
+    body = "".join(f"<p>Item {i} here.</p>" for i in range(ingest.MAX_HTML_ELEMENTS + 1))
+    with pytest.raises(InputError) as err:
+        decode_source("big.html", _page(body), html=True)
+    # the paragraphs and the page's own five (html, head, title, body, article)
+    assert str(err.value) == ("big.html: HTML page with 30,006 elements, more than briefer "
+                              "reads (30,000); save its text and brief that")
