@@ -127,9 +127,12 @@ def _address_space_room(root: str) -> int | None:
     return soft - used
 
 
-def check(names: Iterable[str], characters: int, limit: int | None = None) -> str | None:
+def check(names: Iterable[str], characters: int, limit: int | None = None,
+          work: str = "a brief") -> str | None:
     """Why a brief of ``characters`` characters, read from ``names``, must not start, or
-    None when it fits in ``limit`` bytes (default: :func:`available_bytes`)."""
+    None when it fits in ``limit`` bytes (default: :func:`available_bytes`).  ``work`` names
+    what needs the memory in the message (``briefer entities`` runs the brief's analysis,
+    and needs as much)."""
     room = available_bytes() if limit is None else limit
     need = needed_bytes(characters)
     if room is None or need <= room:
@@ -141,7 +144,7 @@ def check(names: Iterable[str], characters: int, limit: int | None = None) -> st
     room_is = (f"{_mb(room)} is available; brief a part of it, or give --memory MB (or "
                f"BRIEFER_MEMORY) to allow more" if limit is None else
                f"--memory allows {_mb(room)}; brief a part of it, or allow more")
-    return (f"{what} {_mb(characters)} of text; a brief needs about {_mb(need)} of memory "
+    return (f"{what} {_mb(characters)} of text; {work} needs about {_mb(need)} of memory "
             f"for it and {room_is}")
 
 

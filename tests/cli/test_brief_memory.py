@@ -38,6 +38,26 @@ def test_texts_too_big_for_the_memory_available_are_one_line_before_the_brief(
         f"part of it, or give --memory MB (or BRIEFER_MEMORY) to allow more\n")
 
 
+def test_entities_runs_the_same_check_before_its_analysis(
+        article: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`briefer entities` runs the brief's analysis pass, and needs as much (review round 8
+    W6: out of memory after 21 s of work, where `brief` refused before starting)."""
+    monkeypatch.setattr(memory, "available_bytes", lambda root="/": 2_000_000)
+    planned = []
+    monkeypatch.setattr(importlib.import_module("briefer.brief.assembly"), "plan_brief",
+                        lambda *a, **k: planned.append(a))
+    result = CliRunner().invoke(cli, ["entities", str(article), "-f", "json"])
+    assert result.exit_code == 1 and result.stdout == "" and not planned
+    assert result.stderr.startswith(f"briefer: {article} is {len(TEXT) / 1e6:.1f} MB of text; "
+                                    "listing its entities needs about ")
+    monkeypatch.undo()
+    monkeypatch.setattr(memory, "available_bytes", lambda root="/": 1_000)
+    allowed = CliRunner().invoke(cli, ["entities", str(article), "-f", "json", "--memory",
+                                       "100"])
+    assert allowed.exit_code == 0, allowed.stderr
+    assert allowed.stdout.startswith("{")
+
+
 def test_memory_sets_the_figure_from_the_command_line_or_the_environment(
         article: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(memory, "available_bytes", lambda root="/": 10**12)
