@@ -2103,7 +2103,15 @@ def _spell_acronyms(mentions: list[Mention], defined: dict[str, tuple[str, str]]
         spelled.setdefault(name, f"{name} ({acronym})")
     if not spelled:
         return mentions
-    return [replace(m, name=spelled[m.name]) if m.name in spelled else m for m in mentions]
+    out = []
+    for m in mentions:
+        if " & " in m.name and m.name not in spelled:
+            # "B&B" said again is read as the words "B & B": the name it was defined for
+            found = defined.get(m.name.replace(" & ", "&"))
+            if found is not None:
+                m = replace(m, name=found[0], kind=found[1])
+        out.append(replace(m, name=spelled[m.name]) if m.name in spelled else m)
+    return out
 
 
 #: A Roman numeral ("XIII", "XXI", "IV"): a century, a king's number or a part, not a body.
