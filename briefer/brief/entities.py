@@ -1269,6 +1269,8 @@ def _cue(view: View, first: int, last: int, ev: _Evidence, versus: bool = True) 
             return "item"
         if first < last and _speaker_label(view, first, last, ev):
             return "person"
+        if first < last and _layout_label(view, first, last):
+            return "label"
     # (each test below is asked only where the word it starts from is there: a score
     # needs a blank after the run, "at Rabobank" an "at" before it, and so on; the gaps
     # either side of the run are cut once)
@@ -1395,6 +1397,27 @@ def _speaker_label(view: View, first: int, last: int, ev: _Evidence) -> bool:
     base = view.sentence.start
     line_start = first == 0 or "\n" in view.gap(tokens[first - 1], tokens[first])
     return line_start and _LABEL_AFTER.match(view.raw, tokens[last].end - base) is not None
+
+
+_COLON_AFTER = re.compile(r"[ \t]*:")
+
+
+def _layout_label(view: View, first: int, last: int) -> bool:
+    """Words in capitals that open a line and end at a colon, before a line written in
+    mixed case, that are no speaker (see :func:`_speaker_label`): a label of layout
+    ("BREAKING NEWS:", "FACT CHECK:"), not a name."""
+    tokens = view.tokens
+    if not all(t.text.isupper() for t in tokens[first:last + 1]):
+        return False
+    if first and "\n" not in view.gap(tokens[first - 1], tokens[first]):
+        return False
+    base = view.sentence.start
+    end = tokens[last].end - base
+    colon = _COLON_AFTER.match(view.raw, end)
+    if colon is None:
+        return False
+    line = view.raw[colon.end():].split("\n", 1)[0]
+    return any(c.islower() for c in line)
 
 
 def _body_head_after(view: View, last: int, ev: _Evidence) -> bool:
@@ -1656,6 +1679,8 @@ def _kind_of_run(run: _Run, ev: _Evidence, gazetteer: Gazetteer, view: View) -> 
         if f in cues.org_words:
             return "organisation"
         return "other" if f in cues.event_words else ""
+    if run.cue == "label":
+        return "other"
     folds = [t.fold for t in run.tokens]
     if all(f in cues.compass for f in folds):
         return "place"  # "the North East"

@@ -1176,3 +1176,16 @@ def test_a_lower_cased_copy_does_not_vote_on_how_a_name_is_written() -> None:
         kinds = names(cast_of(*texts))
         assert kinds.get("QPR") == "organisation"
         assert "Qpr" not in kinds
+
+
+def test_a_label_in_capitals_before_a_colon_at_a_line_start_is_no_name() -> None:
+    """"BREAKING NEWS:" or "FACT CHECK:" opening a line of mixed-case text is layout, not a
+    body; a transcript's "WOLF BLITZER, CNN ANCHOR:" stays a person."""
+    kinds = names(cast_of("BREAKING NEWS: Gordon Brown has resigned in London.\n\n"
+                          "Gordon Brown said so.\nFACT CHECK: Brown said no."))
+    assert kinds.get("Gordon Brown") == "person"
+    assert kinds.get("BREAKING NEWS") not in {"organisation", "person", "place"}
+    assert kinds.get("FACT CHECK") not in {"organisation", "person", "place"}
+    kinds = names(cast_of("WOLF BLITZER, CNN ANCHOR: Good evening and welcome.\n"
+                          "WOLF BLITZER: Thanks for joining us tonight."))
+    assert kinds.get("WOLF BLITZER") == "person"
