@@ -212,6 +212,8 @@ def _parse_record(line: str, number: int, path: Any,
     text, reference = data[text_field], data[reference_field]
     if not isinstance(text, str):
         raise DataError(f"{where}: {text_field!r} is not a string")
+    if not text.strip():  # scored, it would be a silent 0.00 pulling the mean down
+        raise DataError(f"{where}: {text_field!r} is empty")
     if isinstance(reference, str):
         lines = tuple(s.strip() for s in reference.splitlines() if s.strip())
     elif isinstance(reference, list) and all(isinstance(s, str) for s in reference):

@@ -96,6 +96,7 @@ def test_unknown_algorithm_fails_before_any_work() -> None:
      "line 1: no 'article', 'text' or 'document' field \\(name the field with --text-field\\)"),
     ('{"article": "A text.", "reference": 3}\n', "neither a string"),
     ('{"article": "A text.", "reference": "  \\n "}\n', "'reference' is empty"),
+    ('{"article": " \\n", "reference": "A."}\n', "line 1: 'article' is empty"),
 ])
 def test_bad_data_is_a_data_error_naming_the_line(tmp_path: Path, content: str | None,
                                                    message: str) -> None:
