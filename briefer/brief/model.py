@@ -200,13 +200,18 @@ class Brief:
 
     def cite(self, item: BriefItem, escape: Callable[[str], str] = str) -> str:
         """``[3]`` for one document; ``[a.txt:3]`` for several, with every place a merged
-        near-duplicate was also said (``[a.txt:3, b.txt:5]``), the first :data:`CITED_PLACES`
-        and how many more when there are more (JSON lists them all).  ``escape`` is applied
-        to the file names (markdown escapes them; the brackets stay plain)."""
+        near-duplicate was also said (``[3, 17]``, ``[a.txt:3, b.txt:5]``), the first
+        :data:`CITED_PLACES` and how many more when there are more (JSON lists them all).
+        ``escape`` is applied to the file names (markdown escapes them; the brackets stay
+        plain)."""
         if len(self.documents) <= 1:
             numbers = [item.sentence.index]
             numbers += [self.documents[d].sentences[p].index for d, p in item.also if d == 0]
-            return "[" + ", ".join(str(n) for n in sorted(set(numbers))) + "]"
+            numbers = sorted(set(numbers))
+            more = len(numbers) - CITED_PLACES
+            if more > 1:  # one file that repeats a sentence 500 times: not a 3,000-character line
+                return "[" + ", ".join(map(str, numbers[:CITED_PLACES])) + f" and {more:,} more]"
+            return "[" + ", ".join(map(str, numbers)) + "]"
         places = [(item.doc, item.sentence.index)]
         places += [(d, self.documents[d].sentences[p].index) for d, p in item.also]
         places.sort()

@@ -82,3 +82,17 @@ def test_the_footer_of_a_folder_names_the_first_sources_and_counts_the_rest() ->
         "Sources: folder/0000.txt, folder/0001.txt, folder/0002.txt, folder/0003.txt, "
         "folder/0004.txt and 7 more · ")
     assert _reposted(6).footer().count("folder/") == 6
+
+
+def test_a_sentence_one_file_repeats_cites_the_first_places_and_counts_the_rest() -> None:
+    """Review round 8 V2: the cap applied to several documents only, so one file that says
+    a sentence 500 times cited 500 numbers in a 3,000-character line."""
+    story = ("The port reopened on Monday after a week of strikes. Dock workers accepted a "
+             "new contract. Shipping lines said delays would ease.")
+    brief = make_brief([api.split("\n\n".join([story] * 12), source="one.txt")],
+                       algorithm="lead")
+    item = brief.bottom_line
+    assert item is not None and len(item.also) == 11
+    assert brief.cite(item) == "[1, 4, 7, 10, 13 and 7 more]"
+    six = make_brief([api.split("\n\n".join([story] * 6), source="one.txt")], algorithm="lead")
+    assert six.cite(six.bottom_line) == "[1, 4, 7, 10, 13, 16]"
