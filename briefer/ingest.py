@@ -359,10 +359,27 @@ PRECISE_MIN_SHARE = 0.5
 #: benchmark have at most 1,453 start tags.
 INLINE_UNWRAP_TAGS = 5_000
 MAX_HTML_ELEMENTS = 30_000
-_START_TAG = re.compile(r"<[a-zA-Z]")
+#: Attributes one tag keeps.  libxml2 checks each attribute against those before it, so one
+#: tag of 20,000 / 50,000 attributes took 4 / 92 s (review round 8 V3); real tags carry a few
+#: dozen at most, and those past the limit are dropped before extraction.
+MAX_TAG_ATTRIBUTES = 200
+#: Markup the element count reads past: what an HTML parser reads as text, not elements (a
+#: page's inline JavaScript may hold thousands of ``'<div'`` strings; review round 8 V3).
+_MARKUP = re.compile(r"<(?:(!--)|(script|style|textarea|title|xmp)(?=[\s/>])|[a-zA-Z])",
+                     re.IGNORECASE)
+_RAW_TEXT_END = {name: re.compile(rf"</{name}(?=[\s/>])", re.IGNORECASE)
+                 for name in ("script", "style", "textarea", "title", "xmp")}
+#: A tag long enough to hold more than :data:`MAX_TAG_ATTRIBUTES` attributes; possessive, so
+#: a run of text with no closing ``>`` is read once.
+_LONG_TAG = re.compile(rf"<([a-zA-Z][^\s<>/]*+)([^<>]{{{4 * MAX_TAG_ATTRIBUTES},}}+)>")
+_ATTRIBUTE = re.compile(r"""[^\s"'<>/=]++(?:\s*+=\s*+(?:"[^"]*+"|'[^']*+'|[^\s"'>]++))?""")
 _INLINE_TAG = re.compile(
-    r"</?(?:span|font|b|i|em|strong|u|s|small|big|mark|sup|sub|abbr|time|cite|q|bdi|bdo|ins"
-    r"|del|var|kbd|samp|data|wbr|tt)(?=[\s/>])[^<>]*>", re.IGNORECASE)
+    r"<(/?)(span|font|b|i|em|strong|u|s|small|big|mark|sup|sub|abbr|cite|q|bdi|bdo|ins"
+    r"|del|var|kbd|samp|data|wbr|tt)(?=[\s/>])([^<>]*)>", re.IGNORECASE)
+#: Inline tags that say who wrote a page or when (``<span itemprop="author">``, a byline's
+#: class): kept when the others are unwrapped, so the page's metadata survives.
+_METADATA_ATTRIBUTE = re.compile(r"itemprop|author|byline|\brel\s*=|date|pubdate",
+                                 re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -425,11 +442,11 @@ def _extract_html(label: str, html: str) -> tuple[str, PageMeta]:
     """
     import trafilatura
 
-    html = _without_control_references(html)
-    elements = len(_START_TAG.findall(html))
+    html = _with_bounded_attributes(_without_control_references(html))
+    elements = _element_count(html)
     if elements > INLINE_UNWRAP_TAGS:
-        html = _INLINE_TAG.sub("", html)
-        elements = len(_START_TAG.findall(html))
+        html = _unwrapped_inline(html)
+        elements = _element_count(html)
     if elements > MAX_HTML_ELEMENTS:
         raise InputError(f"{label}: HTML page with {elements:,} elements, more than briefer "
                          f"reads ({MAX_HTML_ELEMENTS:,}); save its text and brief that")
@@ -448,6 +465,63 @@ def _extract_html(label: str, html: str) -> tuple[str, PageMeta]:
                       for name in ("title", "author", "date", "sitename")))
     # trafilatura separates blocks with single newlines; blank lines are our paragraph marks.
     return "\n\n".join(line for line in text.splitlines() if line.strip()), meta
+
+
+def _element_count(html: str) -> int:
+    """The start tags of ``html`` an HTML parser reads as elements: not those inside
+    comments, scripts, styles and other raw text, which run to their end tag (or to the end
+    of the page when it has none, as a parser reads them).  One pass."""
+    count = 0
+    position = 0
+    while (match := _MARKUP.search(html, position)) is not None:
+        if match.group(1):
+            end = html.find("-->", match.end())
+            position = -1 if end < 0 else end + 3
+        elif match.group(2):
+            count += 1
+            close = _RAW_TEXT_END[match.group(2).lower()].search(html, match.end())
+            position = -1 if close is None else close.end()
+        else:
+            count += 1
+            position = match.end()
+        if position < 0:
+            break
+    return count
+
+
+def _with_bounded_attributes(html: str) -> str:
+    """``html`` with each tag's attributes past :data:`MAX_TAG_ATTRIBUTES` dropped."""
+
+    def bounded(match: re.Match[str]) -> str:
+        body = match.group(2)
+        attributes = _ATTRIBUTE.findall(body)
+        if len(attributes) <= MAX_TAG_ATTRIBUTES:
+            return match.group(0)
+        closing = "/" if body.rstrip().endswith("/") else ""
+        return f"<{match.group(1)} {' '.join(attributes[:MAX_TAG_ATTRIBUTES])}{closing}>"
+
+    return _LONG_TAG.sub(bounded, html) if len(html) > 4 * MAX_TAG_ATTRIBUTES else html
+
+
+def _unwrapped_inline(html: str) -> str:
+    """``html`` with its inline tags removed, their words kept, except those that carry the
+    page's author or date (:data:`_METADATA_ATTRIBUTE`), which stay with their end tags.
+
+    A stack per tag name pairs each end tag with its start tag, so a kept ``<span>`` keeps
+    its own ``</span>`` and no other."""
+    open_tags: dict[str, list[bool]] = {}
+
+    def unwrap(match: re.Match[str]) -> str:
+        closing, name, attributes = match.group(1), match.group(2).lower(), match.group(3)
+        stack = open_tags.setdefault(name, [])
+        if closing:
+            return match.group(0) if stack and stack.pop() else ""
+        keep = bool(_METADATA_ATTRIBUTE.search(attributes))
+        if not attributes.rstrip().endswith("/") and name != "wbr":
+            stack.append(keep)
+        return match.group(0) if keep else ""
+
+    return _INLINE_TAG.sub(unwrap, html)
 
 
 def _parser_limit(html: str) -> str | None:

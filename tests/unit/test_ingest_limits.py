@@ -182,3 +182,50 @@ def test_a_page_of_more_elements_than_briefer_reads_is_one_clear_error() -> None
     # the paragraphs and the page's own five (html, head, title, body, article)
     assert str(err.value) == ("big.html: HTML page with 30,006 elements, more than briefer "
                               "reads (30,000); save its text and brief that")
+
+
+def test_start_tags_inside_scripts_styles_and_comments_are_not_elements() -> None:
+    """A real page's inline JavaScript can hold thousands of ``'<div'`` strings; an HTML
+    parser reads them as script text, and so must the element limit (review round 8 V3: such
+    a page was refused as having 40,000 elements)."""
+    script = "<script>" + "".join(f"var s{i}='<div class=x{i}>';" for i in range(40_000)) \
+        + "</script>"
+    style = "<style>" + "p<b{}" * 100 + "</style><!-- <p><p><p> -->"
+    body = "<h1>Talks go on</h1><p>The minister said talks would go on. They did.</p>"
+    page = f"<html><head><title>T</title>{script}{style}</head><body><article>{body}" \
+        "</article></body></html>"
+    assert ingest._element_count(page) == 9  # html head title script style body article h1 p
+    assert "talks would go on" in decode_source("js.html", page.encode(), html=True).text
+    # a script or comment that never ends runs to the end of the page, as a parser reads it
+    assert ingest._element_count("<p>a</p><script>" + "<div>" * 50) == 2
+    assert ingest._element_count("<p>a</p><!--" + "<div>" * 50) == 1
+
+
+def test_a_tag_keeps_at_most_the_attribute_limit() -> None:
+    """libxml2 checks each attribute against those before it (one tag of 50,000 took 92 s),
+    so attributes past :data:`ingest.MAX_TAG_ATTRIBUTES` are dropped; fewer stay as written."""
+    many = " ".join(f'a{i}="v {i}"' for i in range(5_000))
+    page = f"<div {many}><p>The minister said talks would go on.</p></div>"
+    bounded = ingest._with_bounded_attributes(page)
+    assert bounded.count("=") == ingest.MAX_TAG_ATTRIBUTES
+    assert 'a0="v 0"' in bounded and 'a199="v 199"' in bounded and "a200=" not in bounded
+    assert bounded.endswith("><p>The minister said talks would go on.</p></div>")
+    few = " ".join(f'data-x{i}="{"y" * 40}"' for i in range(50)) + " hidden"
+    assert ingest._with_bounded_attributes(f"<div {few}>x</div>") == f"<div {few}>x</div>"
+    source = decode_source("attrs.html", _page(f"<div {many}><p>Talks go on. They do.</p>"
+                                              "</div>"), html=True)
+    assert "Talks go on." in source.text
+
+
+def test_unwrapping_keeps_the_tags_that_say_who_wrote_the_page_and_when() -> None:
+    """Past the unwrap limit, a byline's ``<span itemprop="author">`` and ``<time>`` stay
+    (their end tags with them), so the page's author and date survive; other spans go."""
+    words = " ".join(f"<span class='w'>word{i}</span>" + (". " if i % 20 == 19 else "")
+                     for i in range(ingest.INLINE_UNWRAP_TAGS + 100))
+    byline = ('<p>By <span itemprop="author"><span class="n">Ana Ruiz</span></span>, '
+              '<time datetime="2026-11-30">30 November 2026</time></p>')
+    unwrapped = ingest._unwrapped_inline(byline + f"<p>{words}</p>")
+    assert unwrapped.startswith('<p>By <span itemprop="author">Ana Ruiz</span>, <time ')
+    assert "<span class" not in unwrapped
+    source = decode_source("spans.html", _page(byline + f"<p>{words}</p>"), html=True)
+    assert source.meta is not None and source.meta.author == "Ana Ruiz"
