@@ -120,7 +120,7 @@ def brief(files: tuple[str, ...], template: str, count: int | None, no_clean: bo
         chosen = load_template(template)
         inputs = read_inputs(files, clean=not no_clean, language=language, timeout=timeout,
                              fetch=not no_fetch)
-        too_big = check(files, sum(len(doc.text) for doc in inputs.documents),
+        too_big = check(files, [doc.text for doc in inputs.documents],
                         None if memory is None else memory * 1_000_000)
         if too_big is not None:
             raise InputFailure(too_big)

@@ -58,7 +58,7 @@ def entities(files: tuple[str, ...], no_clean: bool, memory: int | None, languag
     with input_errors(), long_lived_objects():
         docs = read_inputs(files, clean=not no_clean, language=language,
                            timeout=timeout).documents
-        too_big = check(files, sum(len(doc.text) for doc in docs),
+        too_big = check(files, [doc.text for doc in docs],
                         None if memory is None else memory * 1_000_000,
                         work="listing its entities")
         if too_big is not None:

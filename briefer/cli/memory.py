@@ -1,15 +1,30 @@
 """How much memory a brief will need, and how much this process may have (review W4).
 
 Ingest reads at most 512 MB of one input, but a brief holds far more than its text: every
-sentence's tokens, stems, term ids, entity candidates and similarity rows.  Its peak
-resident memory grows by about 57-66 bytes per character of text (whole ``briefer brief``
-processes on this project's 2-core machine: 1 MB of CNN/DM news 122 MB, 4 MB 291 MB, 10 MB
-701 MB; 50 MB of text with no full stop 3.3 GB), on top of about 60 MB for the interpreter
-and its imports.  So the brief of a 50 MB file, admitted by ingest, could take more memory
-than the machine has, and then the kernel's out-of-memory killer picks a process, maybe
-another user's.  ``briefer brief`` therefore checks, once the texts are read and before the
-brief starts, that :data:`BYTES_PER_CHARACTER` times their length fits in what
-:func:`available_bytes` finds, and otherwise fails with one line saying both figures.
+sentence's tokens, stems, term ids, entity candidates and similarity rows.  What it needs
+grows with the characters and, more, with the sentences: peak resident memory less the
+~50 MB of the interpreter and its imports, whole ``briefer brief`` processes on this
+project's 2-core machine (review round 8 V1/V4; ``briefer entities`` the same within 1%):
+
+===========================================  ======  =========  ==========  =============
+2 MB of text                                 peak    sentences  per char    per sentence
+===========================================  ======  =========  ==========  =============
+CNN/DM and BBC news, unique articles         206 MB  16,144     78 B        9.7 KB
+random names and places, 13-word sentences   325 MB  26,139     138 B       10.5 KB
+random capitalised names, 12-word sentences  331 MB  23,573     140 B       11.9 KB
+random lower-case words, 12-word sentences   321 MB  23,567     136 B       11.5 KB
+two-name sentences (1 MB)                    377 MB  66,750     327 B       4.9 KB
+===========================================  ======  =========  ==========  =============
+
+(4 MB of the news 355 MB; 50 MB of text with no full stop 3.3 GB.)  Neither figure alone
+bounds them all: per character they run from 63 to 327 bytes, per sentence from 4.9 to
+11.9 KB.  :func:`needed_bytes` is :data:`BYTES_PER_CHARACTER` per character plus
+:data:`BYTES_PER_SENTENCE` per sentence mark, which is above every row (by 60% on the news,
+by 3-20% on the others).  So the brief of a 50 MB file, admitted by ingest, could take more
+memory than the machine has, and then the kernel's out-of-memory killer picks a process,
+maybe another user's.  ``briefer brief`` therefore checks, once the texts are read and
+before the brief starts, that the figure fits in what :func:`available_bytes` finds, and
+otherwise fails with one line saying both figures.
 
 What is available is the least of: the kernel's estimate of memory that can be had without
 swapping (``MemAvailable`` in ``/proc/meminfo``); what this process's memory cgroup (v2
@@ -21,21 +36,33 @@ nothing is refused.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Sequence
 
-#: Memory a brief needs per character of its texts, rounded up from the measurements in the
-#: module docstring (57-66), so "about" errs on the side of refusing a little early.
-BYTES_PER_CHARACTER = 70
+#: Memory a brief needs per character of its texts and per sentence mark, fitted above the
+#: measurements in the module docstring, so "about" errs on the side of refusing early.
+BYTES_PER_CHARACTER = 90
+BYTES_PER_SENTENCE = 4_500
+#: What ends a sentence, for the count: a run of stops followed by a space, a quote or a
+#: bracket, or the end.  Abbreviations count too, which errs on the same side.
+_SENTENCE_MARK = re.compile(r"[.!?\u3002\uff01\uff1f]+(?=[\s\"'\u201d\u2019\u00bb)\]]|$)")
 
 #: Beyond this, a cgroup v1 limit means "no limit" (the kernel reports a page-rounded
 #: 2**63 - 1 for an unlimited group).
 _NO_LIMIT = 2**60
 
 
-def needed_bytes(characters: int) -> int:
-    """Memory a brief of ``characters`` characters of text needs beyond what the process
-    holds when its texts are read, about (the start-up's 60 MB are held already)."""
-    return BYTES_PER_CHARACTER * characters
+def needed_bytes(texts: Iterable[str]) -> int:
+    """Memory a brief of ``texts`` needs beyond what the process holds when they are read,
+    about (the start-up's 50 MB are held already)."""
+    return sum(BYTES_PER_CHARACTER * len(text)
+               + BYTES_PER_SENTENCE * len(_SENTENCE_MARK.findall(text)) for text in texts)
+
+
+def _most_needed(characters: int) -> int:
+    """What :func:`needed_bytes` can be at most for ``characters`` characters (a sentence
+    mark and its space every two), so texts that fit even so need no counting."""
+    return (BYTES_PER_CHARACTER + BYTES_PER_SENTENCE // 2) * characters
 
 
 def available_bytes(root: str = "/") -> int | None:
@@ -127,15 +154,18 @@ def _address_space_room(root: str) -> int | None:
     return soft - used
 
 
-def check(names: Iterable[str], characters: int, limit: int | None = None,
+def check(names: Iterable[str], texts: Sequence[str], limit: int | None = None,
           work: str = "a brief") -> str | None:
-    """Why a brief of ``characters`` characters, read from ``names``, must not start, or
-    None when it fits in ``limit`` bytes (default: :func:`available_bytes`).  ``work`` names
-    what needs the memory in the message (``briefer entities`` runs the brief's analysis,
-    and needs as much)."""
+    """Why a brief of ``texts``, read from ``names``, must not start, or None when it fits
+    in ``limit`` bytes (default: :func:`available_bytes`).  ``work`` names what needs the
+    memory in the message (``briefer entities`` runs the brief's analysis, and needs as
+    much)."""
     room = available_bytes() if limit is None else limit
-    need = needed_bytes(characters)
-    if room is None or need <= room:
+    characters = sum(len(text) for text in texts)
+    if room is None or _most_needed(characters) <= room:
+        return None
+    need = needed_bytes(texts)
+    if need <= room:
         return None
     from briefer.ingest import STDIN_NAME
 
