@@ -164,22 +164,37 @@ def build_brief(
         return None
     if progress is not None:
         progress(len(todo), len(todo), "Arranging the brief")
-    plan = request.plan
-    if plan is None or not plan.made_for(request.documents, request.template):
-        plan = plan_brief(request.documents, request.template)
-    if request.keep_plan is not None:
-        request.keep_plan(plan)
-    return make_brief(
-        request.documents,
-        template=request.template,
-        count=request.count,
-        algorithm=request.algorithm,
-        pinned=request.pinned,
-        dropped=request.dropped,
-        scores=[s if s is not None else () for s in scores],
-        plan=plan,
-        title=request.title,
-    )
+
+    def stop_if_cancelled(step: str, done: int, total: int) -> None:
+        # the brief's own progress hook, called between its steps: the one place a
+        # thread can be stopped (review round 8: `q` waited for a 1 MB plan to finish)
+        if cancelled():
+            raise _Cancelled
+
+    try:
+        plan = request.plan
+        if plan is None or not plan.made_for(request.documents, request.template):
+            plan = plan_brief(request.documents, request.template, progress=stop_if_cancelled)
+        if request.keep_plan is not None:
+            request.keep_plan(plan)
+        return make_brief(
+            request.documents,
+            template=request.template,
+            count=request.count,
+            algorithm=request.algorithm,
+            pinned=request.pinned,
+            dropped=request.dropped,
+            scores=[s if s is not None else () for s in scores],
+            plan=plan,
+            title=request.title,
+            progress=stop_if_cancelled,
+        )
+    except _Cancelled:
+        return None
+
+
+class _Cancelled(Exception):
+    """Raised from the brief's progress hook when the reader moved on or quit."""
 
 
 def _words(sentences: Iterable[Sentence]) -> int:

@@ -145,6 +145,35 @@ def test_build_brief_ranks_only_what_is_missing_and_reports_progress(docs: list[
     assert build_brief(state.request(), rank=rank, cancelled=lambda: True) is None
 
 
+def test_build_brief_stops_between_the_steps_of_the_plan_when_cancelled(
+        docs: list[Document], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Cancelling (the reader pressed `q`, or asked for another brief) stops the build at
+    the next step of the plan, not after the whole plan and brief: on 1 MB that is a
+    second of work the reader would wait for."""
+    from briefer.brief import assembly
+
+    state = ReaderState(docs, algorithm="lead")
+    request = state.request()
+    rank = lambda doc, algorithm: [1.0] * len(doc.sentences)  # noqa: E731
+    steps: list[str] = []
+    quit_after_reading = lambda: "reading the sentences" in steps  # noqa: E731
+    original = assembly.plan_brief
+
+    def spy(docs, template="auto", *, progress=None):
+        def both(step: str, done: int, total: int) -> None:
+            steps.append(step)
+            if progress is not None:
+                progress(step, done, total)
+        return original(docs, template, progress=both)
+
+    monkeypatch.setattr("briefer.brief.plan_brief", spy)
+    assert build_brief(request, rank=rank, cancelled=quit_after_reading) is None
+    assert steps == ["reading the sentences"], "no step after the cancel ran"
+    steps.clear()
+    assert build_brief(request, rank=rank) is not None
+    assert steps[-1] == "finding quotes"
+
+
 def test_build_brief_gives_up_when_a_ranking_was_cancelled(docs: list[Document]) -> None:
     """A ranker that answers None (a child process killed because the reader moved on)
     ends the build: no brief from the scores of another request."""
