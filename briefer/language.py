@@ -217,6 +217,9 @@ class LanguageData:
     class_nouns: frozenset[str] = frozenset()
     #: Each demonym's country by its English name ("venezolano": "Venezuela"), for entities.
     demonym_countries: dict[str, str] = field(default_factory=dict)
+    #: Articles and determiners, lower case, of a language that capitalises every noun
+    #: (German): a lone capitalised word the text writes after one is a noun, not a name.
+    noun_articles: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=len(SUPPORTED))
@@ -262,4 +265,5 @@ def language_data(code: str) -> LanguageData:
         class_nouns=words("segment", "class_nouns"),
         demonym_countries={str(w): str(country) for country, forms in data.get(
             "entities", {}).get("demonym_countries", {}).items() for w in str(forms).split()},
+        noun_articles=words("entities", "noun_articles"),
     )

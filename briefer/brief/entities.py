@@ -151,6 +151,7 @@ def find_entities(views: Sequence[View], gazetteer: Gazetteer, stop: frozenset[s
         claimed = _places(n, view, places, mentions, ev, _place_starts(view, capitals, ev))
         runs += _runs(n, view, claimed, ev, capitals)
     mentions += _classify(runs, ev, gazetteer, views)
+    mentions = _without_capitalised_nouns(views, mentions, ev, language)
     if language == "en":
         lower = _lower_cased_people(views, mentions, ev, gazetteer)
         # "tottenham manager mauricio pochettino": in a lower-cased copy the club a role
@@ -206,6 +207,32 @@ def find_entities(views: Sequence[View], gazetteer: Gazetteer, stop: frozenset[s
                 {k: frozenset(v) for k, v in reach.items()}, dict(kinds), docs,
                 len(all_views), {d: tuple(ms) for d, ms in by_doc.items()},
                 {t: tuple(ms) for t, ms in titled.items()})
+
+
+def _without_capitalised_nouns(views: Sequence[View], mentions: list[Mention],
+                               ev: _Evidence, language: str) -> list[Mention]:
+    """``mentions`` less the lone common nouns of a language that capitalises every noun.
+
+    In German "Sanktionen", "Montag" and "Regierung" are capitalised as "Scholz" is, so
+    the English evidence (a capital mid-sentence) finds them all.  What a name does not
+    take is an article: a one-word mention with no kind, or a lone organisation word
+    ("die Regierung"), that the text also writes after one of the language's
+    ``noun_articles`` is a noun.  Acronyms ("der CDU") and the kinds the gazetteer or the
+    names list gave (a person, a place: "die Ukraine") stay."""
+    from briefer.language import SUPPORTED, language_data
+
+    if language not in SUPPORTED or not (articles := language_data(language).noun_articles):
+        return mentions
+    nouns: set[str] = set()
+    for view in views:
+        tokens = view.tokens
+        nouns.update(tokens[i + 1].fold for i, t in enumerate(tokens[:-1])
+                     if t.fold in articles and tokens[i + 1].capital)
+    org_words = ev.cues.org_words
+    return [m for m in mentions
+            if " " in m.name or m.name.isupper() or fold(m.name) not in nouns
+            or not (m.kind == "other" or (m.kind == "organisation"
+                                          and fold(m.name) in org_words))]
 
 
 def _lower_cased_people(views: Sequence[View], found: Sequence[Mention], ev: _Evidence,
