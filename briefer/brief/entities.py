@@ -221,8 +221,9 @@ def _without_capitalised_nouns(views: Sequence[View], mentions: list[Mention],
     names list gave (a person, a place: "die Ukraine") stay."""
     from briefer.language import SUPPORTED, language_data
 
-    if language not in SUPPORTED or not (articles := language_data(language).noun_articles):
-        return mentions
+    if language == "en" or language not in SUPPORTED or not (
+            articles := language_data(language).noun_articles):
+        return mentions  # (English's data file is not read for a plain brief)
     nouns: set[str] = set()
     for view in views:
         tokens = view.tokens
@@ -720,8 +721,10 @@ def _locative_before(view: View, i: int, ev: _Evidence) -> bool:
     tokens = view.tokens
     if _compass_before(view, i, ev):
         i -= 1
-    return i > 0 and tokens[i - 1].fold in ev.cues.locatives and \
-        not view.gap(tokens[i - 1], tokens[i]).strip()
+    if i <= 0 or tokens[i - 1].fold not in ev.cues.locatives or \
+            view.gap(tokens[i - 1], tokens[i]).strip():
+        return False
+    return tokens[i - 1].fold != "to" or i > 1 and tokens[i - 2].fold in ev.cues.motions
 
 
 

@@ -232,6 +232,9 @@ class Cues:
     org_followers: frozenset[str]
     not_names: frozenset[str]
     locatives: frozenset[str]
+    #: Words of going before "to", which make it a preposition of place ("flew to Goma");
+    #: after any other ("talk to Maduro", "according to Reuters") it is not one.
+    motions: frozenset[str]
     appositive_roles: frozenset[str]
     speech_stems: frozenset[str]
     role_words: frozenset[str]

@@ -1232,3 +1232,14 @@ def test_german_nouns_are_not_names_for_their_capital() -> None:
     english = make_brief([api.split("The Guardian said on Monday the Guardian was sold. "
                                     "The Guardian's staff met.", source="en.txt")])
     assert "Guardian" in {e.name for e in english.entities}
+
+
+def test_to_is_a_preposition_of_place_only_after_a_word_of_going() -> None:
+    """"talk to Maduro", "spoke to Petro" name people, not places (review round 8 W4 c);
+    "flew to Kinshasa", "a trip to Goma", "east to Bedford" still place what follows."""
+    kinds = names(cast_of("Officials said Washington wanted to talk to Maduro before the "
+                          "vote. Maduro did not reply. Later Maduro spoke to Petro by phone."))
+    assert kinds["Maduro"] != "place" and kinds.get("Petro") != "place"
+    kinds = names(cast_of("The minister flew to Kinshasa on Monday. A trip to Goma "
+                          "followed. The road runs east to Bedford."))
+    assert kinds["Kinshasa"] == kinds["Goma"] == kinds["Bedford"] == "place"
