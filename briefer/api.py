@@ -13,7 +13,7 @@ from typing import BinaryIO
 from briefer import clean as cleanup
 from briefer.document import Document, Sentence, Summary
 from briefer.ingest import DEFAULT_TIMEOUT, Source, is_url, one_line, read_source
-from briefer.language import AUTO, resolve_language, snowball_name
+from briefer.language import AUTO, resolve_language, rules_language, snowball_name
 from briefer.segment import split_sentences
 from briefer.select import select_top, summary_length
 from briefer.untrusted import neutralise, neutralise_name
@@ -72,12 +72,14 @@ def split(
     ``language`` is a code from :data:`briefer.language.SUPPORTED`, or ``"auto"`` to detect
     it from the title and the start of the text (``language_hint``, such as an HTML page's
     declared ``lang``, only breaks a tie); the :class:`ValueError` for any other value names
-    the choices.
+    the choices.  A text detected in none of them is ``"und"`` and read with English rules
+    (:func:`briefer.language.rules_language`).
     """
     text = neutralise(text)
     source = neutralise_name(source)
     title = neutralise_name(title) if title is not None else None
-    code = resolve_language(language, text, title=title, hint=language_hint)
+    language = resolve_language(language, text, title=title, hint=language_hint)
+    code = rules_language(language)  # "und" is read with English rules
     layout = cleanup.find_layout(text, clean=clean, known_title=title, language=code)
     removed = list(layout.removed)
     sentences: list[Sentence] = []
@@ -113,7 +115,7 @@ def split(
         author=one_line(author),
         date=one_line(date),
         site=one_line(site),
-        language=code,
+        language=language,
     )
 
 

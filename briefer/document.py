@@ -54,7 +54,8 @@ class Document:
     removed: tuple[Span, ...] = ()
     title_span: Span | None = None
     standfirst_span: Span | None = None
-    #: ISO 639-1 code of the text's language, one of :data:`briefer.language.SUPPORTED`:
+    #: ISO 639-1 code of the text's language, one of :data:`briefer.language.SUPPORTED`,
+    #: or "und" for a text in a script none of them uses (read with English rules):
     #: detected from the text unless the caller named it (``--language``).
     language: str = "en"
     notes: tuple[str, ...] = ()  # how it was read, for the reader (bytes replaced, ...)

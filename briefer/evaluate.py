@@ -275,10 +275,45 @@ def data_language(records: Sequence[Record], language: str = AUTO) -> str:
 def resolve_tokenizer(tokenizer: str, language: str) -> str:
     """``tokenizer``, or for ``"auto"`` the one that scores ``language`` fairly: rouge-score's
     own for English (the published protocol, so English figures stay comparable), else the
-    language's :class:`UnicodeTokenizer` (rouge-score's drops every accented letter)."""
+    language's :class:`UnicodeTokenizer` (rouge-score's drops every accented letter).
+    Raises :class:`DataError` for ``"auto"`` and an undetermined language ("und"), for which
+    no default is fair."""
     if tokenizer.lower() != AUTO:
         return tokenizer
+    if language not in SNOWBALL_LANGUAGES:  # "und": a script none of briefer's is written in
+        raise DataError(
+            "the documents are written in a script none of briefer's languages uses, so no "
+            "tokenizer scores them fairly by default; name the language of their words with "
+            f"--tokenizer (one of: {', '.join(sorted(SNOWBALL_LANGUAGES))})")
     return DEFAULT_TOKENIZER if language == "en" else language
+
+
+# Scoring refuses a file when more than this share of its references have no token: ROUGE
+# of a text the tokenizer cannot read is 0 for every algorithm, a table that says nothing.
+UNREAD_REFERENCES = 0.5
+
+
+def check_readable(records: Sequence[Record], tokenizer: str, sample: int = 200) -> None:
+    """Raise :class:`DataError` when ``tokenizer`` finds no word in most references.
+
+    rouge-score's own tokenizer keeps only ``[a-z0-9]``: Chinese, Greek or Russian
+    references become empty and every score 0.00, which reads as a result.  The first
+    ``sample`` records are enough to tell.
+    """
+    if tokenizer == DEFAULT_TOKENIZER:
+        from rouge_score.tokenizers import DefaultTokenizer
+
+        reader: Any = DefaultTokenizer(use_stemmer=False)
+        name = "rouge-score's tokenizer (it keeps only a-z and 0-9)"
+    else:
+        reader = UnicodeTokenizer(snowball_language(tokenizer))
+        name = f"the {snowball_language(tokenizer)} tokenizer"
+    shown = records[:sample]
+    empty = sum(not reader.tokenize("\n".join(r.reference)) for r in shown)
+    if shown and empty > UNREAD_REFERENCES * len(shown):
+        raise DataError(f"{name} finds no word in {empty} of the first {len(shown)} "
+                        "references, so every score would be 0; name the language of their "
+                        "words with --tokenizer")
 
 
 def make_scorer(tokenizer: str = DEFAULT_TOKENIZER) -> Any:
@@ -421,6 +456,7 @@ def evaluate(
     code = data_language(records, language)
     tokenizer = resolve_tokenizer(tokenizer, code)
     make_scorer(tokenizer)  # and so do a missing rouge-score and an unknown language
+    check_readable(records, tokenizer)
     scores: list[np.ndarray] = []
     seconds = np.zeros(len(names))
     for chunk_scores, chunk_seconds in _run_chunks(records, names, (count, words), jobs,

@@ -19,6 +19,11 @@ Detection (:func:`detect_language`) looks at the title plus the first ~2 KB of t
    loaded on first need and kept (one model per process: a bounded cache of one).
 3. A declared language (HTML's ``lang``) is only a hint: it decides when the text itself is
    too short or too mixed for either step to be confident.
+4. Text in a script none of the six is written in (Arabic, Chinese, Cyrillic, Greek,
+   Hebrew ...) is :data:`UNDETERMINED` ("und", BCP 47's code for it), unless its page declares
+   one of the six: calling it English would be a false statement in every footer and JSON
+   output.  Such a text is still read, with English rules (:func:`rules_language`), the rules
+   every text had before languages were told apart.
 
 Per-language data (:func:`language_data`) lives in one TOML file per language under
 ``briefer/data/languages/`` and is read only when a text of that language is met, so English
@@ -38,15 +43,20 @@ __all__ = [
     "LANGUAGE_CHOICES",
     "NAMES",
     "SUPPORTED",
+    "UNDETERMINED",
     "LanguageData",
     "detect_language",
     "language_data",
     "resolve_language",
+    "rules_language",
     "snowball_name",
 ]
 
 SUPPORTED: tuple[str, ...] = ("en", "es", "pt", "fr", "de", "it")
 AUTO = "auto"
+#: The language of a text written in a script none of :data:`SUPPORTED` uses (BCP 47's
+#: "undetermined"); it is read with English rules (:func:`rules_language`).
+UNDETERMINED = "und"
 LANGUAGE_CHOICES: tuple[str, ...] = (AUTO, *SUPPORTED)
 NAMES: dict[str, str] = {"en": "English", "es": "Spanish", "pt": "Portuguese",
                          "fr": "French", "de": "German", "it": "Italian"}
@@ -104,6 +114,14 @@ def common_language(codes: Iterable[str]) -> str:
     return found.pop() if len(found) == 1 else "en"
 
 
+def rules_language(code: str) -> str:
+    """The language whose rules and data read a text of language ``code``: itself when it is
+    one of :data:`SUPPORTED`, else English (an :data:`UNDETERMINED` text: the rules every
+    text had before languages were told apart).  Every step that looks up a language's data
+    goes through this, so "und" reaches no lookup."""
+    return code if code in SUPPORTED else "en"
+
+
 def resolve_language(choice: str | None, text: str, title: str | None = None,
                      hint: str | None = None) -> str:
     """``choice`` when it names a language, else the language detected in ``text``."""
@@ -117,22 +135,26 @@ def resolve_language(choice: str | None, text: str, title: str | None = None,
 
 
 def detect_language(text: str, title: str | None = None, hint: str | None = None) -> str:
-    """The code in :data:`SUPPORTED` of the language ``title`` and ``text`` are written in.
+    """The code in :data:`SUPPORTED` of the language ``title`` and ``text`` are written in,
+    or :data:`UNDETERMINED`.
 
     ``hint`` is a declared language ("es", "pt-BR", "de_AT"), used only when the text does
     not say clearly.  Text in another language written in the Latin alphabet gets the
     closest of the six; text in another script (Cyrillic, Greek, Japanese ...), in which none
-    of the six is written, gets the declared language or English, the rules every text had
-    before languages were told apart, rather than whichever of five others a model
-    restricted to the six finds least unlikely (Russian was read as Italian).
+    of the six is written, gets the declared language or :data:`UNDETERMINED` ("und"),
+    rather than whichever of five others a model restricted to the six finds least unlikely
+    (Russian was read as Italian) or English, which it is not either.  A text with no letters
+    at all is English, as before: nothing in it is read by a language's rules.
     """
     sample = f"{title}\n{text[:SAMPLE_CHARS]}" if title else text[:SAMPLE_CHARS]
     voted = _vote(sample)
     if voted is not None:
         return voted
     declared = _hint_code(hint)
-    if not _TOKEN.search(sample) or not _latin_script(sample):
+    if not _TOKEN.search(sample):
         return declared or "en"
+    if not _latin_script(sample):
+        return declared or UNDETERMINED
     code, probability = _identifier().classify(sample)
     if declared is not None and declared != code and probability < HINT_BELOW:
         return declared

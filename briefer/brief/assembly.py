@@ -228,7 +228,7 @@ def plan_brief(docs: Sequence[Document], template: str | Template = "auto", *,
     that is the same for any length, ranker, pin or drop.  Raises
     :class:`~briefer.brief.template.TemplateError` for a bad template."""
     report = progress or _quiet
-    from briefer.language import common_language, snowball_name
+    from briefer.language import common_language, rules_language, snowball_name
     from briefer.stemming import stemmer
     from briefer.tokens import stop_words
 
@@ -236,7 +236,7 @@ def plan_brief(docs: Sequence[Document], template: str | Template = "auto", *,
     chosen = template if isinstance(template, Template) else load_template(template)
 
     # One stemmer for the brief: the texts' language, English when they mix languages.
-    code = common_language(d.language for d in docs)
+    code = common_language(rules_language(d.language) for d in docs)
     stem, stop = stemmer(snowball_name(code)), stop_words(snowball_name(code))
     gazetteer = load_gazetteer()
     report("reading the sentences", 0, 1)
@@ -287,9 +287,9 @@ def _plan_stories(docs: tuple[Document, ...], chosen: Template, views: list[View
     single documents share one section."""
     gazetteer = load_gazetteer()
     fallback = load_template(FALLBACK_TEMPLATE)
-    from briefer.language import common_language
+    from briefer.language import common_language, rules_language
 
-    code = common_language(d.language for d in docs)
+    code = common_language(rules_language(d.language) for d in docs)
     template_rules = None if chosen.auto else rules_from_template(chosen, stem, gazetteer, code)
     story_of_doc = {d: s for s, g in enumerate(groups) for d in g.documents}
     view_story = [story_of_doc[v.doc] for v in views]

@@ -145,10 +145,12 @@ def find_quotes(docs: Sequence[Document], views: Sequence[View], cast: Cast,
     """The key quotes of ``docs``, best first by (has a speaker, complete), then shown in
     source order; a quote said in two documents is kept once."""
     found: list[_Found] = []
-    lex = _lexicon(frozenset(d.language for d in docs))
+    from briefer.language import rules_language
+
+    lex = _lexicon(frozenset(rules_language(d.language) for d in docs))
     # The tokenised copies are English with ASCII marks: a text with typographic quotes, or
     # in another language, that merely names no one (a Portuguese essay) keeps its view.
-    lowered = [i for i, d in enumerate(docs) if d.language == "en"
+    lowered = [i for i, d in enumerate(docs) if rules_language(d.language) == "en"
                and not any(c in d.text for c in "“”«»„") and lowercased.is_lower_cased(d.text)]
     by_doc: dict[int, list[View]] = {i: [] for i in lowered}
     for v in views:  # one pass, not one per lower-cased document of a folder

@@ -225,8 +225,10 @@ def caption(result: Any, name: str) -> str:
 
 def language_name(code: str) -> str:
     """"Spanish" for "es", "several languages" for a mean over files in different ones."""
-    from briefer.language import NAMES
+    from briefer.language import NAMES, UNDETERMINED
 
+    if code == UNDETERMINED:
+        return "a script none of briefer's languages uses"
     return NAMES.get(code, "several languages")
 
 

@@ -200,3 +200,39 @@ def test_named_fields_are_read_and_spelled_out_in_the_command(tmp_path: Path) ->
         "--text-field body --reference-field abstract --title-field kicker")
     default = CliRunner().invoke(cli, ["eval", str(TINY), "-k", "1", "-a", "lead", "-f", "json"])
     assert "-field" not in json.loads(default.output)["command"]
+
+
+def _records(tmp_path: Path, article: str, highlights: str) -> Path:
+    path = tmp_path / "data.jsonl"
+    path.write_text("".join(json.dumps({"article": article, "highlights": highlights},
+                                       ensure_ascii=False) + "\n" for _ in range(3)),
+                    encoding="utf-8")
+    return path
+
+
+# Written for these tests.
+CHINESE = ("政府周一宣布，明年将提高最低工资。工会对这一决定表示欢迎。反对派批评了这项计划。",
+           "政府宣布明年提高最低工资。")
+RUSSIAN = ("Правительство объявило, что зарплата вырастет. Профсоюзы приветствовали решение. "
+           "Оппозиция раскритиковала план.", "Правительство объявило, что зарплата вырастет.")
+
+
+def test_text_in_another_script_is_refused_not_scored_zero(tmp_path: Path) -> None:
+    # rouge-score's tokenizer keeps only a-z and 0-9: every score was 0.00, exit 0, and the
+    # caption said "in English".
+    path = _records(tmp_path, *CHINESE)
+    proc = run(str(path))
+    assert proc.returncode == 1 and proc.stdout == b""
+    assert proc.stderr.startswith(b"briefer: ") and b"--tokenizer" in proc.stderr
+    forced = run(str(path), "--tokenizer", "rouge")
+    assert forced.returncode == 1 and forced.stdout == b""
+    assert b"finds no word in 3 of the first 3 references" in forced.stderr
+
+
+def test_a_named_tokenizer_scores_text_in_another_script(tmp_path: Path) -> None:
+    proc = run(str(_records(tmp_path, *RUSSIAN)), "-k", "1", "--tokenizer", "ru", "-f", "json")
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    assert data["language"] == "und"
+    lead = next(r for r in data["rows"] if r["algorithm"] == "lead")
+    assert lead["rouge1"] == 100.0

@@ -73,3 +73,29 @@ def test_an_unknown_language_is_a_usage_error(article: Path) -> None:
     result = CliRunner().invoke(cli, ["summarize", str(article), "--language", "xx"])
     assert result.exit_code == 2
     assert "'xx' is not one of" in result.output
+
+
+# Written for these tests: the same news in two scripts none of the six languages uses.
+OTHER_SCRIPTS = {
+    "ru": "Правительство объявило в понедельник, что минимальная зарплата вырастет в "
+          "следующем году. Профсоюзы приветствовали это решение. «Это победа рабочих», — "
+          "сказал Иван Петров, лидер профсоюза. Оппозиция раскритиковала план.\n",
+    "zh": "政府周一宣布，明年将提高最低工资。工会对这一决定表示欢迎。反对派批评了这项计划。"
+          "财政部长表示，预算能够承受。\n",
+}
+
+
+@pytest.mark.parametrize("script", sorted(OTHER_SCRIPTS))
+@pytest.mark.parametrize("command", ["summarize", "sentences", "brief", "entities"])
+def test_a_text_in_another_script_is_read_and_said_to_be_undetermined(
+        command: str, script: str, tmp_path: Path) -> None:
+    # Not "en": the footer and JSON would state a language the text is not written in.
+    path = tmp_path / f"{script}.txt"
+    path.write_text(OTHER_SCRIPTS[script], encoding="utf-8")
+    data = json.loads(invoke(command, str(path), "-f", "json"))
+    assert data["language"] == "und"
+    if command in ("summarize", "brief"):  # and the footer says so
+        assert "· und" in invoke(command, str(path), "-f", "markdown").rstrip().splitlines()[-1]
+    if command == "brief":
+        assert data["sources"][0]["language"] == "und"
+        assert data["sentences_in"] == 4

@@ -9,7 +9,14 @@ from pathlib import Path
 import pytest
 
 from briefer import api, language
-from briefer.language import SUPPORTED, detect_language, language_data, resolve_language
+from briefer.language import (
+    SUPPORTED,
+    UNDETERMINED,
+    detect_language,
+    language_data,
+    resolve_language,
+    rules_language,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -141,8 +148,14 @@ def test_an_unknown_language_has_no_data() -> None:
     "Το υπουργείο ανακοίνωσε χθες ότι ο κατώτατος μισθός θα αυξηθεί τον επόμενο χρόνο.",
     "先日、不正に改造した携帯電話を販売したとして、商標法違反の疑いで男性が逮捕されました。",
 ])
-def test_a_text_in_another_script_gets_english_or_its_declared_language(text: str) -> None:
+def test_a_text_in_another_script_is_undetermined_or_its_declared_language(text: str) -> None:
     # None of the six languages is written in Cyrillic, Greek or Japanese: no nearest of them
-    # (py3langid restricted to the six reads these as German, Italian and Portuguese).
-    assert detect_language(text) == "en"
+    # (py3langid restricted to the six reads these as German, Italian and Portuguese), and
+    # not English either, which every footer and JSON output would then state.
+    assert detect_language(text) == UNDETERMINED == "und"
     assert detect_language(text, hint="pt-BR") == "pt"
+    assert rules_language(detect_language(text)) == "en"  # read with English rules
+
+
+def test_a_text_with_no_letters_is_still_english() -> None:
+    assert detect_language("1234 5678 — 90 %") == "en"
