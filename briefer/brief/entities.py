@@ -838,12 +838,14 @@ def _places(n: int, view: View, places: _Places, out: list[Mention], ev: _Eviden
             tokens[i - 1].capital and _namelike(view, n, i - 1, ev) or tokens[i - 1].fold in
             ev.cues.honorifics) and _adjacent(
             view, tokens[i - 1], tokens[i], ev) or (
-            i > 1 and tokens[i - 1].fold in _OF and _after_of(view, n, i, ev))
+            i > 1 and tokens[i - 1].fold in _OF_ANY and _after_of(view, n, i, ev))
         glued_after = j < len(tokens) and tokens[j].capital and _namelike(view, n, j, ev) \
             and _adjacent(view, tokens[j - 1], tokens[j], ev) and _no_place_at(places, tokens, j)
         common = size == 1 and (tokens[i].fold in ev.cues.org_words
                                 or tokens[i].fold in ev.cues.place_prefixes
-                                or entry.type in {"city", "town"} and _acts(view, i, j, ev))
+                                or entry.type in {"city", "town"} and _acts(view, i, j, ev)) \
+            or size > 1 and entry.type in {"city", "town"} and _body_first(tokens, i, j, ev)
+
         weak = (entry.needs_evidence or common or size == 1 and not tokens[i].text.isascii()
                 and _accents_differ(tokens[i], entry, size)
                 and opens(view, i)) and not _locative_before(view, i, ev) or (
@@ -1111,16 +1113,63 @@ def _split_at_given_name(runs: list[_Run], ev: _Evidence) -> list[_Run]:
 
 
 #: The words a place after which ends a longer name (:func:`_after_of`).
+#: The words that join a name to the place that ends it: "University of Oxford", "Bank of
+#: England", "Universidad de Chile".
 _OF = frozenset({"of", "de", "di", "du"})
+#: "of" contracted with an article ("Assembleia da República", "Banca del Fucino"), or
+#: followed by one ("Senado de la República").  These are also a language's ordinary
+#: genitive after any noun ("Sul dos Estados Unidos", "Estado do Rio de Janeiro", "PSP das
+#: Caldas da Rainha": the place is the place), so they join only a body's name: one that
+#: holds one of the language's organisation words ("Hospital do Mandaqui", "Forças Armadas
+#: da Guiné-Bissau").
+_OF_ARTICLE = frozenset({"da", "do", "das", "dos", "del", "della", "delle", "dello", "dei",
+                         "degli", "des"})
+_OF_ARTICLES = frozenset({"la", "las", "los", "le", "les"})  # after "de"
+_OF_ANY = _OF | _OF_ARTICLE | _OF_ARTICLES
+_BODY_REACH = 6  # words a body's name may run back from its "of"
+
+
+def _body_first(tokens: Sequence[Token], i: int, j: int, ev: _Evidence) -> bool:
+    """Whether the name ``tokens[i:j]`` is a body's: it opens with an organisation word
+    (after an article, if any) and holds or is followed by "of" ("University of Texas",
+    "El Banco de España").  A town so named ("University of Texas" and "El Banco" are towns)
+    is then, without a preposition of place before it, the body; "College Station", "Union
+    City" and "Santa Cruz" are not such names, nor "El Banco" followed by no "de"."""
+    k = i + 1 if tokens[i].fold in ev.stop and i + 1 < j else i
+    return tokens[k].fold in ev.cues.org_words and (
+        any(t.fold in _OF_ANY for t in tokens[k + 1:j])
+        or j < len(tokens) and tokens[j].fold in _OF_ANY and tokens[j].text.islower())
 
 
 def _after_of(view: View, n: int, i: int, ev: _Evidence) -> bool:
-    """A place after "of" that ends a longer name: "University of Oxford", "Bank of England"
-    (but "the Gulf of Mexico" is found by its place word later)."""
+    """A place after "of" that ends a longer name: "University of Oxford", "Bank of England",
+    "Senado de la República" (but "the Gulf of Mexico" is found by its place word later)."""
     tokens = view.tokens
-    return i > 1 and tokens[i - 1].fold in _OF and \
-        _namelike(view, n, i - 2, ev) and _adjacent(view, tokens[i - 2], tokens[i - 1]) and \
-        _adjacent(view, tokens[i - 1], tokens[i])
+    body_only = False
+    if i > 2 and tokens[i - 1].fold in _OF_ARTICLES and tokens[i - 2].fold == "de" and \
+            _adjacent(view, tokens[i - 1], tokens[i]):
+        i -= 1  # the article stands where the place would: look before it
+        body_only = True
+    if i <= 1 or not tokens[i - 1].text.islower() or not _adjacent(
+            view, tokens[i - 2], tokens[i - 1]) or not _adjacent(view, tokens[i - 1], tokens[i]):
+        return False
+    if tokens[i - 1].fold in _OF_ARTICLE:
+        body_only = True
+    elif tokens[i - 1].fold not in _OF:
+        return False
+    if not _namelike(view, n, i - 2, ev):
+        return False
+    if not body_only:
+        return True
+    org_words, k = ev.cues.org_words, i - 2
+    while k >= 0 and i - 2 - k < _BODY_REACH:  # back over the name: its words and particles
+        t = tokens[k]
+        if t.fold in org_words and t.capital:
+            return True
+        if not (t.capital or t.fold in _OF or t.fold in _OF_ARTICLE or t.fold in _OF_ARTICLES):
+            return False
+        k -= 1
+    return False
 
 
 def _runs(n: int, view: View, claimed: set[int], ev: _Evidence,

@@ -1243,3 +1243,45 @@ def test_to_is_a_preposition_of_place_only_after_a_word_of_going() -> None:
     kinds = names(cast_of("The minister flew to Kinshasa on Monday. A trip to Goma "
                           "followed. The road runs east to Bedford."))
     assert kinds["Kinshasa"] == kinds["Goma"] == kinds["Bedford"] == "place"
+
+
+def kinds_in(text: str) -> dict[str, str]:
+    """The entities a brief of ``text`` finds, with its language's data (as plan_brief)."""
+    from briefer.brief.assembly import plan_brief
+
+    return names(plan_brief([api.split(text, source="t.txt")]).cast)
+
+
+@pytest.mark.parametrize(("text", "body", "not_places"), [
+    # Written for these tests.  A place ending a body's name after "de la" or a contracted
+    # "of the" is part of the name, and so is a town named for a body: "República" and
+    # "Mandaqui" are towns in Brazil, "El Banco" one in Colombia.
+    ("El proyecto fue aprobado por el Senado de la República el martes, según la prensa "
+     "local.", "Senado de la República", ["Republica"]),
+    ("El Banco de España subió los tipos de interés por tercera vez este año.",
+     "Banco de España", ["El Banco", "España"]),
+    ("A proposta foi aprovada na Assembleia da República na terça-feira, disse o ministro.",
+     "Assembleia da República", ["Republica"]),
+    ("O doente está internado no Hospital do Mandaqui desde ontem, disse a família.",
+     "Hospital do Mandaqui", ["Mandaqui"]),
+    ("The University of Texas said on Monday that it would close the lab.",
+     "University of Texas", []),
+])
+def test_a_place_ending_a_bodys_name_is_part_of_it(text: str, body: str,
+                                                   not_places: list[str]) -> None:
+    kinds = kinds_in(text)
+    assert kinds.get(body) == "organisation", kinds
+    assert not any(kinds.get(name) == "place" for name in not_places), kinds
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # The contracted "of the" after a word that is no body's is the language's genitive:
+    # the place stays the place.
+    ("Há medo no Sul dos Estados Unidos, onde as igrejas se enchem.", "United States"),
+    ("O caso foi entregue à PSP das Caldas da Rainha e remetido ao tribunal.",
+     "Caldas da Rainha"),
+    ("Nació en El Banco, en el Magdalena, y se mudó joven a la capital.", "El Banco"),
+    ("Union City officials said the road would reopen on Friday.", "Union City"),
+])
+def test_the_genitive_after_other_words_keeps_the_place(text: str, place: str) -> None:
+    assert kinds_in(text).get(place) == "place"
