@@ -242,6 +242,9 @@ class LanguageData:
     #: Articles and determiners, lower case, of a language that capitalises every noun
     #: (German): a lone capitalised word the text writes after one is a noun, not a name.
     noun_articles: frozenset[str] = frozenset()
+    #: Possessive determiners ("su", "seu", "son"): a lone organisation word written after
+    #: one is a common noun ("su Gobierno"), for entities.
+    possessives: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=len(SUPPORTED))
@@ -288,4 +291,5 @@ def language_data(code: str) -> LanguageData:
         demonym_countries={str(w): str(country) for country, forms in data.get(
             "entities", {}).get("demonym_countries", {}).items() for w in str(forms).split()},
         noun_articles=words("entities", "noun_articles"),
+        possessives=words("entities", "possessives"),
     )

@@ -152,6 +152,7 @@ def find_entities(views: Sequence[View], gazetteer: Gazetteer, stop: frozenset[s
         runs += _runs(n, view, claimed, ev, capitals)
     mentions += _classify(runs, ev, gazetteer, views)
     mentions = _without_capitalised_nouns(views, mentions, ev, language)
+    mentions = _without_common_bodies(views, mentions, ev)
     if language == "en":
         lower = _lower_cased_people(views, mentions, ev, gazetteer)
         # "tottenham manager mauricio pochettino": in a lower-cased copy the club a role
@@ -234,6 +235,45 @@ def _without_capitalised_nouns(views: Sequence[View], mentions: list[Mention],
             if " " in m.name or m.name.isupper() or fold(m.name) not in nouns
             or not (m.kind == "other" or (m.kind == "organisation"
                                           and fold(m.name) in org_words))]
+
+
+def _without_common_bodies(views: Sequence[View], mentions: list[Mention],
+                           ev: _Evidence) -> list[Mention]:
+    """``mentions`` less a lone organisation word that its document uses as a common noun.
+
+    Spanish, Portuguese, French and Italian news capitalise the institution itself ("el
+    Gobierno", "o Governo", "le Gouvernement"), and British news often does ("the
+    Government"), so the capital does not make the word a name.  What a name does not take is
+    a qualifier saying which one is meant: a possessive before it ("su Gobierno", "its
+    Government": whose?) or a lower-case demonym after it ("el Gobierno mexicano").  A
+    document that writes one of those is naming bodies by a common noun, perhaps several
+    of them ("su Gobierno", "el Gobierno acusa", "El Gobierno mexicano" were three
+    governments in one story), and a list entry "Gobierno (3)" would tell a reader nothing;
+    so that document's lone mentions of the word go.  Names of more than one word ("Gobierno
+    de México") and acronyms stay, as does the word in documents that never qualify it.
+    The possessives are data (``cues_en.toml`` and each language's file)."""
+    org_words, possessives, demonyms = ev.cues.org_words, ev.cues.possessives, ev.demonyms
+    lone = [m for m in mentions if m.kind == "organisation" and " " not in m.name
+            and not m.name.isupper() and fold(m.name) in org_words]
+    if not lone:
+        return mentions
+    common: set[tuple[int, str]] = set()  # (document, name)
+    for m in lone:
+        view = views[m.view]
+        tokens = view.tokens
+        i = next((k for k, t in enumerate(tokens) if t.start == m.start), None)
+        if i is None:
+            continue
+        before = tokens[i - 1] if i else None
+        after = tokens[i + 1] if i + 1 < len(tokens) else None
+        if (before is not None and before.fold in possessives
+                and not view.gap(before, tokens[i]).strip()) or (
+                after is not None and not after.capital and after.fold in demonyms
+                and not view.gap(tokens[i], after).strip()):
+            common.add((view.doc, m.name))
+    if not common:
+        return mentions
+    return [m for m in mentions if (views[m.view].doc, m.name) not in common]
 
 
 def _lower_cased_people(views: Sequence[View], found: Sequence[Mention], ev: _Evidence,

@@ -259,6 +259,7 @@ class Cues:
     person_rivals: frozenset[str]
     legal_words: frozenset[str]
     sport_words: frozenset[str]
+    possessives: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -298,6 +299,7 @@ def cues_for(language: str) -> Cues:
         connectors=(base.connectors | {fold(w) for w in data.name_particles}) - {"y", "e"},
         place_prefixes=base.place_prefixes | {fold(w) for w in data.place_words},
         event_words=base.event_words | {fold(w) for w in data.event_words},
+        possessives=base.possessives | {fold(w) for w in data.possessives},
         # German compounds its words of office ("Finanzminister", "Regierungssprecher").
         title_endings=frozenset(fold(w) for w in data.roles if len(w) >= 6 and " " not in w
                                 and "-" not in w) if language == "de" else frozenset(),

@@ -1285,3 +1285,43 @@ def test_a_place_ending_a_bodys_name_is_part_of_it(text: str, body: str,
 ])
 def test_the_genitive_after_other_words_keeps_the_place(text: str, place: str) -> None:
     assert kinds_in(text).get(place) == "place"
+
+
+@pytest.mark.parametrize(("text", "body"), [
+    # Written for these tests.  A possessive before it ("su Gobierno": whose?) or a
+    # lower-case demonym after it ("el Gobierno mexicano": which?) says the capitalised
+    # institution word is a common noun here, naming several bodies.
+    ("El presidente Luis Arce dijo que su Gobierno no cederá. En Lima, el Gobierno acusa a "
+     "la oposición. El Gobierno peruano pidió calma y el Gobierno respondió.", "Gobierno"),
+    ("O Governo brasileiro anunciou cortes. Em Lisboa, o Governo reagiu e o Governo "
+     "espanhol calou.", "Governo"),
+    ("Ministers said their Government would act. Later the Government in Dublin and the "
+     "Government in London disagreed.", "Government"),
+])
+def test_a_lone_institution_word_the_text_qualifies_is_a_common_noun(text: str,
+                                                                     body: str) -> None:
+    """"Gobierno (3)" in the Spanish sample's Who and where was three governments."""
+    from briefer.brief.assembly import plan_brief
+
+    language = {"Gobierno": "es", "Governo": "pt"}.get(body, "en")
+    cast = plan_brief([api.split(text, source="t.txt", language=language)]).cast
+    assert body not in names(cast)
+    assert not any(m.name == body for m in cast.mentions)
+
+
+def test_an_institution_word_the_text_never_qualifies_keeps_its_kind() -> None:
+    """The same word with no possessive or demonym anywhere in its document stays (a
+    second document that qualifies it does not take it from the first), and so does a
+    body named in full."""
+    from briefer.brief.assembly import plan_brief
+
+    plain = ("El Gobierno aprobó la ley. El Gobierno de México la recurrió. Después el "
+             "Gobierno insistió.")
+    qualified = "El Gobierno chileno calló. Luego su Gobierno habló."
+    docs = [api.split(plain, source="a.txt", language="es"),
+            api.split(qualified, source="b.txt", language="es")]
+    plan = plan_brief(docs)
+    kinds = names(plan.cast)
+    assert kinds.get("Gobierno") == "organisation"
+    assert kinds.get("Gobierno de México") == "organisation"
+    assert {plan.views[m.view].doc for m in plan.cast.mentions if m.name == "Gobierno"} == {0}

@@ -40,6 +40,8 @@ def test_estados_unidos_is_a_place_and_the_same_entity_as_its_abbreviations() ->
     us = next(e for e in brief.entities if e.name == "United States")
     assert us.count == 3  # "Estados Unidos", "EE. UU." and "EE.UU." in the body
     assert kinds.get("Donald Trump") == "person" and kinds.get("Mexico") == "place"
+    # "su Gobierno", "el Gobierno acusa", "El Gobierno mexicano": three governments, no name
+    assert "Gobierno" not in kinds
 
 
 def test_every_quote_has_its_speaker() -> None:
