@@ -86,8 +86,6 @@ def main() -> None:
     texts = articles(args.data)
     print(f"command: python benchmarks/bench_brief.py {' '.join(sys.argv[1:])}".rstrip())
     print(f"load average {os.getloadavg()[0]:.2f} at start")
-    print("| input | command | seconds (median) | CPU s (median) | peak MB | exit |\n"
-          "|---|---|---|---|---|---|")
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "folder"
         folder.mkdir()
@@ -105,6 +103,8 @@ def main() -> None:
         warm.write_text(texts[0], encoding="utf-8")
         for command in ("sentences", "brief"):  # warm-up (and bytecode, if cached)
             run(BRIEFER + [command, str(warm), "-f", "json"])
+        print("| input | command | seconds (median) | CPU s (median) | peak MB | exit |\n"
+              "|---|---|---|---|---|---|")
         commands = {"sentences": ["sentences", str(one), "-f", "text"],
                     "brief": ["brief", str(one), "-f", "json"]}
         runs: dict[str, list[tuple[float, float, int, float]]] = {name: [] for name in commands}
