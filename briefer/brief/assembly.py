@@ -28,7 +28,7 @@ The steps, in order:
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from briefer.brief.analysis import View, analyse_headlines, analysis_pass
@@ -235,8 +235,10 @@ def plan_brief(docs: Sequence[Document], template: str | Template = "auto", *,
     docs = tuple(docs)
     chosen = template if isinstance(template, Template) else load_template(template)
 
-    # One stemmer for the brief: the texts' language, English when they mix languages.
-    code = common_language(rules_language(d.language) for d in docs)
+    # One stemmer for the brief: the texts' language, English when they mix languages.  The
+    # entity finder reads each document's language's words (all of them when they mix).
+    languages = tuple(rules_language(d.language) for d in docs)
+    code = common_language(languages)
     stem, stop = stemmer(snowball_name(code)), stop_words(snowball_name(code))
     gazetteer = load_gazetteer()
     report("reading the sentences", 0, 1)
@@ -244,7 +246,7 @@ def plan_brief(docs: Sequence[Document], template: str | Template = "auto", *,
     terms = (snowball_name(code), words_stems)
     headlines = analyse_headlines(docs, stem)
     report("naming people and places", 0, 1)
-    cast = find_entities(views, gazetteer, stop, headlines, code)
+    cast = find_entities(views, gazetteer, _names_stop(languages), headlines, languages)
     report("finding the stories", 0, 1)
     groups = find_stories(docs, views, headlines, cast)
     if len(groups) > 1:
@@ -264,6 +266,17 @@ def plan_brief(docs: Sequence[Document], template: str | Template = "auto", *,
     groups_, quotes = _duplicates_and_quotes(docs, views, cast, report)
     return BriefPlan(docs, chosen, views, cast, rules, placement, label, catch_all, limit,
                      groups_, quotes, (), [0] * len(views), [0] * len(rules), terms=terms)
+
+
+def _names_stop(languages: Iterable[str]) -> frozenset[str]:
+    """The stop words the entity finder reads in documents of ``languages``: each one's,
+    together when they mix (a sentence that opens with "El" or "Os" does not open with a
+    name in a brief that is mostly English either).  One language's are the analysis
+    pass's own."""
+    from briefer.language import snowball_name
+    from briefer.tokens import stop_words
+
+    return frozenset().union(*(stop_words(snowball_name(code)) for code in set(languages)))
 
 
 def _duplicates_and_quotes(docs: Sequence[Document], views: list[View], cast: Cast,
@@ -289,7 +302,8 @@ def _plan_stories(docs: tuple[Document, ...], chosen: Template, views: list[View
     fallback = load_template(FALLBACK_TEMPLATE)
     from briefer.language import common_language, rules_language
 
-    code = common_language(rules_language(d.language) for d in docs)
+    languages = tuple(rules_language(d.language) for d in docs)
+    code = common_language(languages)
     template_rules = None if chosen.auto else rules_from_template(chosen, stem, gazetteer, code)
     story_of_doc = {d: s for s, g in enumerate(groups) for d in g.documents}
     view_story = [story_of_doc[v.doc] for v in views]
@@ -304,8 +318,14 @@ def _plan_stories(docs: tuple[Document, ...], chosen: Template, views: list[View
             story_rules = [Rule(GATHERED_SECTION, (), rest=True)]
             local: list[int | None] = [0] * len(sub_views)
         else:
-            sub_cast = find_entities(sub_views, gazetteer, stop,
-                                     [h for h in headlines if story_of_doc[h.doc] == s], code)
+            sub_cast = find_entities(sub_views, gazetteer,
+                                     _names_stop(languages[d] for d in group.documents),
+                                     [h for h in headlines if story_of_doc[h.doc] == s],
+                                     # (each document's language, by index: those of
+                                     # other stories as this story's first one's)
+                                     [languages[d] if story_of_doc[d] == s
+                                      else languages[group.documents[0]]
+                                      for d in range(len(docs))])
             story_rules = template_rules or discover(sub_cast, limit=chosen.limit)
             if not story_rules:
                 story_rules = rules_from_template(fallback, stem, gazetteer, code)

@@ -132,7 +132,8 @@ class _Evidence:
 
 
 def find_entities(views: Sequence[View], gazetteer: Gazetteer, stop: frozenset[str],
-                  headlines: Sequence[View] = (), language: str = "en") -> Cast:
+                  headlines: Sequence[View] = (), language: str | Sequence[str] = "en"
+                  ) -> Cast:
     """Find the entities named in ``views`` (all documents of a brief together).
 
     ``headlines`` are the documents' titles.  Title Case makes every word a
@@ -140,9 +141,14 @@ def find_entities(views: Sequence[View], gazetteer: Gazetteer, stop: frozenset[s
     body names; what they find counts towards ``Cast.reach`` (what a text is about, for
     section discovery), not towards how often the body names an entity.  ``language``
     adds that language's words of office, organisation words, name particles and
-    lower-case demonyms (``briefer/data/languages/``) to English's.
+    lower-case demonyms (``briefer/data/languages/``) to English's; it may be each
+    document's language, by document index, and then the words of every language among them
+    are added (as :mod:`briefer.brief.quotes` widens its lexicon), so a Spanish story
+    briefed beside English ones is read with Spanish's words too.
     """
-    ev = _evidence(views, stop, language)
+    languages = frozenset((language,) if isinstance(language, str) else language) or \
+        frozenset({"en"})
+    ev = _evidence(views, stop, languages)
     places = _Places(gazetteer)
     mentions: list[Mention] = []
     runs: list[_Run] = []
@@ -153,7 +159,7 @@ def find_entities(views: Sequence[View], gazetteer: Gazetteer, stop: frozenset[s
     mentions += _classify(runs, ev, gazetteer, views)
     mentions = _without_capitalised_nouns(views, mentions, ev, language)
     mentions = _without_common_bodies(views, mentions, ev)
-    if language == "en":
+    if "en" in languages:
         lower = _lower_cased_people(views, mentions, ev, gazetteer)
         # "tottenham manager mauricio pochettino": in a lower-cased copy the club a role
         # names is what its city's name means in that text ("Tottenham will subsidise")
@@ -211,7 +217,7 @@ def find_entities(views: Sequence[View], gazetteer: Gazetteer, stop: frozenset[s
 
 
 def _without_capitalised_nouns(views: Sequence[View], mentions: list[Mention],
-                               ev: _Evidence, language: str) -> list[Mention]:
+                               ev: _Evidence, language: str | Sequence[str]) -> list[Mention]:
     """``mentions`` less the lone common nouns of a language that capitalises every noun.
 
     In German "Sanktionen", "Montag" and "Regierung" are capitalised as "Scholz" is, so
@@ -219,20 +225,31 @@ def _without_capitalised_nouns(views: Sequence[View], mentions: list[Mention],
     take is an article: a one-word mention with no kind, or a lone organisation word
     ("die Regierung"), that the text also writes after one of the language's
     ``noun_articles`` is a noun.  Acronyms ("der CDU") and the kinds the gazetteer or the
-    names list gave (a person, a place: "die Ukraine") stay."""
+    names list gave (a person, a place: "die Ukraine") stay.  ``language`` is the text's,
+    or each document's (see :func:`find_entities`): only documents in such a language are
+    read so."""
     from briefer.language import SUPPORTED, language_data
 
-    if language == "en" or language not in SUPPORTED or not (
-            articles := language_data(language).noun_articles):
+    codes = {language} if isinstance(language, str) else set(language)
+    articles = {code: found for code in codes - {"en"} if code in SUPPORTED
+                and (found := language_data(code).noun_articles)}
+    if not articles:
         return mentions  # (English's data file is not read for a plain brief)
+    # The documents of each such language, or None for all (one language for the text).
+    docs = None if isinstance(language, str) else {
+        d for d, code in enumerate(language) if code in articles}
+    words = frozenset().union(*articles.values())
     nouns: set[str] = set()
     for view in views:
+        if docs is not None and view.doc not in docs:
+            continue
         tokens = view.tokens
         nouns.update(tokens[i + 1].fold for i, t in enumerate(tokens[:-1])
-                     if t.fold in articles and tokens[i + 1].capital)
+                     if t.fold in words and tokens[i + 1].capital)
     org_words = ev.cues.org_words
     return [m for m in mentions
             if " " in m.name or m.name.isupper() or fold(m.name) not in nouns
+            or (docs is not None and views[m.view].doc not in docs)
             or not (m.kind == "other" or (m.kind == "organisation"
                                           and fold(m.name) in org_words))]
 
@@ -586,7 +603,8 @@ _INDEFINITE = frozenset({"a", "an"})
 _MAJOR_PLACE_TYPES = frozenset({"country", "capital", "state", "region"})
 
 
-def _evidence(views: Sequence[View], stop: frozenset[str], language: str = "en") -> _Evidence:
+def _evidence(views: Sequence[View], stop: frozenset[str],
+              language: str | frozenset[str] = "en") -> _Evidence:
     """Casing across the whole text (Mikheev et al.'s document-centred evidence): which words
     it writes in lower case, which it capitalises mid-sentence, and their mixed-case forms,
     so a word in an ALL-CAPS headline or dateline can be read by how the body writes it."""
@@ -628,17 +646,15 @@ def _evidence(views: Sequence[View], stop: frozenset[str], language: str = "en")
                      written)
 
 
-def _demonyms(language: str) -> dict[str, str]:
-    """Folded lower-case demonyms of ``language`` and their countries ("venezolano":
-    "Venezuela"); English demonyms are capitalised and live in the gazetteer."""
-    if language == "en":
-        return {}
+def _demonyms(language: str | frozenset[str]) -> dict[str, str]:
+    """Folded lower-case demonyms of ``language`` (or of each of several) and their
+    countries ("venezolano": "Venezuela"); English demonyms are capitalised and live in the
+    gazetteer."""
     from briefer.language import SUPPORTED, language_data
 
-    if language not in SUPPORTED:
-        return {}
-    return {fold(w): c for w, c in language_data(language).demonym_countries.items()
-            if w[:1].islower()}
+    codes = sorted(({language} if isinstance(language, str) else language) - {"en"})
+    return {fold(w): c for code in codes if code in SUPPORTED
+            for w, c in language_data(code).demonym_countries.items() if w[:1].islower()}
 
 
 def _shout(token: Token) -> bool:

@@ -26,11 +26,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, reduce
 from itertools import repeat
 from operator import itemgetter
+from typing import TYPE_CHECKING
 
 from briefer.brief.analysis import Token, term_tokens
+
+if TYPE_CHECKING:
+    from briefer.language import LanguageData
 
 PLACE_TYPES = frozenset({"country", "alias", "demonym", "capital", "city", "town", "state",
                          "county", "region"})
@@ -272,21 +276,31 @@ def load_cues() -> Cues:
 
 
 @lru_cache(maxsize=8)
-def cues_for(language: str) -> Cues:
+def cues_for(language: str | frozenset[str]) -> Cues:
     """English's evidence words widened by language ``language``'s own, from its file in
     ``briefer/data/languages/``: its words of office are titles and roles ("el ministro
     José Pérez"), its organisation words make a run a body ("Ministerio de Economía"), its
     name particles may sit inside a name ("Luiz Inácio Lula da Silva").  English is kept
     under them because news in any language quotes English names and bodies."""
+    from briefer.language import SUPPORTED, language_data
+
+    if not isinstance(language, str):  # several: each widens what the others made
+        languages = sorted(language - {"en"})
+        if len(languages) <= 1:
+            return cues_for(languages[0] if languages else "en")
+        return reduce(_widen, (language_data(code) for code in languages if code in SUPPORTED),
+                      load_cues())
+    if language == "en" or language not in SUPPORTED:
+        return load_cues()
+    return _widen(load_cues(), language_data(language))
+
+
+def _widen(base: Cues, data: LanguageData) -> Cues:
+    """``base`` widened by one language's words (see :func:`cues_for`)."""
     from dataclasses import replace
 
     from briefer.brief.analysis import fold
-    from briefer.language import SUPPORTED, language_data
 
-    base = load_cues()
-    if language == "en" or language not in SUPPORTED:
-        return base
-    data = language_data(language)
     roles = frozenset(fold(w) for w in data.roles)
     titles = frozenset(fold(w) for w in data.titles)
     return replace(
@@ -302,5 +316,5 @@ def cues_for(language: str) -> Cues:
         possessives=base.possessives | {fold(w) for w in data.possessives},
         # German compounds its words of office ("Finanzminister", "Regierungssprecher").
         title_endings=frozenset(fold(w) for w in data.roles if len(w) >= 6 and " " not in w
-                                and "-" not in w) if language == "de" else frozenset(),
+                                and "-" not in w) if data.code == "de" else base.title_endings,
     )

@@ -1325,3 +1325,55 @@ def test_an_institution_word_the_text_never_qualifies_keeps_its_kind() -> None:
     assert kinds.get("Gobierno") == "organisation"
     assert kinds.get("Gobierno de México") == "organisation"
     assert {plan.views[m.view].doc for m in plan.cast.mentions if m.name == "Gobierno"} == {0}
+
+
+SPANISH_STORY = (
+    "El presidente Luis Arce dijo el lunes que su Gobierno no cederá ante la presión. El "
+    "Gobierno peruano pidió calma. Los mineros venezolanos marcharon en La Paz y el ministro "
+    "de Economía, Marcelo Montenegro, anunció nuevas medidas.")
+ENGLISH_STORY = (
+    "The Guardian said on Monday that the Guardian had been sold. Officials in London "
+    "confirmed the sale, and the Guardian's staff met on Tuesday.")
+
+
+def _readings(plan, doc: int) -> set[tuple[int, int, str, str]]:
+    return {(m.start, m.end, m.name, m.kind) for m in plan.cast.mentions
+            if plan.views[m.view].doc == doc}
+
+
+def test_a_brief_of_mixed_languages_reads_each_document_with_its_languages_words() -> None:
+    """A Spanish story briefed beside an English one was read with English's words only
+    (``plan_brief`` picked English for the mix): "Gobierno" was "Also named" and a section
+    title, "venezolanos" named no country and "El" could open a name.  Each document is now
+    read as a brief of its own language reads it, and the English one as before."""
+    from briefer.brief.assembly import plan_brief
+
+    spanish = api.split(SPANISH_STORY, source="es.txt", language="es")
+    english = api.split(ENGLISH_STORY, source="en.txt", language="en")
+    mixed = plan_brief([spanish, english])
+    assert _readings(mixed, 0) == _readings(plan_brief([spanish]), 0)
+    assert _readings(mixed, 1) == _readings(plan_brief([english]), 0)
+    kinds = names(mixed.cast)
+    assert "Gobierno" not in kinds
+    assert "Gobierno" not in {s.title for s in mixed_brief_sections(spanish, english)}
+    assert kinds["Venezuela"] == "place" and kinds["Luis Arce"] == "person"
+    assert kinds["Guardian"] == "organisation"
+
+
+def mixed_brief_sections(*docs):
+    from briefer.brief import make_brief
+
+    return make_brief(list(docs)).sections
+
+
+def test_german_nouns_are_read_so_only_in_the_german_documents_of_a_mix() -> None:
+    """German's rule (a lone word after an article is a noun) keeps to German documents:
+    "die Regierung" goes, and the English document's "the Guardian" stays a name."""
+    from briefer.brief.assembly import plan_brief
+
+    german = api.split(GERMAN, source="de.txt", language="de")
+    english = api.split(ENGLISH_STORY + " Die Hard was shown.", source="en.txt",
+                        language="en")
+    kinds = names(plan_brief([german, english]).cast)
+    assert not {"Sanktionen", "Regierung", "Montag"} & set(kinds)
+    assert "Guardian" in kinds and kinds["Olaf Scholz"] == "person"
