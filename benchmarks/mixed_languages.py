@@ -10,7 +10,14 @@ is the share of mentions, found in either reading, that both read alike; "named"
 the (name, kind) pairs of people, places and organisations.  No assertions; the baseline
 is the same documents briefed without the mix, in the same run.
 
+Then stories: the seed article and its Spanish version (``seeds/``, one event in two
+languages) are briefed with ``--stories`` BBC articles and every UD document; the stories
+that join documents of different languages are listed (the seed pair should be the only
+one: the UD and BBC documents report unrelated things), with the most similar unrelated
+pair of documents in different languages by the entities they name.
+
     python benchmarks/mixed_languages.py ../shared/data [--docs 40] [--english 60]
+                                         [--stories 300]
 """
 
 from __future__ import annotations
@@ -51,6 +58,8 @@ def main() -> None:
     parser.add_argument("data", type=Path)
     parser.add_argument("--docs", type=int, default=40, help="documents of each language")
     parser.add_argument("--english", type=int, default=60, help="English articles beside them")
+    parser.add_argument("--stories", type=int, default=300,
+                        help="BBC articles in the stories check")
     args = parser.parse_args()
     ud = [json.loads(line) for line in (args.data / "sbd_ud_dev.jsonl").open(encoding="utf-8")]
     bbc = [json.loads(line) for line in
@@ -70,6 +79,33 @@ def main() -> None:
               f"{agreement(alone, readings(mixed, range(len(own))))} |")
         shifted = readings(mixed, range(len(own), len(own) + len(english)))
         print(f"| {len(english)} en | {len(own)} {lang} | {agreement(english_alone, shifted)} |")
+    stories_check(args.data, ud, args.stories)
+
+
+def stories_check(data: Path, ud: list[dict], count: int) -> None:
+    """Which stories join documents of different languages (see the module doc)."""
+    from briefer.brief.stories import find_stories
+
+    seeds = Path(__file__).resolve().parents[1] / "seeds"
+    docs = [api.split((seeds / "venezuela-mexico.txt").read_text(encoding="utf-8"),
+                      source="seed-en", language="en"),
+            api.split((seeds / "venezuela-mexico.es.txt").read_text(encoding="utf-8"),
+                      source="seed-es", language="es")]
+    with (data / "bbc_dev_articles.jsonl").open(encoding="utf-8") as lines:
+        for line, _ in zip(lines, range(count), strict=False):
+            r = json.loads(line)
+            docs.append(api.split(f"{r['title']}\n\n{r['article']}", source=r["id"],
+                                  language="en"))
+    docs += [api.split(r["text"], source=r["id"], language=r["lang"]) for r in ud]
+    plan = plan_brief(docs)
+    groups = find_stories(docs, plan.views, [], plan.cast, most=len(docs))
+    mixed = [[docs[d].source for d in g.documents] for g in groups
+             if len({docs[d].language for d in g.documents}) > 1]
+    languages = sorted({d.language for d in docs})
+    print(f"\nstories of {len(docs)} documents ({', '.join(languages)}): {len(groups)}; "
+          f"joining languages: {len(mixed)}")
+    for sources in mixed:
+        print(f"- {', '.join(sources[:6])}{' ...' if len(sources) > 6 else ''}")
 
 
 if __name__ == "__main__":

@@ -16,6 +16,16 @@ that similar to the story's documents *on average*, so one shared name cannot ch
 events together as single linkage (or connected components) would (Manning, Raghavan &
 Schütze 2008, *Introduction to Information Retrieval*, ch. 17).
 
+Two documents in **different languages** share no words, only the names they mention
+(entities are listed under one name in every language: "Estados Unidos" is the United
+States), so for such a pair the similarity is also read from the entities alone: the cosine
+of their entity features, weighted as above, when they name at least
+:data:`CROSS_LANGUAGE_SHARED` of the same people or bodies (places count in the cosine, not
+here: any two stories of a region share its countries, and often its leader; reports of one
+event share who was in it); the pair keeps the greater of the two.  A Spanish
+and an English report of one event then form one story; documents of one language are
+compared exactly as before.
+
 Stories are ordered by size (documents, then sentences), then first appearance; past
 :data:`MAX_STORIES`, the remaining (smallest, mostly single-document) stories are gathered into
 one last group, so a folder of thousands of unrelated articles does not become thousands of
@@ -37,6 +47,7 @@ STORY_SIMILARITY = 0.25  # average cosine at which documents report the same eve
 ENTITY_WEIGHT = 2.0  # an entity feature's term frequency: a word named in two sentences
 MAX_STORIES = 12  # stories shown on their own; later singletons are gathered
 MAX_TITLE_ENTITIES = 3
+CROSS_LANGUAGE_SHARED = 2  # people and bodies two documents in other languages must share
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +110,8 @@ def find_stories(docs: Sequence[Document], views: Sequence[View], headlines: Seq
 
     vectors = document_vectors(docs, views, headlines, cast)
     similarity = (vectors @ vectors.T).toarray()
+    if len({d.language for d in docs}) > 1:
+        _across_languages(similarity, docs, cast)
     np.clip(similarity, 0.0, 1.0, out=similarity)
     distance = 1.0 - similarity[np.triu_indices(len(docs), k=1)]
     labels = fcluster(linkage(distance, method="average"), t=1.0 - threshold,
@@ -122,6 +135,37 @@ def find_stories(docs: Sequence[Document], views: Sequence[View], headlines: Seq
         shown.append(StoryGroup(tuple(sorted(d for g in rest for d in g)), gathered=True,
                                 parts=tuple(tuple(g) for g in rest)))
     return shown
+
+
+def _across_languages(similarity, docs: Sequence[Document], cast: Cast) -> None:
+    """Raise ``similarity`` (a dense n-by-n array) of each pair of documents in different
+    languages to the cosine of their entity features alone, where they share at least
+    :data:`CROSS_LANGUAGE_SHARED` people or bodies (see the module doc)."""
+    import numpy as np
+    from scipy import sparse
+
+    n = len(docs)
+    names = sorted(cast.docs)  # (sorted: the same float sums in every process)
+    rows = [d for name in names for d in sorted(cast.docs[name])]
+    cols = [k for k, name in enumerate(names) for _ in cast.docs[name]]
+    named = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, max(1, len(names))))
+    df = np.asarray(named.sum(axis=0)).ravel()
+    weighted = named.multiply((np.log((1.0 + n) / (1.0 + df)) + 1.0)[None, :]).tocsr()
+    norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    weighted = sparse.diags(1.0 / norms) @ weighted
+    actors = named[:, [k for k, name in enumerate(names) if cast.kind_of(name) != "place"]]
+    shared = (actors @ actors.T).tocoo()
+    keep = shared.data >= CROSS_LANGUAGE_SHARED
+    i, j = shared.row[keep], shared.col[keep]
+    code = {c: k for k, c in enumerate(sorted({d.language for d in docs}))}
+    language = np.array([code[d.language] for d in docs])
+    across = language[i] != language[j]
+    i, j = i[across], j[across]
+    if not len(i):
+        return
+    cosine = np.asarray(weighted[i].multiply(weighted[j]).sum(axis=1)).ravel()
+    similarity[i, j] = np.maximum(similarity[i, j], cosine)
 
 
 def story_title(group: StoryGroup, docs: Sequence[Document], cast: Cast) -> str:

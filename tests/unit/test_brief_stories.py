@@ -288,3 +288,56 @@ def test_the_document_vectors_are_the_same_in_every_process() -> None:
                           env={**os.environ, "PYTHONHASHSEED": seed}).stdout
            for seed in ("1", "2", "3")}
     assert len(out) == 1, out
+
+
+CHESS_ES = """Kaspari gana su segundo título del Abierto Lindqvist tras una final maratoniana
+
+La gran maestra Elena Kaspari se proclamó el domingo campeona del Abierto Lindqvist por
+segunda vez, después de derrotar a Pavel Moro en una final que se prolongó durante siete
+horas. La jugadora sorprendió al público con el sacrificio de una torre en la jugada 31, una
+decisión arriesgada que desconcertó a su rival. Moro, que había llegado invicto a la última
+ronda, abandonó poco después del control de tiempo. Los organizadores destacaron la
+asistencia récord de aficionados y la tensión que se vivió en la sala durante toda la tarde.
+Kaspari dedicó la victoria a su entrenador y anunció que disputará el próximo torneo de
+candidatos en primavera. El ajedrecista derrotado reconoció que su contrincante había jugado
+la mejor partida de su vida y prometió volver a intentarlo el año que viene."""
+
+FLOOD_ES = """Lluvias en Noruega dejan calles cortadas en Stavanger
+
+Las lluvias del domingo cortaron varias calles de Stavanger, en Noruega, y el alcalde pidió
+a los vecinos que no salieran de casa. Los bomberos achicaron agua en tres barrios."""
+
+
+def test_reports_of_one_event_in_two_languages_are_one_story() -> None:
+    """Words do not meet across languages, the names do: the Spanish report of the chess
+    final joins the English ones (their words' and names' cosine is 0.18, under the
+    threshold; the names alone, three people and bodies shared, 0.74), while a Spanish
+    report of rain in the city of the English final, which shares only the place, stays a
+    story of its own."""
+    texts = [("chess1.txt", CHESS_1, "en"), ("flood1.txt", FLOOD_1, "en"),
+             ("chess_es.txt", CHESS_ES, "es"), ("chess2.txt", CHESS_2, "en"),
+             ("rain_es.txt", FLOOD_ES, "es")]
+    documents = [api.split(text, source=name, language=lang) for name, text, lang in texts]
+    brief = make_brief(documents, algorithm="lead")
+    groups = [sorted(brief.documents[d].source for d in s.documents) for s in brief.stories]
+    assert ["chess1.txt", "chess2.txt", "chess_es.txt"] in groups
+    assert ["rain_es.txt"] in groups and ["flood1.txt"] in groups
+
+
+def test_the_entities_alone_are_read_only_across_languages() -> None:
+    """Two documents naming the same people: in one language their similarity is left as
+    the words and names together make it; in two it is raised to their names' cosine."""
+    import numpy as np
+
+    from briefer.brief import stories
+    from briefer.brief.assembly import plan_brief
+
+    text = "Elena Kaspari thanked Pavel Moro and the Lindqvist board in Oslo. Dinner followed."
+    for language, raised in (("en", False), ("es", True)):
+        docs = [api.split("Pavel Moro and Elena Kaspari met Lindqvist officials in Oslo. The "
+                          "talks were short.", source="a.txt", language="en"),
+                api.split(text, source="b.txt", language=language)]
+        plan = plan_brief(docs)
+        similarity = np.zeros((2, 2))
+        stories._across_languages(similarity, plan.documents, plan.cast)
+        assert bool(similarity[0, 1] > 0.25) == raised, language
