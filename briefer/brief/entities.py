@@ -225,7 +225,10 @@ def _without_capitalised_nouns(views: Sequence[View], mentions: list[Mention],
     take is an article: a one-word mention with no kind, or a lone organisation word
     ("die Regierung"), that the text also writes after one of the language's
     ``noun_articles`` is a noun.  Acronyms ("der CDU") and the kinds the gazetteer or the
-    names list gave (a person, a place: "die Ukraine") stay.  ``language`` is the text's,
+    names list gave (a person, a place: "die Ukraine") stay.  So does a person, unless the
+    last word of the name is such a noun: "von Daten", "Verlust der Daten" and "Relevante
+    Dokumente" were people, and every lone "Daten" was folded into them as a surname is
+    ("die Daten"; news writes no article before a surname).  ``language`` is the text's,
     or each document's (see :func:`find_entities`): only documents in such a language are
     read so."""
     from briefer.language import SUPPORTED, language_data
@@ -248,10 +251,11 @@ def _without_capitalised_nouns(views: Sequence[View], mentions: list[Mention],
                      if t.fold in words and tokens[i + 1].capital)
     org_words = ev.cues.org_words
     return [m for m in mentions
-            if " " in m.name or m.name.isupper() or fold(m.name) not in nouns
-            or (docs is not None and views[m.view].doc not in docs)
-            or not (m.kind == "other" or (m.kind == "organisation"
-                                          and fold(m.name) in org_words))]
+            if (docs is not None and views[m.view].doc not in docs) or (
+                not (m.kind == "person" and fold(m.name.split()[-1]) in nouns)
+                and (" " in m.name or m.name.isupper() or fold(m.name) not in nouns
+                     or not (m.kind == "other" or (m.kind == "organisation"
+                                                   and fold(m.name) in org_words))))]
 
 
 def _without_common_bodies(views: Sequence[View], mentions: list[Mention],
