@@ -157,7 +157,7 @@ def find_entities(views: Sequence[View], gazetteer: Gazetteer, stop: frozenset[s
         claimed = _places(n, view, places, mentions, ev, _place_starts(view, capitals, ev))
         runs += _runs(n, view, claimed, ev, capitals)
     mentions += _classify(runs, ev, gazetteer, views)
-    mentions = _without_capitalised_nouns(views, mentions, ev, language)
+    mentions = _without_capitalised_nouns(views, mentions, ev, language, gazetteer)
     mentions = _without_common_bodies(views, mentions, ev)
     if "en" in languages:
         lower = _lower_cased_people(views, mentions, ev, gazetteer)
@@ -217,7 +217,8 @@ def find_entities(views: Sequence[View], gazetteer: Gazetteer, stop: frozenset[s
 
 
 def _without_capitalised_nouns(views: Sequence[View], mentions: list[Mention],
-                               ev: _Evidence, language: str | Sequence[str]) -> list[Mention]:
+                               ev: _Evidence, language: str | Sequence[str],
+                               gazetteer: Gazetteer | None = None) -> list[Mention]:
     """``mentions`` less the lone common nouns of a language that capitalises every noun.
 
     In German "Sanktionen", "Montag" and "Regierung" are capitalised as "Scholz" is, so
@@ -228,7 +229,9 @@ def _without_capitalised_nouns(views: Sequence[View], mentions: list[Mention],
     names list gave (a person, a place: "die Ukraine") stay.  So does a person, unless the
     last word of the name is such a noun: "von Daten", "Verlust der Daten" and "Relevante
     Dokumente" were people, and every lone "Daten" was folded into them as a surname is
-    ("die Daten"; news writes no article before a surname).  ``language`` is the text's,
+    ("die Daten"; news writes no article before a surname); and so does a place, unless it
+    is a town or city of one word written so ("am Ende": Ende is a town in Indonesia; a
+    country takes an article, "die Ukraine").  ``language`` is the text's,
     or each document's (see :func:`find_entities`): only documents in such a language are
     read so."""
     from briefer.language import SUPPORTED, language_data
@@ -250,9 +253,14 @@ def _without_capitalised_nouns(views: Sequence[View], mentions: list[Mention],
         nouns.update(tokens[i + 1].fold for i, t in enumerate(tokens[:-1])
                      if t.fold in words and tokens[i + 1].capital)
     org_words = ev.cues.org_words
+    towns = {m.alias for m in mentions if m.kind == "place" and m.alias
+             and " " not in m.alias and fold(m.alias) in nouns and gazetteer is not None
+             and (entry := gazetteer.lookup(m.alias)) is not None
+             and entry.type in WITHIN_TYPES}
     return [m for m in mentions
             if (docs is not None and views[m.view].doc not in docs) or (
                 not (m.kind == "person" and fold(m.name.split()[-1]) in nouns)
+                and not (m.kind == "place" and m.alias in towns)
                 and (" " in m.name or m.name.isupper() or fold(m.name) not in nouns
                      or not (m.kind == "other" or (m.kind == "organisation"
                                                    and fold(m.name) in org_words))))]
@@ -921,11 +929,26 @@ def _places(n: int, view: View, places: _Places, out: list[Mention], ev: _Eviden
         if glued_before or glued_after or weak or (size == 1 and tokens[i].fold in ev.stop
                                                    and not tokens[i].text.isupper()):
             continue
+        if size == 1 and entry.type in {"city", "town"} and _acronym_not_place(view, n, i, ev):
+            continue  # "the PEPA", "NICE said": an acronym that spells a town's name
         out.append(Mention(n, tokens[i].start, tokens[j - 1].end, entry.canonical, entry.kind,
                            entry.strength, alias=entry.alias, country=entry.country))
         claimed.update(range(i, j))
         after = j
     return claimed
+
+
+def _acronym_not_place(view: View, n: int, i: int, ev: _Evidence) -> bool:
+    """Whether token ``i``, written in capitals inside a sentence that is not, is an acronym
+    rather than the town or city of the same letters: the text never writes the word in
+    mixed case ("die PEPA", a health record, is no town in the Congo).  A sentence's first
+    word is left alone: a dateline names its town in capitals there ("DAKAR, Senegal -"),
+    and a headline in capitals ("PRAGUE") is read by how the body writes the word, as
+    everywhere else.  Capitals and countries are not asked: an acronym spelling one is
+    rarer than a wire story naming it in capitals."""
+    t = view.tokens[i]
+    return i > 0 and len(t.text) > 1 and t.text.isupper() and n not in ev.shouting \
+        and t.fold not in ev.mixed and "." not in t.text
 
 
 #: The prepositions :func:`_held_or_played_for` reads ("a stake in", "played for/with").
