@@ -157,6 +157,7 @@ def find_entities(views: Sequence[View], gazetteer: Gazetteer, stop: frozenset[s
         claimed = _places(n, view, places, mentions, ev, _place_starts(view, capitals, ev))
         runs += _runs(n, view, claimed, ev, capitals)
     mentions += _classify(runs, ev, gazetteer, views)
+    mentions = _surnames_not_towns(views, mentions, ev, gazetteer)
     mentions = _without_capitalised_nouns(views, mentions, ev, language, gazetteer)
     mentions = _without_common_bodies(views, mentions, ev)
     if "en" in languages:
@@ -264,6 +265,43 @@ def _without_capitalised_nouns(views: Sequence[View], mentions: list[Mention],
                 and (" " in m.name or m.name.isupper() or fold(m.name) not in nouns
                      or not (m.kind == "other" or (m.kind == "organisation"
                                                    and fold(m.name) in org_words))))]
+
+
+def _surnames_not_towns(views: Sequence[View], mentions: list[Mention], ev: _Evidence,
+                        gazetteer: Gazetteer) -> list[Mention]:
+    """A town's name that is the surname of a person its document names in full is that
+    person: "Radcliffe must decide" after "Paula Radcliffe", "Obama arrived" after "Barack
+    Obama", "Eastwood", "Staunton" (all towns in GeoNames).  The gazetteer claims such a word
+    before the capitalised runs are read, so the surname reading that every other lone
+    surname gets never reached it.  Only one-word cities and towns (a country, a capital, a
+    state or region stays: "beat France", "Douglas"), only people whose first word is a given
+    name or who carry a title, and not after a preposition of place ("in Dallas")."""
+    places = [m for m in mentions if m.kind == "place" and m.alias and " " not in m.alias]
+    if not places:
+        return mentions
+    given = ev.names.given
+    full: dict[tuple[int, str], str] = {}  # (document, folded surname) -> the person
+    for m in mentions:
+        if m.kind == "person" and " " in m.name:
+            words = m.name.split()
+            if fold(words[0]) in given or m.titles:
+                full.setdefault((views[m.view].doc, fold(words[-1])), m.name)
+    if not full:
+        return mentions
+    out: list[Mention] = []
+    for m in mentions:
+        person = None
+        if m.kind == "place" and m.alias and " " not in m.alias:
+            person = full.get((views[m.view].doc, fold(m.alias)))
+        if person is not None:
+            entry = gazetteer.lookup(m.alias)
+            view = views[m.view]
+            i = next((k for k, t in enumerate(view.tokens) if t.start == m.start), None)
+            if entry is None or entry.type not in {"city", "town"} or i is None or (
+                    _locative_before(view, i, ev) and not view.tokens[i].possessive):
+                person = None
+        out.append(m if person is None else Mention(m.view, m.start, m.end, person, "person"))
+    return out
 
 
 def _without_common_bodies(views: Sequence[View], mentions: list[Mention],
