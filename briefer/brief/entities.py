@@ -158,6 +158,7 @@ def find_entities(views: Sequence[View], gazetteer: Gazetteer, stop: frozenset[s
         runs += _runs(n, view, claimed, ev, capitals)
     mentions += _classify(runs, ev, gazetteer, views)
     mentions = _surnames_not_towns(views, mentions, ev, gazetteer)
+    mentions = _without_units(views, mentions)
     mentions = _without_capitalised_nouns(views, mentions, ev, language, gazetteer)
     mentions = _without_common_bodies(views, mentions, ev)
     if "en" in languages:
@@ -302,6 +303,37 @@ def _surnames_not_towns(views: Sequence[View], mentions: list[Mention], ev: _Evi
                 person = None
         out.append(m if person is None else Mention(m.view, m.start, m.end, person, "person"))
     return out
+
+
+#: A number and one space just before a mention ("1200 GMT", "12,600 MW").
+_AFTER_NUMBER = re.compile(r"\d\s\Z")
+#: A number that may be a year opening a clause ("In 2004 IBM said").
+_YEAR = re.compile(r"(?:19|20)\d\d\Z")
+
+
+def _without_units(views: Sequence[View], mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` less the acronyms that are units: one that its document writes after a
+    number every time it writes it ("1200 GMT", "12,600 MW", "a 40 GB drive", "6 USB
+    ports") measures something; a body is not counted so.  A number that may be a year is
+    no such evidence ("In 2004 IBM said"), unless another number is too."""
+    # (document, acronym) -> for each mention: None when no number is before it, else
+    # whether that number may be a year
+    marks: dict[tuple[int, str], list[bool | None]] = defaultdict(list)
+    for m in mentions:
+        if m.kind != "organisation" or not (1 < len(m.name) <= 5 and m.name.isalpha()
+                                            and m.name.isupper()):
+            continue
+        view = views[m.view]
+        at = m.start - view.sentence.start
+        before = view.raw[max(0, at - 8):at]
+        number = _AFTER_NUMBER.search(before)
+        marks[(view.doc, m.name)].append(
+            None if number is None else bool(_YEAR.search(before.split()[-1])))
+    units = {key for key, found in marks.items()
+             if None not in found and False in found}
+    if not units:
+        return mentions
+    return [m for m in mentions if (views[m.view].doc, m.name) not in units]
 
 
 def _without_common_bodies(views: Sequence[View], mentions: list[Mention],
