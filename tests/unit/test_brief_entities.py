@@ -1454,3 +1454,14 @@ def test_an_acronym_written_after_a_number_every_time_is_a_unit() -> None:
                      "of power, MW analysts said.")
     assert "GMT" not in kinds
     assert kinds.get("IBM") == "organisation"
+
+
+def test_a_name_written_after_the_twice_is_no_person() -> None:
+    """"the Lib Dems", "the Beastie Boys", "the Land Registry" were people; news writes no
+    article before a person's name.  Once is a modifier's ("the George W Bush
+    administration").  Written for this test."""
+    kinds = kinds_in("The Lib Dems said taxes would rise. Labour attacked the Lib Dems on "
+                     "Monday, and Lib Dems candidates replied. The George W Bush "
+                     "administration said nothing. George W Bush was in Texas.")
+    assert kinds.get("Lib Dems") == "organisation"
+    assert kinds.get("George W Bush") == "person"
