@@ -129,6 +129,8 @@ class _Evidence:
     demonyms: dict[str, str] = field(default_factory=dict)  # "venezolano": "Venezuela"
     lowered: frozenset[int] = frozenset()  # documents stored lower-cased
     written: dict[str, str] = field(default_factory=dict)  # "qpr": "QPR" (mixed-case docs)
+    #: The first two words of the gazetteer's names of two words or more ("new york").
+    pairs: frozenset[str] = frozenset()
 
 
 def find_entities(views: Sequence[View], gazetteer: Gazetteer, stop: frozenset[str],
@@ -148,7 +150,7 @@ def find_entities(views: Sequence[View], gazetteer: Gazetteer, stop: frozenset[s
     """
     languages = frozenset((language,) if isinstance(language, str) else language) or \
         frozenset({"en"})
-    ev = _evidence(views, stop, languages)
+    ev = replace(_evidence(views, stop, languages), pairs=gazetteer.pairs)
     places = _Places(gazetteer)
     mentions: list[Mention] = []
     runs: list[_Run] = []
@@ -1438,8 +1440,13 @@ def _runs(n: int, view: View, claimed: set[int], ev: _Evidence,
         run = list(range(i, j))
         opener = opens(view, i)
         while run and (_stopword(tokens[run[0]], ev.stop) or tokens[run[0]].fold in
-                       cues.not_names) and not (len(run) > 1 and _initial(tokens[run[0]])):
+                       cues.not_names) and not (len(run) > 1 and (
+                           _initial(tokens[run[0]])
+                           or tokens[run[0]].fold not in _ARTICLES
+                           and f"{tokens[run[0]].fold} {tokens[run[1]].fold}" in ev.pairs)):
             run.pop(0)  # "Today Miss Sandiford", "Sunday Serena Williams": a day is no name
+            # (but "New" opens "New York Times": a stop word that starts a name the
+            # gazetteer holds is part of the name)
         # At an opener a common first word ("Meanwhile Trump") is grammar if what follows is
         # a name the text capitalises elsewhere; otherwise it is part of the name ("Cartel de
         # los Soles").  Any first word is grammar before a form of address ("Earlier Mr
@@ -1979,9 +1986,11 @@ def _kind_of_run(run: _Run, ev: _Evidence, gazetteer: Gazetteer, view: View) -> 
                 not head[1].needs_evidence and folds[0] not in ev.names.given and \
                 not any(f in cues.connectors for f in folds):
             rest = folds[head[0]:]
-            if folds[0] in cues.compass or (len(rest) == 1 and rest[0] in cues.place_words
-                                            and rest[0] not in {"city", "town", "county"}):
-                return "place"  # "West Germany", "Hay Street" (not "Manchester City")
+            # (a compass word that opens the place, "New York", "West Bromwich", says
+            # nothing of the words after it: "New York Jets" is a club)
+            if len(rest) == 1 and rest[0] in cues.place_words \
+                    and rest[0] not in {"city", "town", "county"}:
+                return "place"  # "Hay Street" (not "Manchester City")
             if rest[-1] in {"city", "town"} or (
                     rest[-1].endswith("s") and rest[-1] not in cues.not_nicknames):
                 return "organisation"  # a club: "Manchester City", "Indianapolis Colts"

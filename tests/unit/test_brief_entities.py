@@ -1465,3 +1465,16 @@ def test_a_name_written_after_the_twice_is_no_person() -> None:
                      "administration said nothing. George W Bush was in Texas.")
     assert kinds.get("Lib Dems") == "organisation"
     assert kinds.get("George W Bush") == "person"
+
+
+def test_a_stop_word_that_opens_a_gazetteer_name_stays_in_the_name() -> None:
+    """English's stop list holds "new", so "the New York Times" was "York Times" and "the
+    New York Stock Exchange" "York Stock Exchange"; a compass word opening the place made
+    "New York Jets" a place.  Written for this test."""
+    kinds = kinds_in("A review in the New York Times praised the film. Shares rose on the "
+                     "New York Stock Exchange. He signed for the New York Jets on Monday. "
+                     "The Big Lottery Fund paid for it.")
+    assert kinds.get("New York Times") == kinds.get("New York Stock Exchange") == \
+        "organisation"
+    assert kinds.get("New York Jets") == "organisation"
+    assert "York Times" not in kinds and "the Big Lottery Fund" not in kinds
