@@ -1914,13 +1914,17 @@ def _display(tokens: Sequence[Token], ev: _Evidence, view: View | None = None) -
     """A run as the body writes it: an ALL-CAPS word in its mixed-case form when there is
     one ("PRAGUE" is shown as "Prague"), and the ampersand of "Marks & Spencer" kept
     (given the ``view`` the tokens are in)."""
+    # (not a stop word: its mixed-case form is grammar's capital, and "IT" or "WHO" is an
+    # acronym, not "It" or "Who")
     if len(tokens) == 1:
         t = tokens[0]
         if view is not None and view.doc in ev.lowered:
             # a lower-cased copy's one capital opens a sentence: the others write the word
             return ev.written.get(t.fold, t.text)
-        return ev.mixed.get(t.fold, t.text) if _shout(t) else t.text
-    words = [ev.mixed.get(t.fold, t.text) if _shout(t) else t.text for t in tokens]
+        return ev.mixed.get(t.fold, t.text) if _shout(t) and t.fold not in ev.stop \
+            else t.text
+    words = [ev.mixed.get(t.fold, t.text) if _shout(t) and t.fold not in ev.stop else t.text
+             for t in tokens]
     if view is None or len(tokens) < 2:
         return " ".join(words)
     out = [words[0]]
@@ -2201,7 +2205,8 @@ def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer,
                 and word.text not in things:
             # (not "CD" in a text that writes "CDs": a body is not counted in the plural;
             # nor "SUV" in one that writes "an SUV.": a thing, see _named_as_a_thing)
-            display, kind = ev.mixed.get(word.fold, word.text), "organisation"
+            display, kind = (word.text if word.fold in ev.stop else  # "IT", "WHO"
+                             ev.mixed.get(word.fold, word.text)), "organisation"
         elif clubs.get(word.fold):  # "the Bruins"; the first named of several
             display, kind = min(clubs[word.fold], key=first_named.__getitem__), "organisation"
         elif len(heads.get(word.fold, ())) == 1 and gazetteer.lookup(word.text) is None:

@@ -1478,3 +1478,10 @@ def test_a_stop_word_that_opens_a_gazetteer_name_stays_in_the_name() -> None:
         "organisation"
     assert kinds.get("New York Jets") == "organisation"
     assert "York Times" not in kinds and "the Big Lottery Fund" not in kinds
+
+
+def test_an_acronym_that_spells_a_stop_word_keeps_its_capitals() -> None:
+    """"your local IT supplier" listed "It" (the form the text writes at a sentence's
+    start): a stop word's mixed-case form is grammar's capital.  Written for this test."""
+    kinds = kinds_in("It works well. Your local IT supplier will help, and IT staff agreed.")
+    assert "IT" in kinds and "It" not in kinds
