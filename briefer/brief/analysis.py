@@ -25,8 +25,10 @@ from briefer.document import Document, Sentence
 from briefer.tokens import WORD_RE
 
 _TOKEN = re.compile(
-    r"(?:[A-Z]\.){2,}"  # U.S., U.K., D.C.
-    r"|[A-Z]\.(?=\s+[A-Z])"  # an initial: Donald J. Trump
+    # A capital and a dot, then more of them (U.S., U.K., D.C.) or, before a capitalised
+    # word, on its own: an initial (Donald J. Trump).  Written as one branch, the first
+    # capital tried once, it finds what ``(?:[A-Z]\.){2,}|[A-Z]\.(?=\s+[A-Z])`` did.
+    r"[A-Z]\.(?:(?:[A-Z]\.)+|(?=\s+[A-Z]))"
     # Words, with inner apostrophes and hyphens: a letter, letters and digits, then any
     # number of an apostrophe or hyphen followed by letters and digits.  The same words as
     # a look-ahead after each letter (``[^\W\d_](?:[^\W_]|['’\-](?=[^\W_]))*``, kept in
@@ -160,13 +162,18 @@ class _Types:
         capitals: list[int] = []
         lower: list[str] = []
         loud = False
-        # finditer with pos/endpos sees exactly the slice (lookaheads stop at ``end``).
-        for m in _TOKEN.finditer(text, start, end):
-            word = m.group()
+        # The words as strings (findall with pos/endpos sees exactly the slice: look-aheads
+        # stop at ``end``), each found again with ``str.find`` from where the one before it
+        # ended, which is where the pattern found it: every token starts with a letter, and
+        # a letter anywhere after the last token would start one of its own.  A third of
+        # the time of a match object per word (``finditer``, ``group``, ``start``).
+        find = text.find
+        at = start
+        for n, word in enumerate(_TOKEN.findall(text, start, end)):
             info = known.get(word) or learn(word)
-            at = m.start()
+            at = find(word, at)
             if info[5]:
-                capitals.append(len(out))
+                capitals.append(n)
                 if info[9]:
                     loud = True
             elif info[8]:
@@ -175,6 +182,7 @@ class _Types:
                 loud = True
             out.append(new(Token, (info[0], at, at + info[1], info[2], info[3], info[4],
                                    info[5])))
+            at += len(word)
             if info[6] is not None:
                 content.append(info[6])
             words += info[7]
