@@ -3,9 +3,11 @@
 Each revision is exported (``git archive``) into a temporary folder and run as a whole
 ``briefer brief FILE -f json`` process, with the brief's steps wrapped to add up their CPU
 time (``time.process_time``; the steps are the functions ``plan_brief`` and ``make_brief``
-call, and the entity finder's four inner passes).  Runs of the revisions alternate
-``--rounds`` times, so the machine's load falls on all of them alike, and the minimum and
-the median of each step are printed as a markdown table.  No assertions.
+call, the entity finder's four inner passes, the loading of the shipped lists, and what
+``make_brief`` spends beyond planning and ranking: choosing the sentences; ``load_names``
+is inside ``find_entities``).  Runs of the revisions alternate ``--rounds`` times, so the
+machine's load falls on all of them alike, and the minimum and the median of each step are
+printed as a markdown table.  No assertions.
 
     python benchmarks/brief_phases.py FILE                       # the working tree
     python benchmarks/brief_phases.py FILE --revs 90cde25,main --rounds 5
@@ -48,11 +50,16 @@ def wrap(module, name, label):
     setattr(module, name, timed)
 
 wrap(api, "read", "reading and splitting")
-for name in ("analyse", "analysis_pass", "find_entities", "find_stories", "discover", "assign",
-             "duplicate_groups", "find_quotes", "_scores"):
+for name in ("load_gazetteer", "analyse", "analysis_pass", "find_entities", "find_stories",
+             "discover", "assign", "duplicate_groups", "find_quotes", "_scores", "plan_brief"):
     wrap(assembly, name, name)
 for name in ("_evidence", "_places", "_runs", "_classify"):
     wrap(entities, name, "  entities." + name)
+wrap(entities, "load_names", "load_names")
+import briefer.brief
+import briefer.cli.brief
+wrap(briefer.brief, "make_brief", "make_brief")
+wrap(briefer.cli.brief, "emit", "rendering and writing")
 from briefer.cli import main
 spent["start-up imports"] = time.process_time() - start
 sys.argv = ["briefer", "brief", *sys.argv[1:]]
@@ -62,6 +69,9 @@ with contextlib.redirect_stdout(io.StringIO()):
     except SystemExit:
         pass
 spent["total"] = time.process_time() - start
+if "make_brief" in spent:
+    spent["choosing (make_brief less plan_brief, _scores)"] = (
+        spent.pop("make_brief") - spent.pop("plan_brief", 0.0) - spent["_scores"])
 for label, seconds in spent.items():
     print(f"{label}\t{seconds:.4f}", file=sys.stderr)
 '''
