@@ -30,6 +30,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 
 from briefer.brief.analysis import View, analyse_headlines, analysis_pass
 from briefer.brief.dedup import duplicate_groups
@@ -53,8 +54,11 @@ Progress = Callable[[str, int, int], None]  # (step, done, total)
 GATHERED_SECTION = "In brief"  # the one section of the single documents gathered last
 
 
-@dataclass(frozen=True, slots=True)
-class _Candidate:
+class _Candidate(NamedTuple):
+    """A group of near-duplicates in play, as its representative.  A named tuple rather
+    than a frozen dataclass: a brief makes one per group (7,000 for a megabyte), and a
+    frozen dataclass's ``__init__`` costs several times as much."""
+
     view: int  # the group's representative
     section: int | None
     value: float  # rescaled score, 0-1
@@ -104,31 +108,38 @@ def make_brief(
     # Sections are numbered: every rule, then one catch-all per story.
     section_story = list(plan.rule_story) + list(range(slots))
 
-    position = {v.key: n for n, v in enumerate(views)}
+    # (Views are looked up by key only for pins and drops: a megabyte has 8,000 views.)
+    position = {v.key: n for n, v in enumerate(views)} if pinned or dropped else {}
     pins = {position[k] for k in pinned if k in position}
     drops = {position[k] for k in dropped if k in position} - pins
     values = _rescale(views, all_scores)
-    catch_of = [len(rules) + plan.view_story[n] for n in range(len(views))]
+    catch_of = [len(rules) + story for story in plan.view_story]
     candidates = _candidates(views, plan.groups, placement, values, pins, drops, catch_of,
                              keep_unplaced=catch_all is not None)
 
     def story_of(c: _Candidate) -> int:
         return plan.view_story[c.view]
 
-    # The bottom line of several stories comes from the biggest (the first).
-    lead = [c for c in candidates if story_of(c) == 0] or candidates
+    # The bottom line of several stories comes from the biggest (the first); with one
+    # story every candidate is in it, and none is gathered.
+    lead = ([c for c in candidates if story_of(c) == 0] or candidates) if plan.stories \
+        else candidates
     # The best that reads on its own; most often that is simply the best, so it is asked
-    # first (not every candidate: a megabyte has 7,000).
+    # first; else the candidates are asked from the best down, until one does (not every
+    # candidate: a megabyte has 7,000, and (value, view) orders them without ties).
     bottom = max(lead, key=lambda c: (c.value, -c.view), default=None)
     if bottom is not None and not stands_alone(views[bottom.view]):
-        bottom = max(lead, key=lambda c: (stands_alone(views[c.view]), c.value, -c.view))
+        ranked = sorted(lead, key=lambda c: (c.value, -c.view), reverse=True)
+        bottom = next((c for c in ranked if stands_alone(views[c.view])), bottom)
     pool = [c for c in candidates if c is not bottom and c.section is not None]
     titles = [r.title for r in rules] + [catch_all or "Other points"] * slots
     limits = [r.limit or limit for r in rules] + [limit] * slots
     guaranteed = [k for k, r in enumerate(rules) if not r.rest]
     covered = {views[bottom.view].doc} if bottom is not None else set()
-    gathered = [c for c in pool if story_of(c) == plan.gathered]
-    pool = [c for c in pool if story_of(c) != plan.gathered]
+    gathered: list[_Candidate] = []
+    if plan.gathered is not None:
+        gathered = [c for c in pool if story_of(c) == plan.gathered]
+        pool = [c for c in pool if story_of(c) != plan.gathered]
     by_story = _best_of_each_story(gathered, views, plan.gathered_parts)
     if count is None or slots == 1:
         picked = _choose(pool, count, limits, guaranteed, views, covered)
@@ -405,19 +416,18 @@ def _scores(docs: Sequence[Document], algorithm: str,
 
 def _rescale(views: Sequence[View], scores: Sequence[Sequence[float]]) -> list[float]:
     """Min-max rescaled scores per document (NaN is the worst; equal scores are all 1)."""
-    ranges: dict[int, tuple[float, float]] = {}
-    for d, doc_scores in enumerate(scores):
-        finite = [s for s in doc_scores if math.isfinite(s)]
-        ranges[d] = (min(finite), max(finite)) if finite else (0.0, 0.0)
-    out = []
-    for v in views:
-        s = scores[v.doc][v.pos]
-        low, high = ranges[v.doc]
-        if not math.isfinite(s):
-            out.append(0.0)
+    # Each document's scores rescaled at once, then looked up per view.
+    rescaled: list[list[float]] = []
+    isfinite = math.isfinite
+    for doc_scores in scores:
+        finite = [s for s in doc_scores if isfinite(s)]
+        low, high = (min(finite), max(finite)) if finite else (0.0, 0.0)
+        if high > low:
+            rescaled.append([(s - low) / (high - low) if isfinite(s) else 0.0
+                             for s in doc_scores])
         else:
-            out.append((s - low) / (high - low) if high > low else 1.0)
-    return out
+            rescaled.append([1.0 if isfinite(s) else 0.0 for s in doc_scores])
+    return [rescaled[v.doc][v.pos] for v in views]
 
 
 def _candidates(views: Sequence[View], groups: Sequence[Sequence[int]],
