@@ -18,7 +18,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from briefer.document import Document, Sentence
@@ -58,9 +57,12 @@ class Token(NamedTuple):
     capital: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class View:
-    """A sentence with its tokens; ``doc`` and ``pos`` say where it sits (both 0-based)."""
+class View(NamedTuple):
+    """A sentence with its tokens; ``doc`` and ``pos`` say where it sits (both 0-based).
+
+    A named tuple, as :class:`Token` is: a brief makes one per sentence (8,000 for a
+    megabyte of news), and a frozen dataclass's ``__init__`` costs four times as much.
+    """
 
     doc: int
     pos: int
@@ -127,29 +129,33 @@ class _Types:
         possessive = word[-2:] in _POSSESSIVE_ENDS and len(word) > 2
         if possessive:
             text = word[:-2]
-        folded = fold(text)
-        stem = self.stem(folded) if text[0].isalpha() else folded
-        content = stem if folded not in self.stop and len(folded) > 1 else None
+        plain = word.isascii()
+        folded = text.lower() if plain else fold(text)  # (fold's own test, asked once)
+        first = text[0]
+        stem = self.stem(folded) if first.isalpha() else folded
+        stop = self.stop
+        content = stem if folded not in stop and len(folded) > 1 else None
         # A token never splits one of the rankers' words (they are letters with inner
         # apostrophes and hyphens, and a token runs at least as far), so a sentence's words
         # are its tokens' words in order: "U.S." holds "U" and "S", "covid-19" holds "covid".
         # A word of letters only is one of the rankers' words as it is (WORD_RE's letters
         # are ``[^\W\d_]``, which holds every character ``str.isalpha`` accepts).
-        words = (word,) if word.isalpha() else tuple(WORD_RE.findall(word))
-        info = (text, len(text), folded, stem, possessive, text[:1].isupper(), content,
-                words, text[:1].islower(), len(text) > 1 and text.isupper())
+        alpha = word.isalpha()
+        words = (word,) if alpha else tuple(WORD_RE.findall(word))
+        info = (text, len(text), folded, stem, possessive, first.isupper(), content,
+                words, first.islower(), len(text) > 1 and text.isupper())
         self.known[word] = info
         terms = self.terms
-        if words == (word,) and not possessive and word.isascii() and word[0].isalpha():
+        if alpha and plain and not possessive:
             # The common case: the token is the ranker's word, and its fold the word in
             # lower case, so its stem and stop-word test are the ones just made.
             if word not in terms:
-                terms[word] = None if folded in self.stop else stem
+                terms[word] = None if folded in stop else stem
         else:
             for w in words:
                 if w not in terms:
                     lowered = w.lower()
-                    terms[w] = None if lowered in self.stop else self.stem(lowered)
+                    terms[w] = None if lowered in stop else self.stem(lowered)
         return info
 
     def tokens(self, text: str, start: int, end: int) -> _Found:
@@ -239,12 +245,13 @@ def analysis_pass(docs: Sequence[Document], stem: Callable[[str], str],
     the pass's language tokenises and stems nothing again."""
     views: list[View] = []
     types = _Types(stem, stop)  # lives for this call only
+    new = tuple.__new__
     for d, doc in enumerate(docs):
         text = doc.text
         for p, s in enumerate(doc.sentences):
             f = types.tokens(text, s.start, s.end)
-            views.append(View(d, p, s, text[s.start:s.end], f.tokens, f.content, f.words,
-                              f.capitals, f.lower, f.shouting))
+            # (Made by tuple's own constructor, as the tokens are.)
+            views.append(new(View, (d, p, s, text[s.start:s.end], *f)))
     return Pass(views, types.terms)
 
 
