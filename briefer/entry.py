@@ -5,6 +5,9 @@ registry: tens of milliseconds, more on a loaded machine) would otherwise reach 
 ``KeyboardInterrupt`` traceback, before :meth:`briefer.cli.LazyGroup.main` can turn it into
 exit status 130.  This module imports nothing of its own, so the window left is Python's own
 start-up.
+
+The command line runs as the whole process (:data:`briefer.cli.WHOLE_PROCESS`): nothing
+runs after it here, so a command may end the process as soon as its output is written.
 """
 
 from __future__ import annotations
@@ -18,4 +21,4 @@ def main() -> None:
         from briefer.cli import main as run
     except KeyboardInterrupt:
         sys.exit(130)
-    run()
+    run(whole_process=True)

@@ -117,8 +117,16 @@ def cli() -> None:
     """
 
 
-def main() -> None:
-    """Console-script entry point (how it ends: :meth:`LazyGroup.main`).
+#: ``ctx.obj`` of a command run as the whole process (by the console script and ``python -m
+#: briefer``, :mod:`briefer.entry`): it may end the process once its output is written,
+#: without freeing what it made (:func:`briefer.cli.common.end_process`).  A command run in
+#: a process that goes on (``CliRunner``, a caller of :func:`main`) has no such object.
+WHOLE_PROCESS = "briefer: the whole process"
+
+
+def main(whole_process: bool = False) -> None:
+    """Console-script entry point (how it ends: :meth:`LazyGroup.main`); ``whole_process``
+    when nothing runs after it (:data:`WHOLE_PROCESS`).
 
     numpy's OpenBLAS starts a thread per core as it is imported, which costs about 0.06 s
     of CPU on every command that ranks (on top of the import itself), and on a busy machine
@@ -143,7 +151,7 @@ def main() -> None:
 
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     try:
-        cli.main(prog_name="briefer")
+        cli.main(prog_name="briefer", obj=WHOLE_PROCESS if whole_process else None)
     finally:
         gc.freeze()
 

@@ -11,6 +11,7 @@ from briefer.cli.common import (
     InputFailure,
     algorithm_option,
     emit,
+    end_process,
     format_option,
     input_errors,
     language_option,
@@ -112,7 +113,7 @@ def brief(files: tuple[str, ...], template: str, count: int | None, no_clean: bo
     """
     if files.count("-") > 1:
         raise click.UsageError("standard input (-) can be read only once")
-    from briefer.brief import load_template, make_brief
+    from briefer.brief import load_template, make_brief, plan_brief
     from briefer.cli.memory import check
 
     fmt = resolve_format(fmt)
@@ -125,9 +126,14 @@ def brief(files: tuple[str, ...], template: str, count: int | None, no_clean: bo
         if too_big is not None:
             raise InputFailure(too_big)
         with brief_progress() as report:
+            # The plan is kept here, to the end: a process that ends with the brief need
+            # not free it (end_process).
+            plan = plan_brief(inputs.documents, chosen, progress=report)
             result = make_brief(inputs.documents, template=chosen, count=count,
-                                algorithm=algorithm, title=inputs.title, progress=report)
+                                algorithm=algorithm, plan=plan, title=inputs.title,
+                                progress=report)
     emit(fmt, renderers("brief"), result)
+    end_process()
 
 
 @click.command(epilog="""\b

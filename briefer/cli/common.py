@@ -149,6 +149,34 @@ def long_lived_objects() -> Iterator[None]:
         gc.unfreeze()
 
 
+def end_process() -> None:
+    """End the process here, exit status 0, when the command is the whole process
+    (:data:`briefer.cli.WHOLE_PROCESS`) and its output is written; else return.
+
+    What a brief made (a megabyte's 176,000 tokens, its views, mentions and rows: 700,000
+    objects) would otherwise be freed object by object only for the process to end, which
+    returns all the memory anyway: 0.025 s of a 1 MB brief for the plan alone, and the
+    interpreter's teardown of its modules besides.  mypy ends the same way for the same
+    reason (``--fast-exit``, its default: ``util.hard_exit``).  Standard output and error
+    are flushed first; a failure to write is raised as any write's, and the command ends
+    as it would have (:meth:`briefer.cli.LazyGroup.main`).  No exit handler of briefer's
+    own is skipped: a command that leaves work for one (a temporary file, a thread) must
+    not call this.
+    """
+    from briefer.cli import WHOLE_PROCESS
+
+    if click.get_current_context().obj != WHOLE_PROCESS:
+        return
+    if sys.stdout is not None:
+        sys.stdout.flush()
+    try:
+        if sys.stderr is not None:
+            sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+    os._exit(0)
+
+
 @contextmanager
 def input_errors() -> Iterator[None]:
     """Turn the core's input and template errors into :class:`InputFailure`."""
