@@ -24,6 +24,9 @@ from briefer.document import Document, Sentence
 from briefer.tokens import WORD_RE
 
 _TOKEN = re.compile(
+    # One group, the whole token, so that ``split`` gives the text between the tokens
+    # and the tokens, alternately (:meth:`_Types.tokens`).
+    r"("
     # A capital and a dot, then more of them (U.S., U.K., D.C.) or, before a capitalised
     # word, on its own: an initial (Donald J. Trump).  Written as one branch, the first
     # capital tried once, it finds what ``(?:[A-Z]\.){2,}|[A-Z]\.(?=\s+[A-Z])`` did.
@@ -33,6 +36,7 @@ _TOKEN = re.compile(
     # a look-ahead after each letter (``[^\W\d_](?:[^\W_]|['’\-](?=[^\W_]))*``, kept in
     # tests/unit/test_brief_analysis.py), in runs, so the regex engine steps less.
     r"|[^\W\d_][^\W_]*(?:['’\-][^\W_]+)*"
+    r")"
 )
 #: How an English possessive ends ("Trump’s", "CNN'S"); a token of three characters or more
 #: that ends so is trimmed to its name.
@@ -168,16 +172,16 @@ class _Types:
         capitals: list[int] = []
         lower: list[str] = []
         loud = False
-        # The words as strings (findall with pos/endpos sees exactly the slice: look-aheads
-        # stop at ``end``), each found again with ``str.find`` from where the one before it
-        # ended, which is where the pattern found it: every token starts with a letter, and
-        # a letter anywhere after the last token would start one of its own.  A third of
-        # the time of a match object per word (``finditer``, ``group``, ``start``).
-        find = text.find
+        # ``split`` gives the text before each token and the token, in turn (and what
+        # follows the last, which zip leaves), so each offset is the last one moved on by
+        # their lengths: a third of the time of a match object per word (``finditer``,
+        # ``group``, ``start``), and less than finding each word again with ``str.find``.
+        # (In the slice, as with pos/endpos in the whole text, look-aheads stop at its end.)
+        parts = iter(_TOKEN.split(text[start:end]))
         at = start
-        for n, word in enumerate(_TOKEN.findall(text, start, end)):
+        for n, (gap, word) in enumerate(zip(parts, parts, strict=False)):
             info = known.get(word) or learn(word)
-            at = find(word, at)
+            at += len(gap)
             if info[5]:
                 capitals.append(n)
                 if info[9]:
