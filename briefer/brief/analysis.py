@@ -190,9 +190,11 @@ class _Types:
                 lower.append(info[2])
             elif info[9]:  # in capitals after a letter with no case
                 loud = True
-            out.append(new(Token, (info[0], at, at + info[1], info[2], info[3], info[4],
-                                   info[5])))
-            at += len(word)
+            end = at + info[1]
+            out.append(new(Token, (info[0], at, end, info[2], info[3], info[4], info[5])))
+            # (A possessive's end is its name's; any other token's is where the next gap
+            # starts, and the same int serves.)
+            at = end + 2 if info[4] else end
             if info[6] is not None:
                 content.append(info[6])
             words += info[7]
