@@ -83,9 +83,9 @@ places and organisations it names; `briefer templates` lists the others.
                    "instead of fetching each item's page.")
 @click.option("--memory", type=click.IntRange(min=1), default=None, metavar="MB",
               envvar="BRIEFER_MEMORY", show_envvar=True,
-              help="Memory the brief may use, in MB: texts whose brief needs more (about 70 "
-                   "bytes a character) are refused before it starts [default: what is "
-                   "available].")
+              help="Memory the brief may use, in MB: texts whose brief may need more (reckoned "
+                   "at 90 bytes a character and 4.5 KB a sentence) are refused before it "
+                   "starts [default: what is available].")
 @timeout_option
 @algorithm_option()
 @language_option
@@ -107,9 +107,10 @@ def brief(files: tuple[str, ...], template: str, count: int | None, no_clean: bo
     a sentence two texts share is kept once and cites both. -f json adds
     character offsets.
 
-    A brief needs about 70 bytes of memory per character of text (10 MB of
-    text, 700 MB): texts that would need more than is available are refused
-    before the brief starts (--memory sets the figure).
+    A brief of news needs about 80 bytes of memory per character (10 MB of
+    text, 0.8 GB). Texts that may need more than is available are refused
+    before the brief starts: the check reckons 90 bytes a character and 4.5 KB
+    a sentence, above every text measured (--memory sets what is available).
     """
     if files.count("-") > 1:
         raise click.UsageError("standard input (-) can be read only once")

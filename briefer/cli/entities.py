@@ -31,9 +31,8 @@ brief shows under "Who and where"; the rest are found but not shown there.
 @click.option("--no-clean", is_flag=True, help="Use every line; keep title, teasers, share bars.")
 @click.option("--memory", type=click.IntRange(min=1), default=None, metavar="MB",
               envvar="BRIEFER_MEMORY", show_envvar=True,
-              help="Memory the listing may use, in MB: texts that need more (about 70 bytes a "
-                   "character, as a brief) are refused before it starts [default: what is "
-                   "available].")
+              help="Memory the listing may use, in MB: texts that may need more (reckoned as "
+                   "for a brief) are refused before it starts [default: what is available].")
 @language_option
 @timeout_option
 @format_option
