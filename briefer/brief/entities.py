@@ -2201,6 +2201,11 @@ def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer,
             display = word.text
         elif word.fold in cues.party_labels and word.fold not in names.surnames:
             display, kind = _display([word], ev), "organisation"  # "Labour", "Tory"
+        elif _acronym(word, cues) and word.fold in ev.stop and \
+                gazetteer.lookup(word.text) is None:
+            # A stop word in capitals that the gazetteer does not hold ("WHO", "US" it
+            # does) is emphasis or a thing ("AND", "NOT", "IT", "IE"), not a body.
+            display, kind = word.text, "other"
         elif _acronym(word, cues) and ev.mixed.get(word.fold + "s") != word.text + "s" \
                 and word.text not in things:
             # (not "CD" in a text that writes "CDs": a body is not counted in the plural;

@@ -1485,3 +1485,13 @@ def test_an_acronym_that_spells_a_stop_word_keeps_its_capitals() -> None:
     start): a stop word's mixed-case form is grammar's capital.  Written for this test."""
     kinds = kinds_in("It works well. Your local IT supplier will help, and IT staff agreed.")
     assert "IT" in kinds and "It" not in kinds
+
+
+def test_a_stop_word_in_capitals_is_no_body() -> None:
+    """"AND", "NOT", "IT", "IE" were organisations (emphasis, or a thing); the gazetteer's
+    "WHO" and "US" stay what they name.  Written for this test."""
+    kinds = kinds_in("This is NOT a drill, and the WHO said so. Users of IE and IT staff "
+                     "in the US agreed, AND the WHO repeated it.")
+    assert not {"NOT", "AND", "IE", "IT"} & {n for n, k in kinds.items() if k != "other"}
+    assert kinds.get("World Health Organization") == "organisation"
+    assert kinds.get("United States") == "place"
