@@ -329,14 +329,12 @@ def _plan_stories(docs: tuple[Document, ...], chosen: Template, views: list[View
             story_rules = [Rule(GATHERED_SECTION, (), rest=True)]
             local: list[int | None] = [0] * len(sub_views)
         else:
-            sub_cast = find_entities(sub_views, gazetteer,
-                                     _names_stop(languages[d] for d in group.documents),
-                                     [h for h in headlines if story_of_doc[h.doc] == s],
-                                     # (each document's language, by index: those of
-                                     # other stories as this story's first one's)
-                                     [languages[d] if story_of_doc[d] == s
-                                      else languages[group.documents[0]]
-                                      for d in range(len(docs))])
+            # Each document's language, by index, the story's own languages only: the
+            # other stories' documents (not among sub_views) stand in as its first one's.
+            own = [languages[d] if story_of_doc[d] == s else languages[group.documents[0]]
+                   for d in range(len(docs))]
+            sub_cast = find_entities(sub_views, gazetteer, _names_stop(own),
+                                     [h for h in headlines if story_of_doc[h.doc] == s], own)
             story_rules = template_rules or discover(sub_cast, limit=chosen.limit)
             if not story_rules:
                 story_rules = rules_from_template(fallback, stem, gazetteer, code)

@@ -223,7 +223,7 @@ def find_entities(views: Sequence[View], gazetteer: Gazetteer, stop: frozenset[s
 
 def _without_capitalised_nouns(views: Sequence[View], mentions: list[Mention],
                                ev: _Evidence, language: str | Sequence[str],
-                               gazetteer: Gazetteer | None = None) -> list[Mention]:
+                               gazetteer: Gazetteer) -> list[Mention]:
     """``mentions`` less the lone common nouns of a language that capitalises every noun.
 
     In German "Sanktionen", "Montag" and "Regierung" are capitalised as "Scholz" is, so
@@ -235,8 +235,8 @@ def _without_capitalised_nouns(views: Sequence[View], mentions: list[Mention],
     last word of the name is such a noun: "von Daten", "Verlust der Daten" and "Relevante
     Dokumente" were people, and every lone "Daten" was folded into them as a surname is
     ("die Daten"; news writes no article before a surname); and so does a place, unless it
-    is a town or city of one word written so ("am Ende": Ende is a town in Indonesia; a
-    country takes an article, "die Ukraine").  ``language`` is the text's,
+    is a city, town, state or county of one word written so ("am Ende": Ende is a town in
+    Indonesia; a country takes an article, "die Ukraine").  ``language`` is the text's,
     or each document's (see :func:`find_entities`): only documents in such a language are
     read so."""
     from briefer.language import SUPPORTED, language_data
@@ -259,16 +259,26 @@ def _without_capitalised_nouns(views: Sequence[View], mentions: list[Mention],
                      if t.fold in words and tokens[i + 1].capital)
     org_words = ev.cues.org_words
     towns = {m.alias for m in mentions if m.kind == "place" and m.alias
-             and " " not in m.alias and fold(m.alias) in nouns and gazetteer is not None
+             and " " not in m.alias and fold(m.alias) in nouns
              and (entry := gazetteer.lookup(m.alias)) is not None
              and entry.type in WITHIN_TYPES}
-    return [m for m in mentions
-            if (docs is not None and views[m.view].doc not in docs) or (
-                not (m.kind == "person" and fold(m.name.split()[-1]) in nouns)
-                and not (m.kind == "place" and m.alias in towns)
-                and (" " in m.name or m.name.isupper() or fold(m.name) not in nouns
-                     or not (m.kind == "other" or (m.kind == "organisation"
-                                                   and fold(m.name) in org_words))))]
+
+    def kept(m: Mention) -> bool:
+        if docs is not None and views[m.view].doc not in docs:
+            return True  # a document in a language that does not capitalise its nouns
+        if m.kind == "person":
+            return fold(m.name.split()[-1]) not in nouns
+        if m.kind == "place":
+            return m.alias not in towns
+        return " " in m.name or m.name.isupper() or fold(m.name) not in nouns or not (
+            m.kind == "other" or (m.kind == "organisation" and fold(m.name) in org_words))
+
+    return [m for m in mentions if kept(m)]
+
+
+def _token_at(view: View, start: int) -> int | None:
+    """The position of the token of ``view`` that starts at offset ``start``, if one does."""
+    return next((k for k, t in enumerate(view.tokens) if t.start == start), None)
 
 
 def _surnames_not_towns(views: Sequence[View], mentions: list[Mention], ev: _Evidence,
@@ -300,7 +310,7 @@ def _surnames_not_towns(views: Sequence[View], mentions: list[Mention], ev: _Evi
         if person is not None:
             entry = gazetteer.lookup(m.alias)
             view = views[m.view]
-            i = next((k for k, t in enumerate(view.tokens) if t.start == m.start), None)
+            i = _token_at(view, m.start)
             if entry is None or entry.type not in {"city", "town"} or i is None or (
                     _locative_before(view, i, ev) and not view.tokens[i].possessive):
                 person = None
@@ -393,7 +403,7 @@ def _without_common_bodies(views: Sequence[View], mentions: list[Mention],
     for m in lone:
         view = views[m.view]
         tokens = view.tokens
-        i = next((k for k, t in enumerate(tokens) if t.start == m.start), None)
+        i = _token_at(view, m.start)
         if i is None:
             continue
         before = tokens[i - 1] if i else None
