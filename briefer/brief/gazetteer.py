@@ -212,17 +212,28 @@ def load_names() -> NameLists:
     """Read the shipped census name lists, the given names of other countries
     (``given_world.txt``: the census is of the United States, news names people from
     everywhere) and the frequent-word list once."""
+    common = frozenset(w for w in _data("common_en.txt").splitlines()
+                       if w and not w.startswith("#"))
     given: set[str] = set()
     surnames: set[str] = set()
     for line in _data("names.tsv").splitlines():
         if line.startswith("#") or "\t" not in line:
             continue
         name, kind = line.split("\t")
-        (given if kind == "given" else surnames).add(name.casefold())
+        folded = name.casefold()
+        if kind == "given":
+            given.add(folded)
+        elif kind == "surname":
+            surnames.add(folded)
+        elif folded not in common or len(folded) < 3:
+            # A given name one American in 20,000 has is weak evidence of a person when it
+            # is also a frequent word: "Golden Globe", "Star Wars", "Warner Bros" are not
+            # people (a name that rare and no frequent word, "Ahmed", "Kylie", still counts,
+            # and so do two letters, which are frequent as names more than as English
+            # words: "Li", "Ma").
+            given.add(folded)
     given.update(w.casefold() for w in _data("given_world.txt").splitlines()
                  if w and not w.startswith("#"))
-    common = frozenset(w for w in _data("common_en.txt").splitlines()
-                       if w and not w.startswith("#"))
     return NameLists(frozenset(given), frozenset(surnames), common)
 
 

@@ -1495,3 +1495,34 @@ def test_a_stop_word_in_capitals_is_no_body() -> None:
     assert not {"NOT", "AND", "IE", "IT"} & {n for n, k in kinds.items() if k != "other"}
     assert kinds.get("World Health Organization") == "organisation"
     assert kinds.get("United States") == "place"
+
+
+@pytest.mark.parametrize(("text", "not_people", "people"), [
+    # Written for these tests.  "Golden", "Star" and "Warner" are given names of the census,
+    # each of fewer than one American in 20,000, and frequent English words: the word's
+    # sense opens these runs.  "Milan" is as rare there but a given name in several other
+    # countries' lists; "Li" is two letters (a name more than an English word).
+    ("The film won a Golden Globe on Sunday. Its director thanked the cast.",
+     ["Golden Globe"], []),
+    ("The new Star Wars film opened in 4,000 cinemas. Fans queued for hours.",
+     ["Star Wars"], []),
+    ("The studio Warner Bros said the sequel would open in May. Its shares rose.",
+     ["Warner Bros"], []),
+    ("Milan Baros scored twice for the visitors. Baros has now scored nine goals.",
+     [], ["Milan Baros"]),
+    ("The historian Li Shimin wrote the first account of the revolt in 1911.",
+     [], ["Li Shimin"]),
+])
+def test_a_rare_given_name_that_is_a_frequent_word_is_no_evidence_of_a_person(
+        text: str, not_people: list[str], people: list[str]) -> None:
+    kinds = kinds_in(text)
+    assert not any(kinds.get(name) == "person" for name in not_people), kinds
+    assert all(kinds.get(name) == "person" for name in people), kinds
+
+
+def test_the_census_rare_given_names_that_are_frequent_words_are_left_out() -> None:
+    from briefer.brief.gazetteer import load_names
+
+    names = load_names()
+    assert {"golden", "star", "warner"}.isdisjoint(names.given)
+    assert {"milan", "li", "ahmed", "james", "rose", "mark"} <= names.given
