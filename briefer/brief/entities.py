@@ -2201,12 +2201,15 @@ def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer,
             display = earlier[-1] if earlier else known[0][1]
         elif len(first_names.get(word.fold, ())) == 1:
             display = next(iter(first_names[word.fold]))
-        elif "of" in run.titles or (len(run.titles) > 1 and run.titles[-1] == "for"
-                                    and run.titles[-2] in _SEAT_TITLES
-                                    and word.fold not in names.common):
+        elif word.fold not in names.common and ("of" in run.titles or (
+                len(run.titles) > 1 and run.titles[-1] == "for"
+                and run.titles[-2] in _SEAT_TITLES)):
             # "Bishop of Durham": a see; "the MP for Grantham": a seat; places both (not
-            # "Minister for Health", nor "Minister for Brexit": an office's field; review V6)
+            # "Minister for Health", nor "Minister for Brexit": an office's field; review V6;
+            # nor a frequent word after "of", "Lord of the Rings": a title's, not a see's)
             display, kind = _display([word], ev), "place"
+        elif "of" in run.titles:
+            display, kind = _display([word], ev), "other"  # "Rings", "Sky", "Culture"
         elif run.titles:
             display = word.text
         elif word.fold in cues.party_labels and word.fold not in names.surnames:

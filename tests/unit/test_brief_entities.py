@@ -1526,3 +1526,12 @@ def test_the_census_rare_given_names_that_are_frequent_words_are_left_out() -> N
     names = load_names()
     assert {"golden", "star", "warner"}.isdisjoint(names.given)
     assert {"milan", "li", "ahmed", "james", "rose", "mark"} <= names.given
+
+
+def test_a_frequent_word_after_a_title_and_of_is_no_see() -> None:
+    # Written for this test.  "Bishop of Cliddesden" is a see (the village is in no
+    # gazetteer); "Lord of the Rings" is a film's title, and "Rings" a frequent word.
+    kinds = kinds_in("The Lord of the Rings trilogy made $3bn. The Bishop of Cliddesden "
+                     "praised the Lord of the Rings films.")
+    assert kinds.get("Rings") not in {"place", "person"}, kinds
+    assert kinds.get("Cliddesden") == "place", kinds
