@@ -171,6 +171,7 @@ def find_entities(views: Sequence[View], gazetteer: Gazetteer, stop: frozenset[s
         clubs = {(views[m.view].doc, m.name) for m in lower if m.kind == "organisation"}
         mentions = [replace(m, kind="organisation") if m.kind == "place" and
                     (views[m.view].doc, m.name) in clubs else m for m in (*mentions, *lower)]
+    mentions = _contested_clubs(views, mentions, ev, gazetteer)
     mentions.sort(key=attrgetter("view", "start"))
     by_view: list[list[Mention]] = [[] for _ in views]
     sentences: dict[str, set[int]] = defaultdict(set)
@@ -316,6 +317,87 @@ def _surnames_not_towns(views: Sequence[View], mentions: list[Mention], ev: _Evi
                 person = None
         out.append(m if person is None else Mention(m.view, m.start, m.end, person, "person"))
     return out
+
+
+#: A score in a sentence: "a 6-1 win", "drew 2 - 2" (a lower-cased copy spaces its dash).
+_SCORE = re.compile(r"(?<![\d.,])\d{1,2} ?[-–] ?\d{1,2}(?![\d.,])")
+
+
+def _contested_clubs(views: Sequence[View], mentions: list[Mention], ev: _Evidence,
+                     gazetteer: Gazetteer) -> list[Mention]:
+    """A city a sport sentence names as a side is its club, in every mention its document
+    makes of it: "a 6-1 win against Porto" ... "Porto's defence", "Chelsea beat Portsmouth".
+
+    Sport reports name clubs by their cities (CoNLL's annotation, and a reader, take them as
+    organisations), and only the words of a contest say so.  A side is what one plays
+    against, beats, faces or hosts (``Cues.contest_before``), what a result is over, to, with
+    or by (``contest_results``, ``contest_prepositions``), or what beats, faces or hosts (a
+    city straight before one of those words; before a result, with a score: "Porto lost
+    2-1"), in a sentence with a score or a sport word in lower case (not in a title: "Your
+    Game") that is not the contest's own ("lost", "won" and "beat" are said of prices,
+    prizes and rivals in business too).  A lone word
+    with no kind counts as a place does ("Chelsea beat Portsmouth": "Chelsea", a town and a
+    given name, needed evidence of either).
+
+    Only cities and towns: a country's side stays its country, as news annotation has it
+    ("beat France"), and a state or a capital is too often the place itself.  Not a town
+    whose name is the surname of someone the document names ("beat Murray" is a tennis
+    match; :func:`_surnames_not_towns` made those people).  As with the roles of a
+    lower-cased copy (:func:`find_entities`), the whole document follows: a report that
+    calls Porto a side calls it one throughout."""
+    cues = ev.cues
+    if not cues.contest_before:
+        return mentions
+    surnames = {(views[m.view].doc, fold(m.name.split()[-1])) for m in mentions
+                if m.kind == "person"}
+    clubs: set[tuple[int, str]] = set()
+    sport = cues.sport_words - cues.contest_before - cues.contest_results
+    for m in mentions:
+        if m.kind not in {"place", "other"} or (m.kind == "other" and " " in m.name):
+            continue
+        view = views[m.view]
+        key = (view.doc, m.name)
+        if key in clubs or (view.doc, fold(m.name)) in surnames:
+            continue
+        i = _token_at(view, m.start)
+        if i is None:
+            continue
+        tokens = view.tokens
+        j = i
+        while j + 1 < len(tokens) and tokens[j].end < m.end:
+            j += 1  # the mention's last token
+        nxt = tokens[j + 1].fold if j + 1 < len(tokens) and not view.gap(
+            tokens[j], tokens[j + 1]).strip() else ""
+        scored = _SCORE.search(view.raw) is not None
+        # (a result said of a city, "Houston lost $2", needs a score to be a side's)
+        if not (_contest_before(view, i, cues) or nxt in cues.contest_before
+                and nxt != "against" or nxt in cues.contest_results and scored):
+            continue
+        if not (scored or any(t.fold in sport and not t.capital for t in tokens)):
+            continue
+        entry = gazetteer.lookup(m.alias or m.name)
+        if entry is not None and entry.type in {"city", "town"}:
+            clubs.add(key)
+    if not clubs:
+        return mentions
+    return [replace(m, kind="organisation", alias="", country="")
+            if m.kind in {"place", "other"} and (views[m.view].doc, m.name) in clubs else m
+            for m in mentions]
+
+
+def _contest_before(view: View, i: int, cues: Cues) -> bool:
+    """Whether the words before token ``i`` make it a side: "against X", "beat X", "a
+    victory over X", "lost to X" (see :func:`_contested_clubs`)."""
+    if i == 0:
+        return False
+    tokens = view.tokens
+    before = tokens[i - 1]
+    if view.gap(before, tokens[i]).strip():
+        return False
+    return before.fold in cues.contest_before or (
+        i >= 2 and before.fold in cues.contest_prepositions
+        and tokens[i - 2].fold in cues.contest_results
+        and not view.gap(tokens[i - 2], before).strip())
 
 
 #: A number and one space just before a mention ("1200 GMT", "12,600 MW").

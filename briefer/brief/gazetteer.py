@@ -284,6 +284,9 @@ class Cues:
     legal_words: frozenset[str]
     sport_words: frozenset[str]
     possessives: frozenset[str]
+    contest_before: frozenset[str]
+    contest_results: frozenset[str]
+    contest_prepositions: frozenset[str]
 
 
 @lru_cache(maxsize=1)

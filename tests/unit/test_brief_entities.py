@@ -1535,3 +1535,31 @@ def test_a_frequent_word_after_a_title_and_of_is_no_see() -> None:
                      "praised the Lord of the Rings films.")
     assert kinds.get("Rings") not in {"place", "person"}, kinds
     assert kinds.get("Cliddesden") == "place", kinds
+
+
+@pytest.mark.parametrize(("text", "clubs", "places"), [
+    # Written for these tests.  A city a sport sentence names as a side is its club, in
+    # every mention of the document; a country's side stays its country, and a city outside
+    # a contest, or in one said of business, stays a place.
+    ("Bayern swept Porto aside in a 6-1 win against Porto on Tuesday. Porto's defence was "
+     "ripped apart, and the fans flew home.", ["Porto"], []),
+    ("Arsenal face Newcastle on Wednesday in the league, a day after Chelsea beat "
+     "Portsmouth.", ["Newcastle"], []),
+    ("England beat France 2-0 in the match at Twickenham.", [], ["France"]),
+    ("Protesters marched against the plan in Porto on Monday. Police in Porto said the "
+     "march was peaceful.", [], ["Porto"]),
+    ("Oil traded in Houston lost $2 a barrel, the biggest loss of the season.", [], ["Houston"]),
+])
+def test_a_city_named_as_a_side_is_its_club(text: str, clubs: list[str],
+                                             places: list[str]) -> None:
+    kinds = kinds_in(text)
+    assert all(kinds.get(name) == "organisation" for name in clubs), kinds
+    assert all(kinds.get(name) == "place" for name in places), kinds
+
+
+def test_a_town_that_is_a_named_persons_surname_is_no_club() -> None:
+    # Written for this test: "Murray" is a town in GeoNames, and the surname of the player.
+    kinds = kinds_in("Andy Murray reached the final. Henman beat Murray in the semi-final "
+                     "match last year.")
+    assert kinds.get("Murray", "person") != "organisation", kinds
+    assert kinds.get("Andy Murray") == "person", kinds
