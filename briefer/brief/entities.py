@@ -1102,8 +1102,9 @@ def _places(n: int, view: View, places: _Places, out: list[Mention], ev: _Eviden
             ev.cues.honorifics) and _adjacent(
             view, tokens[i - 1], tokens[i], ev) or (
             i > 1 and tokens[i - 1].fold in _OF_ANY and _after_of(view, n, i, ev))
-        glued_after = j < len(tokens) and tokens[j].capital and _namelike(view, n, j, ev) \
-            and _adjacent(view, tokens[j - 1], tokens[j], ev) and _no_place_at(places, tokens, j)
+        glued_after = j < len(tokens) and tokens[j].capital and (
+            _namelike(view, n, j, ev) and _no_place_at(places, tokens, j)
+            or _body_of_two_after(view, j, ev)) and _adjacent(view, tokens[j - 1], tokens[j], ev)
         common = size == 1 and (tokens[i].fold in ev.cues.org_words
                                 or tokens[i].fold in ev.cues.place_prefixes
                                 or entry.type in {"city", "town"} and _acts(view, i, j, ev)) \
@@ -1131,6 +1132,17 @@ def _places(n: int, view: View, places: _Places, out: list[Mention], ev: _Eviden
         claimed.update(range(i, j))
         after = j
     return claimed
+
+
+def _body_of_two_after(view: View, j: int, ev: _Evidence) -> bool:
+    """Whether the two capitalised words from token ``j`` end in an organisation word: a
+    place, a word of office or kind, and a body's head make the body ("Vienna State Opera",
+    "Moscow State University", "Paris City Council"), though "State" or "City" alone after
+    a place names no one."""
+    tokens = view.tokens
+    return j + 1 < len(tokens) and tokens[j + 1].capital and \
+        tokens[j + 1].fold in ev.cues.org_words and \
+        not view.gap(tokens[j], tokens[j + 1]).strip()
 
 
 def _acronym_not_place(view: View, n: int, i: int, ev: _Evidence) -> bool:
@@ -1588,12 +1600,16 @@ def _runs(n: int, view: View, claimed: set[int], ev: _Evidence,
 def _body_after_and(view: View, n: int, j: int, claimed: set[int], ev: _Evidence) -> bool:
     """Whether "and" at token ``j`` sits inside a body's name: the capitalised words after it
     run on to an organisation word ("Food and Drug Administration", "Department of Health
-    and Human Services"); two names joined by "and" are two names."""
+    and Human Services"); two names joined by "and" are two names, and so are a name and
+    an organisation word straight after "and" ("Firefox and Opera", "the Treasury and Bank
+    of England": a name's own words come before its head), unless "and" joins the fields
+    of a body named for them ("British Academy of Film and Television")."""
     tokens = view.tokens
+    fields = any(t.fold in {"of", "for"} for t in tokens[max(0, j - 4):j])
     k = j + 1
     while k < len(tokens) and k not in claimed and _capitalised(tokens[k], n, ev) and \
             _adjacent(view, tokens[k - 1], tokens[k], ev) and k - j <= 4:
-        if tokens[k].fold in ev.cues.org_words:
+        if tokens[k].fold in ev.cues.org_words and (k > j + 1 or fields):
             return True
         k += 1
     return False

@@ -1563,3 +1563,21 @@ def test_a_town_that_is_a_named_persons_surname_is_no_club() -> None:
                      "match last year.")
     assert kinds.get("Murray", "person") != "organisation", kinds
     assert kinds.get("Andy Murray") == "person", kinds
+
+
+@pytest.mark.parametrize(("text", "bodies", "not_names"), [
+    # Written for these tests.  An opera house, a ballet or a philharmonic is a body, like
+    # an orchestra; an organisation word straight after "and" opens a second name, unless
+    # "and" joins the fields of a body named for them.
+    ("He conducted at the Vienna State Opera and the Royal Ballet last year.",
+     ["Vienna State Opera", "Royal Ballet"], ["Opera"]),
+    ("The Treasury and Bank of England said rates would stay on hold.",
+     ["Bank of England"], ["Treasury and Bank of England"]),
+    ("The British Academy of Film and Television gave her its award on Sunday.",
+     ["British Academy of Film and Television"], ["Television"]),
+])
+def test_an_institution_word_heads_a_body_and_opens_a_second_name_after_and(
+        text: str, bodies: list[str], not_names: list[str]) -> None:
+    kinds = kinds_in(text)
+    assert all(kinds.get(name) == "organisation" for name in bodies), kinds
+    assert not any(name in kinds for name in not_names), kinds
