@@ -1703,9 +1703,11 @@ def _cue(view: View, first: int, last: int, ev: _Evidence, versus: bool = True) 
             _held_or_played_for(view, first, ev, lone=first == last):
         return "body"  # "shares in Carlsberg", "played for Footscray"
     if (compass or prev in ev.cues.locatives) and _locative_before(view, first, ev) or (
-            tokens[last].fold in ev.cues.facility_heads and first > 1
-            and tokens[first - 1].fold == "the" and _locative_before(view, first - 1, ev)):
-        return "place"  # "in Goma"; "in the Oval Office", "outside the Town Hall"
+            (tokens[last].fold in ev.cues.facility_heads or tokens[first].fold in ev.cues.compass)
+            and first > 1 and tokens[first - 1].fold == "the"
+            and _locative_before(view, first - 1, ev)):
+        # "in Goma"; "in the Oval Office", "outside the Town Hall"; "in the West Midlands"
+        return "place"
     if nxt is not None and (nxt.fold in ev.cues.club_roles
                             or nxt.fold in ev.cues.role_qualifiers) and \
             _role_of_body_after(view, last + 1, ev):
@@ -2066,6 +2068,8 @@ def _kind_of_run(run: _Run, ev: _Evidence, gazetteer: Gazetteer, view: View) -> 
     folds = [t.fold for t in run.tokens]
     if all(f in cues.compass for f in folds):
         return "place"  # "the North East"
+    if all(f in cues.party_labels for f in folds):
+        return "organisation"  # "Liberal Democrat MP Jackie Ballard", as "Labour MP"
     if len(folds) > 1 and folds[0] in cues.compass:
         rest = gazetteer.match(run.tokens, 1)
         if rest is not None and rest[0] == len(folds) - 1 and rest[1].kind == "place":
@@ -2110,6 +2114,8 @@ def _kind_of_run(run: _Run, ev: _Evidence, gazetteer: Gazetteer, view: View) -> 
             return "place"
     if any(f in cues.event_words for f in folds):
         return "other"
+    if folds[0] in cues.compass and run.cue == "place":
+        return "place"  # "in the West Midlands", "across the South Downs"
     return ""
 
 

@@ -1581,3 +1581,16 @@ def test_an_institution_word_heads_a_body_and_opens_a_second_name_after_and(
     kinds = kinds_in(text)
     assert all(kinds.get(name) == "organisation" for name in bodies), kinds
     assert not any(name in kinds for name in not_names), kinds
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    # Written for these tests.  A run of party labels is a party, as one label is ("Labour
+    # MP"); a run a compass word opens after "in the" is a place the gazetteer may lack.
+    ("Former Liberal Democrat MP Jackie Ballard recalled the remarks.", "Liberal Democrat",
+     "organisation"),
+    ("The cameras were switched off across the West Midlands in 2013, police said.",
+     "West Midlands", "place"),
+])
+def test_party_labels_and_compass_regions(text: str, name: str, kind: str) -> None:
+    kinds = kinds_in(text)
+    assert kinds.get(name) == kind, kinds
