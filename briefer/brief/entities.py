@@ -987,9 +987,12 @@ def _locative_before(view: View, i: int, ev: _Evidence) -> bool:
     if i <= 0 or tokens[i - 1].fold not in ev.cues.locatives or \
             view.gap(tokens[i - 1], tokens[i]).strip():
         return False
-    return tokens[i - 1].fold != "to" or i > 1 and tokens[i - 2].fold in ev.cues.motions
-
-
+    if tokens[i - 1].fold != "to":
+        return True
+    k = i - 2
+    if k > 0 and tokens[k].fold == "back":
+        k -= 1  # "went back to Goma", not "handed back to Paypal": the verb says which
+    return k >= 0 and tokens[k].fold in ev.cues.motions
 
 
 def _place_starts(view: View, capitals: Sequence[int], ev: _Evidence) -> Sequence[int]:

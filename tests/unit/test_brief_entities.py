@@ -1594,3 +1594,12 @@ def test_an_institution_word_heads_a_body_and_opens_a_second_name_after_and(
 def test_party_labels_and_compass_regions(text: str, name: str, kind: str) -> None:
     kinds = kinds_in(text)
     assert kinds.get(name) == kind, kinds
+
+
+def test_back_to_is_a_way_to_a_place_only_after_a_verb_of_going() -> None:
+    # Written for this test: "went back to Goma" goes somewhere; "handed back to Paypal"
+    # gives something to someone.
+    kinds = kinds_in("The domain was handed back to Paypal on Monday. The refugees went "
+                     "back to Goma last week.")
+    assert kinds.get("Paypal") != "place", kinds
+    assert kinds.get("Goma") == "place", kinds
