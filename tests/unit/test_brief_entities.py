@@ -1603,3 +1603,11 @@ def test_back_to_is_a_way_to_a_place_only_after_a_verb_of_going() -> None:
                      "back to Goma last week.")
     assert kinds.get("Paypal") != "place", kinds
     assert kinds.get("Goma") == "place", kinds
+
+
+def test_a_legislature_named_alone_is_the_body() -> None:
+    # Written for this test: "the Commons" is the House of Commons, as "Congress" is one.
+    kinds = kinds_in("The chancellor told the Commons on Thursday that duty would be frozen. "
+                     "The House of Lords will debate the bill next week.")
+    assert kinds.get("House of Commons") == "organisation", kinds
+    assert kinds.get("House of Lords") == "organisation", kinds
