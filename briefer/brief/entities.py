@@ -2115,7 +2115,11 @@ def _kind_of_run(run: _Run, ev: _Evidence, gazetteer: Gazetteer, view: View) -> 
                 return "organisation"  # a club: "Manchester City", "Indianapolis Colts"
         if folds[-1] in cues.place_words or folds[0] in cues.place_prefixes:
             return "place"
-    if any(f in cues.event_words for f in folds):
+    if any(f in cues.event_words for f in folds) and not (
+            folds[0] in ev.names.given and "of" not in folds
+            and not any(f in cues.event_words for f in folds[1:])):
+        # ("the Finance Bill", "Davis Cup", "Clarence House"; not "Bill Gates", "Bill
+        # Clinton": the event word is the given name that opens them)
         return "other"
     if folds[0] in cues.compass and run.cue == "place":
         return "place"  # "in the West Midlands", "across the South Downs"

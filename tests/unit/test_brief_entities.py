@@ -1611,3 +1611,12 @@ def test_a_legislature_named_alone_is_the_body() -> None:
                      "The House of Lords will debate the bill next week.")
     assert kinds.get("House of Commons") == "organisation", kinds
     assert kinds.get("House of Lords") == "organisation", kinds
+
+
+def test_an_event_word_that_is_the_given_name_opening_a_run_does_not_make_it_an_event() -> None:
+    # Written for this test: "bill" is an event word ("the Finance Bill"), "Bill" a given
+    # name; "Clarence House" stays a building though "Clarence" is a given name.
+    kinds = kinds_in("The software was shown by Bill Gates on Monday. Gates said it would "
+                     "ship in May. The prince left Clarence House for the day.")
+    assert kinds.get("Bill Gates") == "person", kinds
+    assert kinds.get("Clarence House") != "person", kinds
