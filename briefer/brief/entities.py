@@ -1661,6 +1661,11 @@ def _cue(view: View, first: int, last: int, ev: _Evidence, versus: bool = True) 
     if (_SCORE_AFTER.match(raw, end) is not None and _score_line(view, first, last)) or \
             versus and _fixture(view, first, last, ev):
         return "team"
+    if blank_before and (prev == "told" or prev == "to" and first > 1
+                         and tokens[first - 2].fold == "according"):
+        # "told Reuters", "according to Gartner": a source, a person or a body; as after
+        # "a spokesman for", a lone word no census name says which
+        return "employer"
     if prev == "at" and _works_at(view, first, ev):
         return "organisation"  # "an analyst at Rabobank", "officials at ABN AMRO"
     if first >= 2 and prev in _ROLE_PREPOSITIONS and _speaks_for(view, first, ev):

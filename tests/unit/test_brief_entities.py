@@ -1620,3 +1620,16 @@ def test_an_event_word_that_is_the_given_name_opening_a_run_does_not_make_it_an_
                      "ship in May. The prince left Clarence House for the day.")
     assert kinds.get("Bill Gates") == "person", kinds
     assert kinds.get("Clarence House") != "person", kinds
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    # Written for these tests: who one tells, or whom one reports from, is a source, a
+    # person or a body; a lone word no census name is the body.
+    ("Fisher, chief investment officer of the fund, told Reuters on Monday.", "Reuters",
+     "organisation"),
+    ("According to Ofcom, sales of phones rose by a third.", "Ofcom", "organisation"),
+    ("The minister told John Smith that the plan would go ahead.", "John Smith", "person"),
+])
+def test_who_is_told_or_reported_from_is_a_source(text: str, name: str, kind: str) -> None:
+    kinds = kinds_in(text)
+    assert kinds.get(name) == kind, kinds
