@@ -1633,3 +1633,9 @@ def test_an_event_word_that_is_the_given_name_opening_a_run_does_not_make_it_an_
 def test_who_is_told_or_reported_from_is_a_source(text: str, name: str, kind: str) -> None:
     kinds = kinds_in(text)
     assert kinds.get(name) == kind, kinds
+
+
+def test_lib_dems_are_a_party() -> None:
+    # Written for this test: "Lib Dems" is how British news shortens the Liberal Democrats.
+    kinds = kinds_in("The Lib Dems said the tax would fall. A Lib Dem spokesman agreed.")
+    assert kinds.get("Lib Dems") == "organisation", kinds
