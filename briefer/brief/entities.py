@@ -330,14 +330,13 @@ def _contested_clubs(views: Sequence[View], mentions: list[Mention], ev: _Eviden
 
     Sport reports name clubs by their cities (CoNLL's annotation, and a reader, take them as
     organisations), and only the words of a contest say so.  A side is what one plays
-    against, beats, faces or hosts (``Cues.contest_before``), what a result is over, to, with
-    or by (``contest_results``, ``contest_prepositions``), or what beats, faces or hosts (a
-    city straight before one of those words; before a result, with a score: "Porto lost
-    2-1"), in a sentence with a score or a sport word in lower case (not in a title: "Your
-    Game") that is not the contest's own ("lost", "won" and "beat" are said of prices,
-    prizes and rivals in business too).  A lone word
-    with no kind counts as a place does ("Chelsea beat Portsmouth": "Chelsea", a town and a
-    given name, needed evidence of either).
+    against, beats, faces or hosts (``Cues.contest_before``), or what a result is over, to,
+    with or by (``contest_results``, ``contest_prepositions``); so is a city straight before
+    "beat", "faces", "hosts" (before a result, "Porto lost 2-1", only with a score).  The
+    sentence must hold a score or a sport word in lower case (not in a title: "Your Game")
+    that is not the contest's own: "lost", "won" and "beat" are said of prices, prizes and
+    rivals in business too.  A lone word with no kind counts as a place does ("Chelsea beat
+    Portsmouth": "Chelsea", a town and a given name, needed evidence of either).
 
     Only cities and towns: a country's side stays its country, as news annotation has it
     ("beat France"), and a state or a capital is too often the place itself.  Not a town
@@ -346,8 +345,6 @@ def _contested_clubs(views: Sequence[View], mentions: list[Mention], ev: _Eviden
     lower-cased copy (:func:`find_entities`), the whole document follows: a report that
     calls Porto a side calls it one throughout."""
     cues = ev.cues
-    if not cues.contest_before:
-        return mentions
     surnames = {(views[m.view].doc, fold(m.name.split()[-1])) for m in mentions
                 if m.kind == "person"}
     clubs: set[tuple[int, str]] = set()
@@ -1663,7 +1660,7 @@ def _cue(view: View, first: int, last: int, ev: _Evidence, versus: bool = True) 
         return "team"
     if blank_before and (prev == "told" or prev == "to" and first > 1
                          and tokens[first - 2].fold == "according"):
-        # "told Reuters", "according to Gartner": a source, a person or a body; as after
+        # "told Reuters", "according to Ofcom": a source, a person or a body; as after
         # "a spokesman for", a lone word no census name says which
         return "employer"
     if prev == "at" and _works_at(view, first, ev):
