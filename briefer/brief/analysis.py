@@ -27,15 +27,23 @@ _TOKEN = re.compile(
     # One group, the whole token, so that ``split`` gives the text between the tokens
     # and the tokens, alternately (:meth:`_Types.tokens`).
     r"("
+    # Every token starts with a letter, so the pattern opens with that one character class:
+    # the regex engine then skips the text between tokens with a plain class test per
+    # character instead of starting a match (and failing) at each of them.
+    r"[^\W\d_]"
     # A capital and a dot, then more of them (U.S., U.K., D.C.) or, before a capitalised
-    # word, on its own: an initial (Donald J. Trump).  Written as one branch, the first
-    # capital tried once, it finds what ``(?:[A-Z]\.){2,}|[A-Z]\.(?=\s+[A-Z])`` did.
-    r"[A-Z]\.(?:(?:[A-Z]\.)+|(?=\s+[A-Z]))"
-    # Words, with inner apostrophes and hyphens: a letter, letters and digits, then any
-    # number of an apostrophe or hyphen followed by letters and digits.  The same words as
-    # a look-ahead after each letter (``[^\W\d_](?:[^\W_]|['’\-](?=[^\W_]))*``, kept in
-    # tests/unit/test_brief_analysis.py), in runs, so the regex engine steps less.
-    r"|[^\W\d_][^\W_]*(?:['’\-][^\W_]+)*"
+    # word, on its own: an initial (Donald J. Trump).  The look-behind asks that the letter
+    # just read is a capital; the whole branch finds what
+    # ``(?:[A-Z]\.){2,}|[A-Z]\.(?=\s+[A-Z])`` did.
+    r"(?:(?<=[A-Z])\.(?:(?:[A-Z]\.)+|(?=\s+[A-Z]))"
+    # Words, with inner apostrophes and hyphens: letters and digits, then any number of an
+    # apostrophe or hyphen followed by letters and digits.  The same words as a look-ahead
+    # after each letter (``[^\W\d_](?:[^\W_]|['’\-](?=[^\W_]))*``, kept in
+    # tests/unit/test_brief_analysis.py), in runs, so the regex engine steps less.  The
+    # apostrophe or hyphen is an alternative beside an empty one, not an optional repeat:
+    # a repeat costs the engine a context set up for every word, and most words have none,
+    # while an alternative that opens with a class is passed over with one test.
+    r"|[^\W_]*(?:['’\-][^\W_]+(?:['’\-][^\W_]+)*|))"
     r")"
 )
 #: How an English possessive ends ("Trump’s", "CNN'S"); a token of three characters or more
@@ -123,12 +131,12 @@ class _Types:
         self.terms: dict[str, str | None] = {}
         # written form -> (text, length, fold, stem, possessive, capital, content stem or
         # None, rankers' words, written in lower case, a word of two letters or more in
-        # capitals)
+        # capitals, the rankers' one word when it is one, else None)
         self.known: dict[str, tuple[str, int, str, str, bool, bool, str | None,
-                                    tuple[str, ...], bool, bool]] = {}
+                                    tuple[str, ...], bool, bool, str | None]] = {}
 
     def learn(self, word: str) -> tuple[str, int, str, str, bool, bool, str | None,
-                                         tuple[str, ...], bool, bool]:
+                                         tuple[str, ...], bool, bool, str | None]:
         text = word
         possessive = word[-2:] in _POSSESSIVE_ENDS and len(word) > 2
         if possessive:
@@ -147,7 +155,8 @@ class _Types:
         alpha = word.isalpha()
         words = (word,) if alpha else tuple(WORD_RE.findall(word))
         info = (text, len(text), folded, stem, possessive, first.isupper(), content,
-                words, first.islower(), len(text) > 1 and text.isupper())
+                words, first.islower(), len(text) > 1 and text.isupper(),
+                words[0] if len(words) == 1 else None)
         self.known[word] = info
         terms = self.terms
         if alpha and plain and not possessive:
@@ -179,11 +188,12 @@ class _Types:
         # (In the slice, as with pos/endpos in the whole text, look-aheads stop at its end.)
         parts = iter(_TOKEN.split(text[start:end]))
         at = start
-        for n, (gap, word) in enumerate(zip(parts, parts, strict=False)):
+        for gap, word in zip(parts, parts, strict=False):
             info = known.get(word) or learn(word)
             at += len(gap)
             if info[5]:
-                capitals.append(n)
+                capitals.append(len(out))  # (this token's position: fewer steps than
+                # numbering every token, as only one in five or so has a capital)
                 if info[9]:
                     loud = True
             elif info[8]:
@@ -197,7 +207,10 @@ class _Types:
             at = end + 2 if info[4] else end
             if info[6] is not None:
                 content.append(info[6])
-            words += info[7]
+            if info[10] is None:
+                words += info[7]
+            else:  # (most tokens: one word, appended, cheaper than a list extended)
+                words.append(info[10])
         found = tuple(out)
         # Only a sentence with a word in capitals can be written in capitals.  (Made as the
         # tokens are, by tuple's own constructor: a named tuple's costs three times as much.)
