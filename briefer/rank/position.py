@@ -371,6 +371,13 @@ def directed_similarity(vectors: SparseRows, window: int = WINDOW
 
     Only pairs at most ``window`` sentences apart are counted, block by block, so memory stays
     ``O(window^2)`` whatever the length; with ``n <= window + 1`` every pair counts.
+
+    The cells that do not count are zeroed by multiplying with the boolean mask, not chosen
+    by ``np.where``: a cosine of TF-IDF rows (positive weights) is a finite number of at
+    least zero, so times True (1.0) it is itself and times False (0.0) it is 0.0, each row
+    sums the very numbers in the very places ``np.where(mask, block, 0.0)`` left, and the
+    vectorised product costs fewer instructions than where's selection.  (Masks of 0.0 and
+    1.0 as floats are eight times the memory, and their page faults cost what they save.)
     """
     n = vectors.n
     before = np.zeros(n)
@@ -390,8 +397,8 @@ def directed_similarity(vectors: SparseRows, window: int = WINDOW
             near = np.abs(offset) <= window
             masks[shape] = (near & (offset > 0), near & (offset < 0))
         later, earlier = masks[shape]
-        after[a:b] = np.where(later, block, 0.0).sum(axis=1)
-        before[a:b] = np.where(earlier, block, 0.0).sum(axis=1)
+        after[a:b] = (block * later).sum(axis=1)
+        before[a:b] = (block * earlier).sum(axis=1)
     return before, after
 
 
