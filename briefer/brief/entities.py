@@ -349,12 +349,18 @@ def _contested_clubs(views: Sequence[View], mentions: list[Mention], ev: _Eviden
                 if m.kind == "person"}
     clubs: set[tuple[int, str]] = set()
     sport = cues.sport_words - cues.contest_before - cues.contest_results
+    contest_words = cues.contest_before | cues.contest_results
+    contested: dict[int, bool] = {}  # view -> whether it holds a contest's word at all
     for m in mentions:
         if m.kind not in {"place", "other"} or (m.kind == "other" and " " in m.name):
             continue
         view = views[m.view]
         key = (view.doc, m.name)
         if key in clubs or (view.doc, fold(m.name)) in surnames:
+            continue
+        if m.view not in contested:  # (most sentences hold none: no token to look for)
+            contested[m.view] = any(t.fold in contest_words for t in view.tokens)
+        if not contested[m.view]:
             continue
         i = _token_at(view, m.start)
         if i is None:
