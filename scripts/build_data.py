@@ -48,17 +48,20 @@ RARE_GIVEN = 0.005
 _LATIN_NAME = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*")
 
 
-def census(file: str, limit: int | None = None) -> list[str]:
+def census_rows(file: str) -> list[list[str]]:
+    """A census file's rows: name, percent, cumulative percent, rank."""
     path = Path(names.__file__).with_name(file)
-    rows = [line.split()[0].title() for line in path.read_text().splitlines() if line.strip()]
+    return [line.split() for line in path.read_text().splitlines() if line.strip()]
+
+
+def census(file: str, limit: int | None = None) -> list[str]:
+    rows = [row[0].title() for row in census_rows(file)]
     return rows[:limit] if limit else rows
 
 
 def frequent_given(file: str) -> set[str]:
     """The given names of a census file that ``RARE_GIVEN`` percent or more have."""
-    path = Path(names.__file__).with_name(file)
-    rows = [line.split() for line in path.read_text().splitlines() if line.strip()]
-    return {row[0].title() for row in rows if float(row[1]) >= RARE_GIVEN}
+    return {row[0].title() for row in census_rows(file) if float(row[1]) >= RARE_GIVEN}
 
 
 def ascii_fold(text: str) -> str:

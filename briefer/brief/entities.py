@@ -169,8 +169,7 @@ def find_entities(views: Sequence[View], gazetteer: Gazetteer, stop: frozenset[s
         # "tottenham manager mauricio pochettino": in a lower-cased copy the club a role
         # names is what its city's name means in that text ("Tottenham will subsidise")
         clubs = {(views[m.view].doc, m.name) for m in lower if m.kind == "organisation"}
-        mentions = [replace(m, kind="organisation") if m.kind == "place" and
-                    (views[m.view].doc, m.name) in clubs else m for m in (*mentions, *lower)]
+        mentions = _as_clubs(views, [*mentions, *lower], clubs, frozenset({"place"}))
     mentions = _contested_clubs(views, mentions, ev, gazetteer)
     mentions.sort(key=attrgetter("view", "start"))
     by_view: list[list[Mention]] = [[] for _ in views]
@@ -381,11 +380,17 @@ def _contested_clubs(views: Sequence[View], mentions: list[Mention], ev: _Eviden
         entry = gazetteer.lookup(m.alias or m.name)
         if entry is not None and entry.type in {"city", "town"}:
             clubs.add(key)
+    return _as_clubs(views, mentions, clubs, frozenset({"place", "other"}))
+
+
+def _as_clubs(views: Sequence[View], mentions: list[Mention], clubs: set[tuple[int, str]],
+              kinds: frozenset[str]) -> list[Mention]:
+    """``mentions`` with each one of ``kinds`` whose (document, name) is in ``clubs`` made
+    an organisation: a city its document names as a club is one in all its mentions."""
     if not clubs:
         return mentions
-    return [replace(m, kind="organisation", alias="", country="")
-            if m.kind in {"place", "other"} and (views[m.view].doc, m.name) in clubs else m
-            for m in mentions]
+    return [replace(m, kind="organisation") if m.kind in kinds
+            and (views[m.view].doc, m.name) in clubs else m for m in mentions]
 
 
 def _contest_before(view: View, i: int, cues: Cues) -> bool:
