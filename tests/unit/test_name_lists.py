@@ -1,0 +1,47 @@
+"""The shipped name lists, read the fast way, are what a plain reading of the files gives."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from briefer.brief.gazetteer import load_gazetteer, load_names
+
+DATA = Path(__file__).resolve().parents[2] / "briefer" / "data"
+
+
+def _rows(name: str) -> list[str]:
+    return [line for line in (DATA / name).read_text(encoding="utf-8").splitlines()
+            if line and not line.startswith("#")]
+
+
+def test_the_census_names_are_read_row_by_row() -> None:
+    # load_names picks names out of the file by position (name, kind, name, kind...): a
+    # row without its tab, or with two, would shift every row after it.
+    common = {w for w in _rows("common_en.txt")}
+    given: set[str] = set()
+    surnames: set[str] = set()
+    for row in _rows("names.tsv"):
+        name, kind = row.split("\t")
+        assert kind in ("given", "rare-given", "surname"), row
+        folded = name.casefold()
+        if kind == "surname":
+            surnames.add(folded)
+        elif kind == "given" or folded not in common or len(folded) < 3:
+            given.add(folded)
+    given.update(w.casefold() for w in _rows("given_world.txt"))
+    names = load_names()
+    assert names.given == given
+    assert names.surnames == surnames
+    assert names.common == common
+    # What the rare-given rule is for: a rare given name that is a frequent word is no
+    # evidence of a person, a rare one that is not (or is two letters) still is.
+    assert "golden" not in names.given and "ahmed" in names.given and "li" in names.given
+
+
+def test_every_generated_place_row_is_an_entry() -> None:
+    entries = load_gazetteer().entries
+    for name in ("geonames.tsv", "territories.tsv"):
+        for row in _rows(name):
+            key = row.split("\t")[0]
+            assert row.count("\t") == 4, row
+            assert key in entries
