@@ -1288,6 +1288,32 @@ def test_the_genitive_after_other_words_keeps_the_place(text: str, place: str) -
 
 
 @pytest.mark.parametrize(("text", "body"), [
+    # Written for these tests.  International bodies as each language writes them are the
+    # English-named entity, as countries are: "la Casa Blanca" is no Mexican town.
+    ("El portavoz de la Casa Blanca dijo el lunes que la Casa Blanca no cederá ante la "
+     "presión del Pentágono.", "White House"),
+    ("A Casa Branca anunciou novas sanções, e a Casa Branca pediu apoio às Nações Unidas.",
+     "White House"),
+    ("La Maison-Blanche a confirmé la visite ; la Maison-Blanche et l'ONU discutent.",
+     "White House"),
+    ("Im Weißen Haus wurde am Montag verhandelt. Das Weiße Haus und die Vereinten Nationen "
+     "schwiegen.", "White House"),
+    ("Die Vereinten Nationen und die Europäische Union forderten eine Waffenruhe.",
+     "United Nations"),
+    ("La Casa Bianca ha smentito. Secondo la Casa Bianca, la Nato non interverrà.",
+     "White House"),
+    ("El Fondo Monetario Internacional prevé un alza. El FMI pidió reformas a la Unión "
+     "Europea.", "International Monetary Fund"),
+])
+def test_an_international_body_in_another_language_is_its_english_entity(
+        text: str, body: str) -> None:
+    kinds = kinds_in(text)
+    assert kinds.get(body) == "organisation", kinds
+    assert not any(kind == "place" and name.startswith(("Casa", "Maison", "Weiß"))
+                   for name, kind in kinds.items()), kinds
+
+
+@pytest.mark.parametrize(("text", "body"), [
     # Written for these tests.  A possessive before it ("su Gobierno": whose?) or a
     # lower-case demonym after it ("el Gobierno mexicano": which?) says the capitalised
     # institution word is a common noun here, naming several bodies.

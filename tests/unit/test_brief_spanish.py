@@ -42,6 +42,8 @@ def test_estados_unidos_is_a_place_and_the_same_entity_as_its_abbreviations() ->
     assert kinds.get("Donald Trump") == "person" and kinds.get("Mexico") == "place"
     # "su Gobierno", "el Gobierno acusa", "El Gobierno mexicano": three governments, no name
     assert "Gobierno" not in kinds
+    # "según la Casa Blanca": the White House, not the Mexican town of that name
+    assert kinds.get("White House") == "organisation" and "Casa Blanca" not in kinds
 
 
 def test_every_quote_has_its_speaker() -> None:
