@@ -1287,6 +1287,19 @@ def test_the_genitive_after_other_words_keeps_the_place(text: str, place: str) -
     assert kinds_in(text).get(place) == "place"
 
 
+@pytest.mark.parametrize(("text", "language"), [
+    # Written for these tests: a region as the language writes it (CLDR's names).
+    ("Los buques de guerra llegaron al Caribe el lunes.", "es"),
+    ("Die Kriegsschiffe erreichten am Montag die Karibik.", "de"),
+    ("Les navires de guerre sont arrivés dans les Caraïbes lundi.", "fr"),
+])
+def test_a_region_in_another_language_is_its_english_region(text: str, language: str) -> None:
+    from briefer.brief.assembly import plan_brief
+
+    cast = plan_brief([api.split(text, source="t.txt", language=language)]).cast
+    assert names(cast).get("Caribbean") == "place", names(cast)
+
+
 @pytest.mark.parametrize(("text", "body"), [
     # Written for these tests.  International bodies as each language writes them are the
     # English-named entity, as countries are: "la Casa Blanca" is no Mexican town.

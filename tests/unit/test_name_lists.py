@@ -45,3 +45,19 @@ def test_every_generated_place_row_is_an_entry() -> None:
             key = row.split("\t")[0]
             assert row.count("\t") == 4, row
             assert key in entries
+
+
+def test_the_territories_are_countries_and_the_regions_the_gazetteer_names() -> None:
+    # CLDR gives two-letter codes to the EU, the eurozone, the UN and pseudo-locales: no
+    # country (the bodies are organisations, in gazetteer.tsv); its regions are kept only
+    # where the hand-written gazetteer names the region in English.
+    regions = {row.split("\t")[0] for row in _rows("gazetteer.tsv")
+               if row.endswith("\tregion")}
+    kinds = {}
+    for row in _rows("territories.tsv"):
+        _, _, name, kind, _ = row.split("\t")
+        kinds.setdefault(kind, set()).add(name)
+    assert not kinds["country"] & {"European Union", "United Nations", "Eurozone",
+                                   "Unknown Region", "Outlying Oceania", "Pseudo-Accents"}
+    assert kinds["region"] <= regions and "Caribbean" in kinds["region"]
+    assert set(kinds) == {"country", "region"}
