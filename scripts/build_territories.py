@@ -43,25 +43,25 @@ def main() -> None:
              "do not edit.",
              "# key<TAB>alias<TAB>name<TAB>type<TAB>country (as geonames.tsv)"]
     seen: set[str] = set()
-    for code in LANGUAGES:
-        for territory, name in sorted(Locale(code).territories.items()):
-            if len(territory) != 2 or not territory.isalpha() or territory not in english \
-                    or territory in NOT_COUNTRIES:
-                continue
-            key = folded_key(name)
-            if not key or key in seen or name == english[territory]:
-                continue
-            seen.add(key)
-            lines.append(f"{key}\t{name}\t{english[territory]}\tcountry\t{english[territory]}")
-    for code in LANGUAGES:
-        for territory, name in sorted(Locale(code).territories.items()):
-            if not territory.isdigit() or english.get(territory) not in regions:
-                continue
-            key = folded_key(name)
-            if not key or key in seen or name == english[territory]:
-                continue
-            seen.add(key)
-            lines.append(f"{key}\t{name}\t{english[territory]}\tregion\t")
+
+    def country(territory: str) -> str | None:
+        """The type of a two-letter code's row, None for no row."""
+        return "country" if len(territory) == 2 and territory.isalpha() and \
+            territory in english and territory not in NOT_COUNTRIES else None
+
+    def region(territory: str) -> str | None:
+        return "region" if territory.isdigit() and english.get(territory) in regions else None
+
+    for kind_of in (country, region):  # every country first, as before regions were kept
+        for code in LANGUAGES:
+            for territory, name in sorted(Locale(code).territories.items()):
+                kind = kind_of(territory)
+                key = folded_key(name)
+                if kind is None or not key or key in seen or name == english[territory]:
+                    continue
+                seen.add(key)
+                within = english[territory] if kind == "country" else ""
+                lines.append(f"{key}\t{name}\t{english[territory]}\t{kind}\t{within}")
     OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"{OUT}: {len(lines) - 2} names")
 
