@@ -1287,6 +1287,27 @@ def test_the_genitive_after_other_words_keeps_the_place(text: str, place: str) -
     assert kinds_in(text).get(place) == "place"
 
 
+@pytest.mark.parametrize(("text", "language", "body"), [
+    # Written for these tests: each language's words for a body's head make the run a body,
+    # as "Council" or "Department" do in English, rather than a person or other.
+    ("La Prefectura Naval Argentina rescató a dos pescadores frente a Mar del Plata.", "es",
+     "Prefectura Naval Argentina"),
+    ("A Prefeitura de Salvador anunciou ontem novas obras na orla.", "pt",
+     "Prefeitura de Salvador"),
+    ("La Préfecture de Paris a interdit la manifestation samedi.", "fr",
+     "Préfecture de Paris"),
+    ("La Questura di Milano ha aperto un'indagine sulla rapina.", "it", "Questura di Milano"),
+    ("Ein Sprecher bestätigte den Fall. Das Klinikum Stuttgart schwieg.", "de",
+     "Klinikum Stuttgart"),
+])
+def test_a_languages_words_for_a_body_make_it_an_organisation(text: str, language: str,
+                                                             body: str) -> None:
+    from briefer.brief.assembly import plan_brief
+
+    cast = plan_brief([api.split(text, source="t.txt", language=language)]).cast
+    assert names(cast).get(body) == "organisation", names(cast)
+
+
 @pytest.mark.parametrize(("text", "language"), [
     # Written for these tests: a region as the language writes it (CLDR's names).
     ("Los buques de guerra llegaron al Caribe el lunes.", "es"),
