@@ -245,6 +245,9 @@ class LanguageData:
     #: Possessive determiners ("su", "seu", "son"): a lone organisation word written after
     #: one is a common noun ("su Gobierno"), for entities.
     possessives: frozenset[str] = frozenset()
+    #: A government's domains, capitalised after an office and "of" ("el ministro de
+    #: Defensa"): part of the office's name, not a name, for entities.
+    portfolios: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=len(SUPPORTED))
@@ -292,4 +295,5 @@ def language_data(code: str) -> LanguageData:
             "entities", {}).get("demonym_countries", {}).items() for w in str(forms).split()},
         noun_articles=words("entities", "noun_articles"),
         possessives=words("entities", "possessives"),
+        portfolios=words("entities", "portfolios"),
     )

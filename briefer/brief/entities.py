@@ -1428,6 +1428,30 @@ _OF_ARTICLE = frozenset({"da", "do", "das", "dos", "del", "della", "delle", "del
 _OF_ARTICLES = frozenset({"la", "las", "los", "le", "les"})  # after "de"
 _OF_ANY = _OF | _OF_ARTICLE | _OF_ARTICLES
 _BODY_REACH = 6  # words a body's name may run back from its "of"
+_AND_ANY = frozenset({"and", "y", "e", "et", "ed", "und"})
+
+
+def _portfolio(view: View, i: int, ev: _Evidence) -> bool:
+    """Whether ``tokens[i]`` is a government's domain written as an office's name: after a
+    word of office and "of" ("el ministro de Defensa", "o ministro da Justiça", "la
+    ministre des Armées"), or after another such word ("Relaciones Exteriores", "Energía y
+    Minas").  Romance languages name a minister so, capitalising the domain; it is no name
+    of its own ("Justiça" was a person), and a place after it is the place ("ministro de
+    Defensa de Venezuela" made "Defensa de Venezuela" a name, and hid Venezuela)."""
+    portfolios, tokens = ev.cues.portfolios, view.tokens
+    while tokens[i].fold in portfolios:
+        k = i - 1
+        if k >= 0 and tokens[k].fold in portfolios:
+            i = k
+            continue
+        if k >= 1 and tokens[k].fold in _AND_ANY and tokens[k - 1].fold in portfolios:
+            i = k - 1
+            continue
+        j = k
+        while j >= 0 and k - j < 2 and tokens[j].fold in _OF_ANY:  # "de", "de la", "da"
+            j -= 1
+        return 0 <= j < k and tokens[j].fold in ev.cues.role_words
+    return False
 
 
 def _body_first(tokens: Sequence[Token], i: int, j: int, ev: _Evidence) -> bool:
@@ -1458,8 +1482,8 @@ def _after_of(view: View, n: int, i: int, ev: _Evidence) -> bool:
         body_only = True
     elif tokens[i - 1].fold not in _OF:
         return False
-    if not _namelike(view, n, i - 2, ev):
-        return False
+    if not _namelike(view, n, i - 2, ev) or _portfolio(view, i - 2, ev):
+        return False  # ("el ministro de Economía de Chile": Chile's, a place)
     if not body_only:
         return True
     org_words, k = ev.cues.org_words, i - 2
@@ -1488,10 +1512,13 @@ def _runs(n: int, view: View, claimed: set[int], ev: _Evidence,
     versus: bool | None = None  # whether a fixture's mark is written (see _fixture), once
     out: list[_Run] = []
     after = 0  # the first position not inside a run already found
+    portfolios = cues.portfolios
     for i in range(size) if starts is None else starts:
         if i < after or i in claimed:
             continue
         t = tokens[i]
+        if t.fold in portfolios and _portfolio(view, i, ev):
+            continue  # "el ministro de Defensa": the office's name, not a name
         # A stop word that the next word cannot extend ("The", "He" before a lower-case
         # word that is no "and" nor a particle) makes a run of one, which is dropped below:
         # the commonest capital of all (a third of them), so told here first.

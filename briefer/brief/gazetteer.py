@@ -295,6 +295,7 @@ class Cues:
     contest_before: frozenset[str]
     contest_results: frozenset[str]
     contest_prepositions: frozenset[str]
+    portfolios: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -345,6 +346,7 @@ def _widen(base: Cues, data: LanguageData) -> Cues:
         place_prefixes=base.place_prefixes | {fold(w) for w in data.place_words},
         event_words=base.event_words | {fold(w) for w in data.event_words},
         possessives=base.possessives | {fold(w) for w in data.possessives},
+        portfolios=base.portfolios | {fold(w) for w in data.portfolios},
         # German compounds its words of office ("Finanzminister", "Regierungssprecher").
         title_endings=frozenset(fold(w) for w in data.roles if len(w) >= 6 and " " not in w
                                 and "-" not in w) if data.code == "de" else base.title_endings,

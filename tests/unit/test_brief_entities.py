@@ -1287,6 +1287,34 @@ def test_the_genitive_after_other_words_keeps_the_place(text: str, place: str) -
     assert kinds_in(text).get(place) == "place"
 
 
+@pytest.mark.parametrize(("text", "language", "kept", "not_names"), [
+    # Written for these tests.  A government's domain after an office and "of" is the
+    # office's name: no person, no name, and the place after it is the place.
+    ("«No cederemos», advirtió el ministro de Defensa de Venezuela, Vladimir Padrino López.",
+     "es", {"Venezuela": "place", "Vladimir Padrino López": "person"}, ["Defensa"]),
+    ("Em telefonema a Maurício Corrêa, ministro da Justiça, o governador desaconselhou a ida.",
+     "pt", {"Maurício Corrêa": "person"}, ["Justiça"]),
+    ("El ministro de Relaciones Exteriores, Yván Gil, habló; la ministra de Economía de "
+     "Chile viajó.", "es", {"Yván Gil": "person", "Chile": "place"},
+     ["Relaciones Exteriores", "Economía"]),
+    ("La ministre des Armées a parlé avec le ministre de la Justice.", "fr", {},
+     ["Armées", "Justice"]),
+    ("Il ministro della Difesa Guido Crosetto ha parlato.", "it",
+     {"Guido Crosetto": "person"}, ["Difesa"]),
+    # The ministry is a body: its domain stays in its name.
+    ("El Ministerio de Defensa confirmó el despliegue.", "es",
+     {"Ministerio de Defensa": "organisation"}, []),
+])
+def test_a_ministers_domain_is_part_of_the_office(text: str, language: str,
+                                                  kept: dict[str, str],
+                                                  not_names: list[str]) -> None:
+    from briefer.brief.assembly import plan_brief
+
+    found = names(plan_brief([api.split(text, source="t.txt", language=language)]).cast)
+    assert {name: found.get(name) for name in kept} == kept, found
+    assert not any(name.startswith(tuple(not_names)) for name in found), found
+
+
 @pytest.mark.parametrize(("text", "language", "body"), [
     # Written for these tests: each language's words for a body's head make the run a body,
     # as "Council" or "Department" do in English, rather than a person or other.
