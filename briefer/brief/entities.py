@@ -1434,8 +1434,8 @@ _AND_ANY = frozenset({"and", "y", "e", "et", "ed", "und"})
 def _portfolio(view: View, i: int, ev: _Evidence) -> bool:
     """Whether ``tokens[i]`` is a government's domain written as an office's name: after a
     word of office and "of" ("el ministro de Defensa", "o ministro da Justiça", "la
-    ministre des Armées"), or after another such word ("Relaciones Exteriores", "Energía y
-    Minas").  Romance languages name a minister so, capitalising the domain; it is no name
+    ministre des Armées"), or after another such word ("Relaciones Exteriores", "Ciencia y
+    Tecnología").  Romance languages name a minister so, capitalising the domain; it is no name
     of its own ("Justiça" was a person), and a place after it is the place ("ministro de
     Defensa de Venezuela" made "Defensa de Venezuela" a name, and hid Venezuela)."""
     portfolios, tokens = ev.cues.portfolios, view.tokens

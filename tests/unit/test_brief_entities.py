@@ -1299,6 +1299,8 @@ def test_the_genitive_after_other_words_keeps_the_place(text: str, place: str) -
      ["Relaciones Exteriores", "Economía"]),
     ("La ministre des Armées a parlé avec le ministre de la Justice.", "fr", {},
      ["Armées", "Justice"]),
+    ("La ministra de Ciencia y Tecnología de Argentina habló con el ministro de Medio "
+     "Ambiente.", "es", {"Argentina": "place"}, ["Ciencia", "Tecnología", "Medio"]),
     ("Il ministro della Difesa Guido Crosetto ha parlato.", "it",
      {"Guido Crosetto": "person"}, ["Difesa"]),
     # The ministry is a body: its domain stays in its name.
