@@ -31,6 +31,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from operator import attrgetter, itemgetter
+from typing import NamedTuple
 
 from briefer.brief.analysis import Token, View, fold
 from briefer.brief.gazetteer import (
@@ -58,9 +59,14 @@ _PLACE_ABBREVIATIONS = frozenset({"st", "mt", "ft"})
 
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """One place in the text that names an entity."""
+class Mention(NamedTuple):
+    """One place in the text that names an entity.
+
+    A named tuple, as :class:`~briefer.brief.analysis.Token` and ``View`` are: a megabyte of
+    news makes 7,400 of them and remakes 800 (``_replace``), and a frozen dataclass's
+    ``__init__`` (one ``object.__setattr__`` a field) and :func:`dataclasses.replace` cost
+    three times as much.
+    """
 
     view: int  # position of the sentence in the list of views
     start: int  # offsets into the document's text
@@ -389,7 +395,7 @@ def _as_clubs(views: Sequence[View], mentions: list[Mention], clubs: set[tuple[i
     an organisation: a city its document names as a club is one in all its mentions."""
     if not clubs:
         return mentions
-    return [replace(m, kind="organisation") if m.kind in kinds
+    return [m._replace(kind="organisation") if m.kind in kinds
             and (views[m.view].doc, m.name) in clubs else m for m in mentions]
 
 
@@ -465,7 +471,7 @@ def _articled_people(views: Sequence[View], mentions: list[Mention]) -> list[Men
     bodies = {key for key, (the, full) in counts.items() if the >= 2 and 2 * the >= full}
     if not bodies:
         return mentions
-    return [replace(m, kind="organisation") if m.kind == "person"
+    return [m._replace(kind="organisation") if m.kind == "person"
             and (views[m.view].doc, m.name) in bodies else m for m in mentions]
 
 
@@ -2436,7 +2442,7 @@ def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer,
     # A side in a results line is a club even when its words are a census given name and
     # surname ("Aston Villa" ... "Villa"); only a title or a person's cue outweighs that.
     bodies = {m.name for m in out if m.kind == "organisation"}
-    out = [replace(m, kind="organisation") if m.kind == "person" and m.name in bodies
+    out = [m._replace(kind="organisation") if m.kind == "person" and m.name in bodies
            and (m.name not in sure_people or m.name in teams
                 and m.name not in titled_people) else m for m in out]
     return _spell_acronyms(_agree(out), defined)
@@ -2518,7 +2524,7 @@ def _listed_with(mentions: list[Mention], waiting: set[str], views: Sequence[Vie
                     people.add(one.name)
                     changed = True
     listed = {m.name for m in mentions if m.kind == "other" and m.name in people}
-    return [replace(m, kind=kind) if m.name in listed else m for m in mentions]
+    return [m._replace(kind=kind) if m.name in listed else m for m in mentions]
 
 
 def _agree(mentions: list[Mention]) -> list[Mention]:
@@ -2535,7 +2541,7 @@ def _agree(mentions: list[Mention]) -> list[Mention]:
             if m.kind != "other" and m.name in split:
                 votes[m.name][m.kind] += 1
         kind.update({name: c.most_common(1)[0][0] for name, c in votes.items()})
-    return [m if kind.get(m.name, m.kind) == m.kind else replace(m, kind=kind[m.name])
+    return [m if kind.get(m.name, m.kind) == m.kind else m._replace(kind=kind[m.name])
             for m in mentions]
 
 
@@ -2555,8 +2561,8 @@ def _spell_acronyms(mentions: list[Mention], defined: dict[str, tuple[str, str]]
             # "B&B" said again is read as the words "B & B": the name it was defined for
             found = defined.get(m.name.replace(" & ", "&"))
             if found is not None:
-                m = replace(m, name=found[0], kind=found[1])
-        out.append(replace(m, name=spelled[m.name]) if m.name in spelled else m)
+                m = m._replace(name=found[0], kind=found[1])
+        out.append(m._replace(name=spelled[m.name]) if m.name in spelled else m)
     return out
 
 
