@@ -539,6 +539,8 @@ def _lower_cased_people(views: Sequence[View], found: Sequence[Mention], ev: _Ev
     "town" ("qatar", "mississauga"; not "jordan", "china", "reading")."""
     from briefer.brief import lowercased
 
+    if not ev.lowered:
+        return []  # (most briefs: no mention's start to index, no view to group)
     # (a lower-cased copy asks the gazetteer of every word: one memo for the brief)
     places = _Places(gazetteer) if gazetteer is not None else None
     by_doc: dict[int, list[int]] = defaultdict(list)
