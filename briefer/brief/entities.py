@@ -546,12 +546,20 @@ def _lower_cased_people(views: Sequence[View], found: Sequence[Mention], ev: _Ev
     by_doc: dict[int, list[int]] = defaultdict(list)
     for n, view in enumerate(views):
         by_doc[view.doc].append(n)
-    taken = {(m.view, m.start) for m in found}
+    # What the capitalised reading found, by document: each document's passes below ask
+    # only of its own sentences, and a set of the whole brief's mentions, copied for each
+    # lower-cased document (four unions apiece), made a folder of them quadratic.
+    taken_in: dict[int, set[tuple[int, int]]] = defaultdict(set)
+    for m in found:
+        if views[m.view].doc in ev.lowered:
+            taken_in[views[m.view].doc].add((m.view, m.start))
     heads = (ev.cues.org_words | ev.cues.place_words) - ev.names.surnames
     out: list[Mention] = []
-    for ns in by_doc.values():
-        if views[ns[0]].doc not in ev.lowered:
+    for doc, ns in by_doc.items():
+        if doc not in ev.lowered:
             continue
+        taken = taken_in[doc]
+        mine: list[Mention] = []  # this document's, as each pass below adds them
         doc_views = [views[n] for n in ns]
         names = lowercased.find_names(doc_views, ev.names.given, ev.stop,
                                       ev.cues.speech_stems, ev.cues.role_words, heads)
@@ -593,16 +601,16 @@ def _lower_cased_people(views: Sequence[View], found: Sequence[Mention], ev: _Ev
             end = toks[i + 1].end if toks[i].fold != fold(words[-1]) and \
                 i + 1 < len(toks) else toks[i].end
             if (n, start) not in taken:
-                out.append(Mention(n, start, end, name, "person"))
-        out += _rare_pairs(views, ns, taken | {(m.view, m.start) for m in out}, ev,
-                           articled, places)
-        in_doc = set(ns)  # once: built per mention it made the pass quadratic (review V6)
-        out += _lower_cased_bodies(views, ns, [m for m in out if m.view in in_doc], at,
-                                   taken | {(m.view, m.start) for m in out}, ev)
-        out += _aged_people(views, ns, taken | {(m.view, m.start) for m in out}, ev)
+                mine.append(Mention(n, start, end, name, "person"))
+        mine += _rare_pairs(views, ns, taken | {(m.view, m.start) for m in mine}, ev,
+                            articled, places)
+        mine += _lower_cased_bodies(views, ns, mine, at,
+                                    taken | {(m.view, m.start) for m in mine}, ev)
+        mine += _aged_people(views, ns, taken | {(m.view, m.start) for m in mine}, ev)
         if places is not None:
-            out += _lower_cased_places(views, ns, taken | {(m.view, m.start) for m in out},
-                                       ev, places)
+            mine += _lower_cased_places(views, ns, taken | {(m.view, m.start) for m in mine},
+                                        ev, places)
+        out += mine
     return out
 
 
