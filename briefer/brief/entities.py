@@ -201,14 +201,19 @@ def find_entities(views: Sequence[View], gazetteer: Gazetteer, stop: frozenset[s
         if m.kind == "person":
             for title in set(m.titles):
                 titled[title].append(m)
-    people = {m.name: m.name.split()[-1] for m in mentions if m.kind == "person"}
+    # The people of the body by their folded surnames, once: a headline names those whose
+    # surname it capitalises (asked of every person for each headline, a folder's 2,000
+    # headlines made six million folds).
+    people: dict[str, list[str]] = defaultdict(list)
+    for name in dict.fromkeys(m.name for m in mentions if m.kind == "person"):
+        people[fold(name.split()[-1])].append(name)
     for k, view in enumerate(headlines):
         at = len(views) + k
         found: list[Mention] = []
         _places(at, view, places, found, ev, _place_starts(view, view.capitals, ev))
         named = {m.about for m in found}
         folds = {t.fold for t in view.tokens if t.capital}
-        named |= {name for name, surname in people.items() if fold(surname) in folds}
+        named.update(name for f in folds for name in people.get(f, ()))
         for name in named:
             reach[name].add(at)
             kinds.setdefault(name, "place")
