@@ -41,23 +41,33 @@ MIN_WORDS = 40
 #: The property is read on a document's first characters, so a long text costs no more.
 SAMPLE_CHARS = 20_000
 
-_WORD = re.compile(r"[^\W\d_]{2,}")
 #: Characters before a word that make it open a sentence, a quotation or a bracket.
 _OPENERS = frozenset(".!?\"'`“‘(:[—–-")
+#: The first letter of each word (a run of two letters or more, ``[^\W\d_]``): of every
+#: word; of each word after an opener and any blank space; of the text's first word when
+#: only blank space is before it.  (A word starts after a non-letter, so the three find the
+#: same words; ``\s`` is the white space of ``str.isspace``.)
+_FIRST_LETTERS = re.compile(r"([^\W\d_])[^\W\d_]+")
+_OPENED_LETTERS = re.compile(
+    "[" + "".join(re.escape(c) for c in sorted(_OPENERS)) + r"]\s*([^\W\d_])[^\W\d_]+")
+_LEADING_LETTER = re.compile(r"\s*([^\W\d_])[^\W\d_]+")
 
 
 def is_lower_cased(text: str) -> bool:
     """Whether ``text`` was stored lower-cased: almost no word inside a sentence has a
     capital (read on its first ``SAMPLE_CHARS``)."""
-    inside = capital = 0
-    for m in _WORD.finditer(text, 0, SAMPLE_CHARS):
-        j = m.start() - 1
-        while j >= 0 and text[j].isspace():
-            j -= 1
-        if j < 0 or text[j] in _OPENERS:
-            continue
-        inside += 1
-        capital += m.group()[0].isupper()
+    # The words inside a sentence are all the words less those the text's start or an
+    # opener comes before (the last character before them that is not blank space),
+    # counted by searches and str.isupper mapped over their first letters, in C: not a
+    # Python step a word and a walk back over the blank space before it (a folder of
+    # 2,624 articles reads 900,000 words here).
+    every = _FIRST_LETTERS.findall(text, 0, SAMPLE_CHARS)
+    opened = _OPENED_LETTERS.findall(text, 0, SAMPLE_CHARS)
+    leading = _LEADING_LETTER.match(text, 0, SAMPLE_CHARS)
+    if leading:
+        opened.append(leading.group(1))
+    inside = len(every) - len(opened)
+    capital = sum(map(str.isupper, every)) - sum(map(str.isupper, opened))
     return inside >= MIN_WORDS and capital < LOWER_SHARE * inside
 
 

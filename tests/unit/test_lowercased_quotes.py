@@ -4,6 +4,12 @@ lower-cased CNN/DM subsets."""
 
 from __future__ import annotations
 
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from briefer.brief import lowercased
 from briefer.brief.lowercased import is_lower_cased, quote_spans
 from tests.unit.test_brief_quotes import quotes_of, said
 
@@ -26,6 +32,35 @@ def test_lower_cased_text_is_told_by_its_capitals() -> None:
              "and the health of children in Ohio and Texas. ") * 2
     assert not is_lower_cased(mixed)
     assert not is_lower_cased("a short note in lower case, said the clerk.")  # too short
+
+
+def _lower_cased_by_walking_back(text: str) -> bool:
+    """is_lower_cased as it was first written: a step a word, walking back over the blank
+    space before it to the character that says whether the word opens something."""
+    inside = capital = 0
+    for m in re.finditer(r"[^\W\d_]{2,}", text[:lowercased.SAMPLE_CHARS]):
+        j = m.start() - 1
+        while j >= 0 and text[j].isspace():
+            j -= 1
+        if j < 0 or text[j] in lowercased._OPENERS:
+            continue
+        inside += 1
+        capital += m.group()[0].isupper()
+    return inside >= lowercased.MIN_WORDS and capital < lowercased.LOWER_SHARE * inside
+
+
+# Letters of every kind (upper, lower, title case, none, numerals that are word characters),
+# digits, the underscore, white space of several kinds, and every opener.
+_PIECES = st.sampled_from([*"aAzZéÉßǅΣσﬁⅫ_19", " ", "\t", "\n", "\u00a0", "\u2003", "\x1c",
+                           *lowercased._OPENERS, ",", ")", "ab", "Cd", "the ", "Then "])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_PIECES, max_size=400), st.sampled_from([0, 1, 100]))
+def test_lower_cased_text_is_counted_as_by_a_walk_back(pieces: list[str], repeat: int) -> None:
+    text = "".join(pieces)
+    text = text * repeat if repeat and len(text) * repeat <= 3 * lowercased.SAMPLE_CHARS else text
+    assert is_lower_cased(text) == _lower_cased_by_walking_back(text)
 
 
 def test_tokeniser_marks_pair_into_quotations() -> None:
