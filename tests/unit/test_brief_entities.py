@@ -1729,3 +1729,22 @@ def test_lib_dems_are_a_party() -> None:
     # Written for this test: "Lib Dems" is how British news shortens the Liberal Democrats.
     kinds = kinds_in("The Lib Dems said the tax would fall. A Lib Dem spokesman agreed.")
     assert kinds.get("Lib Dems") == "organisation", kinds
+
+
+def test_a_results_line_is_told_by_its_pattern_alone() -> None:
+    """_results_line_at first asks whether the line ends in a digit (only then can the
+    pattern match): it answers as the pattern does, at every token of lines that end in a
+    score, blanks, another script's digits, a superscript or words."""
+    from briefer.brief import entities
+
+    text = ("Chelsea 2 Aston Villa 2\nLeicester 3 Tottenham 0 \t\nWigan 1 Bolton ٣\n"
+            "Hull 2 Derby ²\nLeeds 1 Luton 2 after extra time\nStoke 10 Bury 9")
+    views = analyse([api.split(text, source="t.txt")], make_stemmer(), stop_words())
+    asked = 0
+    for view in views:
+        for i, t in enumerate(view.tokens):
+            at = t.start - view.sentence.start
+            expected = entities._RESULTS_LINE.match(view.raw, at) is not None
+            assert entities._results_line_at(view, i) == expected, (view.raw, i)
+            asked += expected
+    assert asked >= 3  # (the lines that are results were asked)
