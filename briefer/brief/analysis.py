@@ -83,8 +83,9 @@ class View(NamedTuple):
     tokens: tuple[Token, ...]
     content: frozenset[str]  # stems of the words that are not stop words
     #: The rankers' words (:func:`briefer.tokens.words` of ``sentence.text``), found in the
-    #: same pass, so ranking a brief's documents tokenises nothing again.
-    words: tuple[str, ...] = ()
+    #: same pass, so ranking a brief's documents tokenises nothing again: as numbers, each
+    #: word's place in :attr:`Pass.words` (see :func:`words_of`).
+    words: tuple[int, ...] = ()
     #: Casing, found in the same pass for the entity finder (which would otherwise loop over
     #: every token again): the positions of the capitalised tokens (where a name can start),
     #: the folds of the tokens written in lower case, and whether the sentence is written
@@ -120,7 +121,7 @@ class _Types:
     as long as the pass (one brief), so its memory is bounded by that brief's vocabulary.
     """
 
-    __slots__ = ("stem", "stop", "known", "terms")
+    __slots__ = ("stem", "stop", "known", "terms", "numbers", "words")
 
     def __init__(self, stem: Callable[[str], str], stop: frozenset[str]) -> None:
         self.stem = stem
@@ -129,14 +130,21 @@ class _Types:
         #: TF-IDF ranker makes of it (``w.lower()`` tested, then stemmed), worked out here
         #: once per word so the ranker stems nothing again (:func:`analysis_pass`).
         self.terms: dict[str, str | None] = {}
+        #: Each of the rankers' words -> its number, and each number's word: numbered in
+        #: order of first appearance (a word is numbered when the first token holding it is
+        #: learnt), so a pass over one document numbers its words as a ranker would
+        #: (:func:`briefer.rank.terms.term_ids`) and the ranker need not look every
+        #: occurrence up again (:class:`briefer.rank.terms.WordRows`).
+        self.numbers: dict[str, int] = {}
+        self.words: list[str] = []
         # written form -> (text, length, fold, stem, possessive, capital, content stem or
         # None, rankers' words, written in lower case, a word of two letters or more in
-        # capitals, the rankers' one word when it is one, else None)
+        # capitals, the rankers' one word when it is one, else None; the words as numbers)
         self.known: dict[str, tuple[str, int, str, str, bool, bool, str | None,
-                                    tuple[str, ...], bool, bool, str | None]] = {}
+                                    tuple[int, ...], bool, bool, int | None]] = {}
 
     def learn(self, word: str) -> tuple[str, int, str, str, bool, bool, str | None,
-                                         tuple[str, ...], bool, bool, str | None]:
+                                         tuple[int, ...], bool, bool, int | None]:
         text = word
         possessive = word[-2:] in _POSSESSIVE_ENDS and len(word) > 2
         if possessive:
@@ -154,9 +162,15 @@ class _Types:
         # are ``[^\W\d_]``, which holds every character ``str.isalpha`` accepts).
         alpha = word.isalpha()
         words = (word,) if alpha else tuple(WORD_RE.findall(word))
+        numbers = self.numbers
+        for w in words:
+            if w not in numbers:
+                numbers[w] = len(numbers)
+                self.words.append(w)
+        numbered = tuple(map(numbers.__getitem__, words))
         info = (text, len(text), folded, stem, possessive, first.isupper(), content,
-                words, first.islower(), len(text) > 1 and text.isupper(),
-                words[0] if len(words) == 1 else None)
+                numbered, first.islower(), len(text) > 1 and text.isupper(),
+                numbered[0] if len(numbered) == 1 else None)
         self.known[word] = info
         terms = self.terms
         if alpha and plain and not possessive:
@@ -177,7 +191,7 @@ class _Types:
         known, learn, new = self.known, self.learn, tuple.__new__
         out: list[Token] = []
         content: list[str] = []
-        words: list[str] = []
+        words: list[int] = []
         capitals: list[int] = []
         lower: list[str] = []
         loud = False
@@ -223,7 +237,7 @@ class _Found(NamedTuple):
 
     tokens: tuple[Token, ...]
     content: frozenset[str]
-    words: tuple[str, ...]
+    words: tuple[int, ...]
     capitals: tuple[int, ...]
     lower: tuple[str, ...]
     shouting: bool
@@ -250,11 +264,13 @@ def term_tokens(phrase: str, stem: Callable[[str], str]) -> tuple[Token, ...]:
 
 
 class Pass(NamedTuple):
-    """:func:`analysis_pass`'s result: the views, and each of the rankers' words of them
-    with its content stem (None for a stop word) under the pass's stemmer and stop words."""
+    """:func:`analysis_pass`'s result: the views, each of the rankers' words of them with
+    its content stem (None for a stop word) under the pass's stemmer and stop words, and
+    each word number's word (:attr:`View.words`)."""
 
     views: list[View]
     terms: dict[str, str | None]
+    words: list[str]
 
 
 def analysis_pass(docs: Sequence[Document], stem: Callable[[str], str],
@@ -271,7 +287,12 @@ def analysis_pass(docs: Sequence[Document], stem: Callable[[str], str],
             f = types.tokens(text, s.start, s.end)
             # (Made by tuple's own constructor, as the tokens are.)
             views.append(new(View, (d, p, s, text[s.start:s.end], *f)))
-    return Pass(views, types.terms)
+    return Pass(views, types.terms, types.words)
+
+
+def words_of(view: View, words: Sequence[str]) -> tuple[str, ...]:
+    """A view's rankers' words as words, ``words`` being its pass's :attr:`Pass.words`."""
+    return tuple(map(words.__getitem__, view.words))
 
 
 def analyse(docs: Sequence[Document], stem: Callable[[str], str],

@@ -30,7 +30,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from briefer.brief.analysis import View, analyse_headlines, analysis_pass
 from briefer.brief.dedup import duplicate_groups
@@ -48,6 +48,9 @@ from briefer.brief.sections import (
 from briefer.brief.stories import StoryGroup, find_stories, spread, story_title
 from briefer.brief.template import Template, load_template
 from briefer.document import Document
+
+if TYPE_CHECKING:  # (imported where used: briefer.rank.terms imports numpy)
+    from briefer.rank.terms import WordRows
 
 FALLBACK_TEMPLATE = "news"
 Progress = Callable[[str, int, int], None]  # (step, done, total)
@@ -99,8 +102,8 @@ def make_brief(
     if plan is None or not plan.made_for(docs, template):
         plan = plan_brief(docs, template, progress=report)
     name = (algorithm or DEFAULT_ALGORITHM).lower()
-    all_scores = _scores(docs, name, scores, report, _words_by_doc(docs, plan.views),
-                         plan.terms)
+    rows = _words_by_doc(docs, plan.views, plan.words)
+    all_scores = _scores(docs, name, scores, report, rows, plan.terms)
     report("choosing sentences", 0, 1)
     views, cast, rules, placement = plan.views, plan.cast, plan.rules, plan.placement
     catch_all, limit = plan.catch_all, plan.limit
@@ -220,6 +223,8 @@ class BriefPlan:
     #: Pass`), and the Snowball language they are in: a document in that language is
     #: ranked from them.
     terms: tuple[str, Mapping[str, str | None]] | None = None
+    #: The word of each number in the views' :attr:`~briefer.brief.analysis.View.words`.
+    words: Sequence[str] = ()
 
     def made_for(self, docs: Sequence[Document], template: str | Template) -> bool:
         """Whether this plan is the one for ``docs`` and ``template`` (a name or path is
@@ -253,8 +258,8 @@ def plan_brief(docs: Sequence[Document], template: str | Template = "auto", *,
     stem, stop = stemmer(snowball_name(code)), stop_words(snowball_name(code))
     gazetteer = load_gazetteer()
     report("reading the sentences", 0, 1)
-    views, words_stems = analysis_pass(docs, stem, stop)
-    terms = (snowball_name(code), words_stems)
+    found = analysis_pass(docs, stem, stop)
+    views, terms, words = found.views, (snowball_name(code), found.terms), found.words
     headlines = analyse_headlines(docs, stem)
     report("naming people and places", 0, 1)
     cast = find_entities(views, gazetteer, _names_stop(languages), headlines, languages)
@@ -262,7 +267,7 @@ def plan_brief(docs: Sequence[Document], template: str | Template = "auto", *,
     groups = find_stories(docs, views, headlines, cast)
     if len(groups) > 1:
         return replace(_plan_stories(docs, chosen, views, headlines, cast, groups, stem, stop,
-                                     report), terms=terms)
+                                     report), terms=terms, words=words)
     report("finding the sections", 0, 1)
     label, catch_all, limit = chosen.name, chosen.catch_all, chosen.limit
     if chosen.auto:
@@ -276,7 +281,8 @@ def plan_brief(docs: Sequence[Document], template: str | Template = "auto", *,
     placement = assign(views, cast, rules, use_centroids=chosen.auto)
     groups_, quotes = _duplicates_and_quotes(docs, views, cast, report)
     return BriefPlan(docs, chosen, views, cast, rules, placement, label, catch_all, limit,
-                     groups_, quotes, (), [0] * len(views), [0] * len(rules), terms=terms)
+                     groups_, quotes, (), [0] * len(views), [0] * len(rules), terms=terms,
+                     words=words)
 
 
 def _names_stop(languages: Iterable[str]) -> frozenset[str]:
@@ -367,13 +373,16 @@ def place_sentences(docs: Sequence[Document], template: str | Template = "auto"
             for v, k in zip(plan.views, plan.placement, strict=True)}
 
 
-def _words_by_doc(docs: Sequence[Document], views: Sequence[View]
-                  ) -> list[tuple[tuple[str, ...], ...] | None]:
+def _words_by_doc(docs: Sequence[Document], views: Sequence[View], words: Sequence[str]
+                  ) -> list[WordRows | None]:
     """Each document's sentences as the rankers' words, from the analysis pass (so ranking
-    tokenises nothing again); None for a document whose sentence texts are not its text's
-    slices with white space folded (a hand-made :class:`Document`), whose words the ranker
-    must find in ``Sentence.text`` itself."""
-    out: list[list[tuple[str, ...]] | None] = [[] for _ in docs]
+    tokenises nothing again; ``words`` is the pass's word of each number); None for a
+    document whose sentence texts are not its text's slices with white space folded (a
+    hand-made :class:`Document`), whose words the ranker must find in ``Sentence.text``
+    itself."""
+    from briefer.rank.terms import WordRows
+
+    out: list[list[tuple[int, ...]] | None] = [[] for _ in docs]
     for v in views:
         row = out[v.doc]
         if row is None:
@@ -383,13 +392,13 @@ def _words_by_doc(docs: Sequence[Document], views: Sequence[View]
             row.append(v.words)
         else:
             out[v.doc] = None
-    return [None if row is None or len(row) != len(doc.sentences) else tuple(row)
+    return [None if row is None or len(row) != len(doc.sentences) else WordRows(row, words)
             for row, doc in zip(out, docs, strict=True)]
 
 
 def _scores(docs: Sequence[Document], algorithm: str,
             given: Sequence[Sequence[float]] | None, report: Progress = _quiet,
-            words: Sequence[tuple[tuple[str, ...], ...] | None] | None = None,
+            words: Sequence[WordRows | None] | None = None,
             terms: tuple[str, Mapping[str, str | None]] | None = None
             ) -> tuple[tuple[float, ...], ...]:
     """Each document's scores: the given ones where they fit, else freshly ranked (from

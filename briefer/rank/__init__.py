@@ -33,7 +33,7 @@ class RankInput:
     paragraphs: tuple[int, ...] = ()
     title: str | None = None
     language: str = "english"
-    words: tuple[tuple[str, ...], ...] | None = None
+    words: Sequence[Sequence[str]] | None = None
     stems: Mapping[str, str | None] | None = None
 
 

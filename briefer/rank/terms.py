@@ -8,16 +8,17 @@ case, :func:`count_matrix` counts any lists of terms.
 
 A ranker reads a document's words through :func:`sentence_words`: a brief hands its rankers
 the words its analysis pass already found (``RankInput.words``), so each sentence of a brief
-is tokenised once; a plain ``summarize`` tokenises here.  :func:`content_counts` is
-``count_matrix(sentence_terms(...))`` done once per distinct word instead of per occurrence.
+is tokenised once (and its words numbered once, :class:`WordRows`); a plain ``summarize``
+tokenises here.  :func:`content_counts` is ``count_matrix(sentence_terms(...))`` done once per
+distinct word instead of per occurrence.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import chain, repeat
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, overload
 
 import numpy as np
 
@@ -54,6 +55,64 @@ def sentence_terms(
                 row.append(stemmer(lowered))
         out.append(row)
     return out
+
+
+class WordRows(Sequence[tuple[str, ...]]):
+    """Each sentence's words as numbers into ``vocabulary`` (number -> word), read as rows of
+    words: a brief's analysis pass numbers each of the rankers' words once, in order of first
+    appearance (:attr:`briefer.brief.analysis.View.words`), so :func:`term_ids`, which every
+    vectorised ranker starts from, takes the numbers as they are instead of looking each of
+    a text's words up twice (the same numbers; numbered again in numpy when the vocabulary
+    was shared with other texts, a brief of several documents)."""
+
+    __slots__ = ("rows", "vocabulary")
+
+    def __init__(self, rows: Sequence[Sequence[int]], vocabulary: Sequence[str]) -> None:
+        self.rows = rows
+        self.vocabulary = vocabulary
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    @overload
+    def __getitem__(self, i: int) -> tuple[str, ...]: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[tuple[str, ...]]: ...
+
+    def __getitem__(self, i: int | slice) -> tuple[str, ...] | list[tuple[str, ...]]:
+        if isinstance(i, slice):
+            return [self._words(row) for row in self.rows[i]]
+        return self._words(self.rows[i])
+
+    def __iter__(self) -> Iterator[tuple[str, ...]]:
+        return map(self._words, self.rows)
+
+    def _words(self, row: Sequence[int]) -> tuple[str, ...]:
+        return tuple(map(self.vocabulary.__getitem__, row))
+
+    def term_ids(self) -> tuple[np.ndarray, np.ndarray, dict[str, int]]:
+        """:func:`term_ids` of the rows' words, from their numbers."""
+        offsets = np.zeros(len(self.rows) + 1, dtype=np.int64)
+        np.cumsum(np.fromiter(map(len, self.rows), dtype=np.int64, count=len(self.rows)),
+                  out=offsets[1:])
+        ids = np.fromiter(chain.from_iterable(self.rows), dtype=np.int64,
+                          count=int(offsets[-1]))
+        if not ids.size:
+            return ids, offsets, {}
+        # Numbered in order of first appearance in these rows (each new number one more than
+        # the most so far: a pass over this text alone), the numbers are term_ids' own.
+        most = np.maximum.accumulate(ids)
+        if ids[0] == 0 and not (most[1:] - most[:-1] > 1).any():
+            words = self.vocabulary[:int(most[-1]) + 1]
+        else:  # numbered again in order of first appearance here
+            numbers, first = np.unique(ids, return_index=True)
+            order = numbers[np.argsort(first)]
+            again = np.empty(int(numbers[-1]) + 1, dtype=np.int64)
+            again[order] = np.arange(order.size)
+            ids = again[ids]
+            words = list(map(self.vocabulary.__getitem__, order.tolist()))
+        return ids, offsets, {w: k for k, w in enumerate(words)}
 
 
 def sentence_words(doc: RankInput) -> Sequence[Sequence[str]]:
@@ -142,6 +201,8 @@ def term_ids(rows: Iterable[Sequence[str]]
     appearance as in :func:`count_matrix`.  For rankers that need word order (Luhn's chunks) or
     that want per-type work (stem each distinct word once, then index with numpy).
     """
+    if isinstance(rows, WordRows):
+        return rows.term_ids()
     rows = rows if isinstance(rows, Sequence) else list(rows)
     flat = list(chain.from_iterable(rows))
     # dict.fromkeys keeps first appearances in order: the numbering, built at C speed.

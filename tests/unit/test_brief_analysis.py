@@ -34,10 +34,10 @@ DOCS = (
 
 def test_a_views_words_are_the_rankers_words_of_its_sentence() -> None:
     doc = api.split(TRICKY)
-    views = analyse([doc], stemmer("english"), frozenset())
-    assert len(views) == len(doc.sentences) > 2
-    for view in views:
-        assert list(view.words) == tokens.words(view.sentence.text)
+    found = analysis.analysis_pass([doc], stemmer("english"), frozenset())
+    assert len(found.views) == len(doc.sentences) > 2
+    for view in found.views:
+        assert list(analysis.words_of(view, found.words)) == tokens.words(view.sentence.text)
 
 
 def test_tokens_carry_offsets_folds_stems_and_capitals() -> None:
@@ -96,10 +96,14 @@ def test_a_brief_tokenises_each_sentence_once(monkeypatch: pytest.MonkeyPatch,
 
 def test_shared_words_give_the_same_scores_as_tokenising_again() -> None:
     doc = api.split(DOCS[1])
-    views = analyse([doc], stemmer("english"), frozenset())
-    words = tuple(v.words for v in views)
+    found = analysis.analysis_pass([doc], stemmer("english"), frozenset())
+    words = tuple(analysis.words_of(v, found.words) for v in found.views)
+    assert words == tuple(tuple(tokens.words(s.text)) for s in doc.sentences)
+    rows = terms.WordRows([v.words for v in found.views], found.words)
+    assert list(rows) == list(words) and rows[1] == words[1] and rows[1:3] == list(words[1:3])
     for algorithm in ("pyramid", "lsa", "luhn", "sumbasic", "kl", "lexrank", "textrank"):
         assert api.rank(doc, algorithm, words) == api.rank(doc, algorithm)
+        assert api.rank(doc, algorithm, rows) == api.rank(doc, algorithm)
 
 
 def test_the_passs_stems_give_the_same_scores_as_stemming_again() -> None:
@@ -107,7 +111,7 @@ def test_the_passs_stems_give_the_same_scores_as_stemming_again() -> None:
                            "Los ministros llegaron a Lima el lunes. Ana Ruiz habló.")):
         doc = api.split(text)
         found = analysis.analysis_pass([doc], stemmer(language), tokens.stop_words(language))
-        words = tuple(v.words for v in found.views)
+        words = tuple(analysis.words_of(v, found.words) for v in found.views)
         assert set(found.terms) == {w for row in words for w in row}
         for algorithm in ("pyramid", "pacsum"):
             assert api.rank(doc, algorithm, words, found.terms) == api.rank(doc, algorithm)
@@ -174,3 +178,16 @@ def test_the_token_pattern_finds_what_the_look_ahead_pattern_found(text: str, cu
     end = max(cut, len(text) - short)
     found = [m.span() for m in analysis._TOKEN.finditer(text, cut, end)]
     assert found == [m.span() for m in LOOKAHEAD_TOKEN.finditer(text, cut, end)]
+
+
+def test_the_passs_word_numbers_are_term_ids_own() -> None:
+    """The numbers of one document's pass are taken as they are; a document of a pass over
+    several is numbered again, as if alone: term_ids gives what it gives for the words."""
+    docs = [api.split(text) for text in DOCS]
+    found = analysis.analysis_pass(docs, stemmer("english"), frozenset())
+    for d in range(len(docs)):
+        rows = terms.WordRows([v.words for v in found.views if v.doc == d], found.words)
+        mine, theirs = terms.term_ids(rows), terms.term_ids([list(r) for r in rows])
+        assert [a.tolist() for a in mine[:2]] == [a.tolist() for a in theirs[:2]]
+        assert list(mine[2].items()) == list(theirs[2].items())
+    assert terms.term_ids(terms.WordRows([(), ()], []))[1].tolist() == [0, 0, 0]
