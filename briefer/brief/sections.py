@@ -253,6 +253,9 @@ def assign(views: Sequence[View], cast: Cast, rules: Sequence[Rule], *,
     # need not be scored rule by rule.
     wanted = None if any(rule.terms for rule in rules) else \
         frozenset(name for rule in rules for name in rule.entities)
+    # Sentences name the same entities, as strongly, again and again (on 1 MB of news 1,641
+    # sentences name auto's, in 814 ways): each way is scored once.
+    best_of: dict[tuple[tuple[str, float], ...], int | None] = {}
     for n, view in enumerate(views):
         mentions = cast.by_view[n]
         if wanted is not None:
@@ -260,18 +263,21 @@ def assign(views: Sequence[View], cast: Cast, rules: Sequence[Rule], *,
             # found once for all the rules (in order of first mention, as score sums them).
             named: dict[str, float] = {}
             for m in mentions:
-                if m.about in wanted:
-                    named[m.about] = max(named.get(m.about, 0.0), m.strength)
+                about = m.about
+                if about in wanted:
+                    named[about] = max(named.get(about, 0.0), m.strength)
             if not named:
                 out.append(None)
                 continue
-            scores = [0.0 + sum(rule.entities[name] * strength
-                                for name, strength in named.items() if name in rule.entities)
-                      for rule in rules]
+            key = tuple(named.items())
+            if key not in best_of:
+                scores = [0.0 + sum(rule.entities[name] * strength
+                                    for name, strength in key if name in rule.entities)
+                          for rule in rules]
+                best_of[key] = _best(scores)
+            out.append(best_of[key])
         else:
-            scores = [score(rule, view, mentions) for rule in rules]
-        best = max(range(len(rules)), key=lambda k: (scores[k], -k), default=None)
-        out.append(best if best is not None and scores[best] > 0 else None)
+            out.append(_best([score(rule, view, mentions) for rule in rules]))
     for n, view in enumerate(views):
         if out[n] is None and n > 0 and out[n - 1] is not None and continues(views[n - 1],
                                                                              view):
@@ -282,6 +288,12 @@ def assign(views: Sequence[View], cast: Cast, rules: Sequence[Rule], *,
     if rest is not None:
         out = [rest if k is None else k for k in out]
     return out
+
+
+def _best(scores: Sequence[float]) -> int | None:
+    """The best-scored section, the earlier on a tie, or None when none scores above 0."""
+    best = max(range(len(scores)), key=lambda k: (scores[k], -k), default=None)
+    return best if best is not None and scores[best] > 0 else None
 
 
 def continues(before: View, view: View) -> bool:
@@ -378,19 +390,29 @@ def discover(cast: Cast, *, limit: int | None = None) -> list[Rule]:
     anchors = sorted(chosen, key=lambda a: (-sizes[a], cast.first[a]))
     members: dict[str, dict[str, float]] = {a: {} for a in anchors}
     docs = cast.docs or {}
+    # Most entities share no sentence with any anchor (on 1 MB of news, 1,913 of 2,456): one
+    # test against all the anchors' sentences answers for them, not one intersection per
+    # anchor; and which anchors share a text with them depends only on their texts (with
+    # one document, the same for all), so it is asked once per set of texts.
+    anchored = frozenset().union(*(reach[a] for a in anchors))
+    none: frozenset[int] = frozenset()
+    homes: dict[frozenset[int], list[str]] = {}
     for name, own in reach.items():
         if name in members:
             continue
-        shares = [(len(own & reach[a]) / len(own), -k) for k, a in enumerate(anchors)]
-        share, neg_k = max(shares)
-        if share > 0:
+        if not own.isdisjoint(anchored):
+            shares = [(len(own & reach[a]) / len(own), -k) for k, a in enumerate(anchors)]
+            share, neg_k = max(shares)  # (above 0: some anchor shares a sentence)
             members[anchors[-neg_k]][name] = share
             continue
         # Never in a sentence with an anchor: join the anchor of its own text, if one text
         # has a single anchor (the mayor of a story about a city).
-        home = {a for a in anchors if docs.get(a, frozenset()) & docs.get(name, frozenset())}
+        texts = docs.get(name, none)
+        home = homes.get(texts)
+        if home is None:
+            home = homes[texts] = [a for a in anchors if docs.get(a, none) & texts]
         if len(home) == 1:
-            members[home.pop()][name] = DOCUMENT_SHARE
+            members[home[0]][name] = DOCUMENT_SHARE
     rules = []
     for anchor in anchors:
         weights = {name: 0.5 * share for name, share in members[anchor].items()}
