@@ -121,7 +121,7 @@ class _Types:
     as long as the pass (one brief), so its memory is bounded by that brief's vocabulary.
     """
 
-    __slots__ = ("stem", "stop", "known", "terms", "numbers", "words")
+    __slots__ = ("stem", "stop", "known", "terms", "numbers")
 
     def __init__(self, stem: Callable[[str], str], stop: frozenset[str]) -> None:
         self.stem = stem
@@ -130,13 +130,13 @@ class _Types:
         #: TF-IDF ranker makes of it (``w.lower()`` tested, then stemmed), worked out here
         #: once per word so the ranker stems nothing again (:func:`analysis_pass`).
         self.terms: dict[str, str | None] = {}
-        #: Each of the rankers' words -> its number, and each number's word: numbered in
-        #: order of first appearance (a word is numbered when the first token holding it is
-        #: learnt), so a pass over one document numbers its words as a ranker would
-        #: (:func:`briefer.rank.terms.term_ids`) and the ranker need not look every
-        #: occurrence up again (:class:`briefer.rank.terms.WordRows`).
+        #: Each of the rankers' words -> its number: numbered in order of first appearance
+        #: (a word is numbered when the first token holding it is learnt), so a pass over
+        #: one document numbers its words as a ranker would (:func:`briefer.rank.terms.
+        #: term_ids`) and the ranker need not look every occurrence up again
+        #: (:class:`briefer.rank.terms.WordRows`).  Its keys, in order, are each number's
+        #: word.
         self.numbers: dict[str, int] = {}
-        self.words: list[str] = []
         # written form -> (text, length, fold, stem, possessive, capital, content stem or
         # None, rankers' words, written in lower case, a word of two letters or more in
         # capitals, the rankers' one word when it is one, else None; the words as numbers)
@@ -161,28 +161,31 @@ class _Types:
         # A word of letters only is one of the rankers' words as it is (WORD_RE's letters
         # are ``[^\W\d_]``, which holds every character ``str.isalpha`` accepts).
         alpha = word.isalpha()
-        words = (word,) if alpha else tuple(WORD_RE.findall(word))
-        numbers = self.numbers
-        for w in words:
-            if w not in numbers:
-                numbers[w] = len(numbers)
-                self.words.append(w)
-        numbered = tuple(map(numbers.__getitem__, words))
+        # A word new to the pass gets the next number and its stem at once (``numbers`` and
+        # ``terms`` hold the same words in the same order).
+        numbers, terms = self.numbers, self.terms
+        if alpha and plain and not possessive:
+            # The common case: the token is the ranker's word, and its fold the word in
+            # lower case, so its stem and stop-word test are the ones just made.
+            number = numbers.get(word)
+            if number is None:
+                number = numbers[word] = len(numbers)
+                terms[word] = None if folded in stop else stem
+            numbered: tuple[int, ...] = (number,)
+        else:
+            found = []
+            for w in (word,) if alpha else WORD_RE.findall(word):
+                number = numbers.get(w)
+                if number is None:
+                    number = numbers[w] = len(numbers)
+                    lowered = w.lower()
+                    terms[w] = None if lowered in stop else self.stem(lowered)
+                found.append(number)
+            numbered = tuple(found)
         info = (text, len(text), folded, stem, possessive, first.isupper(), content,
                 numbered, first.islower(), len(text) > 1 and text.isupper(),
                 numbered[0] if len(numbered) == 1 else None)
         self.known[word] = info
-        terms = self.terms
-        if alpha and plain and not possessive:
-            # The common case: the token is the ranker's word, and its fold the word in
-            # lower case, so its stem and stop-word test are the ones just made.
-            if word not in terms:
-                terms[word] = None if folded in stop else stem
-        else:
-            for w in words:
-                if w not in terms:
-                    lowered = w.lower()
-                    terms[w] = None if lowered in stop else self.stem(lowered)
         return info
 
     def tokens(self, text: str, start: int, end: int) -> _Found:
@@ -287,7 +290,7 @@ def analysis_pass(docs: Sequence[Document], stem: Callable[[str], str],
             f = types.tokens(text, s.start, s.end)
             # (Made by tuple's own constructor, as the tokens are.)
             views.append(new(View, (d, p, s, text[s.start:s.end], *f)))
-    return Pass(views, types.terms, types.words)
+    return Pass(views, types.terms, list(types.numbers))
 
 
 def words_of(view: View, words: Sequence[str]) -> tuple[str, ...]:
