@@ -84,7 +84,8 @@ class View(NamedTuple):
     content: frozenset[str]  # stems of the words that are not stop words
     #: The rankers' words (:func:`briefer.tokens.words` of ``sentence.text``), found in the
     #: same pass, so ranking a brief's documents tokenises nothing again: as numbers, each
-    #: word's place in :attr:`Pass.words` (see :func:`words_of`).
+    #: word's place in :attr:`Pass.words` (read as words by
+    #: :class:`briefer.rank.terms.WordRows`).
     words: tuple[int, ...] = ()
     #: Casing, found in the same pass for the entity finder (which would otherwise loop over
     #: every token again): the positions of the capitalised tokens (where a name can start),
@@ -291,11 +292,6 @@ def analysis_pass(docs: Sequence[Document], stem: Callable[[str], str],
             # (Made by tuple's own constructor, as the tokens are.)
             views.append(new(View, (d, p, s, text[s.start:s.end], *f)))
     return Pass(views, types.terms, list(types.numbers))
-
-
-def words_of(view: View, words: Sequence[str]) -> tuple[str, ...]:
-    """A view's rankers' words as words, ``words`` being its pass's :attr:`Pass.words`."""
-    return tuple(map(words.__getitem__, view.words))
 
 
 def analyse(docs: Sequence[Document], stem: Callable[[str], str],

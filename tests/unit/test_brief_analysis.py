@@ -36,8 +36,9 @@ def test_a_views_words_are_the_rankers_words_of_its_sentence() -> None:
     doc = api.split(TRICKY)
     found = analysis.analysis_pass([doc], stemmer("english"), frozenset())
     assert len(found.views) == len(doc.sentences) > 2
-    for view in found.views:
-        assert list(analysis.words_of(view, found.words)) == tokens.words(view.sentence.text)
+    rows = terms.WordRows([v.words for v in found.views], found.words)
+    for view, words in zip(found.views, rows, strict=True):
+        assert list(words) == tokens.words(view.sentence.text)
 
 
 def test_tokens_carry_offsets_folds_stems_and_capitals() -> None:
@@ -97,10 +98,9 @@ def test_a_brief_tokenises_each_sentence_once(monkeypatch: pytest.MonkeyPatch,
 def test_shared_words_give_the_same_scores_as_tokenising_again() -> None:
     doc = api.split(DOCS[1])
     found = analysis.analysis_pass([doc], stemmer("english"), frozenset())
-    words = tuple(analysis.words_of(v, found.words) for v in found.views)
-    assert words == tuple(tuple(tokens.words(s.text)) for s in doc.sentences)
+    words = tuple(tuple(tokens.words(s.text)) for s in doc.sentences)
     rows = terms.WordRows([v.words for v in found.views], found.words)
-    assert list(rows) == list(words) and rows[1] == words[1] and rows[1:3] == list(words[1:3])
+    assert tuple(rows) == words and rows[1] == words[1] and rows[1:3] == list(words[1:3])
     for algorithm in ("pyramid", "lsa", "luhn", "sumbasic", "kl", "lexrank", "textrank"):
         assert api.rank(doc, algorithm, words) == api.rank(doc, algorithm)
         assert api.rank(doc, algorithm, rows) == api.rank(doc, algorithm)
@@ -111,7 +111,7 @@ def test_the_passs_stems_give_the_same_scores_as_stemming_again() -> None:
                            "Los ministros llegaron a Lima el lunes. Ana Ruiz habló.")):
         doc = api.split(text)
         found = analysis.analysis_pass([doc], stemmer(language), tokens.stop_words(language))
-        words = tuple(analysis.words_of(v, found.words) for v in found.views)
+        words = tuple(terms.WordRows([v.words for v in found.views], found.words))
         assert set(found.terms) == {w for row in words for w in row}
         for algorithm in ("pyramid", "pacsum"):
             assert api.rank(doc, algorithm, words, found.terms) == api.rank(doc, algorithm)
