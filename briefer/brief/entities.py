@@ -953,6 +953,23 @@ def _common(token: Token, ev: _Evidence) -> bool:
                                          and not token.text.isupper())
 
 
+def _ordinary_before_of(token: Token, ev: _Evidence) -> bool:
+    """Whether a sentence's first word, before "of", is an ordinary plural and not the head
+    of a name: "Residents of Goma", "Thousands of Syrians", "Shares of MCI" open with a
+    group or a quantity of what follows, so the name is what follows "of" (else "Leaders
+    of France" hides France from its sentence).  A plural: the titles of works and sayings
+    have a singular head ("Return of the King", "Axis of Evil").  Not a word that heads
+    names ("University of Texas", "Gulf of Mexico", "Duke of Edinburgh"), nor one the text
+    capitalises where grammar does not ask it to ("the Friends of the Earth"), nor a word
+    ordinary English does not use."""
+    f = token.fold
+    cues = ev.cues
+    return f.endswith("s") and not f.endswith(("ss", "us", "is")) and (
+        f in ev.names.common or _common(token, ev)) and f not in ev.mid_capitals \
+        and not token.text.isupper() and not _is_title(f, cues) and f not in cues.org_words \
+        and f not in cues.place_words and f not in cues.org_nouns
+
+
 def _capitalised(token: Token, n: int, ev: _Evidence) -> bool:
     """A capitalised word that can be part of a name: "Jean-Pierre" is, "Mother-of-two" and
     "Point-blank" are not; in an ALL-CAPS line, only a word the body capitalises too."""
@@ -1148,9 +1165,10 @@ def _places(n: int, view: View, places: _Places, out: list[Mention], ev: _Eviden
             ev.cues.honorifics) and _adjacent(
             view, tokens[i - 1], tokens[i], ev) or (
             i > 1 and tokens[i - 1].fold in _OF_ANY and _after_of(view, n, i, ev))
-        glued_after = j < len(tokens) and tokens[j].capital and (
+        glued_after = j < len(tokens) and (tokens[j].capital and (
             _namelike(view, n, j, ev) and _no_place_at(places, tokens, j)
             or _body_of_two_after(view, j, ev)) and _adjacent(view, tokens[j - 1], tokens[j], ev)
+            or _place_of_after(view, n, j, ev))
         common = size == 1 and (tokens[i].fold in ev.cues.org_words
                                 or tokens[i].fold in ev.cues.place_prefixes
                                 or entry.type in {"city", "town"} and _acts(view, i, j, ev)) \
@@ -1178,6 +1196,23 @@ def _places(n: int, view: View, places: _Places, out: list[Mention], ev: _Eviden
         claimed.update(range(i, j))
         after = j
     return claimed
+
+
+def _heads_place_of(fold_: str, cues: Cues) -> bool:
+    """Whether a word heads a place's name with "of": "Gulf of Mexico", "Isle of Wight",
+    "Republic of Kiribati" (``Cues.feature_nouns``, ``Cues.settlement_nouns``)."""
+    return fold_ in cues.feature_nouns or fold_ in cues.settlement_nouns
+
+
+def _place_of_after(view: View, n: int, j: int, ev: _Evidence) -> bool:
+    """Whether the place ending before token ``j`` is a kind of place that "of" and a name
+    follow: "the Gulf of Mexico", "the Bay of Bengal", a name of its own (the "Gulf" is
+    not the Gulf, nor "Mexico" Mexico: see :func:`_kind_of_run`)."""
+    tokens = view.tokens
+    return j + 1 < len(tokens) and tokens[j].fold == "of" and \
+        _heads_place_of(tokens[j - 1].fold, ev.cues) and tokens[j - 1].capital and \
+        _namelike(view, n, j + 1, ev) and \
+        _adjacent(view, tokens[j - 1], tokens[j]) and _adjacent(view, tokens[j], tokens[j + 1])
 
 
 def _body_of_two_after(view: View, j: int, ev: _Evidence) -> bool:
@@ -1527,6 +1562,9 @@ def _after_of(view: View, n: int, i: int, ev: _Evidence) -> bool:
         return False
     if not _namelike(view, n, i - 2, ev) or _portfolio(view, i - 2, ev):
         return False  # ("el ministro de Economía de Chile": Chile's, a place)
+    if tokens[i - 1].fold == "of" and opens(view, i - 2) and \
+            _ordinary_before_of(tokens[i - 2], ev):
+        return False  # "Residents of Goma": grammar before the place, not a body's name
     if not body_only:
         return True
     org_words, k = ev.cues.org_words, i - 2
@@ -1641,6 +1679,9 @@ def _runs(n: int, view: View, claimed: set[int], ev: _Evidence,
                     tokens[run[1]].fold in cues.honorifics
                     or _common(tokens[i], ev) and tokens[run[1]].fold in ev.mid_capitals):
             run.pop(0)
+        elif opener and len(run) > 2 and run[0] == i and tokens[run[1]].fold == "of" and \
+                _ordinary_before_of(tokens[i], ev):
+            del run[:2]  # "Residents of Goma", "Supporters of Trump": the name follows "of"
         titles: list[str] = []
         # "Foreign Office", "Defence Ministry": a title word before an organisation word
         # names the body, not a person's office.
@@ -1711,6 +1752,18 @@ def _lend_titles(view: View, runs: list[_Run], ev: _Evidence) -> list[_Run]:
                 w.casefold() in ev.cues.titles or w.casefold() == "the" for w in words):
             b.titles = tuple(dict.fromkeys((*b.titles, *(t for t in a.titles if t != "of"))))
     return runs
+
+
+def _settlement_before(view: View, first: int, ev: _Evidence) -> bool:
+    """Whether a kind of place and "of" stand just before token ``first``: "the eastern city
+    of Goma", "the village of Kopački Rit" (``Cues.settlement_nouns``)."""
+    tokens = view.tokens
+    if first < 2 or tokens[first - 1].fold != "of":
+        return False
+    noun = tokens[first - 2]
+    return noun.fold in ev.cues.settlement_nouns and noun.text[:1].islower() and \
+        not view.gap(noun, tokens[first - 1]).strip() and \
+        not view.gap(tokens[first - 1], tokens[first]).strip()
 
 
 def _cue(view: View, first: int, last: int, ev: _Evidence, versus: bool = True) -> str:
@@ -1788,6 +1841,8 @@ def _cue(view: View, first: int, last: int, ev: _Evidence, versus: bool = True) 
                       or tokens[first - 1].possessive) and \
             _held_or_played_for(view, first, ev, lone=first == last):
         return "body"  # "shares in Carlsberg", "played for Footscray"
+    if prev == "of" and blank_before and _settlement_before(view, first, ev):
+        return "place"  # "the eastern city of Goma", "the town of Hiram"
     if (compass or prev in ev.cues.locatives) and _locative_before(view, first, ev) or (
             (tokens[last].fold in ev.cues.facility_heads or tokens[first].fold in ev.cues.compass)
             and first > 1 and tokens[first - 1].fold == "the"
@@ -2196,8 +2251,10 @@ def _kind_of_run(run: _Run, ev: _Evidence, gazetteer: Gazetteer, view: View) -> 
             if rest[-1] in {"city", "town"} or (
                     rest[-1].endswith("s") and rest[-1] not in cues.not_nicknames):
                 return "organisation"  # a club: "Manchester City", "Indianapolis Colts"
-        if folds[-1] in cues.place_words or folds[0] in cues.place_prefixes:
-            return "place"
+        if folds[-1] in cues.place_words or folds[0] in cues.place_prefixes or (
+                _heads_place_of(folds[0], cues) and folds[1] == "of" and len(folds) > 2
+                and not any(f in cues.event_words for f in folds[2:])):
+            return "place"  # "Hay Street", "Lake Victoria", "the Gulf of Mexico"
     if any(f in cues.event_words for f in folds) and not (
             folds[0] in ev.names.given and "of" not in folds
             and not any(f in cues.event_words for f in folds[1:])):
@@ -2287,6 +2344,9 @@ def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer,
         if len(words) > 1 and (run.cue in _BODY_CUES and kind in {"", "place"} or (
                 run.cue == "employer" and not kind and folds[0] not in names.given)):
             kind = "organisation"  # "the band Linkin Park": the noun outweighs "Park"
+        if not kind and len(words) > 1 and run.cue == "place" and \
+                _settlement_before(view, _token_at(view, start) or 0, ev):
+            kind = "place"  # "the village of Kopački Rit": only a place's name stands there
         if run.acronym and kind:
             defined[run.acronym] = (name, kind)
         if kind:

@@ -265,6 +265,10 @@ class Cues:
     org_followers: frozenset[str]
     not_names: frozenset[str]
     locatives: frozenset[str]
+    #: Lower-case words for a kind of place before "of" and its name ("the city of Goma").
+    settlement_nouns: frozenset[str]
+    #: Kinds of land and water that head a name with "of" ("the Gulf of Mexico").
+    feature_nouns: frozenset[str]
     #: Words of going before "to", which make it a preposition of place ("flew to Goma");
     #: after any other ("talk to Maduro", "according to Reuters") it is not one.
     motions: frozenset[str]

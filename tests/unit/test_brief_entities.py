@@ -1748,3 +1748,46 @@ def test_a_results_line_is_told_by_its_pattern_alone() -> None:
             assert entities._results_line_at(view, i) == expected, (view.raw, i)
             asked += expected
     assert asked >= 3  # (the lines that are results were asked)
+
+
+def test_a_plural_before_of_at_a_sentence_start_is_grammar_not_a_name() -> None:
+    # A group or a quantity of what follows opens the sentence; the name follows "of".
+    cast = cast_of("Residents of Goma fled on Monday. Supporters of Trump rallied. "
+                   "Leaders of France and Germany met in Paris. Shares of MCI rose 2%.\n\n"
+                   "Goma was quiet. Trump spoke later. France said nothing.")
+    found = names(cast)
+    assert found["Goma"] == "place"
+    assert found["France"] == "place"
+    assert len(cast.sentences["France"]) == 2  # "Leaders of France" hid it from its sentence
+    assert "Trump" in found and "MCI" in found
+    assert not any(" of " in name for name in found)
+    # A name's head before "of" stays: a body, a title of a work (its head is singular).
+    kept = names(cast_of("University of Texas researchers said so. Return of the King won.\n\n"
+                         "Gulf of Mexico storms are common."))
+    assert kept.get("University of Texas") == "organisation"
+    assert "Return of the King" in kept
+    assert kept.get("Gulf of Mexico") == "place"
+
+
+def test_a_kind_of_place_of_a_name_is_one_place() -> None:
+    # "the Gulf of Mexico" is neither the Gulf nor Mexico; the gazetteer holds few such seas.
+    found = names(cast_of("Storms hit the Gulf of Mexico. Ships crossed the Bay of Bengal "
+                          "and the Strait of Hormuz.\n\nMexico said the Gulf was calm."))
+    assert found["Gulf of Mexico"] == found["Bay of Bengal"] == "place"
+    assert found["Strait of Hormuz"] == "place"
+    assert found["Mexico"] == "place"
+    assert cast_of("Storms hit the Gulf of Mexico.").sentences.get("Mexico") is None
+
+
+def test_a_kind_of_place_and_of_before_a_name_makes_it_a_place() -> None:
+    # "the town of X": only a place's name stands there, even a given name or one unknown.
+    found = names(cast_of("Fighting spread to the northern town of Hiram on Monday. "
+                          "The village of Kopački Rit was flooded, and Cliddesden too.\n\n"
+                          "Aid reached Hiram and the state of Goa. Kopački Rit was empty."))
+    assert found["Hiram"] == "place"
+    assert found["Kopački Rit"] == "place"
+    assert found["Goa"] == "place"
+    # Not a capital "State" inside a name, nor the word in a phrase of its own.
+    other = names(cast_of("The State of Play was a hit. Hiram said the state of things was "
+                          "grim. Hiram Johnson agreed."))
+    assert other.get("Hiram") != "place"
