@@ -359,7 +359,7 @@ def _contested_clubs(views: Sequence[View], mentions: list[Mention], ev: _Eviden
     cues = ev.cues
     surnames = {(views[m.view].doc, fold(m.name.split()[-1])) for m in mentions
                 if m.kind == "person"}
-    clubs: set[tuple[int, str]] = set()
+    clubs = _cities_with_side_roles(views, mentions, ev, gazetteer)
     sport = cues.sport_words - cues.contest_before - cues.contest_results
     contest_words = cues.contest_before | cues.contest_results
     contested: dict[int, bool] = {}  # view -> whether it holds a contest's word at all
@@ -406,6 +406,38 @@ def _contested_clubs(views: Sequence[View], mentions: list[Mention], ev: _Eviden
         if entry is not None and entry.type in {"city", "town"}:
             clubs.add(key)
     return _as_clubs(views, mentions, clubs, frozenset({"place", "other"}))
+
+
+def _cities_with_side_roles(views: Sequence[View], mentions: list[Mention], ev: _Evidence,
+                            gazetteer: Gazetteer) -> set[tuple[int, str]]:
+    """(document, name) of each city or town a document names as a club by a role in it:
+    "Barcelona president Josep Maria Bartomeu", "Newcastle manager Alan Pardew" (what
+    :func:`_role_of_body_after` reads), or a role only a side has ("the former Barcelona
+    boss", ``Cues.side_roles``).  As with a contest (:func:`_contested_clubs`), the whole
+    document follows: a report that names the club's president is about the club."""
+    found: set[tuple[int, str]] = set()
+    side_roles = ev.cues.side_roles
+    for m in mentions:
+        if m.kind not in {"place", "organisation"}:
+            continue
+        view = views[m.view]
+        key = (view.doc, m.name)
+        if key in found:
+            continue
+        tokens = view.tokens
+        j = _token_at(view, m.start)
+        if j is None:
+            continue
+        while j + 1 < len(tokens) and tokens[j].end < m.end:
+            j += 1  # the mention's last token
+        if j + 1 >= len(tokens) or view.gap(tokens[j], tokens[j + 1]).strip() or not (
+                tokens[j + 1].fold in side_roles and tokens[j + 1].text.islower()
+                or _role_of_body_after(view, j + 1, ev)):
+            continue
+        entry = gazetteer.lookup(m.alias or m.name)
+        if entry is not None and entry.type in {"city", "town"}:
+            found.add(key)
+    return found
 
 
 def _as_clubs(views: Sequence[View], mentions: list[Mention], clubs: set[tuple[int, str]],

@@ -287,6 +287,8 @@ class Cues:
     holding_nouns: frozenset[str]
     club_verbs: frozenset[str]
     club_roles: frozenset[str]
+    #: The club roles only a side has ("the Barcelona boss"): a city before one is its club.
+    side_roles: frozenset[str]
     title_endings: frozenset[str]
     holdings_of: frozenset[str]
     role_qualifiers: frozenset[str]

@@ -390,6 +390,22 @@ def test_a_name_before_a_club_role_and_a_person_is_the_club_even_a_city_one() ->
     assert kinds.get("Jacques Santini") == "person" and kinds.get("Tom Hale") == "person"
 
 
+def test_a_city_a_report_names_by_its_clubs_roles_is_the_club_in_all_its_mentions() -> None:
+    # "Barcelona president X" or "the Barcelona boss" say the report is about the club: its
+    # bare mentions ("for Barcelona", "Barcelona will") are the club too.
+    cast = cast_of("Barcelona president Josep Maria Bartomeu says the club are happy with "
+                   "the coach. The former Barcelona boss left in May.\n\nBarcelona will "
+                   "travel to Madrid on Sunday.")
+    kinds = {m.kind for m in cast.mentions if m.name == "Barcelona"}
+    assert kinds == {"organisation"}
+    assert len([m for m in cast.mentions if m.name == "Barcelona"]) == 3
+    assert names(cast)["Madrid"] == "place"
+    # A city's own offices name no club.
+    kinds = names(cast_of("London mayor Sadiq Khan said the city was ready. Police in "
+                          "London agreed."))
+    assert kinds["London"] == "place"
+
+
 def test_a_club_before_its_role_is_the_club_at_a_sentence_start_and_when_a_surname() -> None:
     # "Everton" opens its sentence (a capital there is grammar) and is a census surname:
     # neither outweighs the role and the person after it (review V15).
