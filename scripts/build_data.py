@@ -15,7 +15,9 @@ the compact files this writes (so start-up stays fast and nothing is downloaded 
   ("Florence", "Chester") is written as ``town``:
   the finder takes it as a place only with evidence from the text ("in Chester").  So is
   one whose name is an English word in lower case in Webster's Second International (1934,
-  public domain) as packaged by ``english-words`` (MIT): "University", "Police", "Reading".
+  public domain) as packaged by ``english-words`` (MIT): "University", "Police", "Reading";
+  and one of fewer than ``FREQUENT_WORD_POPULATION`` people whose name is a frequent English
+  word in any case (``common_en.txt``, so build that first): "Olympic", "Obama", "Rugby".
 - ``briefer/data/names.tsv`` from the 1990 US Census name lists (public domain) as packaged
   by ``names`` (MIT): every given name, and the ``SURNAMES`` most frequent surnames.  A given
   name fewer than ``RARE_GIVEN`` percent of its sex have is written as ``rare-given``: when
@@ -44,6 +46,10 @@ MIN_POPULATION = 15000
 MIN_ALTERNATES_POPULATION = 1_000_000
 SURNAMES = 20000
 AMBIGUOUS_NAMES = 5000  # given names and surnames this common make a one-word city a "town"
+#: A one-word city smaller than this whose name is a frequent English word
+#: (``common_en.txt``, any case) is a "town": "Olympic" (Hong Kong), "Obama" (Japan),
+#: "Roses", "Rugby" are read as the word, the person or the game far more often.
+FREQUENT_WORD_POPULATION = 100_000
 #: Percent of its sex (the census files' second column) below which a given name is rare:
 #: one person in 20,000, the 1,053 commonest male names and 1,448 female ones are above it.
 RARE_GIVEN = 0.005
@@ -79,6 +85,8 @@ def main() -> None:
         "dist.female.first", AMBIGUOUS_NAMES) + surnames[:AMBIGUOUS_NAMES])
     common |= {w.title() for w in get_english_words_set(["web2"], lower=False, alpha=True)
                if w.islower()}
+    frequent = {w for w in (DATA / "common_en.txt").read_text(encoding="utf-8").splitlines()
+                if w and not w.startswith("#")}
     rows: list[tuple[str, str, str, str]] = []
     countries = gc.get_countries()
     # Each country under the name the hand-written gazetteer gives it ("The Netherlands" is
@@ -105,7 +113,9 @@ def main() -> None:
             if not alias[:1].isupper() or alias.count(" ") > 5:
                 continue
             big = city["population"] >= MIN_ALTERNATES_POPULATION
-            kind = "town" if " " not in alias and alias in common and not big else "city"
+            ambiguous = alias in common and not big or (
+                alias.lower() in frequent and city["population"] < FREQUENT_WORD_POPULATION)
+            kind = "town" if " " not in alias and ambiguous else "city"
             rows.append((alias, name, kind, country))
     seen: set[str] = set()
     lines = []

@@ -1208,7 +1208,8 @@ def _places(n: int, view: View, places: _Places, out: list[Mention], ev: _Eviden
 
         weak = (entry.needs_evidence or common or size == 1 and not tokens[i].text.isascii()
                 and _accents_differ(tokens[i], entry, size)
-                and opens(view, i)) and not _locative_before(view, i, ev) or (
+                and opens(view, i)) and not _locative_before(view, i, ev) \
+            and not _settlement_before(view, i, ev) or (
             size == 1 and entry.type in WITHIN_TYPES and (tokens[i].fold in ev.lower_forms
                                                            or tokens[i].fold in ev.cues.not_names))
         if entry.type in {"city", "town"} and _body_before(view, i, ev) or (
@@ -2525,8 +2526,12 @@ def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer,
         if display is None:
             display = _display([word], ev, views[run.view])
             kind = "other"
-            if run.cue == "person" or (run.cue == "place" and word.fold not in names.common):
+            if run.cue == "person" or (run.cue == "place" and (
+                    word.fold not in names.common
+                    or _settlement_before(views[run.view], _token_at(views[run.view],
+                                                                     word.start) or 0, ev))):
                 kind = run.cue  # "in Goma"; not "in Marketing": a frequent word is a field
+                # (but "the town of Rugby" names a place whatever the word)
             elif run.cue == "body":
                 kind = "organisation"  # "shares in Ferrari", "giant Bombardier": surnames too
             elif run.cue in {"speaker", "organisation", "employer"} and \

@@ -1807,3 +1807,12 @@ def test_a_kind_of_place_and_of_before_a_name_makes_it_a_place() -> None:
     other = names(cast_of("The State of Play was a hit. Hiram said the state of things was "
                           "grim. Hiram Johnson agreed."))
     assert other.get("Hiram") != "place"
+
+
+def test_a_small_city_named_like_a_frequent_word_is_a_place_only_with_evidence() -> None:
+    # GeoNames holds "Olympic" (Hong Kong) and "Rugby": as words they are read far more often.
+    found = names(cast_of("Olympic champion Kelly Holmes won again in Athens.\n\nHolmes "
+                          "now lives in the town of Rugby."))
+    assert found.get("Olympic") != "place"
+    assert load_gazetteer().lookup("Olympic").needs_evidence
+    assert found["Rugby"] == found["Athens"] == "place"
