@@ -1787,6 +1787,36 @@ def _lend_titles(view: View, runs: list[_Run], ev: _Evidence) -> list[_Run]:
     return runs
 
 
+def _area_after(view: View, last: int, ev: _Evidence) -> bool:
+    """Whether a lower-case word for a part of a place follows token ``last`` straight after:
+    "the Beeston area", "the Donbas region" (``Cues.area_nouns``; the caller asks for "the"
+    before the name)."""
+    tokens = view.tokens
+    if last + 1 >= len(tokens):
+        return False
+    noun = tokens[last + 1]
+    return noun.fold in ev.cues.area_nouns and noun.text.islower() and \
+        not view.gap(tokens[last], noun).strip()
+
+
+def _in_region_after(view: View, last: int, gazetteer: Gazetteer) -> bool:
+    """Whether a comma and a state, province, region or country follow token ``last``, and
+    then nothing of the same phrase: "Humpty Doo, Northern Territory", "Hudson, Ohio." (a
+    town is named with its region so; not "Nokia, Finland's phone maker")."""
+    tokens = view.tokens
+    if last + 2 >= len(tokens) or view.gap(tokens[last], tokens[last + 1]).strip() != ",":
+        return False
+    found = gazetteer.match(tokens, last + 1)
+    if found is None or found[1].type not in {"state", "county", "region", "country"}:
+        return False
+    end = last + found[0]  # the region's last token
+    if tokens[end].possessive:
+        return False
+    if end + 1 == len(tokens):
+        return True
+    return view.gap(tokens[end], tokens[end + 1]).strip()[:1] in {",", ".", ";", ")"}
+
+
 def _settlement_before(view: View, first: int, ev: _Evidence) -> bool:
     """Whether a kind of place and "of" stand just before token ``first``: "the eastern city
     of Goma", "the village of Kopački Rit" (``Cues.settlement_nouns``)."""
@@ -1867,6 +1897,8 @@ def _cue(view: View, first: int, last: int, ev: _Evidence, versus: bool = True) 
                     tokens[k].fold in ev.cues.person_nouns or tokens[k].fold in ev.cues.titles
                     for k in range(first, last + 1)):
                 return "person"
+    if prev == "the" and blank_before and _area_after(view, last, ev):
+        return "place"  # "the Beeston area of Leeds", "the Donbas region"
     if first > 0 and prev in ev.cues.titles and tokens[first - 1].text[:1].islower() and \
             prev not in ev.cues.title_modifiers and blank_before:
         return "person"  # "coach Aston Moore", "IAAF chief Lamine Diack"
@@ -2377,9 +2409,11 @@ def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer,
         if len(words) > 1 and (run.cue in _BODY_CUES and kind in {"", "place"} or (
                 run.cue == "employer" and not kind and folds[0] not in names.given)):
             kind = "organisation"  # "the band Linkin Park": the noun outweighs "Park"
-        if not kind and len(words) > 1 and run.cue == "place" and \
-                _settlement_before(view, _token_at(view, start) or 0, ev):
-            kind = "place"  # "the village of Kopački Rit": only a place's name stands there
+        if not kind and len(words) > 1 and (run.cue == "place" and (
+                _settlement_before(view, _token_at(view, start) or 0, ev)
+                or _in_region_after(view, _token_at(view, words[-1].start) or 0, gazetteer))):
+            kind = "place"  # "the village of Kopački Rit": only a place's name stands there,
+            # and "lives in Humpty Doo, Northern Territory" names the town with its region
         if run.acronym and kind:
             defined[run.acronym] = (name, kind)
         if kind:

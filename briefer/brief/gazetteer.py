@@ -267,6 +267,8 @@ class Cues:
     locatives: frozenset[str]
     #: Lower-case words for a kind of place before "of" and its name ("the city of Goma").
     settlement_nouns: frozenset[str]
+    #: Lower-case words for a part of a place after its name ("the Beeston area").
+    area_nouns: frozenset[str]
     #: Kinds of land and water that head a name with "of" ("the Gulf of Mexico").
     feature_nouns: frozenset[str]
     #: Words of going before "to", which make it a preposition of place ("flew to Goma");

@@ -1816,3 +1816,15 @@ def test_a_small_city_named_like_a_frequent_word_is_a_place_only_with_evidence()
     assert found.get("Olympic") != "place"
     assert load_gazetteer().lookup("Olympic").needs_evidence
     assert found["Rugby"] == found["Athens"] == "place"
+def test_a_part_of_a_place_and_a_town_with_its_region_are_places() -> None:
+    # "the X area", "the X region"; "X, <a state or country>": only a place is named so.
+    found = names(cast_of("She was attacked in the Beeston area of Leeds. Fighting flared in "
+                          "the Donbas region. Rich lives in Humpty Doo, Northern Territory."
+                          "\n\nThe Beeston area was quiet. Humpty Doo has a pub. Donbas was "
+                          "calm."))
+    assert found["Beeston"] == found["Donbas"] == found["Humpty Doo"] == "place"
+    assert found["Northern Territory"] == found["Leeds"] == "place"
+    # Not a name before a possessive region ("Finland's phone maker"), nor a body's area.
+    other = names(cast_of("Zorbex, Finland's phone maker, said sales rose. The Zorbex "
+                          "areas of growth were phones."))
+    assert other.get("Zorbex") != "place"
