@@ -1698,6 +1698,9 @@ def _runs(n: int, view: View, claimed: set[int], ev: _Evidence,
         while run and (_stopword(tokens[run[0]], ev.stop) or tokens[run[0]].fold in
                        cues.not_names) and not (len(run) > 1 and (
                            _initial(tokens[run[0]])
+                           # ("PC World", "DVD Forum": a thing's letters open a body's name)
+                           or len(tokens[run[0]].text) > 1 and tokens[run[0]].text.isupper()
+                           and tokens[run[0]].fold not in ev.stop
                            or tokens[run[0]].fold not in _ARTICLES
                            and f"{tokens[run[0]].fold} {tokens[run[1]].fold}" in ev.pairs)):
             run.pop(0)  # "Today Miss Sandiford", "Sunday Serena Williams": a day is no name

@@ -1828,3 +1828,11 @@ def test_a_part_of_a_place_and_a_town_with_its_region_are_places() -> None:
     other = names(cast_of("Zorbex, Finland's phone maker, said sales rose. The Zorbex "
                           "areas of growth were phones."))
     assert other.get("Zorbex") != "place"
+
+
+def test_the_things_technology_names_by_letters_are_no_bodies() -> None:
+    # "out on DVD", "a PC": formats and devices; their letters may still open a body's name.
+    found = names(cast_of("The film is out on DVD and CD. A PC costs less now. PC World cut "
+                          "prices.\n\nDVD sales rose. The CD was a hit."))
+    assert not {"DVD", "CD", "PC"} & set(found)
+    assert "PC World" in found
