@@ -405,7 +405,7 @@ def _contested_clubs(views: Sequence[View], mentions: list[Mention], ev: _Eviden
         entry = gazetteer.lookup(m.alias or m.name)
         if entry is not None and entry.type in {"city", "town"}:
             clubs.add(key)
-    return _as_clubs(views, mentions, clubs, frozenset({"place", "other"}))
+    return _as_clubs(views, mentions, clubs, frozenset({"place", "other", "person"}))
 
 
 def _cities_with_side_roles(views: Sequence[View], mentions: list[Mention], ev: _Evidence,
@@ -418,7 +418,10 @@ def _cities_with_side_roles(views: Sequence[View], mentions: list[Mention], ev: 
     found: set[tuple[int, str]] = set()
     side_roles = ev.cues.side_roles
     for m in mentions:
-        if m.kind not in {"place", "organisation"}:
+        # (a person's name that a town opens, "Aston Villa", only before a role no person
+        # holds another person's: "Aston Villa boss David O'Leary", not "Azarenka coach")
+        if m.kind not in {"place", "organisation"} and not (
+                m.kind == "person" and " " in m.name):
             continue
         view = views[m.view]
         key = (view.doc, m.name)
@@ -434,10 +437,22 @@ def _cities_with_side_roles(views: Sequence[View], mentions: list[Mention], ev: 
                 tokens[j + 1].fold in side_roles and tokens[j + 1].text.islower()
                 or _role_of_body_after(view, j + 1, ev)):
             continue
+        if m.kind == "person":
+            first = gazetteer.lookup(m.name.split()[0])
+            if tokens[j + 1].fold in _PLAYERS_ROLES and first is not None and \
+                    first.type in {"city", "town"}:
+                found.add(key)
+            continue
         entry = gazetteer.lookup(m.alias or m.name)
         if entry is not None and entry.type in {"city", "town"}:
             found.add(key)
     return found
+
+
+#: The side roles a person does not hold of another person ("Federer coach Paul Annacone"
+#: is his coach; no one has a striker or a boss so).
+_PLAYERS_ROLES = frozenset({"boss", "manager", "striker", "midfielder", "defender",
+                            "goalkeeper", "keeper", "winger", "captain", "skipper"})
 
 
 def _as_clubs(views: Sequence[View], mentions: list[Mention], clubs: set[tuple[int, str]],

@@ -1836,3 +1836,11 @@ def test_the_things_technology_names_by_letters_are_no_bodies() -> None:
                           "prices.\n\nDVD sales rose. The CD was a hit."))
     assert not {"DVD", "CD", "PC"} & set(found)
     assert "PC World" in found
+def test_a_club_of_two_words_a_town_opens_is_the_club_by_a_players_role() -> None:
+    # "Aston Villa boss David O'Leary": no person has a boss or a striker named so.
+    cast = cast_of("Aston Villa boss David O'Leary signed a new deal.\n\nEveryone at "
+                   "Aston Villa was pleased, and Aston Villa will now look to the future."
+                   "\n\nSerena Williams beat Victoria Azarenka 6-3. Victoria Azarenka coach "
+                   "Sam Sumyk was calm.")
+    assert {m.kind for m in cast.mentions if m.name == "Aston Villa"} == {"organisation"}
+    assert names(cast)["Victoria Azarenka"] == "person"  # her coach
