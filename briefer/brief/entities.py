@@ -416,7 +416,9 @@ def _cities_with_side_roles(views: Sequence[View], mentions: list[Mention], ev: 
     boss", ``Cues.side_roles``).  As with a contest (:func:`_contested_clubs`), the whole
     document follows: a report that names the club's president is about the club."""
     found: set[tuple[int, str]] = set()
-    side_roles = ev.cues.side_roles
+    cues = ev.cues
+    side_roles = cues.side_roles
+    roles = side_roles | cues.club_roles | cues.role_qualifiers
     for m in mentions:
         # (a person's name that a town opens, "Aston Villa", only before a role no person
         # holds another person's: "Aston Villa boss David O'Leary", not "Azarenka coach")
@@ -424,6 +426,12 @@ def _cities_with_side_roles(views: Sequence[View], mentions: list[Mention], ev: 
                 m.kind == "person" and " " in m.name):
             continue
         view = views[m.view]
+        # (the word after the mention first, in the raw text: most mentions have no role
+        # after them, and finding their tokens is a walk along the sentence; a mention that
+        # ends inside its token is no club's name: "the Galway-based coach")
+        after = _WORD_AFTER.match(view.raw, m.end - view.sentence.start)
+        if after is None or after.group(1) not in roles:
+            continue
         key = (view.doc, m.name)
         if key in found:
             continue
@@ -449,6 +457,8 @@ def _cities_with_side_roles(views: Sequence[View], mentions: list[Mention], ev: 
     return found
 
 
+#: The lower-case word straight after a mention, past blank space only.
+_WORD_AFTER = re.compile(r"\s+([a-z]+)\b")
 #: The side roles a person does not hold of another person ("Federer coach Paul Annacone"
 #: is his coach; no one has a striker or a boss so).
 _PLAYERS_ROLES = frozenset({"boss", "manager", "striker", "midfielder", "defender",

@@ -400,10 +400,11 @@ def test_a_city_a_report_names_by_its_clubs_roles_is_the_club_in_all_its_mention
     assert kinds == {"organisation"}
     assert len([m for m in cast.mentions if m.name == "Barcelona"]) == 3
     assert names(cast)["Madrid"] == "place"
-    # A city's own offices name no club.
+    # A city's own offices name no club, nor does a place a coach is based in.
     kinds = names(cast_of("London mayor Sadiq Khan said the city was ready. Police in "
-                          "London agreed."))
+                          "London agreed. The Galway-based coach was in London too."))
     assert kinds["London"] == "place"
+    assert kinds["Galway"] == "place"
 
 
 def test_a_club_before_its_role_is_the_club_at_a_sentence_start_and_when_a_surname() -> None:
