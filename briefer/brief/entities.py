@@ -160,9 +160,11 @@ def find_entities(views: Sequence[View], gazetteer: Gazetteer, stop: frozenset[s
     places = _Places(gazetteer)
     mentions: list[Mention] = []
     runs: list[_Run] = []
+    demonyms = bool(ev.demonyms)  # (else a place starts only at a capital: _place_starts)
     for n, view in enumerate(views):
         capitals = view.capitals
-        claimed = _places(n, view, places, mentions, ev, _place_starts(view, capitals, ev))
+        claimed = _places(n, view, places, mentions, ev,
+                          _place_starts(view, capitals, ev) if demonyms else capitals)
         runs += _runs(n, view, claimed, ev, capitals)
     mentions += _classify(runs, ev, gazetteer, views)
     mentions = _surnames_not_towns(views, mentions, ev, gazetteer)
@@ -1656,12 +1658,14 @@ def _runs(n: int, view: View, claimed: set[int], ev: _Evidence,
         if i < after or i in claimed:
             continue
         t = tokens[i]
-        if t.fold in portfolios and _portfolio(view, i, ev):
+        f = t.fold
+        if f in portfolios and _portfolio(view, i, ev):
             continue  # "el ministro de Defensa": the office's name, not a name
         # A stop word that the next word cannot extend ("The", "He" before a lower-case
         # word that is no "and" nor a particle) makes a run of one, which is dropped below:
-        # the commonest capital of all (a third of them), so told here first.
-        stopped = _stopword(t, stop) or t.fold in not_names
+        # the commonest capital of all (a third of them), so told here first.  (_stopword
+        # can say yes only of a stop word or a word with an apostrophe.)
+        stopped = (f in stop or "'" in f) and _stopword(t, stop) or f in not_names
         if stopped and (
                 i + 1 == size or not tokens[i + 1].capital and tokens[i + 1].fold != "and"
                 and tokens[i + 1].fold not in connectors):
@@ -1700,10 +1704,10 @@ def _runs(n: int, view: View, claimed: set[int], ev: _Evidence,
                 break
             j = k + 1
         if j == i + 1:  # one word, the commonest run: what the steps below make of it
-            f = t.fold
+            # (most such words are capitalised mid-sentence somewhere: asked before opens)
             if not (stopped or f in connectors
                     or f in cues.titles) and not (
-                    opens(view, i) and f not in ev.mid_capitals
+                    f not in ev.mid_capitals and opens(view, i)
                     and not _results_line_at(view, i)
                     and not ((" v " in raw or " vs " in raw) and _fixture(view, i, i, ev))
                     and not (_role_of_body_after(view, i + 1, ev) and f not in ev.lower_forms)):
@@ -1777,7 +1781,7 @@ def _runs(n: int, view: View, claimed: set[int], ev: _Evidence,
                             _cue(view, run[0], run[-1], ev, versus),
                             _acronym_after(view, run[-1])))
         after = j
-    return _lend_titles(view, out, ev)
+    return _lend_titles(view, out, ev) if len(out) > 1 else out  # (it needs two runs)
 
 
 def _body_after_and(view: View, n: int, j: int, claimed: set[int], ev: _Evidence) -> bool:
@@ -1865,7 +1869,11 @@ def _cue(view: View, first: int, last: int, ev: _Evidence, versus: bool = True) 
     base = view.sentence.start
     raw = view.raw
     end = tokens[last].end - base
-    if _AGE.match(raw, end):
+    nxt = tokens[last + 1] if last + 1 < len(tokens) else None
+    # What stands between the run and the next word (or the sentence's end): an age needs
+    # a comma first there and a score a digit, so their searches are run only then.
+    after = raw[end:nxt.start - base if nxt is not None else len(raw)].strip()
+    if after[:1] == "," and _AGE.match(raw, end):
         return "person"
     if tokens[first].text.isupper():  # (both need capitals)
         if first == last and _named_as_a_thing(view, first, ev):
@@ -1880,8 +1888,8 @@ def _cue(view: View, first: int, last: int, ev: _Evidence, versus: bool = True) 
     prev = tokens[first - 1].fold if first else ""
     blank_before = first > 0 and not raw[tokens[first - 1].end - base:
                                          tokens[first].start - base].strip()
-    if (_SCORE_AFTER.match(raw, end) is not None and _score_line(view, first, last)) or \
-            versus and _fixture(view, first, last, ev):
+    if (after[:1].isdigit() and _SCORE_AFTER.match(raw, end) is not None
+            and _score_line(view, first, last)) or versus and _fixture(view, first, last, ev):
         return "team"
     if blank_before and (prev == "told" or prev == "to" and first > 1
                          and tokens[first - 2].fold == "according"):
@@ -1904,10 +1912,9 @@ def _cue(view: View, first: int, last: int, ev: _Evidence, versus: bool = True) 
         # the verb after it speaks of, so "said" is no evidence against a place there (not
         # the plain "in X": "investors in Tesla said", "interest in Bitcoin"; review V4)
         return "place"
-    nxt = tokens[last + 1] if last + 1 < len(tokens) else None
     gap = ""  # after the run, stripped
     if nxt is not None:
-        gap = raw[end:nxt.start - base].strip()
+        gap = after
         if not gap and nxt.stem in ev.cues.speech_stems:
             # a person, or for a lone unknown word, an organisation; what the word before
             # calls it says which ("Film giant Disney says")
@@ -2265,8 +2272,10 @@ def _display(tokens: Sequence[Token], ev: _Evidence, view: View | None = None) -
         if view is not None and view.doc in ev.lowered:
             # a lower-cased copy's one capital opens a sentence: the others write the word
             return ev.written.get(t.fold, t.text)
-        return ev.mixed.get(t.fold, t.text) if _shout(t) and t.fold not in ev.stop \
-            else t.text
+        text = t.text
+        # (a word not in capitals is shown as written: asked before _shout's tests)
+        return ev.mixed.get(t.fold, text) if text.isupper() and _shout(t) and \
+            t.fold not in ev.stop else text
     words = [ev.mixed.get(t.fold, t.text) if _shout(t) and t.fold not in ev.stop else t.text
              for t in tokens]
     if view is None or len(tokens) < 2:
