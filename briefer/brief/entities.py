@@ -30,6 +30,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import groupby
 from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
@@ -46,6 +47,9 @@ from briefer.brief.gazetteer import (
 )
 from briefer.brief.model import Entity
 
+#: A mention's sentence and name (for ``groupby`` and ``map``).
+_VIEW = attrgetter("view")
+_NAME = attrgetter("name")
 #: After a name: "(OAS)" defines an acronym for it.
 _ACRONYM_DEFINED = re.compile(r"\s*\(\s*([A-Z][A-Za-z&.]{1,9})\s*\)")
 #: After a name: ", 45," is an age, so the name is a person's.
@@ -180,29 +184,31 @@ def find_entities(views: Sequence[View], gazetteer: Gazetteer, stop: frozenset[s
         mentions = _as_clubs(views, [*mentions, *lower], clubs, frozenset({"place"}))
     mentions = _contested_clubs(views, mentions, ev, gazetteer)
     mentions.sort(key=attrgetter("view", "start"))
-    by_view: list[list[Mention]] = [[] for _ in views]
+    # (the empty tuple for a sentence that names no one: most of them, so no list is made
+    # for each sentence and turned into a tuple)
+    by_view: list[tuple[Mention, ...]] = [()] * len(views)
     sentences: dict[str, set[int]] = defaultdict(set)
     kinds: dict[str, str] = {}
     first: dict[str, int] = {}
     reach: dict[str, set[int]] = defaultdict(set)
-    said: Counter[str] = Counter()
+    said = Counter(map(_NAME, mentions))
     by_doc: dict[int, list[Mention]] = defaultdict(list)
     titled: dict[str, list[Mention]] = defaultdict(list)
-    for m in mentions:  # (one pass for every index of the mentions)
-        name, about, n = m.name, m.about, m.view
-        by_view[n].append(m)
-        sentences[name].add(n)
-        reach[about].add(n)
-        kinds.setdefault(name, m.kind)
-        first.setdefault(name, n)
-        if about != name:
-            kinds.setdefault(about, m.kind)
-            first.setdefault(about, n)
-        said[name] += 1
-        by_doc[views[n].doc].append(m)
-        if m.kind == "person":
-            for title in set(m.titles):
-                titled[title].append(m)
+    for n, group in groupby(mentions, key=_VIEW):  # (one pass for every index of the mentions)
+        ms = by_view[n] = tuple(group)
+        by_doc[views[n].doc] += ms
+        for m in ms:
+            name, about = m.name, m.about
+            sentences[name].add(n)
+            reach[about].add(n)
+            kinds.setdefault(name, m.kind)
+            first.setdefault(name, n)
+            if about != name:
+                kinds.setdefault(about, m.kind)
+                first.setdefault(about, n)
+            if m.kind == "person":
+                for title in set(m.titles):
+                    titled[title].append(m)
     # The people of the body by their folded surnames, once: a headline names those whose
     # surname it capitalises (asked of every person for each headline, a folder's 2,000
     # headlines made six million folds).
@@ -227,7 +233,7 @@ def find_entities(views: Sequence[View], gazetteer: Gazetteer, stop: frozenset[s
     entities = tuple(Entity(name, kinds[name], len(sentences[name])) for name in ranked)
     all_views = [*views, *headlines]
     docs = {name: frozenset(all_views[n].doc for n in found) for name, found in reach.items()}
-    return Cast(tuple(mentions), tuple(tuple(b) for b in by_view), entities,
+    return Cast(tuple(mentions), tuple(by_view), entities,
                 {k: frozenset(v) for k, v in sentences.items()}, first,
                 {k: frozenset(v) for k, v in reach.items()}, dict(kinds), docs,
                 len(all_views), {d: tuple(ms) for d, ms in by_doc.items()},
@@ -331,8 +337,9 @@ def _surnames_not_towns(views: Sequence[View], mentions: list[Mention], ev: _Evi
     return out
 
 
-#: A token's folded form (for ``map``).
+#: A token's folded form and its text (for ``map``).
 _FOLD = attrgetter("fold")
+_TEXT = attrgetter("text")
 #: A score in a sentence: "a 6-1 win", "drew 2 - 2" (a lower-cased copy spaces its dash).
 _SCORE = re.compile(r"(?<![\d.,])\d{1,2} ?[-–] ?\d{1,2}(?![\d.,])")
 
@@ -938,12 +945,13 @@ def _evidence(views: Sequence[View], stop: frozenset[str],
         tokens = v.tokens
         for i in v.capitals:
             t = tokens[i]
-            if t.fold not in forms and not t.text.isupper():
-                forms[t.fold] = t.text
-            if i and t.fold not in mid and not opens(v, i):  # (a word said once is known)
-                mid.add(t.fold)
-            if forms is mixed and t.fold not in written:
-                written[t.fold] = t.text
+            f = t.fold  # (a named tuple's field is a look-up each time it is read)
+            if f not in forms and not t.text.isupper():
+                forms[f] = t.text
+            if i and f not in mid and not opens(v, i):  # (a word said once is known)
+                mid.add(f)
+            if forms is mixed and f not in written:
+                written[f] = t.text
     for word, form in mixed.items():
         written[word] = form  # ("Prague" over a headline's "PRAGUE")
     # A lower-cased document votes only on the words no mixed-case one writes.
@@ -998,8 +1006,9 @@ def opens(view: View, i: int) -> bool:
     where a capital letter is grammar, not a sign of a name."""
     if i == 0:
         return True
-    before = view.tokens[i - 1]
-    gap = view.gap(before, view.tokens[i]).rstrip()
+    tokens, base = view.tokens, view.sentence.start
+    before = tokens[i - 1]
+    gap = view.raw[before.end - base:tokens[i].start - base].rstrip()  # (View.gap, inline)
     if gap == "." and (before.fold in _TITLE_ABBREVIATIONS or before.fold in
                        _PLACE_ABBREVIATIONS):
         return False  # "Dr. Green", "Mr. Brown": the full stop ends an abbreviation
@@ -1185,8 +1194,9 @@ def _places(n: int, view: View, places: _Places, out: list[Mention], ev: _Eviden
     for i in range(len(tokens)) if starts is None else starts:
         if i < after:
             continue
-        based = _BASED.search(tokens[i].text) if tokens[i].capital and \
-            "-" in tokens[i].text else None
+        t = tokens[i]
+        f, capital = t.fold, t.capital  # (a named tuple's field is a look-up each time)
+        based = _BASED.search(t.text) if capital and "-" in t.text else None
         if based:  # "Seattle-based": the part before names a place
             prefix = tokens[i].text[:based.start()]
             entry = gazetteer.lookup(prefix)
@@ -1197,7 +1207,7 @@ def _places(n: int, view: View, places: _Places, out: list[Mention], ev: _Eviden
                                country=entry.country if entry else ""))
             claimed.add(i)
             continue
-        if ev.demonyms and tokens[i].fold in ev.demonyms and not tokens[i].capital:
+        if ev.demonyms and f in ev.demonyms and not capital:
             entry = gazetteer.lookup(ev.demonyms[tokens[i].fold])
             if entry is not None:  # "el gobierno venezolano": about Venezuela
                 out.append(Mention(n, tokens[i].start, tokens[i].end, entry.canonical,
@@ -1206,8 +1216,7 @@ def _places(n: int, view: View, places: _Places, out: list[Mention], ev: _Eviden
             continue
         # places.match's memo, looked up here: most capitals are words said before that
         # start no longer name, or not with the word after them ("The president")
-        f = tokens[i].fold
-        found = single.get(f, _UNSEEN) if tokens[i].capital and (
+        found = single.get(f, _UNSEEN) if capital and (
             f not in starts_ or i + 1 == len(tokens)
             or not gazetteer.may_continue(f, tokens[i + 1].fold)) else _UNSEEN
         if found is _UNSEEN:
@@ -1482,13 +1491,13 @@ def _trim_openers(runs: list[_Run]) -> list[_Run]:
     """"Engineer John Greiner", "Senior Kory Lichtensteiger" at a sentence's start: when
     the text also writes the run without its first word, that word is grammar's capital or
     a description, and the name is the rest."""
-    written = {tuple(t.fold for t in r.tokens) for r in runs if len(r.tokens) > 1}
+    written = {tuple(map(_FOLD, r.tokens)) for r in runs if len(r.tokens) > 1}
     out = []
     for run in runs:
         if len(run.tokens) < 3:
             out.append(run)
             continue
-        folds = tuple(t.fold for t in run.tokens)
+        folds = tuple(map(_FOLD, run.tokens))
         if folds[1:] in written and run.tokens[0].text[1:].islower():
             run = _Run(run.view, run.tokens[1:], run.titles, run.cue, run.acronym)
         out.append(run)
@@ -2413,19 +2422,22 @@ def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer,
     sorted_as: dict[tuple[tuple[tuple[str, ...], tuple[bool, ...]], str, bool, bool], str] = {}
     for run in runs:
         words = run.tokens
-        folds = [t.fold for t in words]
+        folds = list(map(_FOLD, words))
+        texts = tuple(map(_TEXT, words))
         view = views[run.view]
         key = None
         if len(words) == 1:
             name = _display(words, ev, view)
         else:
-            key = (tuple(t.text for t in words), tuple(
+            key = (texts, tuple(
                 view.gap(a, b).strip() == "&" for a, b in zip(words, words[1:], strict=False)))
             name = shown.get(key)
             if name is None:
                 name = shown[key] = _display(words, ev, view)
         start, end = words[0].start, words[-1].end
-        if any(not t.text.isalpha() and any(map(str.isdigit, t.text)) for t in words):
+        # (a word with a digit is a code; most runs are letters only, told in C)
+        if not all(map(str.isalpha, texts)) and any(
+                not text.isalpha() and any(map(str.isdigit, text)) for text in texts):
             continue
         whole = gazetteer.match(words, 0) if "of" in run.titles else None
         if whole is not None and whole[0] == len(words):
@@ -2550,16 +2562,17 @@ def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer,
     lone_words: list[tuple[int, int, int, str, str, tuple[str, ...]]] = []
     for run in singles:
         word = run.tokens[0]
-        known = surnames.get(word.fold)
+        folded = word.fold  # (read once: a named tuple's field is a look-up)
+        known = surnames.get(folded)
         display, kind = None, "person"
         if word.text in defined:
             display, kind = defined[word.text]
         elif known:
             earlier = [d for v, d in known if v <= run.view]
             display = earlier[-1] if earlier else known[0][1]
-        elif len(first_names.get(word.fold, ())) == 1:
-            display = next(iter(first_names[word.fold]))
-        elif word.fold not in names.common and ("of" in run.titles or (
+        elif len(first_names.get(folded, ())) == 1:
+            display = next(iter(first_names[folded]))
+        elif folded not in names.common and ("of" in run.titles or (
                 len(run.titles) > 1 and run.titles[-1] == "for"
                 and run.titles[-2] in _SEAT_TITLES)):
             # "Bishop of Durham": a see; "the MP for Grantham": a seat; places both (not
@@ -2570,30 +2583,30 @@ def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer,
             display, kind = _display([word], ev), "other"  # "Rings", "Sky", "Culture"
         elif run.titles:
             display = word.text
-        elif word.fold in cues.party_labels and word.fold not in names.surnames:
+        elif folded in cues.party_labels and folded not in names.surnames:
             display, kind = _display([word], ev), "organisation"  # "Labour", "Tory"
-        elif _acronym(word, cues) and word.fold in ev.stop and \
+        elif _acronym(word, cues) and folded in ev.stop and \
                 gazetteer.lookup(word.text) is None:
             # A stop word in capitals that the gazetteer does not hold ("WHO", "US" it
             # does) is emphasis or a thing ("AND", "NOT", "IT", "IE"), not a body.
             display, kind = word.text, "other"
-        elif _acronym(word, cues) and ev.mixed.get(word.fold + "s") != word.text + "s" \
+        elif _acronym(word, cues) and ev.mixed.get(folded + "s") != word.text + "s" \
                 and word.text not in things:
             # (not "CD" in a text that writes "CDs": a body is not counted in the plural;
             # nor "SUV" in one that writes "an SUV.": a thing, see _named_as_a_thing)
-            display, kind = (word.text if word.fold in ev.stop else  # "IT", "WHO"
-                             ev.mixed.get(word.fold, word.text)), "organisation"
-        elif clubs.get(word.fold):  # "the Bruins"; the first named of several
-            display, kind = min(clubs[word.fold], key=first_named.__getitem__), "organisation"
-        elif len(heads.get(word.fold, ())) == 1 and gazetteer.lookup(word.text) is None:
+            display, kind = (word.text if folded in ev.stop else  # "IT", "WHO"
+                             ev.mixed.get(folded, word.text)), "organisation"
+        elif clubs.get(folded):  # "the Bruins"; the first named of several
+            display, kind = min(clubs[folded], key=first_named.__getitem__), "organisation"
+        elif len(heads.get(folded, ())) == 1 and gazetteer.lookup(word.text) is None:
             # (not "Deutsche" of two bodies, nor a place a body is named after: "Slough")
-            display, kind = next(iter(heads[word.fold])), "organisation"
-        elif word.fold in names.given and word.fold not in ev.lower_forms and \
+            display, kind = next(iter(heads[folded])), "organisation"
+        elif folded in names.given and folded not in ev.lower_forms and \
                 run.cue not in {*_BODY_CUES, "place", "article", "office"}:
             # A given name alone is a person's only with evidence (a cue below, or a person
             # it is listed with): news calls people by surname, and a lone "Chelsea",
             # "Jordan" or "Victoria" is as often a club, a country or a city.
-            given_alone.add(word.fold)
+            given_alone.add(folded)
         if display is None:
             display = _display([word], ev, views[run.view])
             kind = "other"
@@ -2606,11 +2619,11 @@ def _classify(runs: list[_Run], ev: _Evidence, gazetteer: Gazetteer,
             elif run.cue == "body":
                 kind = "organisation"  # "shares in Ferrari", "giant Bombardier": surnames too
             elif run.cue in {"speaker", "organisation", "employer"} and \
-                    word.fold not in names.surnames and not (
-                        run.cue in {"speaker", "employer"} and word.fold in names.given):
+                    folded not in names.surnames and not (
+                        run.cue in {"speaker", "employer"} and folded in names.given):
                 kind = "organisation"  # "Reuters said", "Heineken shares" (not "Hayley said")
-            elif run.cue in {"thing", "owner"} and word.fold not in names.surnames and \
-                    word.fold not in names.given:
+            elif run.cue in {"thing", "owner"} and folded not in names.surnames and \
+                    folded not in names.given:
                 kind = "organisation"  # "Sony ... its PSP": no person, and no known place
             # what only a body is or has ("giant Bombardier", "Kraft, the food giant,")
             # outweighs where a word stands ("at Kraft"): two votes
