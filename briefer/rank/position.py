@@ -388,7 +388,8 @@ def directed_similarity(vectors: SparseRows, window: int = WINDOW
     for a in range(0, n, step):
         b = min(n, a + step)
         c0, c1 = max(0, a - window), min(n, b + window)
-        block = vectors.products(np.arange(a, b), np.arange(c0, c1), postings=postings)
+        block = vectors.products(np.arange(a, b), np.arange(c0, c1), postings=postings,
+                                 near=window)
         # Which cells count depends only on where the block sits against its columns, the
         # same for every block inside the text: worked out once per shape.
         shape = (b - a, c1 - c0, a - c0, c1 - b)

@@ -53,14 +53,17 @@ class SparseRows:
         return sparse.csr_matrix((self.data, self.indices, self.indptr),
                                  shape=(self.n, self.width))
 
-    def postings(self) -> tuple[np.ndarray, np.ndarray]:
-        """Every entry by column (stable: rows ascending within one), and the row of each
-        in that order: for :meth:`products` of many blocks of consecutive right rows."""
+    def postings(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Every entry by column (stable: rows ascending within one), as sorted keys
+        ``column * n + row``, with the row and the value of each in that order: for
+        :meth:`products` of many blocks of consecutive right rows."""
         order = np.argsort(self.indices, kind="stable")
-        return order, self.row_of()[order]
+        rows = self.row_of()[order]
+        return self.indices[order] * self.n + rows, rows, self.data[order]
 
     def products(self, left: np.ndarray, right: np.ndarray, cells: int = PAIR_BLOCK,
-                 postings: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:
+                 postings: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None,
+                 near: int | None = None) -> np.ndarray:
         """The dense ``len(left) x len(right)`` dot products of rows ``left`` with rows ``right``.
 
         ``(m[left] @ m[right].T).toarray()`` with numpy alone, bit for bit what scipy gives:
@@ -68,26 +71,42 @@ class SparseRows:
         and each sentence pair's products are added in the order of the left row's columns,
         one after another (``np.bincount``), as scipy's CSR product adds them.  For the
         small blocks of the position rankers (a few hundred rows); pairs are enumerated at
-        most ``cells`` at a time, whole left rows at a time.  With :meth:`postings`, ``right``
-        must be consecutive rows, whose postings are then cut from those instead of sorted
-        again (the same entries in the same order).
+        most ``cells`` at a time, whole left rows at a time.
+
+        With :meth:`postings`, ``right`` must be consecutive rows: a left entry's partners
+        are then the run of the text's postings between (its column, the first right row)
+        and (its column, the last), found by two binary searches, instead of the right
+        rows' postings being cut from all of them or sorted again (the same entries in the
+        same order).  With ``near`` as well, the run is narrowed to the rows at most
+        ``near`` from the left entry's, and every other cell is 0: the position rankers'
+        window, whose cells that count get the same products in the same order, while the
+        pairs no such cell needs (a third of a block's) are not made.
         """
         left, right = np.asarray(left, dtype=np.int64), np.asarray(right, dtype=np.int64)
         if not left.size or not right.size:
             return np.zeros((left.size, right.size))
         l_entries, l_pos = self.entries_of(left)
+        l_cols = self.indices[l_entries]
         if postings is None:
             r_entries, r_pos = self.entries_of(right)
             by_term = np.argsort(self.indices[r_entries], kind="stable")  # right rows' postings
             post_entries, post_pos = r_entries[by_term], r_pos[by_term]
+            post_cols, post_values = self.indices[post_entries], self.data[post_entries]
+            start = np.searchsorted(post_cols, l_cols, side="left")
+            count = np.searchsorted(post_cols, l_cols, side="right") - start
+            shift = 0
         else:
-            order, order_rows = postings
-            inside = (order_rows >= right[0]) & (order_rows <= right[-1])
-            post_entries, post_pos = order[inside], order_rows[inside] - right[0]
-        post_cols, post_values = self.indices[post_entries], self.data[post_entries]
-        l_cols = self.indices[l_entries]
-        start = np.searchsorted(post_cols, l_cols, side="left")
-        count = np.searchsorted(post_cols, l_cols, side="right") - start
+            keys, post_pos, post_values = postings  # post_pos: rows of the whole text
+            first, last = int(right[0]), int(right[-1])
+            if near is None:
+                low, high = first, last
+            else:
+                row = left[l_pos]
+                low, high = np.maximum(row - near, first), np.minimum(row + near, last)
+            column = l_cols * self.n
+            start = np.searchsorted(keys, column + low, side="left")
+            count = np.maximum(np.searchsorted(keys, column + high, side="right") - start, 0)
+            shift = first  # a partner's cell is its row less the first right row
         row_pairs = np.bincount(l_pos, weights=count, minlength=left.size).astype(np.int64)
         done = np.concatenate(([0], np.cumsum(row_pairs)))
         row_start = np.concatenate(([0], np.cumsum(np.bincount(l_pos, minlength=left.size))))
@@ -101,7 +120,7 @@ class SparseRows:
             # What a pair needs of its left entry (the cell's row, the entry's value) is
             # repeated once per pair, a sequential copy, rather than gathered through the
             # pair's entry number: the same numbers, a third of the pair-sized gathers.
-            cell_row = np.repeat((l_pos[e0:e1] - a) * m, n_pairs)
+            cell_row = np.repeat((l_pos[e0:e1] - a) * m - shift, n_pairs)
             value = np.repeat(self.data[l_entries[e0:e1]], n_pairs)
             # the k-th partner of an entry is the k-th posting of its term
             partner = (np.repeat(start[e0:e1] - (np.cumsum(n_pairs) - n_pairs), n_pairs)
