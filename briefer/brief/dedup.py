@@ -59,7 +59,6 @@ which pairs the window sees does not depend on Python's string hashing.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from itertools import chain
 from typing import TYPE_CHECKING, Any
@@ -113,31 +112,29 @@ def duplicate_groups(views: Sequence[View]) -> list[list[int]]:
 
     See the module doc for the search; every pair it accepts is one :func:`similar` accepts.
     """
-    parent = list(range(len(views)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
     # Sentences with the same stems are one set: unite them, then search among distinct sets.
-    first: dict[frozenset[str], int] = {}
-    for n, view in enumerate(views):
-        if view.content:
-            m = first.setdefault(view.content, n)
-            if m != n:
-                parent[n] = m
-    distinct = list(first.values())  # in position order
-    sets = [views[n].content for n in distinct]
+    # Each view points at the first view of its set (a dict over the views in reverse keeps
+    # the earliest of each), a view with no stems at itself: in C, not a step per view.
+    contents = [view.content for view in views]
+    first = dict(zip(reversed(contents), range(len(views) - 1, -1, -1), strict=True))
+    first.pop(frozenset(), None)
+    parent = list(map(first.get, contents, range(len(views))))
+    distinct = sorted(first.values())  # in position order
+    sets = list(map(contents.__getitem__, distinct))
     if len(sets) > 1:
         for k, root in enumerate(_set_groups(sets).tolist()):
             if root != k:
                 parent[distinct[k]] = distinct[root]  # distinct is in position order
-    groups: dict[int, list[int]] = defaultdict(list)
-    for n in range(len(views)):
-        groups[find(n)].append(n)
-    return [groups[k] for k in sorted(groups)]
+    # A group's root is its first view, which points at itself; every other view points at
+    # its set's first view, and that at the root.  So a view's root is two steps up, and a
+    # group is opened at its root, before any other member comes: in the order of roots.
+    groups: dict[int, list[int]] = {}
+    for n, root in enumerate(map(parent.__getitem__, parent)):
+        if root == n:
+            groups[n] = [n]
+        else:
+            groups[root].append(n)
+    return list(groups.values())
 
 
 def _set_groups(sets: Sequence[frozenset[str]]) -> np.ndarray:
@@ -156,7 +153,8 @@ def _set_groups(sets: Sequence[frozenset[str]]) -> np.ndarray:
     flat = list(chain.from_iterable(sets))
     # Numbered in sorted order, not in a frozenset's (hash-seeded) order: ties of rarity, and
     # so the prefixes and what the window sees, are the same in every run.
-    vocabulary = {s: k for k, s in enumerate(sorted(set(flat)))}
+    stems = sorted(set(flat))
+    vocabulary = dict(zip(stems, range(len(stems)), strict=True))
     stem_ids = np.fromiter(map(vocabulary.__getitem__, flat), dtype=np.int64, count=len(flat))
     df = np.bincount(stem_ids)
     rarity = np.empty_like(df)
