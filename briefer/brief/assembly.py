@@ -33,7 +33,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, NamedTuple
 
 from briefer.brief.analysis import View, analyse_headlines, analysis_pass
-from briefer.brief.dedup import duplicate_groups
+from briefer.brief.dedup import StemNumbers, duplicate_groups, number_stems
 from briefer.brief.entities import Cast, find_entities, rank_entities
 from briefer.brief.gazetteer import load_gazetteer
 from briefer.brief.model import Brief, BriefItem, Quote, Section, Story
@@ -265,9 +265,12 @@ def plan_brief(docs: Sequence[Document], template: str | Template = "auto", *,
     cast = find_entities(views, gazetteer, _names_stop(languages), headlines, languages)
     report("finding the stories", 0, 1)
     groups = find_stories(docs, views, headlines, cast)
+    # The sentences' stems as numbers, for the centroids of discovered sections and the
+    # search for near-duplicates alike.
+    numbers = number_stems([view.content for view in views])
     if len(groups) > 1:
         return replace(_plan_stories(docs, chosen, views, headlines, cast, groups, stem, stop,
-                                     report), terms=terms, words=words)
+                                     report, numbers), terms=terms, words=words)
     report("finding the sections", 0, 1)
     label, catch_all, limit = chosen.name, chosen.catch_all, chosen.limit
     if chosen.auto:
@@ -278,8 +281,8 @@ def plan_brief(docs: Sequence[Document], template: str | Template = "auto", *,
             label, catch_all, limit = fallback.name, fallback.catch_all, fallback.limit
     else:
         rules = rules_from_template(chosen, stem, gazetteer, code)
-    placement = assign(views, cast, rules, use_centroids=chosen.auto)
-    groups_, quotes = _duplicates_and_quotes(docs, views, cast, report)
+    placement = assign(views, cast, rules, use_centroids=chosen.auto, numbers=numbers)
+    groups_, quotes = _duplicates_and_quotes(docs, views, cast, report, numbers)
     return BriefPlan(docs, chosen, views, cast, rules, placement, label, catch_all, limit,
                      groups_, quotes, (), [0] * len(views), [0] * len(rules), terms=terms,
                      words=words)
@@ -297,9 +300,10 @@ def _names_stop(languages: Iterable[str]) -> frozenset[str]:
 
 
 def _duplicates_and_quotes(docs: Sequence[Document], views: list[View], cast: Cast,
-                           report: Progress) -> tuple[list[list[int]], tuple[Quote, ...]]:
+                           report: Progress, numbers: StemNumbers
+                           ) -> tuple[list[list[int]], tuple[Quote, ...]]:
     report("merging near-duplicates", 0, 1)
-    groups = duplicate_groups(views)
+    groups = duplicate_groups(views, numbers)
     report("finding quotes", 0, 1)
     return groups, find_quotes(docs, views, cast)
 
@@ -310,11 +314,13 @@ def _quiet(step: str, done: int, total: int) -> None:
 
 def _plan_stories(docs: tuple[Document, ...], chosen: Template, views: list[View],
                   headlines: list[View], cast: Cast, groups: Sequence[StoryGroup],
-                  stem: Callable[[str], str], stop: frozenset[str], report: Progress
-                  ) -> BriefPlan:
+                  stem: Callable[[str], str], stop: frozenset[str], report: Progress,
+                  numbers: StemNumbers) -> BriefPlan:
     """The plan of a brief of several stories: within each story, its sections as for a
     brief of its documents alone (found in its text, or the template's); the gathered
     single documents share one section."""
+    import numpy as np
+
     gazetteer = load_gazetteer()
     fallback = load_template(FALLBACK_TEMPLATE)
     from briefer.language import common_language, rules_language
@@ -344,14 +350,16 @@ def _plan_stories(docs: tuple[Document, ...], chosen: Template, views: list[View
             story_rules = template_rules or discover(sub_cast, limit=chosen.limit)
             if not story_rules:
                 story_rules = rules_from_template(fallback, stem, gazetteer, code)
-            local = assign(sub_views, sub_cast, story_rules, use_centroids=chosen.auto)
+            local = assign(sub_views, sub_cast, story_rules, use_centroids=chosen.auto,
+                           numbers=numbers.subset(np.array(members, dtype=np.int64))
+                           if chosen.auto else None)
         offset = len(rules)
         rules += story_rules
         rule_story += [s] * len(story_rules)
         for n, k in zip(members, local, strict=True):
             placement[n] = None if k is None else offset + k
     stories = tuple(Story(story_title(g, docs, cast), g.documents) for g in groups)
-    duplicates, quotes = _duplicates_and_quotes(docs, views, cast, report)
+    duplicates, quotes = _duplicates_and_quotes(docs, views, cast, report, numbers)
     gathered = next((s for s, g in enumerate(groups) if g.gathered), None)
     parts = groups[gathered].parts if gathered is not None else ()
     return BriefPlan(docs, chosen, views, cast, rules, placement, chosen.name,

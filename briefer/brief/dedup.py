@@ -61,7 +61,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from itertools import chain
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from briefer.brief.analysis import View
 
@@ -106,9 +106,60 @@ def prefix_length(sizes: np.ndarray, share: float) -> np.ndarray:
     return sizes - np.ceil(share * sizes - 1e-9).astype(np.int64) + 1
 
 
-def duplicate_groups(views: Sequence[View]) -> list[list[int]]:
+class StemNumbers(NamedTuple):
+    """Every view's content stems as numbers, each stem's place in the sorted vocabulary of
+    ``size`` stems: view ``n``'s are ``ids[offsets[n]:offsets[n + 1]]``, in its frozenset's
+    order.  Made once a brief (:func:`number_stems`) for the two steps that count stems, the
+    search for near-duplicates and the sections' centroids, instead of once by each."""
+
+    ids: np.ndarray
+    offsets: np.ndarray
+    size: int
+
+    def of(self, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The ids of views ``rows``, one view after another, and how many each has."""
+        import numpy as np
+
+        first = self.offsets[rows]
+        sizes = self.offsets[rows + 1] - first
+        index = np.repeat(first - (np.cumsum(sizes) - sizes), sizes) + np.arange(sizes.sum())
+        return self.ids[index], sizes
+
+    def subset(self, rows: np.ndarray) -> StemNumbers:
+        """The numbers of views ``rows`` alone, their own stems numbered again from 0 (in
+        the same order: a story's sentences in a brief of several)."""
+        import numpy as np
+
+        ids, sizes = self.of(rows)
+        stems, again = np.unique(ids, return_inverse=True)
+        offsets = np.zeros(sizes.size + 1, dtype=np.int64)
+        np.cumsum(sizes, out=offsets[1:])
+        return StemNumbers(again.astype(np.int64), offsets, int(stems.size))
+
+
+def number_stems(contents: Sequence[frozenset[str]]) -> StemNumbers:
+    """:class:`StemNumbers` of views whose content stems are ``contents``.
+
+    Numbered in sorted order, not in a frozenset's (hash-seeded) order: ties of rarity in
+    the search for near-duplicates, and so its prefixes and what its window sees, are the
+    same in every run."""
+    import numpy as np
+
+    flat = list(chain.from_iterable(contents))
+    stems = sorted(set(flat))
+    vocabulary = dict(zip(stems, range(len(stems)), strict=True))
+    offsets = np.zeros(len(contents) + 1, dtype=np.int64)
+    np.cumsum(np.fromiter(map(len, contents), dtype=np.int64, count=len(contents)),
+              out=offsets[1:])
+    return StemNumbers(np.fromiter(map(vocabulary.__getitem__, flat), dtype=np.int64,
+                                   count=len(flat)), offsets, len(stems))
+
+
+def duplicate_groups(views: Sequence[View], numbers: StemNumbers | None = None
+                     ) -> list[list[int]]:
     """Groups of view positions that are near-duplicates of each other, each in order; a
-    sentence with no duplicate is a group of one.
+    sentence with no duplicate is a group of one.  ``numbers``: :func:`number_stems` of the
+    views, when the caller made them.
 
     See the module doc for the search; every pair it accepts is one :func:`similar` accepts.
     """
@@ -122,7 +173,13 @@ def duplicate_groups(views: Sequence[View]) -> list[list[int]]:
     distinct = sorted(first.values())  # in position order
     sets = list(map(contents.__getitem__, distinct))
     if len(sets) > 1:
-        for k, root in enumerate(_set_groups(sets).tolist()):
+        import numpy as np
+
+        if numbers is None:
+            numbers = number_stems(contents)
+        # (Every stem of the views is one of the distinct sets', so the numbering is theirs.)
+        stem_ids = numbers.of(np.array(distinct, dtype=np.int64))[0]
+        for k, root in enumerate(_set_groups(sets, stem_ids).tolist()):
             if root != k:
                 parent[distinct[k]] = distinct[root]  # distinct is in position order
     # A group's root is its first view, which points at itself; every other view points at
@@ -137,10 +194,12 @@ def duplicate_groups(views: Sequence[View]) -> list[list[int]]:
     return list(groups.values())
 
 
-def _set_groups(sets: Sequence[frozenset[str]]) -> np.ndarray:
+def _set_groups(sets: Sequence[frozenset[str]], stem_ids: np.ndarray | None = None
+                ) -> np.ndarray:
     """The first position of the group of each of ``sets`` (distinct, none empty): the
     groups of the pairs :func:`similar` accepts, found by prefix filtering with numpy (see
-    :func:`duplicate_groups`).
+    :func:`duplicate_groups`).  ``stem_ids``: the sets' stems, one set after another, as
+    :func:`number_stems` numbers them (numbered here when not given).
 
     The candidates come a block at a time and are tested as they come, so a text of many
     repeated articles or of many sentences over a few words (market reports, results
@@ -150,12 +209,8 @@ def _set_groups(sets: Sequence[frozenset[str]]) -> np.ndarray:
     import numpy as np
 
     sizes = np.fromiter(map(len, sets), dtype=np.int64, count=len(sets))
-    flat = list(chain.from_iterable(sets))
-    # Numbered in sorted order, not in a frozenset's (hash-seeded) order: ties of rarity, and
-    # so the prefixes and what the window sees, are the same in every run.
-    stems = sorted(set(flat))
-    vocabulary = dict(zip(stems, range(len(stems)), strict=True))
-    stem_ids = np.fromiter(map(vocabulary.__getitem__, flat), dtype=np.int64, count=len(flat))
+    if stem_ids is None:
+        stem_ids = number_stems(sets).ids
     df = np.bincount(stem_ids)
     rarity = np.empty_like(df)
     rarity[np.argsort(df, kind="stable")] = np.arange(df.size)
@@ -165,7 +220,7 @@ def _set_groups(sets: Sequence[frozenset[str]]) -> np.ndarray:
     entries = np.argsort(owner * df.size + rarity[stem_ids])
     ranks = rarity[stem_ids][entries]
     starts = np.cumsum(sizes) - sizes
-    place = np.arange(len(flat)) - np.repeat(starts, sizes)
+    place = np.arange(stem_ids.size) - np.repeat(starts, sizes)
     # Each set is searched against the sets before it in order of length (then position),
     # none longer than it: ``seq`` is that order's number of each set.
     seq = np.empty(len(sets), dtype=np.int64)

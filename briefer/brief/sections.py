@@ -39,15 +39,13 @@ content words are close enough to a section's (cosine of stem counts ≥ 0.2) jo
 from __future__ import annotations
 
 import math
-import re
-from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from itertools import chain, combinations, repeat
-from operator import mul
+from itertools import combinations
 
 from briefer.brief.analysis import Token, View, find_run, fold, term_tokens
+from briefer.brief.dedup import StemNumbers, number_stems
 from briefer.brief.entities import Cast
 from briefer.brief.gazetteer import WITHIN_TYPES, Gazetteer
 from briefer.brief.template import SectionSpec, Template, load_template
@@ -245,8 +243,11 @@ def _name_at(tokens: Sequence[Token], key: tuple[str, ...]) -> bool:
 
 
 def assign(views: Sequence[View], cast: Cast, rules: Sequence[Rule], *,
-           use_centroids: bool = False) -> list[int | None]:
-    """The section (index into ``rules``) of every view, or None when none fits."""
+           use_centroids: bool = False, numbers: StemNumbers | None = None
+           ) -> list[int | None]:
+    """The section (index into ``rules``) of every view, or None when none fits.
+    ``numbers``: the views' stems as :func:`~briefer.brief.dedup.number_stems` numbers them,
+    when the caller made them (for the centroids)."""
     out: list[int | None] = []
     # With rules that match entities only (auto's), a sentence that names none of their
     # entities scores 0 for every rule and fits none: most sentences of a long text, which
@@ -283,7 +284,7 @@ def assign(views: Sequence[View], cast: Cast, rules: Sequence[Rule], *,
                                                                              view):
             out[n] = out[n - 1]
     if use_centroids:
-        _join_by_centroid(views, out, len(rules))
+        _join_by_centroid(views, out, len(rules), numbers)
     rest = next((k for k, rule in enumerate(rules) if rule.rest), None)
     if rest is not None:
         out = [rest if k is None else k for k in out]
@@ -320,44 +321,40 @@ def stands_alone(view: View) -> bool:
 
 def _open_quote(text: str) -> bool:
     curly = text.count("“") - text.count("”")
-    straight = len(re.findall(r'"', text))
+    straight = text.count('"')
     return curly > 0 or straight % 2 == 1
 
 
-def _join_by_centroid(views: Sequence[View], out: list[int | None], sections: int) -> None:
+def _join_by_centroid(views: Sequence[View], out: list[int | None], sections: int,
+                      numbers: StemNumbers | None = None) -> None:
     """Place each unplaced sentence in the section whose centroid (the summed stem counts of
     its sentences) is the most like it (cosine at least :data:`CENTROID_THRESHOLD`; a later
     section must beat an earlier one by more than 1e-12).
 
-    Every unplaced sentence meets every centroid, so the overlaps are gathered with numpy:
-    the counts are integers, summed exactly, and each cosine is the same division of the
-    same numbers as ``sum(counts) / (norm * sqrt(len(content)))`` one sentence at a time
+    Every unplaced sentence meets every centroid, so the overlaps are gathered with numpy,
+    from the stems as numbers (``numbers``, made here when not given): the counts are
+    integers, summed exactly in any order, and each cosine is the same division of the same
+    numbers as ``sum(counts) / (norm * sqrt(len(content)))`` one sentence at a time
     (``np.sqrt`` and ``math.sqrt`` both round correctly), so the choices are the same."""
     import numpy as np
 
-    members: list[list[frozenset[str]]] = [[] for _ in range(sections)]
-    for view, k in zip(views, out, strict=True):
+    if numbers is None:
+        numbers = number_stems([view.content for view in views])
+    members: list[list[int]] = [[] for _ in range(sections)]
+    for n, k in enumerate(out):
         if k is not None:
-            members[k].append(view.content)
-    # Counted in one call a section (in the same order, so the stems come as they did).
-    centroids = [Counter(chain.from_iterable(m)) for m in members]
-    norms = [math.sqrt(sum(map(mul, c.values(), c.values()))) for c in centroids]
+            members[k].append(n)
+    # Each centroid's count of every stem (0 for most), and its norm from the exact sum of
+    # the squared counts.
+    centroids = [np.bincount(numbers.of(np.array(m, dtype=np.int64))[0], minlength=numbers.size)
+                 for m in members]
+    norms = [math.sqrt(int(np.dot(c, c))) for c in centroids]
     live = [k for k in range(sections) if norms[k]]
     todo = [n for n, view in enumerate(views) if out[n] is None and view.content]
     if not todo or not live:
         return  # (none can be placed: each stays None)
-    column = {stem: c for c, stem in enumerate(dict.fromkeys(
-        chain.from_iterable(centroids[k] for k in live)))}
-    counts = np.zeros((len(live), len(column) + 1))  # the last column: a stem no centroid has
-    for row, k in enumerate(live):
-        c = centroids[k]
-        counts[row, np.fromiter(map(column.__getitem__, c), dtype=np.int64, count=len(c))] = \
-            np.fromiter(c.values(), dtype=np.float64, count=len(c))
-    missing = len(column)
-    contents = [views[n].content for n in todo]
-    sizes = np.fromiter(map(len, contents), dtype=np.int64, count=len(contents))
-    cols = np.fromiter(map(column.get, chain.from_iterable(contents), repeat(missing)),
-                       dtype=np.int64, count=int(sizes.sum()))
+    counts = np.array([centroids[k] for k in live], dtype=np.float64)
+    cols, sizes = numbers.of(np.array(todo, dtype=np.int64))
     starts = np.concatenate(([0], np.cumsum(sizes)[:-1]))
     roots = np.sqrt(sizes.astype(np.float64))
     best = np.full(len(todo), -1)
