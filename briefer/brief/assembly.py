@@ -30,6 +30,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from operator import attrgetter
 from typing import TYPE_CHECKING, NamedTuple
 
 from briefer.brief.analysis import View, analyse_headlines, analysis_pass
@@ -130,7 +131,7 @@ def make_brief(
     # The best that reads on its own; most often that is simply the best, so it is asked
     # first; else the candidates are asked from the best down, until one does (not every
     # candidate: a megabyte has 7,000, and (value, view) orders them without ties).
-    bottom = max(lead, key=lambda c: (c.value, -c.view), default=None)
+    bottom = _top(lead)
     if bottom is not None and not stands_alone(views[bottom.view]):
         ranked = sorted(lead, key=lambda c: (c.value, -c.view), reverse=True)
         bottom = next((c for c in ranked if stands_alone(views[c.view])), bottom)
@@ -453,6 +454,7 @@ def _candidates(views: Sequence[View], groups: Sequence[Sequence[int]],
     takes goes to its story's catch-all section (``catch_all[view]``) if ``keep_unplaced``
     (or if pinned: a pinned sentence always appears), else has no section."""
     out = []
+    new = tuple.__new__  # (a named tuple made by tuple's own constructor, as views are)
     for group in groups:
         if len(group) == 1:  # most sentences have no near-duplicate: the same, shorter
             rep = group[0]
@@ -462,7 +464,7 @@ def _candidates(views: Sequence[View], groups: Sequence[Sequence[int]],
             section = placement[rep]
             if section is None and (keep_unplaced or pinned):
                 section = catch_all[rep]
-            out.append(_Candidate(rep, section, values[rep], pinned, ()))
+            out.append(new(_Candidate, (rep, section, values[rep], pinned, ())))
             continue
         pinned_members = [n for n in group if n in pins]
         if not pinned_members and any(n in drops for n in group):
@@ -475,6 +477,18 @@ def _candidates(views: Sequence[View], groups: Sequence[Sequence[int]],
         also = tuple(views[n].key for n in group if n != rep and n not in drops)
         out.append(_Candidate(rep, section, values[rep], bool(pinned_members), also))
     return out
+
+
+_VIEW, _VALUE = attrgetter("view"), attrgetter("value")
+
+
+def _top(candidates: Sequence[_Candidate]) -> _Candidate | None:
+    """The candidate of the highest value, the earlier view on a tie (``max`` by ``(value,
+    -view)``, without a tuple for each of a megabyte's 7,000); None when there is none."""
+    if not candidates:
+        return None
+    value = max(map(_VALUE, candidates))
+    return min((c for c in candidates if c.value == value), key=_VIEW)
 
 
 def _best_of_each_story(pool: Sequence[_Candidate], views: Sequence[View],
@@ -498,7 +512,9 @@ def _choose(pool: Sequence[_Candidate], count: int | None, limits: Sequence[int]
     ``covered`` (by the bottom line), strongest first -- several reports of one event each
     open with their own summary, the lede, and a reader of ``-n 3`` expects those before a
     section's weaker best; then the best of each ``guaranteed`` section; then the best."""
-    order = sorted(pool, key=lambda c: (-c.value, c.view))
+    # Best first, the earlier view on a tie: sorted by view, then stably by value (a key
+    # made of two attributes' getters, in C, where a tuple a candidate cost more).
+    order = sorted(sorted(pool, key=_VIEW), key=_VALUE, reverse=True)
     picked = [c for c in order if c.pinned]
     taken = {c.view for c in picked}
     if count is not None and views:
