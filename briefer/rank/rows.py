@@ -22,6 +22,15 @@ if TYPE_CHECKING:  # imported where used (to_scipy): LexRank on an article runs 
 PAIR_BLOCK = 1 << 20  # pairs enumerated at a time (about 80 MB of arrays)
 
 
+def stable_order(keys: np.ndarray, bound: int) -> np.ndarray:
+    """``np.argsort(keys, kind="stable")`` of keys in ``[0, bound)``: the same order, sorted
+    as 16-bit numbers when they fit, which numpy sorts by radix (a megabyte's 78,000 entries
+    by column: 0.3 ms against 3.3 ms)."""
+    if bound <= 1 << 16:
+        keys = keys.astype(np.uint16)
+    return np.argsort(keys, kind="stable")
+
+
 @dataclass(frozen=True, slots=True)
 class SparseRows:
     """A sentences x terms matrix as CSR arrays, entries sorted by row then column.
@@ -57,7 +66,7 @@ class SparseRows:
         """Every entry by column (stable: rows ascending within one), as sorted keys
         ``column * n + row``, with the row and the value of each in that order: for
         :meth:`products` of many blocks of consecutive right rows."""
-        order = np.argsort(self.indices, kind="stable")
+        order = stable_order(self.indices, self.width)
         rows = self.row_of()[order]
         return self.indices[order] * self.n + rows, rows, self.data[order]
 
@@ -89,7 +98,7 @@ class SparseRows:
         l_cols = self.indices[l_entries]
         if postings is None:
             r_entries, r_pos = self.entries_of(right)
-            by_term = np.argsort(self.indices[r_entries], kind="stable")  # right rows' postings
+            by_term = stable_order(self.indices[r_entries], self.width)  # their postings
             post_entries, post_pos = r_entries[by_term], r_pos[by_term]
             post_cols, post_values = self.indices[post_entries], self.data[post_entries]
             start = np.searchsorted(post_cols, l_cols, side="left")
