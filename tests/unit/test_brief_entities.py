@@ -1817,6 +1817,8 @@ def test_a_small_city_named_like_a_frequent_word_is_a_place_only_with_evidence()
     assert found.get("Olympic") != "place"
     assert load_gazetteer().lookup("Olympic").needs_evidence
     assert found["Rugby"] == found["Athens"] == "place"
+
+
 def test_a_part_of_a_place_and_a_town_with_its_region_are_places() -> None:
     # "the X area", "the X region"; "X, <a state or country>": only a place is named so.
     found = names(cast_of("She was attacked in the Beeston area of Leeds. Fighting flared in "
@@ -1837,6 +1839,8 @@ def test_the_things_technology_names_by_letters_are_no_bodies() -> None:
                           "prices.\n\nDVD sales rose. The CD was a hit."))
     assert not {"DVD", "CD", "PC"} & set(found)
     assert "PC World" in found
+
+
 def test_a_club_of_two_words_a_town_opens_is_the_club_by_a_players_role() -> None:
     # "Aston Villa boss David O'Leary": no person has a boss or a striker named so.
     cast = cast_of("Aston Villa boss David O'Leary signed a new deal.\n\nEveryone at "
